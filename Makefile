@@ -1,0 +1,51 @@
+# newsfacet: two commands on a fresh machine, `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INDEX ?= var/index
+DATA ?= demo/corpus
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run install index reindex serve test lint typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Index the demo corpus (or DATA=...) and serve the HTTP API on $(HOST):$(PORT).
+run: $(STAMP)
+	$(VENV)/bin/newsfacet index --index $(INDEX) $(DATA)
+	@echo "serving on http://$(HOST):$(PORT)/search?q=port  (Ctrl-C to stop)"
+	$(VENV)/bin/newsfacet serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+## Add new and changed documents from DATA (default: the demo corpus).
+index: $(STAMP)
+	$(VENV)/bin/newsfacet index --index $(INDEX) $(DATA)
+
+## Rebuild the whole index into a new generation and switch to it atomically.
+reindex: $(STAMP)
+	$(VENV)/bin/newsfacet reindex --index $(INDEX)
+
+serve: $(STAMP)
+	$(VENV)/bin/newsfacet serve --index $(INDEX) --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+## Type-check a regular (non-editable) install: mapped packages defeat editable installs.
+typecheck: $(STAMP)
+	rm -rf build/typecheck && $(PY) -m pip install --quiet --no-deps --target build/typecheck .
+	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet.schema -p newsfacet.indexer -p newsfacet.api
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,7 @@
+"""The newsfacet search API for Python (``SearchService``) and HTTP (``http.create_app``)."""
+
+from .models import FacetValue as FacetValue
+from .models import Hit as Hit
+from .models import SearchRequest as SearchRequest
+from .models import SearchResults as SearchResults
+from .service import SearchService as SearchService

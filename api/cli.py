@@ -1,0 +1,163 @@
+"""The ``newsfacet`` command: index, reindex, search, serve, extract.
+
+Errors print one line on stderr and exit non-zero: 2 for a run that could not
+proceed, 1 when some records were skipped (each named with its file and line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from newsfacet.indexer.extract import extract
+from newsfacet.indexer.pipeline import index_paths, reindex
+from newsfacet.indexer.readers import ReadProblem, read_articles
+from newsfacet.indexer.store import IndexStore
+from newsfacet.schema.errors import NewsfacetError
+
+from .params import request_from_params
+
+DEFAULT_INDEX = os.environ.get("NEWSFACET_INDEX", "var/index")
+
+
+def _warn(problem: ReadProblem) -> None:
+    print(f"newsfacet: skipped {problem}", file=sys.stderr)
+
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    report = index_paths(IndexStore(args.index), args.paths, sync=args.sync,
+                         progress=not args.quiet, on_problem=_warn)
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.problems else 0
+
+
+def _cmd_reindex(args: argparse.Namespace) -> int:
+    report = reindex(IndexStore(args.index), args.paths, progress=not args.quiet,
+                     on_problem=_warn)
+    print(f"rebuilt: {report.added} re-extracted, {report.unchanged} carried over, "
+          f"{len(report.problems)} problems; {report.documents} documents "
+          f"({report.seconds:.1f} s)", file=sys.stderr)
+    return 1 if report.problems else 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    problems = 0
+    for item in read_articles(args.paths):
+        if isinstance(item, ReadProblem):
+            _warn(item)
+            problems += 1
+            continue
+        print(json.dumps(extract(item).to_json(with_body=args.body), ensure_ascii=False))
+    return 1 if problems else 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .service import SearchService
+
+    params: dict[str, list[str]] = {
+        "q": [" ".join(args.query)], "outlet": args.outlet, "speaker": args.speaker,
+        "location": args.location, "facets": [args.facets] if args.facets else [],
+        "sort": [args.sort], "page": [str(args.page)], "per_page": [str(args.per_page)],
+    }
+    if args.date_from:
+        params["date_from"] = [args.date_from]
+    if args.date_to:
+        params["date_to"] = [args.date_to]
+    with SearchService(args.index) as service:
+        results = service.run(request_from_params(lambda name: params.get(name, [])))
+    if args.json:
+        print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"{results.total} results ({results.took_ms:.0f} ms)")
+    for n, hit in enumerate(results.hits, start=(results.page - 1) * results.per_page + 1):
+        date = hit.published.isoformat() if hit.published else "undated"
+        print(f"{n:>3}. {hit.title}  [{hit.outlet or '?'} · {date} · {hit.id}]")
+    for name, values in results.facets.items():
+        print(f"\n{name}: " + ", ".join(f"{v.value} ({v.count})" for v in values))
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .http import create_app
+
+    IndexStore(args.index).current_path()  # fail with one line if there is no index
+    app = create_app({"INDEX": args.index})
+    app.run(host=args.host, port=args.port, threaded=True)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfacet", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--index", default=DEFAULT_INDEX,
+                       help=f"index directory (default: {DEFAULT_INDEX}; env NEWSFACET_INDEX)")
+        return p
+
+    p = with_index(commands.add_parser(
+        "index", help="add new and changed articles to the index",
+        description="Index JSON Lines (.jsonl, .gz, .xz), text and HTML files or directories."))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--sync", action="store_true",
+                   help="delete documents that are no longer in these sources")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_cmd_index)
+
+    p = with_index(commands.add_parser(
+        "reindex", help="rebuild the index into a new generation and switch to it",
+        description="Re-extract every recorded source (and PATHs) into a new generation; "
+                    "readers switch atomically when it is complete."))
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_cmd_reindex)
+
+    p = with_index(commands.add_parser("search", help="search the index and print results"))
+    p.add_argument("query", nargs="*", help="query text (empty: all documents)")
+    for name in ("outlet", "speaker", "location"):
+        p.add_argument(f"--{name}", action="append", default=[], help=f"filter on {name}")
+    p.add_argument("--date-from", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    p.add_argument("--date-to", help="YYYY-MM-DD, YYYY-MM or YYYY")
+    p.add_argument("--facets", default="outlet,speaker,location",
+                   help="facets to count, comma-separated (default: %(default)s)")
+    p.add_argument("--sort", default="relevance", help="relevance, date:desc or date:asc")
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--per-page", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print the JSON the HTTP API returns")
+    p.set_defaults(run=_cmd_search)
+
+    p = with_index(commands.add_parser("serve", help="serve the HTTP API"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=_cmd_serve)
+
+    p = commands.add_parser(
+        "extract", help="print what extraction finds, as JSON Lines",
+        description="Print, per article, its title, outlet, dates, speakers with quotes and "
+                    "places with offsets into the cleaned body.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--body", action="store_true", help="include the cleaned body")
+    p.set_defaults(run=_cmd_extract)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except NewsfacetError as exc:
+        print(f"newsfacet: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsfacet: interrupted; the index keeps its last committed state",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

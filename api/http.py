@@ -1,0 +1,86 @@
+"""The HTTP API: a thin Flask layer over :class:`SearchService`.
+
+Every error leaves as an RFC 9457 problem body (``type``, ``title``, ``status``,
+``detail``) with a 4xx status where the caller can fix it; nothing leaves as a
+traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from flask import Flask, Response, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from newsfacet.schema.errors import NewsfacetError
+
+from .params import request_from_params
+from .service import SearchService
+
+log = logging.getLogger(__name__)
+
+#: Settings read from ``NEWSFACET_*`` environment variables (``NEWSFACET_INDEX=...``).
+DEFAULTS: dict[str, Any] = {
+    "INDEX": "var/index",
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+}
+
+
+def problem(status: int, title: str, detail: str, type_: str = "about:blank") -> Response:
+    """A JSON problem response."""
+    response = jsonify({"type": type_, "title": title, "status": status, "detail": detail})
+    response.status_code = status
+    response.mimetype = "application/problem+json"
+    return response
+
+
+def _service() -> SearchService:
+    return current_app.extensions["newsfacet"]  # type: ignore[no-any-return]
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; ``config`` overrides the environment, which overrides defaults."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("NEWSFACET")
+    if config:
+        app.config.from_mapping(config)
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
+
+    @app.errorhandler(NewsfacetError)
+    def _known(error: NewsfacetError) -> Response:
+        return problem(error.status, error.title, str(error), error.type)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException) -> Response:
+        return problem(error.code or 500, error.name, error.description or error.name)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return problem(500, "Internal error", "the server failed to answer; this is a bug")
+
+    @app.get("/search")
+    def search() -> Response:
+        """Ranked search with filters, facet counts and highlighted snippets."""
+        search_request = request_from_params(request.args.getlist)
+        return jsonify(_service().run(search_request).to_json())
+
+    @app.get("/documents/<path:doc_id>")
+    def document(doc_id: str) -> Response:
+        """One document: its text and everything extracted from it."""
+        return jsonify(_service().get(doc_id).to_json(with_body=True))
+
+    @app.get("/health")
+    def health() -> Response:
+        """200 with the document count when the index opens; 503 otherwise."""
+        return jsonify(_service().health())
+
+    return app
+
+
+def main() -> None:  # pragma: no cover - convenience for ``python -m``
+    create_app().run(host="127.0.0.1", port=int(os.environ.get("PORT", "8000")))

@@ -1,0 +1,82 @@
+"""Plain data in and out of the search service: what an embedding tool sees.
+
+No Whoosh and no Flask types cross this boundary, so a caller (or a future backend)
+depends on these classes only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Accepted ``sort`` values: relevance, or publication date newest / oldest first.
+SORTS = ("relevance", "date:desc", "date:asc")
+SORT_ALIASES = {"date": "date:desc", "-date": "date:desc", "newest": "date:desc",
+                "oldest": "date:asc", "score": "relevance"}
+MAX_PER_PAGE = 100
+#: Deep pages cost a full ranking; past this, narrow the query (as Elasticsearch does).
+MAX_RESULT_WINDOW = 10_000
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """One search. Values within a facet filter are OR-ed; different facets are AND-ed."""
+
+    q: str = ""
+    outlet: tuple[str, ...] = ()
+    speaker: tuple[str, ...] = ()
+    location: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    facets: tuple[str, ...] = ()
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    highlight: bool = True
+    #: How many values to return per facet, largest counts first.
+    facet_size: int = 10
+
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        """The term filters that are set, by facet name."""
+        pairs = {"outlet": self.outlet, "speaker": self.speaker, "location": self.location}
+        return {name: values for name, values in pairs.items() if values}
+
+
+@dataclass
+class FacetValue:
+    value: str
+    count: int
+
+
+@dataclass
+class Hit:
+    """One matching document, as shown in a result list."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: dt.date | None
+    speakers: list[str]
+    locations: list[str]
+    score: float | None
+    snippets: list[str] = field(default_factory=list)
+    url: str | None = None
+
+
+@dataclass
+class SearchResults:
+    """A page of hits, the total, facet counts and the time the search took."""
+
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    page: int
+    per_page: int
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for hit in data["hits"]:
+            hit["published"] = hit["published"].isoformat() if hit["published"] else None
+        return data

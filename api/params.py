@@ -1,0 +1,117 @@
+"""Turn request parameters (query string or command line) into a validated SearchRequest.
+
+One place decides what a parameter may hold, so HTTP and the command line reject the
+same things with the same message.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from newsfacet.schema.errors import InvalidParameter, UnknownFacet
+from newsfacet.schema.fields import FACETS
+
+from .models import MAX_PER_PAGE, MAX_RESULT_WINDOW, SORT_ALIASES, SORTS, SearchRequest
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off"}
+
+
+def parse_date_bound(name: str, text: str, end: bool) -> dt.date:
+    """ISO date, year-month or year; a partial date covers its whole month or year."""
+    match = _PARTIAL_DATE.match(text.strip())
+    if not match:
+        raise InvalidParameter(f"{name}: expected a date as YYYY-MM-DD, YYYY-MM or YYYY, "
+                               f"got {text!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, last if end else 1)
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InvalidParameter(f"{name}: {text!r} is not a calendar date") from None
+
+
+def _int(name: str, text: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InvalidParameter(f"{name}: expected an integer, got {text!r}") from None
+    if not low <= value <= high:
+        raise InvalidParameter(f"{name}: must be between {low} and {high}, got {value}")
+    return value
+
+
+def _bool(name: str, text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in TRUE:
+        return True
+    if lowered in FALSE:
+        return False
+    raise InvalidParameter(f"{name}: expected true or false, got {text!r}")
+
+
+def split_list(values: Iterable[str]) -> tuple[str, ...]:
+    """``facets=outlet,speaker`` and ``facets=outlet&facets=speaker`` mean the same."""
+    out = [part.strip() for value in values for part in value.split(",")]
+    return tuple(dict.fromkeys(p for p in out if p))
+
+
+def validate(request: SearchRequest) -> SearchRequest:
+    """Check a request built in Python the same way as one built from parameters."""
+    for name in request.facets:
+        if name not in FACETS:
+            raise UnknownFacet(f"unknown facet {name!r}; facets are: {', '.join(FACETS)}")
+    sort = SORT_ALIASES.get(request.sort, request.sort)
+    if sort not in SORTS:
+        raise InvalidParameter(f"sort: expected one of {', '.join(SORTS)}, got {request.sort!r}")
+    if not 1 <= request.per_page <= MAX_PER_PAGE:
+        raise InvalidParameter(f"per_page: must be between 1 and {MAX_PER_PAGE}")
+    if request.page < 1:
+        raise InvalidParameter("page: must be 1 or more")
+    if request.page * request.per_page > MAX_RESULT_WINDOW:
+        raise InvalidParameter(f"page: results past the first {MAX_RESULT_WINDOW} are not "
+                               "served; narrow the query or filters")
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        raise InvalidParameter("date_from is after date_to")
+    if not 1 <= request.facet_size <= 1000:
+        raise InvalidParameter("facet_size: must be between 1 and 1000")
+    if len(request.q) > 2000:
+        raise InvalidParameter("q: longer than 2000 characters")
+    return replace(request, sort=sort) if sort != request.sort else request
+
+
+def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
+    """Build a request from a multi-valued parameter getter (``request.args.getlist``)."""
+
+    def one(name: str) -> str | None:
+        values = get(name)
+        return values[-1] if values else None
+
+    date_from, date_to = one("date_from"), one("date_to")
+    page, per_page = one("page"), one("per_page")
+    highlight, facet_size = one("highlight"), one("facet_size")
+    request = SearchRequest(
+        q=one("q") or "",
+        outlet=tuple(get("outlet")),
+        speaker=tuple(get("speaker")),
+        location=tuple(get("location")),
+        date_from=parse_date_bound("date_from", date_from, end=False) if date_from else None,
+        date_to=parse_date_bound("date_to", date_to, end=True) if date_to else None,
+        facets=split_list(get("facets")),
+        sort=one("sort") or "relevance",
+        page=_int("page", page, 1, MAX_RESULT_WINDOW) if page else 1,
+        per_page=_int("per_page", per_page, 1, MAX_PER_PAGE) if per_page else 10,
+        highlight=_bool("highlight", highlight) if highlight else True,
+        facet_size=_int("facet_size", facet_size, 1, 1000) if facet_size else 10,
+    )
+    return validate(request)

@@ -1,0 +1,129 @@
+"""The Python API: open an index, search it, read, add and delete documents.
+
+Flask-free, so another tool embeds newsfacet with ``from newsfacet.api import
+SearchService``. Everything it takes and returns is plain data (``models``); the
+engine behind it is a :class:`Backend`, today Whoosh on local disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from newsfacet.indexer.pipeline import IndexReport, index_articles
+from newsfacet.indexer.store import IndexStore
+from newsfacet.schema.document import Article, Extraction
+
+from .models import FacetValue, SearchRequest, SearchResults
+from .params import validate
+from .whoosh_backend import WhooshBackend
+
+
+class Backend(Protocol):
+    """What the service needs from a search engine; a distributed one can stand in later."""
+
+    def search(self, request: SearchRequest) -> SearchResults: ...
+    def get(self, doc_id: str) -> Extraction: ...
+    def count(self) -> int: ...
+    def facet_values(self, name: str) -> list[FacetValue]: ...
+    def close(self) -> None: ...
+
+
+class SearchService:
+    """A newsfacet index directory, opened for searching and writing.
+
+    >>> service = SearchService("var/index")
+    >>> results = service.search("Brennan", facets=["speaker", "outlet"])
+    >>> [(h.id, h.outlet) for h in results.hits]
+    """
+
+    def __init__(self, path: str | Path, backend: Backend | None = None) -> None:
+        self.store = IndexStore(path)
+        self.backend: Backend = backend or WhooshBackend(self.store)
+
+    def __enter__(self) -> SearchService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def search(
+        self,
+        q: str = "",
+        *,
+        outlet: Sequence[str] = (),
+        speaker: Sequence[str] = (),
+        location: Sequence[str] = (),
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        facets: Sequence[str] = (),
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 10,
+        highlight: bool = True,
+        facet_size: int = 10,
+    ) -> SearchResults:
+        """Ranked (BM25F) search with facet filters, facet counts and snippets.
+
+        Several values for one facet match any of them; different facets must all
+        match. An empty ``q`` matches every document (newest first).
+        """
+        request = SearchRequest(
+            q=q, outlet=tuple(outlet), speaker=tuple(speaker), location=tuple(location),
+            date_from=date_from, date_to=date_to, facets=tuple(facets), sort=sort,
+            page=page, per_page=per_page, highlight=highlight, facet_size=facet_size,
+        )
+        return self.run(request)
+
+    def run(self, request: SearchRequest) -> SearchResults:
+        """Search with a prepared :class:`SearchRequest` (validated here)."""
+        started = time.perf_counter()
+        results = self.backend.search(validate(request))
+        results.took_ms = round((time.perf_counter() - started) * 1000, 2)
+        return results
+
+    def get(self, doc_id: str) -> Extraction:
+        """One document with everything extracted from it; DocumentNotFound if absent."""
+        return self.backend.get(doc_id)
+
+    def count(self) -> int:
+        return self.backend.count()
+
+    def facet_values(self, name: str) -> list[FacetValue]:
+        """All values of one facet over the whole index, most frequent first."""
+        validate(SearchRequest(facets=(name,)))
+        return self.backend.facet_values(name)
+
+    def health(self) -> dict[str, Any]:
+        """Whether the index opens, how many documents it holds, and its metadata."""
+        gen = self.store.current_path()
+        return {"status": "ok", "documents": self.count(), **IndexStore.read_meta(gen)}
+
+    # -- writing -----------------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article | dict[str, Any]]) -> IndexReport:
+        """Index articles (objects or JSON-like dicts); unchanged ones are skipped."""
+        items = (a if isinstance(a, Article) else Article.from_record(a) for a in articles)
+        return index_articles(self.store, items, progress=False)
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Delete documents by id; returns how many existed."""
+        ix = self.store.open()
+        writer = self.store.writer(ix)
+        deleted = 0
+        try:
+            for doc_id in ids:
+                deleted += writer.delete_by_term("id", doc_id)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        return deleted

@@ -1,0 +1,95 @@
+"""From an :class:`Article` as read to an :class:`Extraction` ready to index.
+
+This is where the four facets meet: metadata wins where it exists, and each value
+records where it came from (``provenance``) so the index is honest about what it
+inferred from the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacet.schema.document import Article, Extraction, Span, Speaker
+
+from .clean import CleanText, clean_text
+from .dates import extract_event_dates, parse_date
+from .html import parse_html
+from .outlets import split_byline
+from .places import extract_places
+from .speakers import extract_speakers
+
+#: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
+EXTRACTOR_VERSION = "1"
+
+
+def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
+    """Clean the body; for files also collect what the page itself states."""
+    stated: dict[str, str | None] = {}
+    if article.format == "html":
+        page = parse_html(article.body)
+        cleaned = clean_text(page.text, read_header=page.title is None)
+        stated = {"title": page.title, "published": page.published, "author": page.author,
+                  "outlet": page.outlet}
+    else:
+        cleaned = clean_text(article.body, read_header=article.format == "text")
+    return cleaned, stated
+
+
+def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
+    """Where speakers' names occur, so a "Jordan" in a person's name is not a place."""
+    names = {part for s in speakers for part in [s.name, *s.aliases] if len(part) > 2}
+    spans: list[Span] = []
+    for name in names:
+        for match in re.finditer(re.escape(name), text):
+            spans.append(Span(*match.span()))
+    return spans
+
+
+def extract(article: Article) -> Extraction:
+    """Clean ``article`` and extract outlet, dates, speakers and places from it."""
+    cleaned, stated = _clean(article)
+    provenance: dict[str, str] = {}
+
+    byline_author, byline_outlet = (
+        split_byline(cleaned.byline) if cleaned.byline else (None, None)
+    )
+    outlet = article.outlet
+    for source, value in (("metadata", article.outlet), ("page", stated.get("outlet")),
+                          ("byline", byline_outlet), ("dateline", cleaned.dateline_outlet)):
+        if value:
+            outlet = value
+            provenance["outlet"] = source
+            break
+
+    published = article.published
+    if published is not None:
+        provenance["published"] = "metadata"
+    else:
+        for source, text in (("page", stated.get("published")), ("header", cleaned.header_date)):
+            published = parse_date(text[:40]) if text else None
+            if published is not None:
+                provenance["published"] = source
+                break
+
+    title = article.title or stated.get("title") or cleaned.title or ""
+    author = article.author or stated.get("author") or byline_author
+    body = cleaned.body
+    speakers = extract_speakers(body)
+    places = extract_places(body, cleaned.dateline_place, _name_spans(body, speakers))
+    if cleaned.dateline_place:
+        provenance["dateline"] = cleaned.dateline_place
+    return Extraction(
+        id=article.id,
+        title=title,
+        body=body,
+        outlet=outlet,
+        published=published,
+        author=author,
+        url=article.url,
+        event_dates=extract_event_dates(body, published),
+        speakers=speakers,
+        locations=places,
+        metadata=article.metadata,
+        source=article.source,
+        provenance=provenance,
+    )

@@ -1,0 +1,285 @@
+"""Index and re-index: read sources, extract in worker processes, write with one writer.
+
+Incremental by content hash: a document whose input and extractor are unchanged is
+skipped; a changed one replaces the old; ``sync`` deletes documents whose source no
+longer yields them. A failure cancels the writer, so what was indexed before stays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from newsfacet.schema.document import Article, Extraction
+from newsfacet.schema.fields import SCHEMA_VERSION, to_fields
+
+from .extract import EXTRACTOR_VERSION, extract
+from .readers import ReadProblem, expand_paths, read_articles
+from .store import IndexStore
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    problems: list[ReadProblem] = field(default_factory=list)
+    seconds: float = 0.0
+    documents: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.deleted} deleted, {len(self.problems)} problems; {self.documents} documents "
+            f"in the index ({self.seconds:.1f} s)"
+        )
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything that determines the indexed document, extractor version included."""
+    payload = {
+        "id": article.id, "body": article.body, "title": article.title,
+        "outlet": article.outlet, "author": article.author, "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "metadata": article.metadata, "format": article.format,
+        "versions": [SCHEMA_VERSION, EXTRACTOR_VERSION],
+    }
+    data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _extract_one(item: tuple[Article, str]) -> tuple[Extraction | ReadProblem, str]:
+    """Worker entry point: one failure is reported, not fatal to the batch."""
+    article, digest = item
+    try:
+        return extract(article), digest
+    except Exception as exc:  # a bug on one odd document must not sink the run
+        return ReadProblem(article.source, None, f"{article.id}: extraction failed: {exc}"), digest
+
+
+def _workers() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))
+
+
+def extract_all(
+    items: Iterable[tuple[Article, str]], parallel: bool
+) -> Iterator[tuple[Extraction | ReadProblem, str]]:
+    """Extract in worker processes when there is enough work, else in this process."""
+    if not parallel or _workers() == 1:
+        yield from map(_extract_one, items)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with context.Pool(_workers()) as pool:
+        yield from pool.imap(_extract_one, items, chunksize=8)
+
+
+def _progress(total: int | None, desc: str, enabled: bool) -> Any:
+    return tqdm(total=total, desc=desc, unit="doc", disable=None if enabled else True,
+                dynamic_ncols=True, smoothing=0.1)
+
+
+def index_paths(
+    store: IndexStore,
+    paths: Iterable[str | Path],
+    *,
+    sync: bool = False,
+    progress: bool = True,
+    on_problem: Callable[[ReadProblem], None] | None = None,
+) -> IndexReport:
+    """Add new and changed documents from files and directories to the live generation."""
+    paths = list(paths)
+    expand_paths(paths)  # fail early, before any writer is opened, on a bad path
+    parallel = _source_size(paths) > 2_000_000
+    return _index(store, read_articles(paths), sync_paths=paths if sync else None,
+                  parallel=parallel, progress=progress, on_problem=on_problem)
+
+
+def index_articles(
+    store: IndexStore,
+    articles: Iterable[Article | ReadProblem],
+    *,
+    progress: bool = False,
+    on_problem: Callable[[ReadProblem], None] | None = None,
+) -> IndexReport:
+    """Add new and changed articles given as objects (the Python and HTTP write path)."""
+    return _index(store, articles, sync_paths=None, parallel=False, progress=progress,
+                  on_problem=on_problem)
+
+
+def _index(
+    store: IndexStore,
+    articles: Iterable[Article | ReadProblem],
+    *,
+    sync_paths: list[str | Path] | None,
+    parallel: bool,
+    progress: bool,
+    on_problem: Callable[[ReadProblem], None] | None,
+) -> IndexReport:
+    started = time.perf_counter()
+    store.ensure()
+    ix = store.open()
+    state = store.stored_state(ix)
+    report = IndexReport()
+    seen: dict[str, str] = {}
+
+    def problem(p: ReadProblem) -> None:
+        report.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    def to_extract() -> Iterator[tuple[Article, str]]:
+        for item in articles:
+            if isinstance(item, ReadProblem):
+                problem(item)
+                continue
+            if item.id in seen:
+                first = seen[item.id] or "input"
+                problem(ReadProblem(item.source or "input", None,
+                                    f"duplicate id {item.id!r} (first in {first}): skipped"))
+                continue
+            seen[item.id] = item.source
+            digest = content_hash(item)
+            stored = state.get(item.id)
+            if stored is not None and stored.content_hash == digest:
+                report.unchanged += 1
+                continue
+            yield item, digest
+
+    bar = _progress(None, "indexing", progress)
+    writer = store.writer(ix)
+    try:
+        for result, digest in extract_all(to_extract(), parallel):
+            bar.update(1)
+            if isinstance(result, ReadProblem):
+                problem(result)
+                continue
+            if result.id in state:
+                writer.update_document(**to_fields(result, digest))
+                report.updated += 1
+            else:
+                writer.add_document(**to_fields(result, digest))
+                report.added += 1
+        if sync_paths is not None:
+            report.deleted = _delete_gone(writer, state, seen, sync_paths)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        bar.close()
+    gen = store.current_path()
+    with store.open(gen).reader() as reader:
+        report.documents = reader.doc_count()
+    store.record_indexing(gen, report.documents)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _source_size(paths: list[str | Path]) -> int:
+    return sum(p.stat().st_size for p in expand_paths(paths))
+
+
+def _delete_gone(writer: Any, state: dict[str, Any], seen: dict[str, str],
+                 paths: list[str | Path]) -> int:
+    """Delete documents that came from ``paths`` but were not in them this time."""
+    roots = [str(Path(p).resolve()) for p in paths]
+    deleted = 0
+    for doc_id, stored in state.items():
+        if doc_id in seen:
+            continue
+        if any(stored.source == root or stored.source.startswith(root.rstrip("/") + "/")
+               for root in roots):
+            writer.delete_by_term("id", doc_id)
+            deleted += 1
+    return deleted
+
+
+def reindex(
+    store: IndexStore,
+    paths: Iterable[str | Path] = (),
+    *,
+    progress: bool = True,
+    on_problem: Callable[[ReadProblem], None] | None = None,
+) -> IndexReport:
+    """Rebuild into a new generation from the recorded sources (plus ``paths``), then switch.
+
+    Documents whose source file is gone are carried over from the old generation as
+    they were, so a rebuild never loses what was indexed.
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    expand_paths(paths)
+    old_state: dict[str, Any] = {}
+    old_ix = None
+    if store.exists():
+        old_ix = store.open()
+        old_state = store.stored_state(old_ix)
+    recorded = {s.source for s in old_state.values() if s.source}
+    readable = sorted(s for s in recorded if Path(s).is_file())
+    gen = store.new_generation()
+    ix = store.open(gen)
+    report = IndexReport()
+    seen: set[str] = set()
+
+    def problem(p: ReadProblem) -> None:
+        report.problems.append(p)
+        if on_problem:
+            on_problem(p)
+
+    def to_extract() -> Iterator[tuple[Article, str]]:
+        for item in read_articles([*readable, *paths]):
+            if isinstance(item, ReadProblem):
+                problem(item)
+            elif item.id not in seen:
+                seen.add(item.id)
+                yield item, content_hash(item)
+
+    bar = _progress(len(old_state) or None, "reindexing", progress)
+    writer = store.writer(ix)
+    try:
+        for result, digest in extract_all(to_extract(), parallel=len(old_state) > 200):
+            bar.update(1)
+            if isinstance(result, ReadProblem):
+                problem(result)
+            else:
+                writer.add_document(**to_fields(result, digest))
+                report.added += 1
+        if old_ix is not None:
+            report.unchanged = _carry_over(old_ix, writer, seen)
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        bar.close()
+    report.documents = report.added + report.unchanged
+    store.record_indexing(gen, report.documents)
+    store.switch_to(gen)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _carry_over(old_ix: Any, writer: Any, seen: set[str]) -> int:
+    """Copy documents that were not re-read (their source is gone) into the new generation."""
+    carried = 0
+    with old_ix.searcher() as searcher:
+        for stored in searcher.all_stored_fields():
+            if stored["id"] in seen:
+                continue
+            extraction = Extraction.from_json(json.loads(stored["extraction"]),
+                                              body=stored.get("body", ""))
+            writer.add_document(**to_fields(extraction, stored["content_hash"]))
+            carried += 1
+    return carried

@@ -1,0 +1,523 @@
+"""Location extraction: place names in an article body (and its dateline) -> GeoNames places.
+
+How it works, and why:
+
+* Capitalised token runs of 1-4 words are looked up in the precomputed gazetteer index
+  (:mod:`newsfacet.indexer.gazetteer`), longest first. Scanning the gazetteer per article
+  would be far too slow for 80,000 articles; a dict lookup per candidate n-gram is not.
+* Rules reject matches that are capitalised for another reason: common English words
+  that happen to be towns ("Of", "March", "Mobile", "Reading"), sentence-initial words,
+  acronyms in capitals ("ISIS"), and names inside a longer proper noun: a capitalised
+  word right before or after ("Michael Jordan", "Georgia Smith", "Washington Post").
+* Resolution picks, per mention, the candidate with the best prior (countries and US
+  states over cities, then population), boosted for candidates in a country or US state
+  the document mentions ("Cleveland, Ohio"; "Hasakah ... Syria"). One sense per
+  document: a surface form resolves the same way at every mention.
+* Metonymy is not filtered: "Washington said" resolves to the US capital, since for a
+  location facet the capital is the place the article is about; and telling a
+  government from its city needs more than rules.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsfacet.schema.document import Place, Span
+
+from .gazetteer import Candidate, Entry, Gazetteer, get_gazetteer, normalize
+
+
+def _words(text: str) -> frozenset[str]:
+    """A rule word list written as whitespace-separated words (easier to read and edit)."""
+    return frozenset(text.split())
+
+
+#: Words that are common English (function words, days, months, frequent nouns and
+#: adjectives) but also GeoNames towns; capitalised they are sentence starts or titles.
+COMMON_WORDS: frozenset[str] = _words(
+    """
+    a about above after again against all also although am among an and another any are
+    as at be because been before being below between both but by can could did do does
+    down during each even every few for from further had has have he her here hers him his
+    how however i if in into is it its just least less like many may me might more most much
+    must my neither no nor not now of off on once one only or other our out over own per
+    same she should since so some still such than that the their them then there these they
+    this those though through thus to too under unless unlike until up upon us very was we
+    were what when where whether which while who whom whose why will with within without
+    would yet you your yes
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter
+    read reading more mobile bath police many said says say news home story stories page
+    photo video live world market union bay beach bridge center centre church city club
+    college court early east north south west central middle new old university hospital
+    school street road park lake river valley hill hills island islands mount point port
+    fort station airport state states county region province district area village town
+    white black green brown gray grey gold silver golden royal grand great little long
+    best good bad big small major minor general chief deputy senior president governor
+    mayor minister officer sheriff sergeant captain commander colonel judge senator
+    opportunity independence liberty freedom unity victoria hope faith grace justice
+    peace paradise progress concord harmony enterprise commerce industry eureka
+    ocean sea gulf coast cape bank banks mission garden gardens plaza mall
+    ivory orange lime olive cherry apple pine oak cedar maple palm rose lily
+    man woman boy girl men women children kids family people friends
+    time day days week weeks month year years night morning evening
+    first second third last next many several
+    after before today tonight late early
+    police fire rescue emergency health public service services due republic kingdom
+    federation emirate sultanate commonwealth army navy
+    """
+)
+
+#: Capitalised words that may stand right before a place without making it part of a
+#: longer proper noun ("Northern Iraq", "Greater London", "Downtown Cleveland").
+PLACE_PREFIXES: frozenset[str] = _words(
+    """
+    north south east west northern southern eastern western northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern central greater upper
+    lower downtown metro mid inner outer rural urban
+    """
+)
+
+#: Capitalised words that may follow a place name ("Hasakah Province").
+PLACE_SUFFIXES: frozenset[str] = _words(
+    """
+    province governorate county city state region district area metro municipality
+    prefecture oblast
+    """
+)
+
+#: Capitalised words after which a town's name names another place ("Laurel County" is
+#: not Laurel): the gazetteer has no counties, so such phrases are left out.
+OTHER_PLACE_SUFFIXES: frozenset[str] = frozenset(
+    ["county", "parish", "township", "borough", "street", "avenue", "road", "river", "lake"]
+)
+
+#: Capitalised phrases that name something else in news text far more often than the
+#: town of that name ("White House" is a Tennessee city, "Hamas" a Libyan village).
+NOT_PLACES: frozenset[str] = frozenset(
+    ["white house", "god", "hamas", "olympic", "human", "allah", "jesus", "christ", "lord"]
+)
+
+#: Endings of English contractions ("I've", "We're"): such a token is never a place.
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
+
+#: Capitalised words that make a place name the modifier of an institution ("Ohio
+#: Department of Transportation", "Dublin City Council"): the place still counts, unlike
+#: a capitalised word of unknown kind after it, which is more often a surname.
+INSTITUTION_WORDS: frozenset[str] = _words(
+    """
+    department council court senate house university college school schools bureau
+    commission association coalition agency office police fire sheriff national supreme
+    assembly legislature government attorney board authority museum hospital medical center
+    centre community historical society arts army guard highway turnpike airport library
+    club chamber league party republican democratic public health environmental education
+    veterans recreation church zoo symphony division ministry parliament embassy forces
+    military air navy marines electric power energy bank federal metropolitan international
+    regional sports branch village shopping festival fair orchestra theatre theater
+    development transportation schools district capital campus
+    """
+)
+
+#: Titles and honorifics: the capitalised word after them is a person ("Sen. Cleveland").
+PERSON_TITLES: frozenset[str] = _words(
+    """
+    mr mrs ms miss dr sen rep gov gen lt col capt sgt maj adm prof rev
+    """
+)
+
+#: Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
+CONNECTORS: frozenset[str] = _words(
+    "of de la le les del della di da do dos das du des al el upon on the and y en"
+)
+
+#: "Republic of Iraq", "Kingdom of Saudi Arabia": the title belongs to the country mention.
+_COUNTRY_TITLE = re.compile(
+    r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist|Hashemite|Syrian"
+    r"|Arab|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)*"
+    r"(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate|Principality"
+    r"|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
+)
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+_POSSESSIVE = re.compile(r"['’]s?$")
+#: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
+_OPENERS = " \t\"“”‘’'([-–—•*"
+
+MAX_NGRAM = 4
+
+
+@dataclass(slots=True)
+class _Token:
+    """A word of the text, with the facts the rules ask about."""
+
+    start: int
+    end: int
+    text: str
+    upper_initial: bool
+    all_caps: bool
+
+
+@dataclass(slots=True)
+class _Mention:
+    """A span that matched the gazetteer, before resolution."""
+
+    start: int
+    end: int
+    key: str
+    entries: list[Entry]
+    #: Candidate restriction from "X, <state/country>" ("Cleveland, Ohio").
+    qualifier: Candidate | None = None
+    choice: Candidate | None = None
+    dateline: bool = False
+    constrained: list[Entry] = field(default_factory=list)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    """Words with offsets; trailing full stops and possessives are not part of the word."""
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        word = m.group()
+        if word.endswith(".") and "." not in word[:-1] and len(word) > 3:
+            end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
+            word = word[:-1]
+        poss = _POSSESSIVE.search(word)
+        if poss and poss.start() > 0:
+            end -= len(poss.group())
+            word = word[: poss.start()]
+        first = word[0]
+        letters = [c for c in word if c.isalpha()]
+        tokens.append(
+            _Token(
+                start=start,
+                end=end,
+                text=word,
+                upper_initial=first.isupper(),
+                all_caps=len(letters) > 1 and all(c.isupper() for c in letters),
+            )
+        )
+    return tokens
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when ``pos`` starts a sentence, line or quotation."""
+    k = pos - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    return k < 0 or text[k] in ".!?:;\n|"
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    """True when two tokens are separated by a single space (same phrase)."""
+    return text[left.end : right.start] == " "
+
+
+class _Extractor:
+    """One article's extraction state (tokens, lower-case vocabulary, mentions)."""
+
+    def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
+        self.gaz = gaz
+        self.text = text
+        self.tokens = _tokenize(text)
+        self.exclude = sorted((s.start, s.end) for s in exclude)
+        self.lower_words = {t.text for t in self.tokens if not t.upper_initial}
+        #: Single words rejected as part of a person-like name, and whether the last
+        #: rejection was of that kind.
+        self.person_words: set[str] = set()
+        self._person_like = False
+
+    # -- matching ---------------------------------------------------------------------
+
+    def _excluded(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps an excluded span (a speaker's name, say)."""
+        return any(s < end and start < e for s, e in self.exclude)
+
+    def _caps_context(self, i: int) -> bool:
+        """True when the token stands in an all-capitals stretch (headline, dateline)."""
+        toks = self.tokens
+        neighbours = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks)]
+        for n in neighbours:
+            if n.all_caps and len(n.text) > 2:
+                return True
+        nxt = self.text[self.tokens[i].end : self.tokens[i].end + 3]
+        return _sentence_initial(self.text, toks[i].start) and nxt[:2] in (" (", ", ", " –", " -")
+
+    def _ngram_end(self, i: int) -> list[int]:
+        """Indices j such that tokens i..j form a candidate place phrase, longest first."""
+        toks = self.tokens
+        ends: list[int] = []
+        j = i
+        while j < len(toks) and j - i < MAX_NGRAM + 2:
+            tok = toks[j]
+            if j > i and not _adjacent(self.text, toks[j - 1], tok):
+                break
+            if tok.upper_initial:
+                ends.append(j)
+            elif tok.text.lower() not in CONNECTORS:
+                break
+            if tok.text.endswith(".") and "." not in tok.text[:-1] and len(tok.text) > 3:
+                break
+            j += 1
+        return [e for e in reversed(ends) if e - i < MAX_NGRAM]
+
+    def _accept(self, i: int, j: int, entries: list[Entry]) -> bool:
+        """Rules that tell a place name from the same word used otherwise."""
+        toks = self.tokens
+        first, last = toks[i], toks[j]
+        best = entries[0].candidate
+        single = i == j
+        self._person_like = False
+        if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
+            return False  # short alternate names are mostly codes and foreign words
+        big = best.kind in ("country", "admin")
+        surface = self.text[first.start : last.end]
+        alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
+        caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
+        if caps and not alias_ok and (len(surface) < 4 or not self._caps_context(i)):
+            return False
+        lower = first.text.lower()
+        # A common word, or a town name the text also uses in lower case ("mobile home"),
+        # is a place only when qualified: "Mobile, Alabama".
+        common = lower in COMMON_WORDS or (best.kind == "city" and lower in self.lower_words)
+        if single and not first.all_caps and common and not self._qualified(j):
+            return False
+        # Part of a longer proper noun: "Michael Jordan", "Georgia Smith".
+        titled = i > 0 and self.text[toks[i - 1].end : first.start] in (" ", ". ")
+        if titled and toks[i - 1].text.lower().rstrip(".") in PERSON_TITLES:
+            self._person_like = True
+            return False
+        if i > 0 and _adjacent(self.text, toks[i - 1], first):
+            prev = toks[i - 1]
+            pl = prev.text.lower().rstrip(".")
+            if (
+                prev.upper_initial
+                and not prev.all_caps
+                and pl not in PLACE_PREFIXES
+                and pl not in COMMON_WORDS
+                and pl not in CONNECTORS
+                and not prev.text.endswith(".")
+            ):
+                self._person_like = True
+                return False
+        if j + 1 < len(toks) and _adjacent(self.text, last, toks[j + 1]):
+            nxt = toks[j + 1]
+            nl = nxt.text.lower()
+            if best.kind == "city" and nl in OTHER_PLACE_SUFFIXES:
+                return False
+            dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
+            if (
+                not dotted
+                and nxt.upper_initial
+                and not (nxt.all_caps and not first.all_caps)
+                and nl not in PLACE_SUFFIXES
+                and nl not in COMMON_WORDS
+                and nl not in INSTITUTION_WORDS
+                and not (big and self.gaz.has_key(normalize(nxt.text)))
+            ):
+                return False
+        # A sentence-initial word that is only an alternate name ("Due" for Douai).
+        return not (
+            single
+            and not big
+            and _sentence_initial(self.text, first.start)
+            and (lower in COMMON_WORDS or not entries[0].main)
+        )
+
+    def _qualified(self, j: int) -> bool:
+        """True when token j is followed by ", <US state or country>" ("Mobile, Alabama")."""
+        toks = self.tokens
+        if j + 1 >= len(toks) or self.text[toks[j].end : toks[j + 1].start] != ", ":
+            return False
+        for k in range(min(len(toks) - 1, j + 3), j, -1):
+            key = normalize(self.text[toks[j + 1].start : toks[k].end])
+            entries = self.gaz.entries_for_key(key)
+            if entries and entries[0].candidate.kind in ("admin", "country"):
+                return True
+        return False
+
+    def _abbreviation(self, i: int) -> list[Entry]:
+        """A US state abbreviation after a comma ("Columbus, Ind."), else nothing."""
+        tok = self.tokens[i]
+        if self.text[max(0, tok.start - 2) : tok.start] != ", ":
+            return []
+        surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
+        entry = self.gaz.abbreviations.get(surface)
+        return [entry] if entry else []
+
+    def find(self) -> list[_Mention]:
+        """Greedy longest-match scan over capitalised token runs."""
+        toks = self.tokens
+        mentions: list[_Mention] = []
+        i = 0
+        while i < len(toks):
+            if not toks[i].upper_initial or _CONTRACTION.search(toks[i].text):
+                i += 1
+                continue
+            abbr = self._abbreviation(i)
+            if abbr:
+                tok = toks[i]
+                end = tok.end if tok.text.endswith(".") else tok.end + 1
+                mentions.append(_Mention(tok.start, end, normalize(tok.text), abbr))
+                i += 1
+                continue
+            matched = False
+            for j in self._ngram_end(i):
+                start, end = toks[i].start, toks[j].end
+                key = normalize(self.text[start:end])
+                entries = self.gaz.entries_for_key(key)
+                if not entries:
+                    continue
+                if key in NOT_PLACES or self._excluded(start, end):
+                    break
+                if not self._accept(i, j, entries):
+                    if i == j and self._person_like:
+                        self.person_words.add(key)
+                    break
+                if entries[0].candidate.kind == "country":
+                    title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
+                    if title:
+                        start = title.start()
+                        while mentions and mentions[-1].end > start:
+                            mentions.pop()
+                mentions.append(_Mention(start, end, key, entries))
+                i = j + 1
+                matched = True
+                break
+            if not matched:
+                i += 1
+        # One sense per document: "Obama" alone is the person "Barack Obama" was.
+        mentions = [
+            m
+            for m in mentions
+            if not (m.key in self.person_words and m.entries[0].candidate.kind == "city")
+        ]
+        self._qualify(mentions)
+        return mentions
+
+    def _qualify(self, mentions: list[_Mention]) -> None:
+        """Link "X, Y" pairs where Y is a state or country: X must lie inside Y."""
+        for a, b in itertools.pairwise(mentions):
+            if self.text[a.end : b.start] != ", ":
+                continue
+            top = b.entries[0].candidate
+            if top.kind in ("admin", "country"):
+                a.qualifier = top
+
+
+def _inside(cand: Candidate, region: Candidate) -> bool:
+    """True when ``cand`` lies in ``region`` (a country, or a US state)."""
+    if region.kind == "country":
+        return cand.country_code == region.country_code and cand is not region
+    return cand.country_code == "US" and cand.admin1 == region.admin1 and cand is not region
+
+
+def _resolve(mentions: list[_Mention]) -> None:
+    """Choose a candidate per mention: prior, plus document country/state context."""
+    countries: set[str] = set()
+    states: set[str] = set()
+    for m in mentions:
+        top = m.entries[0].candidate
+        if top.kind == "country":
+            countries.add(top.country_code)
+        elif top.kind == "admin":
+            countries.add("US")
+            states.add(top.admin1)
+    chosen: dict[str, Candidate] = {}
+    for m in mentions:
+        entries = m.entries
+        if m.qualifier is not None:
+            inside = [e for e in entries if _inside(e.candidate, m.qualifier)]
+            if inside:
+                m.choice = inside[0].candidate
+                continue
+        if m.key in chosen:
+            m.choice = chosen[m.key]
+            continue
+        best: Candidate | None = None
+        best_score = float("-inf")
+        for e in entries:
+            c = e.candidate
+            score = e.prior
+            if c.kind != "country" and c.country_code in countries:
+                score += 1.5
+            if c.kind == "city" and c.country_code == "US" and c.admin1 in states:
+                score += 1.0
+            if score > best_score:
+                best, best_score = c, score
+        m.choice = best
+        if best is not None:
+            chosen[m.key] = best
+
+
+def _dateline_mention(gaz: Gazetteer, text: str, dateline: str) -> _Mention | None:
+    """Resolve the dateline string ("ERBIL", "BEIRUT, Lebanon") and find it in the text."""
+    parts = [p.strip() for p in dateline.split(",") if p.strip()]
+    if not parts:
+        return None
+    entries = gaz.entries(parts[0])
+    if not entries:
+        return None
+    mention = _Mention(-1, -1, normalize(parts[0]), entries, dateline=True)
+    if len(parts) > 1:
+        q = gaz.entries(parts[1])
+        if q and q[0].candidate.kind in ("admin", "country"):
+            mention.qualifier = q[0].candidate
+    pos = text.find(parts[0])
+    if pos >= 0:
+        mention.start, mention.end = pos, pos + len(parts[0])
+    return mention
+
+
+def _place(c: Candidate) -> Place:
+    """The schema Place for a candidate (mentions added by the caller)."""
+    return Place(
+        name=c.name,
+        country=c.country,
+        country_code=c.country_code,
+        kind=c.kind,
+        geonameid=c.geonameid,
+        latitude=c.latitude,
+        longitude=c.longitude,
+    )
+
+
+def extract_places(
+    text: str,
+    dateline: str | None = None,
+    exclude: Sequence[Span] = (),
+    gazetteer: Gazetteer | None = None,
+) -> list[Place]:
+    """Places mentioned in `text`; `dateline` is the dateline place string as written
+    (e.g. "ERBIL"), resolved too and marked Place.dateline=True; spans in `exclude`
+    (e.g. speakers' names) are not places. ``gazetteer`` overrides the shared one (tests,
+    tuning); one Place per distinct place, ordered by first mention.
+    """
+    gaz = gazetteer or get_gazetteer()
+    extractor = _Extractor(gaz, text, exclude)
+    mentions = extractor.find()
+    date_mention = _dateline_mention(gaz, text, dateline) if dateline else None
+    if date_mention is not None:
+        mentions = [
+            m for m in mentions if not (m.start < date_mention.end and date_mention.start < m.end)
+        ]
+        mentions.append(date_mention)
+        mentions.sort(key=lambda m: m.start)
+    _resolve(mentions)
+    places: dict[tuple[str, int | None, str], Place] = {}
+    for m in mentions:
+        c = m.choice
+        if c is None:
+            continue
+        key = (c.kind, c.geonameid, c.country_code)
+        place = places.get(key)
+        if place is None:
+            place = places[key] = _place(c)
+        if m.start >= 0:
+            place.mentions.append(Span(m.start, m.end))
+        if m.dateline:
+            place.dateline = True
+    return sorted(places.values(), key=lambda p: p.mentions[0].start if p.mentions else -1)

@@ -1,0 +1,172 @@
+"""The index directory on disk: generations, the pointer to the live one, and its metadata.
+
+Layout::
+
+    INDEX/
+      CURRENT            name of the live generation, replaced atomically
+      gen-000001/        a complete Whoosh index plus newsfacet.json
+      gen-000002/
+
+A rebuild writes a new generation and only then rewrites ``CURRENT`` (write a
+temporary file, fsync, rename), so a reader opens either the old index or the new
+one, never a half-built one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import whoosh
+from whoosh import index as whoosh_index
+from whoosh.writing import LockError
+
+from newsfacet.schema.errors import IndexBusy, IndexNotFound
+from newsfacet.schema.fields import SCHEMA_VERSION, build_schema
+
+from .extract import EXTRACTOR_VERSION
+
+CURRENT = "CURRENT"
+META = "newsfacet.json"
+#: How many superseded generations to keep for readers that still hold them.
+KEEP_OLD_GENERATIONS = 1
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the index already holds for one document: enough to skip or replace it."""
+
+    content_hash: str
+    source: str
+
+
+class IndexStore:
+    """One index directory: opens the live generation, starts and switches generations."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+
+    # -- generations -------------------------------------------------------------------
+
+    def current_name(self) -> str | None:
+        """Name of the live generation, or None if nothing was ever indexed here."""
+        try:
+            name = (self.path / CURRENT).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def current_path(self) -> Path:
+        name = self.current_name()
+        if name is None or not (self.path / name).is_dir():
+            raise IndexNotFound(f"no index at {self.path}: run 'newsfacet index' first")
+        return self.path / name
+
+    def exists(self) -> bool:
+        return self.current_name() is not None
+
+    def generations(self) -> list[str]:
+        if not self.path.is_dir():
+            return []
+        return sorted(p.name for p in self.path.iterdir() if p.name.startswith("gen-"))
+
+    def new_generation(self) -> Path:
+        """Create an empty index in a fresh generation directory (not yet live)."""
+        existing = self.generations()
+        number = int(existing[-1].split("-")[1]) + 1 if existing else 1
+        gen = self.path / f"gen-{number:06d}"
+        gen.mkdir(parents=True)
+        whoosh_index.create_in(str(gen), build_schema())
+        self._write_meta(gen, created=True)
+        return gen
+
+    def switch_to(self, gen: Path) -> None:
+        """Make ``gen`` the live generation atomically, then drop old ones."""
+        tmp = self.path / f".{CURRENT}.tmp"
+        with tmp.open("w", encoding="utf-8") as handle:
+            handle.write(gen.name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.path / CURRENT)
+        self._drop_old_generations(keep=gen.name)
+
+    def _drop_old_generations(self, keep: str) -> None:
+        older = [g for g in self.generations() if g < keep]
+        for name in older[: max(0, len(older) - KEEP_OLD_GENERATIONS)]:
+            shutil.rmtree(self.path / name, ignore_errors=True)
+
+    def ensure(self) -> Path:
+        """The live generation, creating the first one if the directory is new."""
+        if not self.exists():
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.switch_to(self.new_generation())
+        return self.current_path()
+
+    # -- whoosh ---------------------------------------------------------------------
+
+    def open(self, gen: Path | None = None) -> Any:
+        """Open a generation's Whoosh index (the live one by default)."""
+        path = gen or self.current_path()
+        try:
+            return whoosh_index.open_dir(str(path))
+        except whoosh_index.EmptyIndexError:
+            raise IndexNotFound(f"no index at {path}") from None
+
+    def writer(self, ix: Any, timeout: float = 30.0) -> Any:
+        """A Whoosh writer, or :class:`IndexBusy` if another writer holds the lock."""
+        try:
+            return ix.writer(timeout=timeout, limitmb=256)
+        except LockError:
+            raise IndexBusy(
+                f"another process is writing to {self.path}; try again when it finishes"
+            ) from None
+
+    @staticmethod
+    def stored_state(ix: Any) -> dict[str, Stored]:
+        """Content hash and source of every live document, read from columns (fast)."""
+        state: dict[str, Stored] = {}
+        with ix.reader() as reader:
+            if reader.doc_count() == 0:
+                return state
+            ids = reader.column_reader("id")
+            hashes = reader.column_reader("content_hash")
+            sources = reader.column_reader("source")
+            for docnum in reader.all_doc_ids():
+                state[ids[docnum]] = Stored(hashes[docnum], sources[docnum])
+        return state
+
+    # -- metadata --------------------------------------------------------------------
+
+    def _write_meta(self, gen: Path, created: bool = False, **extra: Any) -> None:
+        meta = self.read_meta(gen) if not created else {}
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        meta.update(
+            {
+                "schema_version": SCHEMA_VERSION,
+                "extractor_version": EXTRACTOR_VERSION,
+                "whoosh_version": whoosh.versionstring(),
+                "generation": gen.name,
+            }
+        )
+        meta.setdefault("created_at", now)
+        meta.update(extra)
+        tmp = gen / f".{META}.tmp"
+        tmp.write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, gen / META)
+
+    def record_indexing(self, gen: Path, documents: int) -> None:
+        """Note when the generation last changed and how many documents it holds."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self._write_meta(gen, last_indexed_at=now, documents=documents)
+
+    @staticmethod
+    def read_meta(gen: Path) -> dict[str, Any]:
+        try:
+            return dict(json.loads((gen / META).read_text(encoding="utf-8")))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return {}

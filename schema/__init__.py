@@ -1,0 +1,1 @@
+"""The one definition of what newsfacet indexes: document model, fields, facets, errors."""

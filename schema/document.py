@@ -1,0 +1,215 @@
+"""The document model: what goes into the index and what extraction found in it.
+
+Plain dataclasses, no Whoosh and no Flask, so the indexer, the API and any tool that
+embeds newsfacet share one vocabulary. Offsets are character offsets into the cleaned
+``body`` that the index stores and ``GET /documents/<id>`` returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .errors import InvalidDocument
+
+#: Keys of a JSON Lines record that map onto :class:`Article` attributes;
+#: every other key is kept as metadata.
+ARTICLE_KEYS = ("id", "title", "body", "outlet", "published", "author", "url")
+
+
+@dataclass
+class Article:
+    """One input article as read from a source, before extraction."""
+
+    id: str
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    url: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    #: Where it came from (file path), so ``--sync`` can tell what is gone.
+    source: str = ""
+    #: "json" for JSON Lines records; "text" and "html" for article files, whose title,
+    #: outlet and date come from the text itself.
+    format: str = "json"
+
+    @classmethod
+    def from_record(cls, record: Any, source: str = "") -> Article:
+        """Validate a decoded JSON Lines record; raise :class:`InvalidDocument` if unusable."""
+        if not isinstance(record, dict):
+            raise InvalidDocument(f"expected a JSON object, got {type(record).__name__}")
+        doc_id = record.get("id")
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+            doc_id = str(doc_id)
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            raise InvalidDocument("missing or empty 'id'")
+        body = record.get("body")
+        if not isinstance(body, str):
+            raise InvalidDocument(f"document {doc_id!r}: 'body' must be a string")
+        text_fields: dict[str, str | None] = {}
+        for key in ("title", "outlet", "author", "url"):
+            value = record.get(key)
+            if value is not None and not isinstance(value, str):
+                raise InvalidDocument(f"document {doc_id!r}: {key!r} must be a string or null")
+            text_fields[key] = value.strip() or None if isinstance(value, str) else None
+        published = parse_published(record.get("published"), doc_id)
+        metadata = {k: v for k, v in record.items() if k not in ARTICLE_KEYS}
+        return cls(
+            id=doc_id.strip(),
+            body=body,
+            published=published,
+            metadata=metadata,
+            source=source,
+            **text_fields,
+        )
+
+
+def parse_published(value: Any, doc_id: str = "?") -> dt.date | None:
+    """Read an ISO 8601 date or datetime from metadata; anything else is invalid input."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InvalidDocument(f"document {doc_id!r}: 'published' must be an ISO date string")
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise InvalidDocument(
+            f"document {doc_id!r}: 'published' is not an ISO date: {value!r}"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the document body."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Quote:
+    """A stretch of quoted or reported speech and how it was attributed."""
+
+    text: str
+    start: int
+    end: int
+    #: The attribution verb or phrase that tied it to the speaker ("said", "he added").
+    cue: str = ""
+
+
+@dataclass
+class Speaker:
+    """A person (or organisation) quoted in a document, under one canonical name."""
+
+    name: str
+    title: str | None = None
+    role: str | None = None
+    kind: str = "person"
+    #: Every surface form that was resolved to this speaker ("Brennan", "he").
+    aliases: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    """A place resolved against the gazetteer."""
+
+    name: str
+    country: str
+    country_code: str
+    kind: str  # "city", "admin", "country"
+    geonameid: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    mentions: list[Span] = field(default_factory=list)
+    #: True when the place is the article's dateline ("ERBIL (Kurdistan 24) –").
+    dateline: bool = False
+
+    @property
+    def label(self) -> str:
+        """The facet value: "Erbil, Iraq" for a city, "Iraq" for a country."""
+        if self.kind == "country":
+            return self.country
+        return f"{self.name}, {self.country}"
+
+
+@dataclass
+class EventDate:
+    """A date the text reports an event on, resolved to a calendar day."""
+
+    date: dt.date
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything the indexer derived from one article: the record that gets indexed."""
+
+    id: str
+    title: str
+    body: str
+    outlet: str | None
+    published: dt.date | None
+    author: str | None = None
+    url: str | None = None
+    event_dates: list[EventDate] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    locations: list[Place] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    source: str = ""
+    #: Where each facet value came from ("metadata", "byline", "dateline", "header").
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self, with_body: bool = False) -> dict[str, Any]:
+        """The JSON shape ``newsfacet extract`` prints and ``/documents/<id>`` returns."""
+        data = asdict(self)
+        if not with_body:
+            data.pop("body")
+        data["published"] = self.published.isoformat() if self.published else None
+        for event in data["event_dates"]:
+            event["date"] = event["date"].isoformat()
+        for place, model in zip(data["locations"], self.locations, strict=True):
+            place["label"] = model.label
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], body: str = "") -> Extraction:
+        """Rebuild from :meth:`to_json` output (the copy the index stores)."""
+        published = data.get("published")
+        return cls(
+            id=data["id"],
+            title=data.get("title") or "",
+            body=data.get("body", body),
+            outlet=data.get("outlet"),
+            published=dt.date.fromisoformat(published) if published else None,
+            author=data.get("author"),
+            url=data.get("url"),
+            event_dates=[
+                EventDate(dt.date.fromisoformat(e["date"]), e["text"], e["start"], e["end"])
+                for e in data.get("event_dates", [])
+            ],
+            speakers=[
+                Speaker(
+                    name=s["name"], title=s.get("title"), role=s.get("role"),
+                    kind=s.get("kind", "person"), aliases=list(s.get("aliases", [])),
+                    quotes=[Quote(**q) for q in s.get("quotes", [])],
+                )
+                for s in data.get("speakers", [])
+            ],
+            locations=[
+                Place(
+                    **{k: v for k, v in p.items() if k not in ("mentions", "label")},
+                    mentions=[Span(**m) for m in p.get("mentions", [])],
+                )
+                for p in data.get("locations", [])
+            ],
+            metadata=dict(data.get("metadata", {})),
+            source=data.get("source", ""),
+            provenance=dict(data.get("provenance", {})),
+        )

@@ -1,0 +1,73 @@
+"""Every error newsfacet raises on purpose, in one place.
+
+Each class carries the HTTP status it maps to and a short problem ``title``, so the
+Flask layer turns any of them into an RFC 9457 problem body without a lookup table,
+and the command line prints ``str(error)`` as its one-line message.
+"""
+
+from __future__ import annotations
+
+
+class NewsfacetError(Exception):
+    """Base class: something the caller can fix, reported without a traceback."""
+
+    status: int = 400
+    title: str = "Bad request"
+    type: str = "about:blank"
+
+
+class InvalidDocument(NewsfacetError):
+    """An input record that cannot be indexed (bad JSON, wrong types, missing id)."""
+
+    title = "Invalid document"
+
+
+class InvalidQuery(NewsfacetError):
+    """A search request that does not parse or names something that does not exist."""
+
+    title = "Invalid query"
+
+
+class InvalidParameter(NewsfacetError):
+    """A request parameter with a value outside what it accepts."""
+
+    title = "Invalid parameter"
+
+
+class UnknownFacet(InvalidParameter):
+    """A facet name that the schema does not define."""
+
+    title = "Unknown facet"
+
+
+class PageOutOfRange(InvalidParameter):
+    """A page number past the last page of results."""
+
+    title = "Page out of range"
+
+
+class DocumentNotFound(NewsfacetError):
+    """No document with that id in the index."""
+
+    status = 404
+    title = "Document not found"
+
+
+class IndexNotFound(NewsfacetError):
+    """The index directory holds no index yet."""
+
+    status = 503
+    title = "Index not available"
+
+
+class IndexBusy(NewsfacetError):
+    """Another writer holds the index lock longer than we were willing to wait."""
+
+    status = 503
+    title = "Index busy"
+
+
+class SourceError(NewsfacetError):
+    """An input path that cannot be read at all (missing, unreadable, not an article)."""
+
+    title = "Unreadable source"

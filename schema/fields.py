@@ -1,0 +1,148 @@
+"""The index schema: fields, analyzers and facets, defined once for writer and reader.
+
+Whoosh appears here and in the two modules that drive it (the index store and the
+search backend), so a different engine or fork is swapped in those three places.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import columns, fields
+from whoosh.analysis import (
+    CharsetFilter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+)
+from whoosh.support.charset import accent_map
+
+from .document import Extraction
+
+#: Bumped when fields or analyzers change: an index of another version must be rebuilt.
+SCHEMA_VERSION = 1
+
+#: Facet values are joined with this separator in multi-valued fields and columns.
+VALUE_SEPARATOR = "\n"
+
+#: Title matches count double in BM25F: a headline says what the story is about.
+TITLE_BOOST = 2.0
+
+
+def text_analyzer() -> Any:
+    """Words, lower-cased, accents folded, stop words dropped, Porter-stemmed.
+
+    ``renumber=False`` keeps the positions of dropped stop words, so the phrase
+    "energy crisis" does not match "energy and a crisis".
+    """
+    return (
+        RegexTokenizer(r"\w+(?:['’.]\w+)*")
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StopFilter(renumber=False)
+        | StemFilter()
+    )
+
+
+def value_analyzer() -> Any:
+    """One token per facet value, verbatim: "Erbil, Iraq" is one term."""
+    return RegexTokenizer(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class FacetField:
+    """A facet: the indexed field that filters on it and the column that counts it."""
+
+    name: str
+    field: str
+    column: str
+    multi_valued: bool
+    description: str
+
+
+#: The four facets, by the name the API uses.
+FACETS: dict[str, FacetField] = {
+    "outlet": FacetField("outlet", "outlet", "outlet", False, "publishing outlet"),
+    "speaker": FacetField("speaker", "speaker", "speaker_values", True,
+                          "canonical names of the people quoted"),
+    "location": FacetField("location", "location", "location_values", True,
+                           "places mentioned or in the dateline, and their countries"),
+    "date": FacetField("date", "published", "published", False,
+                       "publication date, counted per month"),
+}
+
+
+def build_schema() -> fields.Schema:
+    """The Whoosh schema every newsfacet index is written with."""
+    text = text_analyzer()
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        title=fields.TEXT(stored=True, analyzer=text, field_boost=TITLE_BOOST),
+        body=fields.TEXT(stored=True, analyzer=text),
+        outlet=fields.ID(stored=True, sortable=True),
+        published=fields.DATETIME(stored=True, sortable=True),
+        speaker=fields.KEYWORD(analyzer=value_analyzer(), scorable=False),
+        location=fields.KEYWORD(analyzer=value_analyzer(), scorable=False),
+        event_date=fields.KEYWORD(analyzer=value_analyzer(), scorable=False),
+        speaker_values=fields.COLUMN(columns.VarBytesColumn()),
+        location_values=fields.COLUMN(columns.VarBytesColumn()),
+        content_hash=fields.ID(stored=True, sortable=True),
+        source=fields.ID(stored=True, sortable=True),
+        extraction=fields.STORED(),
+    )
+
+
+def _join(values: list[str]) -> str:
+    return VALUE_SEPARATOR.join(dict.fromkeys(v.replace(VALUE_SEPARATOR, " ") for v in values))
+
+
+def location_values(extraction: Extraction) -> list[str]:
+    """Place labels plus each place's country, so ``location=Syria`` finds Hasakah too."""
+    values: list[str] = []
+    for place in extraction.locations:
+        values.append(place.label)
+        values.append(place.country)
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def speaker_values(extraction: Extraction) -> list[str]:
+    """Canonical names of the people quoted (organisations are not speakers here)."""
+    return list(dict.fromkeys(s.name for s in extraction.speakers if s.kind == "person"))
+
+
+def to_fields(extraction: Extraction, content_hash: str) -> dict[str, Any]:
+    """The field values to index for one document."""
+    speakers = _join(speaker_values(extraction))
+    places = _join(location_values(extraction))
+    published = (
+        dt.datetime.combine(extraction.published, dt.time()) if extraction.published else None
+    )
+    doc: dict[str, Any] = {
+        "id": extraction.id,
+        "title": extraction.title or "",
+        "body": extraction.body,
+        "outlet": extraction.outlet or "",
+        "speaker": speakers,
+        "location": places,
+        "event_date": _join([e.date.isoformat() for e in extraction.event_dates]),
+        "speaker_values": speakers.encode("utf-8"),
+        "location_values": places.encode("utf-8"),
+        "content_hash": content_hash,
+        "source": extraction.source,
+        "extraction": json.dumps(extraction.to_json(), ensure_ascii=False),
+    }
+    if published is not None:
+        doc["published"] = published
+    return doc
+
+
+def split_values(raw: bytes | str | None) -> list[str]:
+    """Undo :func:`to_fields`' joining of a multi-valued column."""
+    if not raw:
+        return []
+    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    return [v for v in text.split(VALUE_SEPARATOR) if v]

@@ -1,0 +1,50 @@
+"""Every bad request is a 4xx with a JSON problem body, never a 500."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LiveServer
+
+BAD_REQUESTS = {
+    "unbalanced quote": "/search?q=%22port%20strike",
+    "unbalanced parenthesis": "/search?q=(port%20OR%20strike",
+    "unknown facet": "/search?q=port&facets=colour",
+    "bad date": "/search?q=port&date_from=2024-13-45",
+    "not a date": "/search?q=port&date_to=yesterdayish",
+    "date range reversed": "/search?date_from=2024-05-01&date_to=2024-01-01",
+    "page out of range": "/search?q=port&page=99",
+    "page zero": "/search?q=port&page=0",
+    "page not a number": "/search?q=port&page=two",
+    "per_page too large": "/search?q=port&per_page=1000",
+    "unknown sort": "/search?q=port&sort=colour",
+    "bad highlight flag": "/search?q=port&highlight=maybe",
+}
+
+
+@pytest.mark.parametrize("path", BAD_REQUESTS.values(), ids=BAD_REQUESTS.keys())
+def test_bad_search_is_400_problem(tiny_server: LiveServer, path: str) -> None:
+    status, body, content_type = tiny_server.get(path)
+    assert status == 400
+    assert content_type.startswith("application/problem+json")
+    assert set(body) >= {"type", "title", "detail", "status"}
+    assert body["status"] == 400 and body["detail"]
+
+
+def test_unknown_document_is_404_problem(tiny_server: LiveServer) -> None:
+    status, body, _ = tiny_server.get("/documents/no-such-id")
+    assert status == 404
+    assert body["title"] == "Document not found"
+
+
+def test_unknown_route_is_404_problem(tiny_server: LiveServer) -> None:
+    status, body, content_type = tiny_server.get("/nowhere")
+    assert status == 404 and content_type.startswith("application/problem+json")
+    assert body["detail"]
+
+
+def test_health_reports_documents_and_versions(tiny_server: LiveServer) -> None:
+    status, body, _ = tiny_server.get("/health")
+    assert status == 200
+    assert body["status"] == "ok" and body["documents"] == 3
+    assert body["whoosh_version"] == "3.54.0"

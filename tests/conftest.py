@@ -1,0 +1,122 @@
+"""Shared fixtures: paths to ../shared, temporary indexes, and a live HTTP server."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from newsfacet.api.http import create_app
+from newsfacet.indexer.pipeline import index_paths
+from newsfacet.indexer.store import IndexStore
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+DATA = SHARED / "data"
+DEMO = REPO / "demo" / "corpus"
+
+
+def need(path: Path) -> Path:
+    """Skip the test, saying why, when a part of ../shared is not here."""
+    if not path.exists():
+        pytest.skip(f"needs {path} (../shared is absent on this machine)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return need(SEEDS)
+
+
+@dataclass
+class LiveServer:
+    """A real HTTP server on 127.0.0.1 serving one index."""
+
+    url: str
+
+    def get(self, path: str) -> tuple[int, dict[str, Any], str]:
+        """GET ``path``; returns status, decoded JSON and content type (no raise on 4xx)."""
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=30) as response:
+                return response.status, json.load(response), response.headers["Content-Type"]
+        except urllib.error.HTTPError as error:
+            return error.code, json.load(error), error.headers["Content-Type"]
+
+
+def serve(index: Path) -> Iterator[LiveServer]:
+    app = create_app({"INDEX": str(index), "TESTING": False})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(f"http://127.0.0.1:{server.server_port}")
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory: pytest.TempPathFactory, seeds_dir: Path) -> Path:
+    """An index of the two seed documents, built once through the real indexer."""
+    index = tmp_path_factory.mktemp("seeds") / "index"
+    report = index_paths(IndexStore(index), [seeds_dir], progress=False)
+    assert report.added == 2 and not report.problems
+    return index
+
+
+@pytest.fixture(scope="session")
+def seeds_server(seeds_index: Path) -> Iterator[LiveServer]:
+    yield from serve(seeds_index)
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    index = tmp_path_factory.mktemp("demo") / "index"
+    report = index_paths(IndexStore(index), [DEMO], progress=False)
+    assert report.added > 20 and not report.problems, report.problems
+    return index
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_index: Path) -> Iterator[LiveServer]:
+    yield from serve(demo_index)
+
+
+TINY_RECORDS = [
+    {"id": "t1", "title": "Port strike enters second week", "outlet": "Harbor Test",
+     "published": "2024-03-05", "author": "A. Writer", "url": "https://example.test/t1",
+     "body": "ROTTERDAM (Harbor Test) – Dock workers stayed out on Monday.\n\n"
+             "\"We will not go back until the talks resume,\" said Mayor Ana Lindqvist.",
+     "section": "business"},
+    {"id": "t2", "title": "Flood warnings along the river", "outlet": "Valley Test",
+     "published": "2024-04-10", "author": None, "url": None,
+     "body": "Heavy rain fell in Lyon, France on Tuesday. <b>Residents</b> & shops closed."},
+    {"id": "t3", "title": "Strike talks resume", "outlet": "Harbor Test",
+     "published": "2024-03-12", "author": None, "url": None,
+     "body": "Talks to end the port strike resumed in Rotterdam, Netherlands."},
+]
+
+
+@pytest.fixture
+def tiny_jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in TINY_RECORDS) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def tiny_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    folder = tmp_path_factory.mktemp("tiny")
+    source = folder / "tiny.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in TINY_RECORDS) + "\n", encoding="utf-8")
+    index_paths(IndexStore(folder / "index"), [source], progress=False)
+    yield from serve(folder / "index")
