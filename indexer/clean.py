@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 #: Lines that site frames add around every page (government banners, share bars, menus).
 _CHROME = re.compile(
     r"""^(?:
-        an\ official\ website\ of\ the\ .*government
+        an\ official\ website\ of\b
       | here[’']s\ how\ you\ know
       | an?\ \.(?:mil|gov)\ website\ belongs\ to
       | a\ lock\ \(
       | .*share\ sensitive\ information\ only\ on\ official
       | skip\ to\ (?:main\ )?content
+      | menu\s+search$ | listen\ live\b | you\ are\ here\b
       | (?:advertisement|share|print|email|tweet|share\ this(?:\ article)?|close|menu|search)$
       | follow\ us\b | subscribe\b | sign\ up\ for\b
       | all\ rights\ reserved | copyright\b | ©
@@ -29,7 +30,9 @@ _CHROME = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 #: "HOME : NEWSROOM : News Articles" and "Home > World > Europe".
-_BREADCRUMB = re.compile(r"^[^.!?]{0,120}?(?:\s[:>»/|]\s[^.!?:>»/|]+){2,}$")
+_BREADCRUMB = re.compile(r"^[^.!?]{0,120}?(?:\s[:>»›/|]\s[^.!?:>»›/|]+){2,}$")
+#: Navigation bars: "Markets   World   Politics", "Listen Live  |  Donate  |  News".
+_MENU = re.compile(r"^(?:[^\s|•·]+(?: [^\s|•·]+)?(?:\s{2,}|\s*[|•·]\s*)){2,}[^\s|•·]+(?: \S+)?$")
 _READ_MORE = re.compile(r"^(?:read more|read also|related|see also|more from|watch)\s*:", re.I)
 #: Photo credits mark a caption: "(Photo: Delil Souleiman/AFP)", "Photo by ...".
 _CAPTION = re.compile(
@@ -43,8 +46,13 @@ _FOOTER_LEAD = re.compile(r"^(?:media (?:inquiries|contact)|contact|press contac
 _BYLINE = re.compile(r"^by\s+(?P<who>\S.{1,150})$", re.IGNORECASE)
 #: "NEWS | Jan. 24, 2022", "Published March 5, 2024", "Updated: 2024-03-05".
 _HEADER_DATE_PREFIX = re.compile(
-    r"^(?:[A-Z][A-Za-z ]{0,24}\s*[|:•·–-]\s*|(?:published|posted|updated|released|date)"
+    r"(?:[A-Z][A-Za-z ]{0,24}\s*[|:•·–-]\s*|(?:published|posted|updated|released|date)"
     r"(?:\s+on)?\s*:?\s*)",
+    re.IGNORECASE,
+)
+_HEADER_DATE_SUFFIX = re.compile(
+    r"^[\s,·•|–-]*(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[AP]M)?\b.*"
+    r"|(?:updated|modified|last updated)\b.*)?$",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -85,6 +93,8 @@ class CleanText:
     header_date: str | None = None
     dateline_place: str | None = None
     dateline_outlet: str | None = None
+    #: Short header lines that are neither title, byline nor date: the site's name.
+    masthead: list[str] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
 
     def to_source(self, offset: int) -> int:
@@ -111,7 +121,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def is_chrome(line: str) -> bool:
     """Site frame, navigation or a link to another story: never body text."""
-    return bool(_CHROME.match(line) or _READ_MORE.match(line) or _BREADCRUMB.match(line))
+    return bool(
+        _CHROME.match(line) or _READ_MORE.match(line) or _BREADCRUMB.match(line)
+        or (len(line) < 120 and _MENU.match(line))
+    )
 
 
 def is_caption(line: str) -> bool:
@@ -120,14 +133,20 @@ def is_caption(line: str) -> bool:
 
 
 def header_date(line: str) -> str | None:
-    """The date on a short header line ("NEWS | Jan. 24, 2022"), else None."""
-    if len(line) > 80:
+    """The date on a short header line ("NEWS | Jan. 24, 2022"), else None.
+
+    The line may name the date ("Published", "NEWS |"), add a clock time, or go on
+    with an "Updated" date; anything more and it is a sentence, not a header.
+    """
+    if len(line) > 110:
         return None
     match = FULL_DATE.search(line)
     if not match:
         return None
-    rest = (line[: match.start()] + line[match.end() :]).strip(" |:•·–-,")
-    if rest and not _HEADER_DATE_PREFIX.match(line[: match.start()] or rest):
+    before = line[: match.start()]
+    if before.strip() and not _HEADER_DATE_PREFIX.fullmatch(before):
+        return None
+    if not _HEADER_DATE_SUFFIX.match(line[match.end() :]):
         return None
     return match.group(0)
 
@@ -144,45 +163,66 @@ def _footer_start(lines: list[tuple[int, str]]) -> int:
     return end
 
 
-def _read_header(lines: list[tuple[int, str]], out: CleanText) -> int:
-    """Take title, byline and header date off the top of a bare text page.
+def _is_body_line(line: str) -> bool:
+    """A paragraph of the article: long, or a full sentence, or opening with a dateline."""
+    return len(line) > 160 or bool(_DATELINE.match(line)) or (
+        len(line.split()) >= 6 and line.rstrip("\"”’'").endswith((".", "!", "?"))
+    )
 
-    Returns the index of the first body line. The header ends at the first ordinary
-    line after the title.
+
+def _read_header(lines: list[tuple[int, str]], out: CleanText, title_known: bool) -> int:
+    """Take title, byline, header date and masthead off the top of a bare text page.
+
+    Returns the index of the first body line. Headers hold a masthead, menus, a date,
+    the headline and a byline in varying order; the headline is the longest of the
+    lines that are none of the others.
     """
+    candidates: list[str] = []
     i = 0
-    while i < len(lines) and i < 20:
+    while i < len(lines) and i < 25:
         line = lines[i][1]
         if is_chrome(line) or is_caption(line):
             i += 1
             continue
-        date = header_date(line)
-        if date and out.header_date is None:
-            out.header_date = date
-            i += 1
-            continue
         byline = _BYLINE.match(line)
-        if byline and out.byline is None:
-            out.byline = byline.group("who").strip()
-            i += 1
+        if not byline and not header_date(line) and _is_body_line(line):
+            break
+        i += 1
+        if byline:
+            who = re.split(r"\s+[·•|]\s+", byline.group("who"), maxsplit=1)[0]
+            out.byline = out.byline or who.strip()
+            line = byline.group("who")[len(who) :]
+        date = header_date(line.strip(" ·•|")) if line.strip(" ·•|") else None
+        if date:
+            out.header_date = out.header_date or date
             continue
-        if out.title is None and len(line) <= 200:
-            out.title = line
-            i += 1
+        if byline:
+            posted = FULL_DATE.search(line)
+            if posted and out.header_date is None:
+                out.header_date = posted.group(0)
             continue
-        break
+        if title_known:  # the markup gave the title: only a section label may remain
+            if len(line.split()) > 5:
+                i -= 1
+                break
+            continue
+        candidates.append(line)
+    if candidates and not title_known:
+        out.title = max(candidates, key=len)
+        candidates.remove(out.title)
+    out.masthead = [c for c in candidates if len(c.split()) <= 6]
     return i
 
 
-def clean_text(text: str, *, read_header: bool) -> CleanText:
+def clean_text(text: str, *, read_header: bool, title_known: bool = False) -> CleanText:
     """Clean an article body; with ``read_header`` also read title, byline and date off it.
 
-    ``read_header`` is for text files with no metadata: their first lines are the page
+    ``read_header`` is for files with no metadata: their first lines are the page
     header. A JSON Lines body already has its metadata, so its first line is body text.
     """
     lines = _lines(text)
     out = CleanText(body="")
-    first = _read_header(lines, out) if read_header else 0
+    first = _read_header(lines, out, title_known) if read_header else 0
     last = _footer_start(lines)
     pieces: list[str] = []
     pos = 0

@@ -14,7 +14,7 @@ from newsfacet.schema.document import Article, Extraction, Span, Speaker
 from .clean import CleanText, clean_text
 from .dates import extract_event_dates, parse_date
 from .html import parse_html
-from .outlets import split_byline
+from .outlets import looks_like_organisation, split_byline
 from .places import extract_places
 from .speakers import extract_speakers
 
@@ -27,7 +27,7 @@ def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
     stated: dict[str, str | None] = {}
     if article.format == "html":
         page = parse_html(article.body)
-        cleaned = clean_text(page.text, read_header=page.title is None)
+        cleaned = clean_text(page.text, read_header=True, title_known=page.title is not None)
         stated = {"title": page.title, "published": page.published, "author": page.author,
                   "outlet": page.outlet}
     else:
@@ -37,7 +37,8 @@ def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
 
 def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
     """Where speakers' names occur, so a "Jordan" in a person's name is not a place."""
-    names = {part for s in speakers for part in [s.name, *s.aliases] if len(part) > 2}
+    names = {part for s in speakers for part in [s.name, *s.aliases, s.name.split()[-1]]
+             if len(part) > 2}
     spans: list[Span] = []
     for name in names:
         for match in re.finditer(re.escape(name), text):
@@ -53,9 +54,11 @@ def extract(article: Article) -> Extraction:
     byline_author, byline_outlet = (
         split_byline(cleaned.byline) if cleaned.byline else (None, None)
     )
+    masthead = next((m for m in cleaned.masthead if looks_like_organisation(m)), None)
     outlet = article.outlet
-    for source, value in (("metadata", article.outlet), ("page", stated.get("outlet")),
-                          ("byline", byline_outlet), ("dateline", cleaned.dateline_outlet)):
+    for source, value in (("metadata", article.outlet), ("byline", byline_outlet),
+                          ("page", stated.get("outlet")), ("dateline", cleaned.dateline_outlet),
+                          ("masthead", masthead)):
         if value:
             outlet = value
             provenance["outlet"] = source

@@ -7,6 +7,7 @@ sees the text; a ``<time datetime>`` or ``article:published_time`` is a stated d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -28,6 +29,7 @@ class HtmlPage:
     published: str | None = None
     author: str | None = None
     outlet: str | None = None
+    title_tag: str | None = None
     lines: list[str] = field(default_factory=list)
 
 
@@ -73,8 +75,9 @@ class _Extractor(HTMLParser):
                 self.parts.append("\n")
             if open_tag == self._capture:
                 text = " ".join("".join(self._buffer).split())
-                first_title = open_tag == "title" and self.page.title is None
-                if text and (open_tag == "h1" or first_title):
+                if open_tag == "title":
+                    self.page.title_tag = self.page.title_tag or text
+                if text and (open_tag == "h1" or self.page.title is None):
                     self.page.title = text
                 self._capture = None
             if open_tag == tag:
@@ -111,7 +114,20 @@ def parse_html(markup: str) -> HtmlPage:
     page = parser.page
     lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
     page.lines = [line for line in lines if line]
-    if page.title and page.lines and page.lines[0] == page.title:
-        page.lines = page.lines[1:]
+    if page.title and page.title in page.lines[:8]:
+        page.lines.remove(page.title)
     page.text = "\n\n".join(page.lines)
+    if page.outlet is None and page.title_tag:
+        page.outlet = _site_in_title(page.title_tag, page.title or "")
     return page
+
+
+def _site_in_title(title_tag: str, headline: str) -> str | None:
+    """"Headline | Site" or "Site – Headline": the short part that is not the headline."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", title_tag) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in (parts[-1], parts[0]):
+        if len(part.split()) <= 5 and part.lower() not in headline.lower():
+            return part
+    return None

@@ -146,7 +146,7 @@ def _index(
                 continue
             if item.id in seen:
                 first = seen[item.id] or "input"
-                problem(ReadProblem(item.source or "input", None,
+                problem(ReadProblem(item.source or "input", item.line,
                                     f"duplicate id {item.id!r} (first in {first}): skipped"))
                 continue
             seen[item.id] = item.source

@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsfacet.schema.document import Place, Span
 
@@ -173,34 +173,37 @@ class _Mention:
     qualifier: Candidate | None = None
     choice: Candidate | None = None
     dateline: bool = False
-    constrained: list[Entry] = field(default_factory=list)
 
 
-def _tokenize(text: str) -> list[_Token]:
-    """Words with offsets; trailing full stops and possessives are not part of the word."""
+def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
+    """Capitalised words and connectors with offsets, and the set of other lower-case words.
+
+    Plain lower-case words never start or continue a place name, so they get no token
+    (a gap between tokens then reads as "not adjacent"); that keeps long articles cheap.
+    Trailing full stops and possessives are not part of a word.
+    """
     tokens: list[_Token] = []
+    lower_words: set[str] = set()
+    append = tokens.append
     for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
         word = m.group()
-        if word.endswith(".") and "." not in word[:-1] and len(word) > 3:
+        if not word[0].isupper():
+            if word in CONNECTORS:
+                append(_Token(m.start(), m.end(), word, False, False))
+            else:
+                lower_words.add(word.rstrip("."))
+            continue
+        start, end = m.span()
+        if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
             end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
             word = word[:-1]
-        poss = _POSSESSIVE.search(word)
-        if poss and poss.start() > 0:
-            end -= len(poss.group())
-            word = word[: poss.start()]
-        first = word[0]
-        letters = [c for c in word if c.isalpha()]
-        tokens.append(
-            _Token(
-                start=start,
-                end=end,
-                text=word,
-                upper_initial=first.isupper(),
-                all_caps=len(letters) > 1 and all(c.isupper() for c in letters),
-            )
-        )
-    return tokens
+        if "'" in word or "’" in word:
+            poss = _POSSESSIVE.search(word)
+            if poss and poss.start() > 0:
+                end -= len(poss.group())
+                word = word[: poss.start()]
+        append(_Token(start, end, word, True, len(word) > 1 and word.isupper()))
+    return tokens, lower_words
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -222,9 +225,8 @@ class _Extractor:
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
         self.text = text
-        self.tokens = _tokenize(text)
+        self.tokens, self.lower_words = _tokenize(text)
         self.exclude = sorted((s.start, s.end) for s in exclude)
-        self.lower_words = {t.text for t in self.tokens if not t.upper_initial}
         #: Single words rejected as part of a person-like name, and whether the last
         #: rejection was of that kind.
         self.person_words: set[str] = set()

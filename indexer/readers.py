@@ -92,7 +92,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
                     continue
                 try:
                     record = json.loads(line)
-                    yield Article.from_record(record, source=source)
+                    yield Article.from_record(record, source=source, line=lineno)
                 except json.JSONDecodeError as exc:
                     yield ReadProblem(str(path), lineno, f"malformed JSON: {exc.msg}")
                 except InvalidDocument as exc:

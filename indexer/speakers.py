@@ -30,6 +30,7 @@ _SP = r"[ \t\u00a0]+"
 
 # --------------------------------------------------------------------------- word lists
 
+# fmt: off
 #: Title words, lower-case and without the period, mapped to their written form.
 #: Abbreviations always get their period back so "Maj Gen" and "Maj. Gen." agree.
 _TITLE_ABBR = {
@@ -53,7 +54,8 @@ _TITLE_WORDS = {
     "major", "colonel", "captain", "lieutenant", "sergeant", "admiral", "brigadier", "rear",
     "corporal", "councilman", "councilwoman", "councilmember", "miss", "professor",
     "doctor", "reverend", "state", "senior", "acting", "interim", "former", "ayatollah",
-    "gens", "generals", "presidents", "executive", "officer", "spokesman", "spokeswoman",
+    "gens", "generals", "presidents", "executive", "officer", "whip", "delegate",
+    "constable", "principal", "counsel", "special", "dean",
 }
 #: "Secretary of State Mike Pompeo": the words that may follow "of" inside a title.
 _TITLE_OF = {
@@ -77,8 +79,8 @@ _ORG_WORDS = {
     "administration", "government", "senate", "congress", "parliament", "campaign",
     "organization", "organisation", "fund", "bank", "board", "authority", "states",
     "republic", "kingdom", "nations", "media", "television", "radio", "magazine", "church",
-    "democrats", "republicans", "trust", "capitol", "pentagon", "kremlin", "coalition",
-    "statement", "report", "reports", "agency", "project", "alliance", "federation",
+    "democrats", "republicans", "trust", "capitol", "pentagon", "kremlin", "statement",
+    "report", "reports", "project", "alliance", "federation",
     "movement", "caucus", "club", "hospital", "school", "schools", "airlines", "airways",
     "motors", "studios", "records", "reuters", "telegraph", "guardian", "tribune", "herald",
     "gazette", "daily", "weekly", "review", "monitor", "observatory", "watch", "index",
@@ -95,7 +97,8 @@ _ORG_WORDS = {
     "battalion", "regiment", "corps", "guard", "fleet", "squadron", "operation", "task",
     "joint", "combined", "general's", "isis", "daesh", "taliban", "hamas", "hezbollah",
     "brotherhood", "sdf", "ypg", "pkk", "nato", "gop", "fbi", "cia", "nsa", "epa", "dhs",
-    "doj", "irs", "cdc", "who", "un", "eu", "us", "uk", "usa",
+    "doj", "irs", "cdc", "who", "un", "eu", "us", "uk", "usa", "sun", "energy", "homes",
+    "institution", "borders", "hampshire", "paso", "gun", "rights", "leave", "nova",
 }
 #: Countries and places that are not caught by an organisation word above.
 _PLACES = {
@@ -127,7 +130,7 @@ _STOP = {
     "note", "breaking", "exclusive", "opinion", "analysis", "advertisement", "god", "lord",
     "twitter", "facebook", "instagram", "live", "watch", "newsletter", "sign", "getty",
     "images", "ap", "afp", "reuters", "cnn", "fox", "nbc", "abc", "cbs", "msnbc", "npr",
-    "rt", "vs", "et", "al", "sources", "officials", "democrats", "republicans",
+    "rt", "vs", "et", "sources", "officials", "democrats", "republicans",
     "conservatives", "liberals", "americans", "critics", "supporters", "voters", "people",
     "someone", "everyone", "nobody", "anyone", "christmas", "easter", "thanksgiving",
     "ramadan", "day", "week", "year", "biden's", "trump's", "obama's", "coalition",
@@ -135,9 +138,32 @@ _STOP = {
     "can", "could", "will", "would", "should", "shall", "must", "might", "did", "does", "do",
     "is", "was", "are", "were", "has", "have", "had", "let", "dear", "thanks", "thank",
     "please", "like", "even", "just", "only", "well", "oh", "sorry", "hey", "hi", "ok",
+    "another", "ask", "citing", "despite", "either", "neither", "joining", "take", "tell",
+    "under", "until", "previous", "next", "related", "coverage", "vote", "add", "baby",
+    "german", "french", "british", "russian", "chinese", "iranian", "israeli", "syrian",
+    "iraqi", "turkish", "kurdish", "mexican", "canadian", "european", "slippery",
+}
+#: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
+#: Barrett", "Economist Chris Smith"): dropped, like lowercase role words.
+_DESCRIPTORS = {
+    "democrat", "republican", "independent", "libertarian", "economist", "writer",
+    "filmmaker", "screenwriter", "teenager", "resident", "businessman", "businesswoman",
+    "host", "analyst", "correspondent", "political", "strategist", "author", "actor",
+    "actress", "singer", "rapper", "comedian", "columnist", "commentator", "pollster",
+    "historian", "activist", "lawyer", "candidate", "challenger", "incumbent", "nominee",
+    "veteran", "survivor", "student", "anchor", "journalist", "reporter", "producer",
+    "investor", "billionaire", "entrepreneur", "founder", "ceo", "chef", "star", "mom",
+    "dad", "widow", "hollywood", "a-lister", "spokesman", "spokeswoman", "spokesperson",
+    "chinatowner", "philanthropist", "novelist", "poet", "musician", "designer", "model",
 }
 _PRONOUNS_PERSON = {"he", "she"}
 _PRONOUNS_OTHER = {"it", "they", "we", "i", "you", "one", "this", "that", "who", "which"}
+
+_NOT_BEFORE_SUBJECT = {
+    "for", "of", "to", "with", "by", "from", "about", "against", "than", "and", "or", "the",
+    "a", "an", "on", "at", "in", "like", "whom", "said", "told",
+}
+# fmt: on
 
 #: Nouns that make an unnamed source a person ("a senior official said"): such quotes stay
 #: unattributed, and a following "he said" must not jump back to an earlier named speaker.
@@ -176,7 +202,8 @@ _ROLE_NOUN = (
 
 _ABBR_ALT = "|".join(
     sorted(
-        (k.capitalize() for k in _TITLE_ABBR if k.isalpha() and len(k) <= 5), key=len,
+        (k.capitalize() for k in _TITLE_ABBR if k.isalpha() and len(k) <= 5),
+        key=len,
         reverse=True,
     )
 )
@@ -199,7 +226,6 @@ _SEQ = (
     rf"(?:,?{_SP}(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
 )
 _SEQ_RE = re.compile(_SEQ)
-_SEQ_END_RE = re.compile(rf"{_SEQ}$")
 #: Subject right before a verb: NAME, optional "(D-Calif.)", optional ", appositive,".
 _SUBJ_END_RE = re.compile(
     rf"(?P<name>{_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?"
@@ -227,12 +253,12 @@ _VERB = (
 )
 #: Verbs that may come first ("said Brennan"); "told" and "put it" never invert.
 _VERB_FIRST = re.compile(
-    rf"^[ ]*(?:[,—–-][ ]*)?(?P<verb>according\ to|said|says|added|adds|explained|noted"
-    rf"|wrote|writes|stated|continued|asked|asks|replied|responded|insisted|argued|warned"
-    rf"|declared|announced|claimed|acknowledged|admitted|recalled|remarked|observed"
-    rf"|tweeted|testified|concluded|cautioned|emphasized|stressed|suggested|urged"
-    rf"|countered|quipped|joked|complained|read|reads|reported|recounted|exclaimed|boasted"
-    rf"|vowed|promised|charged|maintained|agreed|echoed)[ ]+(?P<obj>[^\n]{{1,260}})"
+    r"^[ ]*(?:[,—–-][ ]*)?(?P<verb>according\ to|said|says|added|adds|explained|noted"
+    r"|wrote|writes|stated|continued|asked|asks|replied|responded|insisted|argued|warned"
+    r"|declared|announced|claimed|acknowledged|admitted|recalled|remarked|observed"
+    r"|tweeted|testified|concluded|cautioned|emphasized|stressed|suggested|urged"
+    r"|countered|quipped|joked|complained|read|reads|reported|recounted|exclaimed|boasted"
+    r"|vowed|promised|charged|maintained|agreed|echoed)[ ]+(?P<obj>[^\n]{1,260})"
 )
 #: Subject first ("Brennan said", "he added", "the statement said").
 _SUBJ_FIRST = re.compile(
@@ -254,6 +280,32 @@ _REPORTED = re.compile(
     r"|stated|told\ [^,.!?\"“”\n]{1,40}?|wrote|argued|insisted|warned)"
     r"(?P<tail>[ ]+[^,.!?\"“”\n]{1,40}?)?[ ]*(?:[.!?](?=\s|$)|$))"
 )
+#: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said".
+_SUBJ_TRAIL = re.compile(
+    r"(?:[ ]+(?:will|would|has|had|have|also|later|then|once|previously|again|recently"
+    r"|repeatedly|often|himself|herself|themselves|itself|first|last|simply|just|even"
+    r"|further|frequently|publicly|privately|reportedly|quickly|bluntly|flatly|only"
+    r"|never|ever|did|does|not|always|still|now|told|to|can|could|may|might|went on))+$",
+    re.IGNORECASE,
+)
+#: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
+_PARTICIPLE = re.compile(
+    r"(?:,|\band)[ ]+(?P<verb>saying|adding|writing|telling[ ][^,:.\"“”]{1,40}?|noting"
+    r"|explaining|arguing|insisting|warning|declaring|tweeting|asking)[ ]*[,:]?[ ]*$"
+)
+_SENT_SUBJ = re.compile(
+    rf"^(?:(?:And|But|Then|So|Later|Still|Yet|Instead|Meanwhile|Now)(?:,?[ ]+then)?,?[ ]+)?"
+    rf"(?P<subj>{_SEQ}|[Hh]e|[Ss]he)(?=[ ,])"
+)
+_SENT_START_NAME = re.compile(
+    rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][\"”][ ])|(?<=\n))(?P<subj>{_SEQ})"
+    rf"(?=[ ]+[a-z]|,[ ]+[a-z])",
+    re.MULTILINE,
+)
+_LOWER_HYPHEN = re.compile(r"-[a-z]")
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][a-z.]*$")
+#: Two words glued together by a scraper: a capital after three lower-case letters.
+_GLUED = re.compile(rf"[{_LO}]{{3,}}[{_UP}]")
 _ACCORDING_START = re.compile(r"(?:^|(?<=[ ]))According to[ ]+")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SINGLE_QUOTE = re.compile(
@@ -291,7 +343,9 @@ def _title_key(tok: str) -> str:
 
 def _is_title_token(tok: str) -> bool:
     """True for a word that may be part of a title before a name."""
-    key = _title_key(tok)
+    key = _title_key(tok).removesuffix("-elect").removeprefix("ex-")
+    if "-" in key:  # "Vice-President", "Director-General"
+        return all(part in _TITLE_WORDS for part in key.split("-"))
     return key in _TITLE_ABBR or key in _TITLE_WORDS
 
 
@@ -305,12 +359,10 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     n = len(tokens)
     end = -1  # index just after the title run
     for i in range(n - 1, -1, -1):
-        if _is_title_token(tokens[i]) and any(
-            _title_key(t) not in _SUFFIXES for t in tokens[i + 1 :]
-        ):
-            if not any(_is_title_token(t) for t in tokens[i + 1 : i + 2]):
-                end = i + 1
-                break
+        has_name_after = any(_title_key(t) not in _SUFFIXES for t in tokens[i + 1 :])
+        if _is_title_token(tokens[i]) and has_name_after and not _is_title_token(tokens[i + 1]):
+            end = i + 1
+            break
     if end < 0:
         return [], tokens
     if end < n and tokens[end] == "of":  # "Secretary of the Treasury Steven Mnuchin"
@@ -368,6 +420,21 @@ def _clean_surface(surface: str) -> str:
     return s
 
 
+def _drop_descriptors(toks: list[str]) -> list[str]:
+    """Strip sentence-initial words, descriptors and party tags that precede or follow a name."""
+    while toks and toks[0].rstrip(".").lower() in _STOP and len(toks) > 1:
+        toks.pop(0)
+    # "Wisconsin Democrat Tom Barrett", "Eight-year-old Jane Roe": drop the descriptor.
+    for k in range(len(toks) - 2, -1, -1):
+        low = toks[k].lower()
+        if low in _DESCRIPTORS or _LOWER_HYPHEN.search(toks[k]):
+            toks = toks[k + 1 :]
+            break
+    if toks and _PARTY_TAG.match(toks[-1]):
+        toks.pop()  # "Kevin McCarthy R-California"
+    return toks
+
+
 def canonical_name(surface: str) -> tuple[str, str | None]:
     """Canonical (name, title) for a surface form, the same in every document.
 
@@ -379,6 +446,7 @@ def canonical_name(surface: str) -> tuple[str, str | None]:
         return "", None
     tokens = s.split(" ")
     title_toks, name_toks = _split_title(tokens)
+    name_toks = _drop_descriptors(name_toks)
     name = " ".join(_norm_token(t) for t in name_toks)
     name = name.rstrip(",")
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr)\.$", name):
@@ -415,6 +483,8 @@ def _classify_name(name: str, title: str | None) -> str:
             return "bad"
     if len(toks) == 1 and _is_title_token(toks[0]):
         return "bad"  # "Secretary", "President" on their own
+    if _GLUED.search(name) or len({t.lower() for t in toks}) < len(toks) or len(toks) > 5:
+        return "bad"  # scraping debris: "Jane DoeSanders", "Trump Trump"
     if any(c.isdigit() for c in name):
         return "bad"
     if toks[-1].endswith(".") and len(toks[-1]) <= 2:
@@ -450,7 +520,7 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 
 
 def _trim_role(role: str) -> str | None:
-    """An appositive cut to the role: "commander of X, the official name for Y" -> "commander of X"."""
+    """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X"."""
     m = _ROLE_CUT.search(role)
     if m:
         role = role[: m.start()]
@@ -506,10 +576,6 @@ def _source_from_name(surface: str, cue: str, role: str | None) -> _Source:
     """Classify and canonicalise a name-shaped surface form."""
     name, title = canonical_name(surface)
     # Strip sentence-initial stop words ("But Brennan"), then re-check.
-    toks = name.split(" ")
-    while toks and toks[0].rstrip(".").lower() in _STOP and len(toks) > 1:
-        toks.pop(0)
-    name = " ".join(toks)
     kind = _classify_name(name, title)
     if kind == "person":
         return _Source("person", surface.strip(" ,"), name, title, role, cue)
@@ -521,6 +587,7 @@ def _source_from_name(surface: str, cue: str, role: str | None) -> _Source:
 def _source_from_phrase(phrase: str, cue: str, strict: bool) -> _Source | None:
     """Who a subject phrase before a cue verb names ('Brennan', 'he', 'the statement')."""
     phrase = phrase.lstrip(" ,\t").rstrip(" \t")  # keep an appositive's closing comma
+    phrase = _SUBJ_TRAIL.sub("", phrase)
     if not phrase.strip(" ,"):
         return None
     low = phrase.rstrip(" ,").lower()
@@ -546,11 +613,28 @@ def _source_from_phrase(phrase: str, cue: str, strict: bool) -> _Source | None:
                 if last_word in {"the", "a", "an"}:
                     ok = False
             elif last_word in {
-                "for", "of", "to", "with", "by", "from", "about", "against", "than", "and",
-                "or", "the", "a", "an", "on", "at", "in", "like", "whom", "said", "told",
-            }:
-                ok = False
-            elif strict and not prefix.endswith(","):
+                "for",
+                "of",
+                "to",
+                "with",
+                "by",
+                "from",
+                "about",
+                "against",
+                "than",
+                "and",
+                "or",
+                "the",
+                "a",
+                "an",
+                "on",
+                "at",
+                "in",
+                "like",
+                "whom",
+                "said",
+                "told",
+            } or (strict and not prefix.endswith(",")):
                 ok = False
         if ok:
             src = _source_from_name(m.group("name"), cue, role)
@@ -577,11 +661,14 @@ def _source_from_object(obj: str, cue: str) -> _Source | None:
     if first in _PRONOUNS_PERSON:
         return _Source("pronoun", obj.split(" ", 1)[0].strip(",."), cue=f"{cue} {first}")
     m = _OBJ_RE.match(obj)
-    if m and (m.group("desc") is None or not m.group("desc").lower().startswith(("the ", "a "))
-              or re.search(rf"{_ROLE_NOUN}s?,[ ]+$", m.group("desc"))):
-        after = obj[m.end("name"):]
+    if m and (
+        m.group("desc") is None
+        or not m.group("desc").lower().startswith(("the ", "a "))
+        or re.search(rf"{_ROLE_NOUN}s?,[ ]+$", m.group("desc"))
+    ):
+        after = obj[m.end("name") :]
         # A name is followed by the end of the clause, a party tag or an appositive.
-        if not after or after[0] in ",.;:!?)( \n—–-\"”":
+        if not after or after[0] in ',.;:!?)( \n—–-"”':
             role = _trim_role(m.group("role")) if m.group("role") else None
             desc = m.group("desc")
             if desc and not role:
@@ -603,7 +690,7 @@ def _after_source(text: str, item: _Item, para_end: int) -> _Source | None:
     close = item.end
     # Skip trailing punctuation and the closing mark.
     i = close
-    while i < para_end and text[i] in " ,.!?…\"”’":
+    while i < para_end and text[i] in ' ,.!?…"”’':
         i += 1
     if i >= para_end:
         return None
@@ -630,7 +717,19 @@ def _before_source(text: str, item: _Item, para_start: int) -> _Source | None:
     pre = text[lo : item.open_pos]
     m = _PRE_CUE.search(pre)
     if not m:
-        return None
+        p = _PARTICIPLE.search(pre)
+        if not p:
+            return None
+        s0 = _sentence_start(text, para_start, lo + p.start())
+        sm = _SENT_SUBJ.match(text, s0, lo + p.start())
+        if not sm:
+            return None
+        verb = p.group("verb").split(" ")[0]
+        subj = sm.group("subj")
+        if subj.lower() in _PRONOUNS_PERSON:
+            return _Source("pronoun", subj, cue=verb)
+        src = _source_from_name(subj, verb, None)
+        return src if src.kind == "person" else None
     verb = m.group("verb")
     if not m.group("punct") and verb.lower() not in {"said", "says", "added", "wrote"}:
         return None
@@ -723,12 +822,31 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
                     chain=ch_id,
                     closed=closed,
                     whole_para=starts_para and (not tail or tail in {".", ","}),
-                    sentence_open=not before or before[-1] in ".!?:\"”",
+                    sentence_open=not before or before[-1] in '.!?:"”',
                     words=len(text[s:e].split()),
                 )
             )
         prev_open_para = pi if spans and not spans[-1][2] else -2
     return items
+
+
+def _reported_item(
+    start: int, end: int, para: int, s0: int, src: _Source, cue: str, text: str = ""
+) -> _Item:
+    """An unquoted statement whose speaker is already known."""
+    return _Item(
+        start=start,
+        end=end,
+        para=para,
+        open_pos=s0,
+        chain=-1,
+        closed=True,
+        whole_para=False,
+        sentence_open=True,
+        reported=True,
+        source=src,
+        cue=cue,
+    )
 
 
 def _reported(text: str, paras: list[tuple[int, int]], quotes: list[_Item]) -> list[_Item]:
@@ -737,7 +855,7 @@ def _reported(text: str, paras: list[tuple[int, int]], quotes: list[_Item]) -> l
     for pi, (ps, pe) in enumerate(paras):
         for m in _REPORTED.finditer(text, ps, pe):
             comma = m.start()
-            if comma > ps and text[comma - 1] in "\"”’":
+            if comma > ps and text[comma - 1] in '"”’':
                 continue  # handled as a direct quote
             if m.group("verb1"):
                 verb = m.group("verb1")
@@ -767,10 +885,7 @@ def _reported(text: str, paras: list[tuple[int, int]], quotes: list[_Item]) -> l
                 continue
             if any(q.start < comma and s0 < q.end for q in quotes):
                 continue
-            out.append(
-                _Item(comma - len(content), comma, pi, s0, -1, True, False, True, True,
-                      source=src, cue=src.cue, words=len(content.split()))
-            )
+            out.append(_reported_item(comma - len(content), comma, pi, s0, src, src.cue))
         pre = _ACCORDING_START.search(text, ps, pe)
         if pre:
             s0 = pre.start()
@@ -787,10 +902,7 @@ def _reported(text: str, paras: list[tuple[int, int]], quotes: list[_Item]) -> l
                 start += 1
             if src is None or len(text[start:s_end].split()) < 4:
                 continue
-            out.append(
-                _Item(start, s_end, pi, s0, -1, True, False, True, True,
-                      source=src, cue="according to", words=len(text[start:s_end].split()))
-            )
+            out.append(_reported_item(start, s_end, pi, s0, src, "according to", text))
     return out
 
 
@@ -822,9 +934,20 @@ class _Resolver:
         if key in self._scan:
             return self._scan[key]
         found: list[tuple[int, int, tuple[str, str | None]]] = []
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text):
-            sm = _SEQ_END_RE.search(self.text, max(0, m.start() - 80), m.end())
-            if not sm:
+        text = self.text
+        pos = text.find(surname)
+        while pos >= 0:
+            end = pos + len(surname)
+            at = pos
+            pos = text.find(surname, end)
+            if (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue
+            sm = None
+            for cand in _SEQ_RE.finditer(text, max(0, at - 80), end + 6):
+                if cand.start() <= at < cand.end():
+                    sm = cand
+                    break
+            if sm is None:
                 continue
             name, title = canonical_name(sm.group())
             if not name or _surname(name) != surname.lower():
@@ -833,7 +956,7 @@ class _Resolver:
                 continue
             ntok = len(_name_tokens(name))
             if ntok >= 2 or title:
-                found.append((ntok, m.start(), (name, title)))
+                found.append((ntok, at, (name, title)))
         best: tuple[str, str | None] | None = None
         if found:
             # Full names beat "Mr. Trump"; the nearest one before the quote, else the first.
@@ -905,6 +1028,23 @@ def _best_name(group: _Group) -> tuple[str, str | None]:
     return name, title
 
 
+def _narrative_subject(
+    text: str, paras: list[tuple[int, int]], item: _Item, resolver: _Resolver
+) -> int | None:
+    """'Johnson demurred. "...," he said.': with no earlier speaker, "he" is the person who
+    last opened a sentence in this or the previous paragraph."""
+    lo = paras[max(0, item.para - 1)][0]
+    hi = item.open_pos
+    best: _Source | None = None
+    for b in _SENT_START_NAME.finditer(text, lo, hi):
+        src = _source_from_name(b.group("subj"), "", None)
+        if src.kind == "person":
+            best = src
+    if best is None:
+        return None
+    return resolver.add(item, best)
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -922,6 +1062,7 @@ def extract_speakers(text: str) -> list[Speaker]:
     items.sort(key=lambda it: it.start)
     resolver = _Resolver(text)
     last_person: int | None = None  # group of the most recent person-ish speaker
+    blocked = False  # the most recent speaker was an unnamed person ("an official")
     last_para_speaker: dict[int, tuple[int | None, str]] = {}
     chain_speaker: dict[int, tuple[int | None, str]] = {}
     prev_quote_para: dict[int, int] = {}
@@ -942,16 +1083,22 @@ def extract_speakers(text: str) -> list[Speaker]:
                 speaker = resolver.add(item, src)
                 if speaker is not None:
                     last_person = speaker
+                    blocked = False
             elif src.kind == "pronoun":
                 speaker = last_person
+                if speaker is None and not blocked:
+                    speaker = _narrative_subject(text, paras, item, resolver)
                 if speaker is not None:
                     resolver._attach(resolver.groups[speaker], item, src, [], speaker)
             elif src.kind == "anon":
                 last_person = None
+                blocked = True
         elif not item.reported:
             inherited = chain_speaker.get(item.chain)
-            if inherited is None and item.para in last_para_speaker and (
-                item.sentence_open or item.words >= 3
+            if (
+                inherited is None
+                and item.para in last_para_speaker
+                and (item.sentence_open or item.words >= 3)
             ):
                 inherited = last_para_speaker[item.para]
             if inherited is None and item.whole_para:

@@ -32,12 +32,14 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)
     #: Where it came from (file path), so ``--sync`` can tell what is gone.
     source: str = ""
+    #: Line number in a JSON Lines source, for messages that name the record.
+    line: int | None = None
     #: "json" for JSON Lines records; "text" and "html" for article files, whose title,
     #: outlet and date come from the text itself.
     format: str = "json"
 
     @classmethod
-    def from_record(cls, record: Any, source: str = "") -> Article:
+    def from_record(cls, record: Any, source: str = "", line: int | None = None) -> Article:
         """Validate a decoded JSON Lines record; raise :class:`InvalidDocument` if unusable."""
         if not isinstance(record, dict):
             raise InvalidDocument(f"expected a JSON object, got {type(record).__name__}")
@@ -63,6 +65,7 @@ class Article:
             published=published,
             metadata=metadata,
             source=source,
+            line=line,
             **text_fields,
         )
 

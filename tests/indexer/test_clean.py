@@ -1,0 +1,66 @@
+"""Cleaning: site chrome, captions, Read More lines and footers are not body text."""
+
+from __future__ import annotations
+
+from newsfacet.indexer.clean import clean_text, header_date
+
+PAGE = """Skip to main content
+HOME : NEWSROOM : Press Releases
+NEWS | Mar. 5, 2024
+
+Harbour cranes idle as strike spreads
+
+By Northline Wire Staff
+
+ROTTERDAM (Northline Wire) – Cranes stood idle on Tuesday.
+
+Dockers gather at the gate, March 1, 2023. (Photo: Jane Doe/Harbor Gazette)
+
+Read More: Talks collapse at midnight
+
+"We are not moving," said Ana Lindqvist.
+
+Media inquiries: +1 (555) 010-2345
+"""
+
+
+def test_header_gives_title_byline_and_date() -> None:
+    cleaned = clean_text(PAGE, read_header=True)
+    assert cleaned.title == "Harbour cranes idle as strike spreads"
+    assert cleaned.byline == "Northline Wire Staff"
+    assert cleaned.header_date == "Mar. 5, 2024"
+
+
+def test_chrome_captions_read_more_and_footer_are_dropped() -> None:
+    body = clean_text(PAGE, read_header=True).body
+    assert body.startswith("ROTTERDAM (Northline Wire)")
+    for junk in ("Skip to", "HOME :", "(Photo:", "Read More", "Media inquiries", "March 1, 2023"):
+        assert junk not in body
+    assert '"We are not moving," said Ana Lindqvist.' in body
+
+
+def test_dateline_place_and_outlet() -> None:
+    cleaned = clean_text(PAGE, read_header=True)
+    assert (cleaned.dateline_place, cleaned.dateline_outlet) == ("ROTTERDAM", "Northline Wire")
+    wire = clean_text("CLEVELAND, Feb 26 - Shares rose.", read_header=False)
+    assert (wire.dateline_place, wire.dateline_outlet) == ("CLEVELAND", None)
+
+
+def test_offsets_map_back_to_the_source() -> None:
+    cleaned = clean_text(PAGE, read_header=True)
+    start = cleaned.body.index("We are not moving")
+    source_start = cleaned.to_source(start)
+    assert PAGE[source_start : source_start + 17] == "We are not moving"
+
+
+def test_json_lines_bodies_keep_their_first_line() -> None:
+    cleaned = clean_text("Short opening line.\n\nSecond paragraph.", read_header=False)
+    assert cleaned.title is None
+    assert cleaned.body == "Short opening line.\n\nSecond paragraph."
+
+
+def test_header_date_needs_a_short_line_with_a_full_date() -> None:
+    assert header_date("NEWS | Jan. 24, 2022") == "Jan. 24, 2022"
+    assert header_date("Published March 5, 2024") == "March 5, 2024"
+    assert header_date("The attack began on January 20, 2022, officials said.") is None
+    assert header_date("NEWS | Jan. 24") is None
