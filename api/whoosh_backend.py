@@ -69,7 +69,9 @@ class WhooshBackend:
                 self._searcher = self._ix.searcher(weighting=WEIGHTING)
                 self._generation, self._table = gen, None
             elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+                # Searcher.refresh() can keep serving a segment's old deletions; reopen.
+                self._searcher.close()
+                self._searcher = self._ix.searcher(weighting=WEIGHTING)
                 self._table = None
             if self._table is None:
                 self._table = FacetTable.from_reader(self._searcher.reader())

@@ -40,9 +40,32 @@ _RELATIVE_DAY = re.compile(r"\b(?P<when>yesterday|today)\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:will|would|to be|is expected|are expected|plans?|scheduled)\b")
 
 
+_MONTHS = {name[:3]: n for n, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"), start=1)}
+_NUMBERS = re.compile(r"\d+")
+
+
+def _quick_parse(text: str) -> dt.date | None:
+    """The shapes :data:`FULL_DATE` matches, read directly: dateparser costs ~1 ms a call."""
+    numbers = [int(n) for n in _NUMBERS.findall(text)]
+    letters = re.sub(r"[^a-z]", "", text.lower())[:3]
+    try:
+        if len(numbers) == 3 and not letters:  # 2022-01-24
+            return dt.date(numbers[0], numbers[1], numbers[2])
+        if len(numbers) == 2 and letters in _MONTHS:  # Jan. 24, 2022 / 24 January 2022
+            day, year = (numbers[0], numbers[1]) if numbers[1] > 31 else (numbers[1], numbers[0])
+            return dt.date(year, _MONTHS[letters], day)
+    except ValueError:
+        return None
+    return None
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> dt.date | None:
     """Parse a date stating day, month and year (English); None when it is not one."""
+    if FULL_DATE.fullmatch(text.strip()):
+        return _quick_parse(text)
     parsed = dateparser.parse(text, languages=["en"], settings=_SETTINGS)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
 

@@ -4,7 +4,7 @@ Rules, not a model: news prose attributes speech in a handful of fixed shapes
 (``"...," said NAME``, ``"...," NAME said``, ``NAME said: "..."``, ``"...," he added``,
 ``..., said NAME.``, ``according to NAME``), and a speaker is named in full once and by
 surname afterwards. Everything here is regular expressions compiled at import time plus
-small word lists, so it runs in well under a millisecond per typical article.
+small word lists: about 1-2 ms for a 5,000-character article.
 
 Offsets are character offsets into the text given to :func:`extract_speakers` (the
 cleaned body), and always point at the quote *content*, without the quote marks.
@@ -930,6 +930,8 @@ class _Resolver:
 
     def _full_form_in_text(self, surname: str, before: int) -> tuple[str, str | None] | None:
         """A fuller mention of ``surname`` anywhere in the text, nearest before ``before``."""
+        if not surname.strip():
+            return None
         key = f"{surname}@{before}"
         if key in self._scan:
             return self._scan[key]
@@ -971,6 +973,8 @@ class _Resolver:
         """Attach a person mention to a group; None when a lone surname is unconfirmed."""
         toks = _name_tokens(src.name)
         surname = _surname(src.name)
+        if not toks:
+            return None
         if len(toks) >= 2:
             key = (surname, toks[0][0].lower())
             names = [(src.name, src.title)]

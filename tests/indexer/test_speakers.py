@@ -323,3 +323,20 @@ def test_speakers_sorted_by_first_quote() -> None:
 def test_empty_text() -> None:
     assert extract_speakers("") == []
     assert extract_speakers("No quotes here at all.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Yes, indeed," said Mr. Jr.',
+        '"Yes, indeed," said Sen.',
+        '"Unclosed quote, said Anna Berg',
+        '""',
+        '" , " said',
+        '“”’‘"',
+    ],
+)
+def test_degenerate_input_terminates(text: str) -> None:
+    speakers = extract_speakers(text)
+    _check_offsets(text, speakers)
+    assert all(s.name.strip() for s in speakers)

@@ -1,0 +1,93 @@
+"""2,000 real articles from ../shared: facet counts match counts computed from the JSON."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import lzma
+from collections import Counter
+
+import pytest
+
+from conftest import DATA, need
+from newsfacet.api import SearchService
+from newsfacet.indexer.extract import extract
+from newsfacet.indexer.pipeline import index_paths
+from newsfacet.indexer.store import IndexStore
+from newsfacet.schema.document import Article
+from newsfacet.schema.fields import location_values, speaker_values
+
+SAMPLE = 2000
+
+
+@pytest.fixture(scope="module")
+def allsides(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], SearchService]:
+    corpus = need(DATA / "allsides-news" / "corpus.jsonl.xz")
+    folder = tmp_path_factory.mktemp("allsides")
+    sample = folder / "sample.jsonl"
+    with lzma.open(corpus, "rt", encoding="utf-8") as source:
+        records = [json.loads(line) for line in itertools.islice(source, SAMPLE)]
+    sample.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    report = index_paths(IndexStore(folder / "index"), [sample], progress=False)
+    assert report.added == SAMPLE and not report.problems
+    return records, SearchService(folder / "index")
+
+
+def _counts(values: list) -> dict[str, int]:
+    return {v.value: v.count for v in values}
+
+
+def test_outlet_counts_match_the_json(allsides: tuple[list[dict], SearchService]) -> None:
+    records, service = allsides
+    expected = Counter(r["outlet"] for r in records)
+    results = service.search(facets=["outlet"], facet_size=1000)
+    assert results.total == SAMPLE
+    assert _counts(results.facets["outlet"]) == dict(expected)
+
+
+def test_month_counts_match_the_json(allsides: tuple[list[dict], SearchService]) -> None:
+    records, service = allsides
+    expected = Counter(r["published"][:7] for r in records if r["published"])
+    assert _counts(service.search(facets=["date"]).facets["date"]) == dict(expected)
+
+
+def test_outlet_filter_with_query_matches_the_json(
+    allsides: tuple[list[dict], SearchService],
+) -> None:
+    records, service = allsides
+    outlet = Counter(r["outlet"] for r in records).most_common(1)[0][0]
+    expected = {r["id"] for r in records if r["outlet"] == outlet}
+    results = service.search(outlet=[outlet], per_page=100, facets=["outlet"])
+    assert results.total == len(expected)
+    assert _counts(results.facets["outlet"]) == {outlet: len(expected)}
+
+
+def test_speaker_and_location_counts_match_direct_extraction(
+    allsides: tuple[list[dict], SearchService],
+) -> None:
+    records, service = allsides
+    speakers: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for record in records[:400]:
+        extraction = extract(Article.from_record(record))
+        speakers.update(speaker_values(extraction))
+        places.update(location_values(extraction))
+    ids = [r["id"] for r in records[:400]]
+    top_speaker, _ = speakers.most_common(1)[0]
+    top_place, _ = places.most_common(1)[0]
+    indexed = service.search(speaker=[top_speaker], per_page=100)
+    assert {h.id for h in indexed.hits if h.id in ids} == {
+        r["id"] for r in records[:400]
+        if top_speaker in speaker_values(extract(Article.from_record(r)))
+    }
+    counted = _counts(service.search(facets=["location"], facet_size=1000).facets["location"])
+    assert counted[top_place] >= places[top_place]
+    assert all(name[0].isupper() for name in speakers)
+
+
+def test_search_with_all_facets_answers(allsides: tuple[list[dict], SearchService]) -> None:
+    _, service = allsides
+    results = service.search("election", facets=["outlet", "speaker", "location", "date"])
+    assert results.total > 0
+    assert set(results.facets) == {"outlet", "speaker", "location", "date"}
+    assert sum(v.count for v in results.facets["outlet"]) <= results.total
