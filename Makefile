@@ -35,7 +35,7 @@ reindex: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/newsfacet serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) typecheck
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 

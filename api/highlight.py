@@ -44,4 +44,4 @@ def snippets(text: str, terms: Iterable[str], analyzer: Any, top: int = 3,
     )
     fragments.sort(key=lambda f: f.startchar)
     formatter = MarkFormatter()
-    return [formatter.format_fragment(f).strip() for f in fragments]
+    return [" ".join(formatter.format_fragment(f).split()) for f in fragments]

@@ -66,7 +66,10 @@ class Article:
             metadata=metadata,
             source=source,
             line=line,
-            **text_fields,
+            title=text_fields["title"],
+            outlet=text_fields["outlet"],
+            author=text_fields["author"],
+            url=text_fields["url"],
         )
 
 
