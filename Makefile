@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test lint typecheck clean
+.PHONY: run install index reindex serve test lint typecheck eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	rm -rf build/typecheck && $(PY) -m pip install --quiet --no-deps --target build/typecheck .
 	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet.schema -p newsfacet.indexer -p newsfacet.api
+
+## Score extraction against ../shared/data (one table); EVAL_ARGS="--write docs/quality.md"
+## also rewrites the figures in docs/quality.md.
+eval: $(STAMP)
+	$(PY) evaluation/run.py $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

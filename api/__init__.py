@@ -2,6 +2,9 @@
 
 from .models import FacetValue as FacetValue
 from .models import Hit as Hit
+from .models import QuoteHit as QuoteHit
+from .models import QuoteRequest as QuoteRequest
+from .models import QuoteResults as QuoteResults
 from .models import SearchRequest as SearchRequest
 from .models import SearchResults as SearchResults
 from .service import SearchService as SearchService

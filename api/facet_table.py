@@ -17,6 +17,11 @@ from newsfacet.schema.fields import FACETS, split_values
 
 from .models import FacetValue
 
+#: A facet's column and whether it holds several values per document.
+FacetColumn = tuple[str, bool]
+DOCUMENT_FACETS: dict[str, FacetColumn] = {
+    name: (facet.column, facet.multi_valued) for name, facet in FACETS.items() if name != "date"
+}
 NO_DATE = -1
 _MICROSECONDS_PER_DAY = 86_400 * 10**6
 _MAX_ORDINAL = dt.date.max.toordinal()
@@ -56,26 +61,27 @@ class FacetTable:
     postings: dict[str, dict[int, list[int]]]
 
     @classmethod
-    def from_reader(cls, reader: Any) -> FacetTable:
+    def from_reader(cls, reader: Any, facets: dict[str, FacetColumn] | None = None,
+                    date_column: str = "published") -> FacetTable:
+        """Read the facet columns of ``reader`` (the document facets by default)."""
+        facets = DOCUMENT_FACETS if facets is None else facets
         size = reader.doc_count_all()
         live = list(reader.all_doc_ids())
         published = [NO_DATE] * size
-        dates = reader.column_reader("published", translate=False)
+        dates = reader.column_reader(date_column, translate=False)
         for docnum in live:
             published[docnum] = _day_ordinal(dates[docnum])
         terms: dict[str, list[tuple[int, ...]]] = {}
         vocab: dict[str, Vocabulary] = {}
         postings: dict[str, dict[int, list[int]]] = {}
-        for name, facet in FACETS.items():
-            if name == "date":
-                continue
+        for name, (column_name, multi_valued) in facets.items():
             words = vocab[name] = Vocabulary()
-            column = reader.column_reader(facet.column)
+            column = reader.column_reader(column_name)
             per_doc: list[tuple[int, ...]] = [()] * size
             index: dict[int, list[int]] = {}
             for docnum in live:
                 raw = column[docnum]
-                values = split_values(raw) if facet.multi_valued else ([raw] if raw else [])
+                values = split_values(raw) if multi_valued else ([raw] if raw else [])
                 ids = tuple(words.id_of(v) for v in values)
                 per_doc[docnum] = ids
                 for value_id in ids:

@@ -29,13 +29,18 @@ class MarkFormatter(highlight.Formatter):
 
 
 def snippets(text: str, terms: Iterable[str], analyzer: Any, top: int = 3,
-             maxchars: int = 220) -> list[str]:
-    """Up to ``top`` fragments of ``text`` around the query ``terms``, in text order."""
+             maxchars: int = 220, whole: bool = False) -> list[str]:
+    """Up to ``top`` fragments of ``text`` around the query ``terms``, in text order.
+
+    ``whole`` marks up the entire text as one fragment (for short texts such as quotes).
+    """
     termset = frozenset(terms)
     if not text or not termset:
         return []
-    fragmenter = highlight.ContextFragmenter(maxchars=maxchars, surround=60,
-                                             charlimit=CHAR_LIMIT)
+    fragmenter: Any = (
+        highlight.WholeFragmenter(charlimit=CHAR_LIMIT) if whole
+        else highlight.ContextFragmenter(maxchars=maxchars, surround=60, charlimit=CHAR_LIMIT)
+    )
     tokens = analyzer(text, chars=True, mode="query", removestops=False)
     tokens = highlight.set_matched_filter(tokens, termset)
     fragments = highlight.top_fragments(

@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException
 
 from newsfacet.schema.errors import NewsfacetError
 
-from .params import request_from_params
+from .params import quote_request_from_params, request_from_params
 from .service import SearchService
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         """Ranked search with filters, facet counts and highlighted snippets."""
         search_request = request_from_params(request.args.getlist)
         return jsonify(_service().run(search_request).to_json())
+
+    @app.get("/quotes")
+    def quotes() -> Response:
+        """Attributed quotes matching ``q``, filtered by ``speaker``, ``outlet`` and dates."""
+        quote_request = quote_request_from_params(request.args.getlist)
+        return jsonify(_service().run_quotes(quote_request).to_json())
 
     @app.get("/documents/<path:doc_id>")
     def document(doc_id: str) -> Response:

@@ -80,3 +80,64 @@ class SearchResults:
         for hit in data["hits"]:
             hit["published"] = hit["published"].isoformat() if hit["published"] else None
         return data
+
+
+@dataclass(frozen=True)
+class QuoteRequest:
+    """A search over attributed quotes: "what did this speaker say about this subject"."""
+
+    q: str = ""
+    speaker: tuple[str, ...] = ()
+    outlet: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    facets: tuple[str, ...] = ()
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    highlight: bool = True
+    facet_size: int = 10
+
+
+@dataclass
+class QuoteSource:
+    """The document a quote came from."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: dt.date | None
+
+
+@dataclass
+class QuoteHit:
+    """One quote: its text (highlighted), who said it, and where in which document."""
+
+    id: str
+    text: str
+    highlighted: str
+    speaker: str
+    speaker_title: str | None
+    cue: str
+    start: int
+    end: int
+    document: QuoteSource
+    score: float | None
+
+
+@dataclass
+class QuoteResults:
+    total: int
+    took_ms: float
+    hits: list[QuoteHit]
+    facets: dict[str, list[FacetValue]]
+    page: int
+    per_page: int
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for hit in data["hits"]:
+            published = hit["document"]["published"]
+            hit["document"]["published"] = published.isoformat() if published else None
+        return data
+

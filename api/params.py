@@ -11,11 +11,19 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from newsfacet.schema.errors import InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
 
-from .models import MAX_PER_PAGE, MAX_RESULT_WINDOW, SORT_ALIASES, SORTS, SearchRequest
+from .models import (
+    MAX_PER_PAGE,
+    MAX_RESULT_WINDOW,
+    SORT_ALIASES,
+    SORTS,
+    QuoteRequest,
+    SearchRequest,
+)
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 TRUE = {"1", "true", "yes", "on"}
@@ -66,11 +74,18 @@ def split_list(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in out if p))
 
 
-def validate(request: SearchRequest) -> SearchRequest:
+#: Facets a quote search can count.
+QUOTE_FACET_NAMES = ("speaker", "outlet")
+
+Request = TypeVar("Request", SearchRequest, QuoteRequest)
+
+
+def validate(request: Request) -> Request:
     """Check a request built in Python the same way as one built from parameters."""
+    known = tuple(FACETS) if isinstance(request, SearchRequest) else QUOTE_FACET_NAMES
     for name in request.facets:
-        if name not in FACETS:
-            raise UnknownFacet(f"unknown facet {name!r}; facets are: {', '.join(FACETS)}")
+        if name not in known:
+            raise UnknownFacet(f"unknown facet {name!r}; facets are: {', '.join(known)}")
     sort = SORT_ALIASES.get(request.sort, request.sort)
     if sort not in SORTS:
         raise InvalidParameter(f"sort: expected one of {', '.join(SORTS)}, got {request.sort!r}")
@@ -90,8 +105,8 @@ def validate(request: SearchRequest) -> SearchRequest:
     return replace(request, sort=sort) if sort != request.sort else request
 
 
-def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
-    """Build a request from a multi-valued parameter getter (``request.args.getlist``)."""
+def _common(get: Callable[[str], list[str]]) -> dict[str, Any]:
+    """Parameters both searches share, parsed; ``get`` is ``request.args.getlist``."""
 
     def one(name: str) -> str | None:
         values = get(name)
@@ -100,18 +115,26 @@ def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
     date_from, date_to = one("date_from"), one("date_to")
     page, per_page = one("page"), one("per_page")
     highlight, facet_size = one("highlight"), one("facet_size")
-    request = SearchRequest(
-        q=one("q") or "",
-        outlet=tuple(get("outlet")),
-        speaker=tuple(get("speaker")),
-        location=tuple(get("location")),
-        date_from=parse_date_bound("date_from", date_from, end=False) if date_from else None,
-        date_to=parse_date_bound("date_to", date_to, end=True) if date_to else None,
-        facets=split_list(get("facets")),
-        sort=one("sort") or "relevance",
-        page=_int("page", page, 1, MAX_RESULT_WINDOW) if page else 1,
-        per_page=_int("per_page", per_page, 1, MAX_PER_PAGE) if per_page else 10,
-        highlight=_bool("highlight", highlight) if highlight else True,
-        facet_size=_int("facet_size", facet_size, 1, 1000) if facet_size else 10,
-    )
-    return validate(request)
+    return {
+        "q": one("q") or "",
+        "outlet": tuple(get("outlet")),
+        "speaker": tuple(get("speaker")),
+        "date_from": parse_date_bound("date_from", date_from, end=False) if date_from else None,
+        "date_to": parse_date_bound("date_to", date_to, end=True) if date_to else None,
+        "facets": split_list(get("facets")),
+        "sort": one("sort") or "relevance",
+        "page": _int("page", page, 1, MAX_RESULT_WINDOW) if page else 1,
+        "per_page": _int("per_page", per_page, 1, MAX_PER_PAGE) if per_page else 10,
+        "highlight": _bool("highlight", highlight) if highlight else True,
+        "facet_size": _int("facet_size", facet_size, 1, 1000) if facet_size else 10,
+    }
+
+
+def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
+    """A document search from multi-valued parameters."""
+    return validate(SearchRequest(location=tuple(get("location")), **_common(get)))
+
+
+def quote_request_from_params(get: Callable[[str], list[str]]) -> QuoteRequest:
+    """A quote search from multi-valued parameters."""
+    return validate(QuoteRequest(**_common(get)))

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from newsfacet.indexer.pipeline import IndexReport, index_articles
-from newsfacet.indexer.store import IndexStore
+from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article, Extraction
 
-from .models import FacetValue, SearchRequest, SearchResults
+from .models import FacetValue, QuoteRequest, QuoteResults, SearchRequest, SearchResults
 from .params import validate
 from .whoosh_backend import WhooshBackend
 
@@ -26,6 +26,7 @@ class Backend(Protocol):
     """What the service needs from a search engine; a distributed one can stand in later."""
 
     def search(self, request: SearchRequest) -> SearchResults: ...
+    def search_quotes(self, request: QuoteRequest) -> QuoteResults: ...
     def get(self, doc_id: str) -> Extraction: ...
     def count(self) -> int: ...
     def facet_values(self, name: str) -> list[FacetValue]: ...
@@ -90,6 +91,41 @@ class SearchService:
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
+    def search_quotes(
+        self,
+        q: str = "",
+        *,
+        speaker: Sequence[str] = (),
+        outlet: Sequence[str] = (),
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        facets: Sequence[str] = (),
+        sort: str = "relevance",
+        page: int = 1,
+        per_page: int = 10,
+        highlight: bool = True,
+        facet_size: int = 10,
+    ) -> QuoteResults:
+        """Search attributed quotes: what ``speaker`` said about ``q``.
+
+        Speakers are the same canonical names as the ``speaker`` facet of :meth:`search`;
+        each hit carries its document's id, title, outlet and date and the quote's
+        character offsets into that document's body.
+        """
+        request = QuoteRequest(
+            q=q, speaker=tuple(speaker), outlet=tuple(outlet), date_from=date_from,
+            date_to=date_to, facets=tuple(facets), sort=sort, page=page, per_page=per_page,
+            highlight=highlight, facet_size=facet_size,
+        )
+        return self.run_quotes(request)
+
+    def run_quotes(self, request: QuoteRequest) -> QuoteResults:
+        """Quote search with a prepared :class:`QuoteRequest` (validated here)."""
+        started = time.perf_counter()
+        results = self.backend.search_quotes(validate(request))
+        results.took_ms = round((time.perf_counter() - started) * 1000, 2)
+        return results
+
     def get(self, doc_id: str) -> Extraction:
         """One document with everything extracted from it; DocumentNotFound if absent."""
         return self.backend.get(doc_id)
@@ -116,14 +152,5 @@ class SearchService:
 
     def delete(self, ids: Iterable[str]) -> int:
         """Delete documents by id; returns how many existed."""
-        ix = self.store.open()
-        writer = self.store.writer(ix)
-        deleted = 0
-        try:
-            for doc_id in ids:
-                deleted += writer.delete_by_term("id", doc_id)
-            writer.commit()
-        except BaseException:
-            writer.cancel()
-            raise
-        return deleted
+        with GenerationWriter(self.store) as writer:
+            return sum(writer.delete(doc_id) for doc_id in ids)

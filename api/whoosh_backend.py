@@ -7,12 +7,14 @@ table of that searcher, so a query pays for its own matches only.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import qparser, scoring
 
@@ -21,12 +23,23 @@ from newsfacet.schema.document import Extraction
 from newsfacet.schema.errors import DocumentNotFound, InvalidQuery, PageOutOfRange
 from newsfacet.schema.fields import text_analyzer
 
-from .facet_table import FacetTable
+from .facet_table import DOCUMENT_FACETS, FacetColumn, FacetTable
 from .highlight import snippets
-from .models import FacetValue, Hit, SearchRequest, SearchResults
+from .models import (
+    FacetValue,
+    Hit,
+    QuoteHit,
+    QuoteRequest,
+    QuoteResults,
+    QuoteSource,
+    SearchRequest,
+    SearchResults,
+)
 
 #: Fields a bare query word searches; the title's boost lives in the schema.
 SEARCH_FIELDS = ("title", "body")
+#: Facets of the quote index: who said it and where it was published.
+QUOTE_FACETS: dict[str, FacetColumn] = {"speaker": ("speaker", False), "outlet": ("outlet", False)}
 #: BM25F: standard k1, a little less length normalisation for short titles.
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, title_B=0.5)
 
@@ -44,51 +57,72 @@ def _check_balanced(text: str) -> None:
         raise InvalidQuery(f"unbalanced parenthesis in query: {text!r}")
 
 
+class _OpenIndex:
+    """One Whoosh index of the live generation, its searcher and its facet table.
+
+    Reopened when the generation switches or a commit lands; the facet table is
+    rebuilt with it, so readers see a write once it commits, without a restart.
+    """
+
+    def __init__(self, opener: Callable[[Path], Any], facets: dict[str, FacetColumn]) -> None:
+        self._opener = opener
+        self._facets = facets
+        self._generation: Path | None = None
+        self._ix: Any = None
+        self.searcher: Any = None
+        self.table: FacetTable | None = None
+
+    def refresh(self, gen: Path) -> tuple[Any, FacetTable]:
+        if gen != self._generation:
+            self.close()
+            self._ix = self._opener(gen)
+            self.searcher = self._ix.searcher(weighting=WEIGHTING)
+            self._generation = gen
+        elif not self.searcher.up_to_date():
+            # Searcher.refresh() can keep serving a segment's old deletions; reopen.
+            self.searcher.close()
+            self.searcher = self._ix.searcher(weighting=WEIGHTING)
+            self.table = None
+        if self.table is None:
+            self.table = FacetTable.from_reader(self.searcher.reader(), self._facets)
+        return self.searcher, self.table
+
+    def close(self) -> None:
+        if self.searcher is not None:
+            self.searcher.close()
+        self.searcher = self._ix = self._generation = self.table = None
+
+
 class WhooshBackend:
     """Search over the live generation of one index directory."""
 
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._generation: Path | None = None
-        self._ix: Any = None
-        self._searcher: Any = None
-        self._table: FacetTable | None = None
+        self._documents = _OpenIndex(store.open, DOCUMENT_FACETS)
+        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS)
         self._analyzer = text_analyzer()
 
-    # -- keeping the searcher fresh ---------------------------------------------------
-
     def _current(self) -> tuple[Any, FacetTable]:
-        """The open searcher and its facet table, reopened when the index changed."""
+        """The documents' searcher and facet table, fresh."""
         with self._lock:
-            gen = self.store.current_path()
-            if gen != self._generation:
-                if self._searcher is not None:
-                    self._searcher.close()
-                self._ix = self.store.open(gen)
-                self._searcher = self._ix.searcher(weighting=WEIGHTING)
-                self._generation, self._table = gen, None
-            elif not self._searcher.up_to_date():
-                # Searcher.refresh() can keep serving a segment's old deletions; reopen.
-                self._searcher.close()
-                self._searcher = self._ix.searcher(weighting=WEIGHTING)
-                self._table = None
-            if self._table is None:
-                self._table = FacetTable.from_reader(self._searcher.reader())
-            return self._searcher, self._table
+            return self._documents.refresh(self.store.current_path())
+
+    def _current_quotes(self) -> tuple[Any, FacetTable]:
+        with self._lock:
+            return self._quotes.refresh(self.store.current_path())
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher = self._ix = self._generation = self._table = None
+            self._documents.close()
+            self._quotes.close()
 
     # -- queries ---------------------------------------------------------------------
 
-    def parse(self, text: str, schema: Any) -> Any:
+    def parse(self, text: str, schema: Any, fields: tuple[str, ...]) -> Any:
         """The query string as a Whoosh query; all words must match (AND) by default."""
         _check_balanced(text)
-        parser = qparser.MultifieldParser(list(SEARCH_FIELDS), schema, group=qparser.AndGroup)
+        parser = qparser.MultifieldParser(list(fields), schema, group=qparser.AndGroup)
         try:
             return parser.parse(text)
         except Exception as exc:  # whoosh raises assorted errors for odd syntax
@@ -96,41 +130,48 @@ class WhooshBackend:
 
     def search(self, request: SearchRequest) -> SearchResults:
         searcher, table = self._current()
-        q = self.parse(request.q, searcher.schema) if request.q.strip() else None
-        matched = set(searcher.docs_for_query(q)) if q is not None else set(table.live)
-        for name, values in request.filters().items():
-            matched &= table.matching(name, values)
-        if request.date_from or request.date_to:
-            matched = table.in_date_range(matched, request.date_from, request.date_to)
-        total = len(matched)
-        last_page = max(1, math.ceil(total / request.per_page))
-        if request.page > last_page:
-            raise PageOutOfRange(
-                f"page {request.page} is past the last page ({last_page}) of {total} results"
-            )
-        facets = {name: table.count(name, matched, request.facet_size)
-                  for name in request.facets}
-        start = (request.page - 1) * request.per_page
-        end = start + request.per_page
-        scored: list[tuple[int, float | None]]
-        if q is not None and request.sort == "relevance":
-            results = searcher.search(q, filter=matched, limit=end)
-            scored = [(hit.docnum, float(hit.score)) for hit in results[start:end]]
-        else:
-            newest = request.sort != "date:asc"
-            scored = [(d, None) for d in table.sort_by_date(matched, newest)[start:end]]
-        terms = self._highlight_terms(q) if request.highlight else set()
-        hits = [self._hit(searcher, docnum, score, terms) for docnum, score in scored]
-        return SearchResults(total=total, took_ms=0.0, hits=hits,
-                             facets=facets, page=request.page, per_page=request.per_page)
+        q = self.parse(request.q, searcher.schema, SEARCH_FIELDS) if request.q.strip() else None
+        page = _select(searcher, table, q, request.filters(), request)
+        terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
+        hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page.scored]
+        return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
+                             page=request.page, per_page=request.per_page)
+
+    def search_quotes(self, request: QuoteRequest) -> QuoteResults:
+        searcher, table = self._current_quotes()
+        q = self.parse(request.q, searcher.schema, ("text",)) if request.q.strip() else None
+        filters = {name: values for name, values in
+                   (("speaker", request.speaker), ("outlet", request.outlet)) if values}
+        page = _select(searcher, table, q, filters, request)
+        terms = self._highlight_terms(q, ("text",)) if request.highlight else set()
+        hits = [self._quote_hit(searcher, docnum, score, terms) for docnum, score in page.scored]
+        return QuoteResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
+                            page=request.page, per_page=request.per_page)
+
+    def _quote_hit(self, searcher: Any, docnum: int, score: float | None,
+                   terms: set[str]) -> QuoteHit:
+        stored = searcher.stored_fields(docnum)
+        text = stored["text"]
+        marked = snippets(text, terms, self._analyzer, top=1, whole=True) if terms else []
+        published = stored.get("published")
+        return QuoteHit(
+            id=stored["quote_id"], text=text,
+            highlighted=marked[0] if marked else html.escape(text),
+            speaker=stored["speaker"], speaker_title=stored.get("speaker_title"),
+            cue=stored.get("cue") or "", start=stored["start"], end=stored["end"],
+            document=QuoteSource(id=stored["doc_id"], title=stored.get("title", ""),
+                                 outlet=stored.get("outlet") or None,
+                                 published=published.date() if published else None),
+            score=score,
+        )
 
     @staticmethod
-    def _highlight_terms(q: Any) -> set[str]:
+    def _highlight_terms(q: Any, fields: tuple[str, ...]) -> set[str]:
         if q is None:
             return set()
         terms = set()
         for fieldname, text in q.iter_all_terms(phrases=True):
-            if fieldname in SEARCH_FIELDS:
+            if fieldname in fields:
                 terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
         return terms
 
@@ -167,3 +208,36 @@ class WhooshBackend:
         """Every value of a facet with its document count (for listings and autocomplete)."""
         _, table = self._current()
         return table.count(name, table.live, size=10**9)
+
+
+class _Page(NamedTuple):
+    total: int
+    facets: dict[str, list[FacetValue]]
+    scored: list[tuple[int, float | None]]
+
+
+def _select(searcher: Any, table: FacetTable, q: Any, filters: dict[str, tuple[str, ...]],
+            request: SearchRequest | QuoteRequest) -> _Page:
+    """Match, filter, count facets over the whole result set, and rank one page."""
+    matched = set(searcher.docs_for_query(q)) if q is not None else set(table.live)
+    for name, values in filters.items():
+        matched &= table.matching(name, values)
+    if request.date_from or request.date_to:
+        matched = table.in_date_range(matched, request.date_from, request.date_to)
+    total = len(matched)
+    last_page = max(1, math.ceil(total / request.per_page))
+    if request.page > last_page:
+        raise PageOutOfRange(
+            f"page {request.page} is past the last page ({last_page}) of {total} results"
+        )
+    facets = {name: table.count(name, matched, request.facet_size) for name in request.facets}
+    start = (request.page - 1) * request.per_page
+    end = start + request.per_page
+    if not matched:  # an empty filter set would mean "no filter" to Whoosh
+        return _Page(0, facets, [])
+    if q is not None and request.sort == "relevance":
+        results = searcher.search(q, filter=matched, limit=end)
+        return _Page(total, facets, [(hit.docnum, float(hit.score)) for hit in results[start:end]])
+    newest = request.sort != "date:asc"
+    return _Page(total, facets, [(d, None) for d in table.sort_by_date(matched, newest)[start:end]])
+

@@ -20,11 +20,11 @@ from typing import Any
 from tqdm import tqdm
 
 from newsfacet.schema.document import Article, Extraction
-from newsfacet.schema.fields import SCHEMA_VERSION, to_fields
+from newsfacet.schema.fields import SCHEMA_VERSION
 
 from .extract import EXTRACTOR_VERSION, extract
 from .readers import ReadProblem, expand_paths, read_articles
-from .store import IndexStore
+from .store import GenerationWriter, IndexStore
 
 
 @dataclass
@@ -158,25 +158,20 @@ def _index(
             yield item, digest
 
     bar = _progress(None, "indexing", progress)
-    writer = store.writer(ix)
     try:
-        for result, digest in extract_all(to_extract(), parallel):
-            bar.update(1)
-            if isinstance(result, ReadProblem):
-                problem(result)
-                continue
-            if result.id in state:
-                writer.update_document(**to_fields(result, digest))
-                report.updated += 1
-            else:
-                writer.add_document(**to_fields(result, digest))
-                report.added += 1
-        if sync_paths is not None:
-            report.deleted = _delete_gone(writer, state, seen, sync_paths)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+        with GenerationWriter(store) as writer:
+            for result, digest in extract_all(to_extract(), parallel):
+                bar.update(1)
+                if isinstance(result, ReadProblem):
+                    problem(result)
+                    continue
+                writer.add(result, digest, replace=result.id in state)
+                if result.id in state:
+                    report.updated += 1
+                else:
+                    report.added += 1
+            if sync_paths is not None:
+                report.deleted = _delete_gone(writer, state, seen, sync_paths)
     finally:
         bar.close()
     gen = store.current_path()
@@ -191,7 +186,7 @@ def _source_size(paths: list[str | Path]) -> int:
     return sum(p.stat().st_size for p in expand_paths(paths))
 
 
-def _delete_gone(writer: Any, state: dict[str, Any], seen: dict[str, str],
+def _delete_gone(writer: GenerationWriter, state: dict[str, Any], seen: dict[str, str],
                  paths: list[str | Path]) -> int:
     """Delete documents that came from ``paths`` but were not in them this time."""
     roots = [str(Path(p).resolve()) for p in paths]
@@ -201,8 +196,7 @@ def _delete_gone(writer: Any, state: dict[str, Any], seen: dict[str, str],
             continue
         if any(stored.source == root or stored.source.startswith(root.rstrip("/") + "/")
                for root in roots):
-            writer.delete_by_term("id", doc_id)
-            deleted += 1
+            deleted += writer.delete(doc_id)
     return deleted
 
 
@@ -229,7 +223,6 @@ def reindex(
     recorded = {s.source for s in old_state.values() if s.source}
     readable = sorted(s for s in recorded if Path(s).is_file())
     gen = store.new_generation()
-    ix = store.open(gen)
     report = IndexReport()
     seen: set[str] = set()
 
@@ -247,21 +240,17 @@ def reindex(
                 yield item, content_hash(item)
 
     bar = _progress(len(old_state) or None, "reindexing", progress)
-    writer = store.writer(ix)
     try:
-        for result, digest in extract_all(to_extract(), parallel=len(old_state) > 200):
-            bar.update(1)
-            if isinstance(result, ReadProblem):
-                problem(result)
-            else:
-                writer.add_document(**to_fields(result, digest))
-                report.added += 1
-        if old_ix is not None:
-            report.unchanged = _carry_over(old_ix, writer, seen)
-        writer.commit()
-    except BaseException:
-        writer.cancel()
-        raise
+        with GenerationWriter(store, gen) as writer:
+            for result, digest in extract_all(to_extract(), parallel=len(old_state) > 200):
+                bar.update(1)
+                if isinstance(result, ReadProblem):
+                    problem(result)
+                else:
+                    writer.add(result, digest, replace=False)
+                    report.added += 1
+            if old_ix is not None:
+                report.unchanged = _carry_over(old_ix, writer, seen)
     finally:
         bar.close()
     report.documents = report.added + report.unchanged
@@ -271,7 +260,7 @@ def reindex(
     return report
 
 
-def _carry_over(old_ix: Any, writer: Any, seen: set[str]) -> int:
+def _carry_over(old_ix: Any, writer: GenerationWriter, seen: set[str]) -> int:
     """Copy documents that were not re-read (their source is gone) into the new generation."""
     carried = 0
     with old_ix.searcher() as searcher:
@@ -280,6 +269,6 @@ def _carry_over(old_ix: Any, writer: Any, seen: set[str]) -> int:
                 continue
             extraction = Extraction.from_json(json.loads(stored["extraction"]),
                                               body=stored.get("body", ""))
-            writer.add_document(**to_fields(extraction, stored["content_hash"]))
+            writer.add(extraction, stored["content_hash"], replace=False)
             carried += 1
     return carried

@@ -26,13 +26,22 @@ import whoosh
 from whoosh import index as whoosh_index
 from whoosh.writing import LockError
 
+from newsfacet.schema.document import Extraction
 from newsfacet.schema.errors import IndexBusy, IndexNotFound
-from newsfacet.schema.fields import SCHEMA_VERSION, build_schema
+from newsfacet.schema.fields import (
+    SCHEMA_VERSION,
+    build_quote_schema,
+    build_schema,
+    quote_records,
+    to_fields,
+)
 
 from .extract import EXTRACTOR_VERSION
 
 CURRENT = "CURRENT"
 META = "newsfacet.json"
+#: Sub-directory of a generation holding the quote index.
+QUOTES = "quotes"
 #: How many superseded generations to keep for readers that still hold them.
 KEEP_OLD_GENERATIONS = 1
 
@@ -82,6 +91,8 @@ class IndexStore:
         gen = self.path / f"gen-{number:06d}"
         gen.mkdir(parents=True)
         whoosh_index.create_in(str(gen), build_schema())
+        (gen / QUOTES).mkdir()
+        whoosh_index.create_in(str(gen / QUOTES), build_quote_schema())
         self._write_meta(gen, created=True)
         return gen
 
@@ -116,6 +127,14 @@ class IndexStore:
             return whoosh_index.open_dir(str(path))
         except whoosh_index.EmptyIndexError:
             raise IndexNotFound(f"no index at {path}") from None
+
+    def open_quotes(self, gen: Path | None = None) -> Any:
+        """Open a generation's quote index (the live one by default)."""
+        path = (gen or self.current_path()) / QUOTES
+        try:
+            return whoosh_index.open_dir(str(path))
+        except (whoosh_index.EmptyIndexError, FileNotFoundError):
+            raise IndexNotFound(f"no quote index at {path}: run 'newsfacet reindex'") from None
 
     def writer(self, ix: Any, timeout: float = 30.0) -> Any:
         """A Whoosh writer, or :class:`IndexBusy` if another writer holds the lock."""
@@ -170,3 +189,53 @@ class IndexStore:
             return dict(json.loads((gen / META).read_text(encoding="utf-8")))
         except (FileNotFoundError, json.JSONDecodeError):
             return {}
+
+
+class GenerationWriter:
+    """Writes documents and their quotes to one generation, as one unit.
+
+    Quotes commit before documents: if the process dies between the two commits, the
+    document still carries its old content hash, so the next run writes both again.
+    """
+
+    def __init__(self, store: IndexStore, gen: Path | None = None, timeout: float = 30.0) -> None:
+        gen = gen or store.current_path()
+        self.docs = store.writer(store.open(gen), timeout)
+        try:
+            self.quotes = store.writer(store.open_quotes(gen), timeout)
+        except BaseException:
+            self.docs.cancel()
+            raise
+
+    def add(self, extraction: Extraction, content_hash: str, replace: bool) -> None:
+        """Add a document (``replace``: over an older version) with its quotes."""
+        fields = to_fields(extraction, content_hash)
+        if replace:
+            self.docs.update_document(**fields)
+        else:
+            self.docs.add_document(**fields)
+        self.quotes.delete_by_term("doc_id", extraction.id)
+        for record in quote_records(extraction):
+            self.quotes.add_document(**record)
+
+    def delete(self, doc_id: str) -> int:
+        """Delete a document and its quotes; returns 1 if the document existed."""
+        self.quotes.delete_by_term("doc_id", doc_id)
+        return int(self.docs.delete_by_term("id", doc_id))
+
+    def commit(self) -> None:
+        self.quotes.commit()
+        self.docs.commit()
+
+    def cancel(self) -> None:
+        for writer in (self.quotes, self.docs):
+            writer.cancel()
+
+    def __enter__(self) -> GenerationWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.cancel()

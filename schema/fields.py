@@ -96,6 +96,54 @@ def build_schema() -> fields.Schema:
     )
 
 
+def build_quote_schema() -> fields.Schema:
+    """One record per attributed quote, so "what did X say about Y" is a search of its own.
+
+    Quotes live in their own index beside the documents: their short texts would skew
+    the documents' BM25 statistics if they shared one.
+    """
+    return fields.Schema(
+        quote_id=fields.ID(stored=True, unique=True),
+        doc_id=fields.ID(stored=True),
+        text=fields.TEXT(stored=True, analyzer=text_analyzer()),
+        speaker=fields.ID(stored=True, sortable=True),
+        speaker_title=fields.STORED(),
+        cue=fields.STORED(),
+        start=fields.STORED(),
+        end=fields.STORED(),
+        title=fields.STORED(),
+        outlet=fields.ID(stored=True, sortable=True),
+        published=fields.DATETIME(stored=True, sortable=True),
+    )
+
+
+def quote_records(extraction: Extraction) -> list[dict[str, Any]]:
+    """The quote records to index for one document: people's quotes only."""
+    published = (
+        dt.datetime.combine(extraction.published, dt.time()) if extraction.published else None
+    )
+    records: list[dict[str, Any]] = []
+    people = [s for s in extraction.speakers if s.kind == "person"]
+    for speaker in people:
+        for quote in speaker.quotes:
+            record: dict[str, Any] = {
+                "quote_id": f"{extraction.id}#{quote.start}",
+                "doc_id": extraction.id,
+                "text": quote.text,
+                "speaker": speaker.name,
+                "speaker_title": speaker.title,
+                "cue": quote.cue,
+                "start": quote.start,
+                "end": quote.end,
+                "title": extraction.title or "",
+                "outlet": extraction.outlet or "",
+            }
+            if published is not None:
+                record["published"] = published
+            records.append(record)
+    return records
+
+
 def _join(values: list[str]) -> str:
     return VALUE_SEPARATOR.join(dict.fromkeys(v.replace(VALUE_SEPARATOR, " ") for v in values))
 

@@ -50,6 +50,13 @@ def test_filters_on_different_facets_combine_with_and(service: SearchService) ->
         assert any(place in (p.label, p.country) for p in document.locations)
 
 
+def test_filters_that_match_nothing_return_nothing(service: SearchService) -> None:
+    results = service.search("strike", speaker=["Nobody At All"], facets=["outlet"])
+    assert (results.total, results.hits, results.facets["outlet"]) == (0, [], [])
+    quotes = service.search_quotes("strike", speaker=["Nobody At All"])
+    assert (quotes.total, quotes.hits) == (0, [])
+
+
 def test_date_range_and_date_sort(service: SearchService) -> None:
     start, end = dt.date(2024, 1, 1), dt.date(2024, 3, 31)
     results = service.search(date_from=start, date_to=end, sort="date:asc", per_page=100)
