@@ -20,13 +20,12 @@ MAX_RESULT_WINDOW = 10_000
 
 
 @dataclass(frozen=True)
-class SearchRequest:
-    """One search. Values within a facet filter are OR-ed; different facets are AND-ed."""
+class BaseRequest:
+    """What every search takes. Values within a facet filter are OR-ed; facets are AND-ed."""
 
     q: str = ""
     outlet: tuple[str, ...] = ()
     speaker: tuple[str, ...] = ()
-    location: tuple[str, ...] = ()
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     facets: tuple[str, ...] = ()
@@ -39,8 +38,18 @@ class SearchRequest:
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         """The term filters that are set, by facet name."""
-        pairs = {"outlet": self.outlet, "speaker": self.speaker, "location": self.location}
+        pairs = {"outlet": self.outlet, "speaker": self.speaker}
         return {name: values for name, values in pairs.items() if values}
+
+
+@dataclass(frozen=True)
+class SearchRequest(BaseRequest):
+    """A search over documents."""
+
+    location: tuple[str, ...] = ()
+
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        return {**super().filters(), **({"location": self.location} if self.location else {})}
 
 
 @dataclass
@@ -83,20 +92,8 @@ class SearchResults:
 
 
 @dataclass(frozen=True)
-class QuoteRequest:
+class QuoteRequest(BaseRequest):
     """A search over attributed quotes: "what did this speaker say about this subject"."""
-
-    q: str = ""
-    speaker: tuple[str, ...] = ()
-    outlet: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    facets: tuple[str, ...] = ()
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 10
-    highlight: bool = True
-    facet_size: int = 10
 
 
 @dataclass

@@ -26,6 +26,7 @@ from newsfacet.schema.fields import text_analyzer
 from .facet_table import DOCUMENT_FACETS, FacetColumn, FacetTable
 from .highlight import snippets
 from .models import (
+    BaseRequest,
     FacetValue,
     Hit,
     QuoteHit,
@@ -131,7 +132,7 @@ class WhooshBackend:
     def search(self, request: SearchRequest) -> SearchResults:
         searcher, table = self._current()
         q = self.parse(request.q, searcher.schema, SEARCH_FIELDS) if request.q.strip() else None
-        page = _select(searcher, table, q, request.filters(), request)
+        page = _select(searcher, table, q, request)
         terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
         hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page.scored]
         return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
@@ -140,9 +141,7 @@ class WhooshBackend:
     def search_quotes(self, request: QuoteRequest) -> QuoteResults:
         searcher, table = self._current_quotes()
         q = self.parse(request.q, searcher.schema, ("text",)) if request.q.strip() else None
-        filters = {name: values for name, values in
-                   (("speaker", request.speaker), ("outlet", request.outlet)) if values}
-        page = _select(searcher, table, q, filters, request)
+        page = _select(searcher, table, q, request)
         terms = self._highlight_terms(q, ("text",)) if request.highlight else set()
         hits = [self._quote_hit(searcher, docnum, score, terms) for docnum, score in page.scored]
         return QuoteResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
@@ -216,11 +215,10 @@ class _Page(NamedTuple):
     scored: list[tuple[int, float | None]]
 
 
-def _select(searcher: Any, table: FacetTable, q: Any, filters: dict[str, tuple[str, ...]],
-            request: SearchRequest | QuoteRequest) -> _Page:
+def _select(searcher: Any, table: FacetTable, q: Any, request: BaseRequest) -> _Page:
     """Match, filter, count facets over the whole result set, and rank one page."""
     matched = set(searcher.docs_for_query(q)) if q is not None else set(table.live)
-    for name, values in filters.items():
+    for name, values in request.filters().items():
         matched &= table.matching(name, values)
     if request.date_from or request.date_to:
         matched = table.in_date_range(matched, request.date_from, request.date_to)
