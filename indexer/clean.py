@@ -42,6 +42,10 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"\+?\(?\d{1,4}\)?[\s.-]?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]\d{3,4}\b")
+#: A wire agency's sign-off on the last line ("Reuter", "REUTER..."): names the outlet.
+_SIGN_OFF = re.compile(r"^(?P<agency>reuters?|ap|afp|upi)\W*(?:\^M)?$", re.IGNORECASE)
+SIGN_OFF_OUTLETS = {"reuter": "Reuters", "reuters": "Reuters", "ap": "AP", "afp": "AFP",
+                    "upi": "UPI"}
 _FOOTER_LEAD = re.compile(r"^(?:media (?:inquiries|contact)|contact|press contact)\b", re.I)
 _BYLINE = re.compile(r"^by\s+(?P<who>\S.{1,150})$", re.IGNORECASE)
 #: "NEWS | Jan. 24, 2022", "Published March 5, 2024", "Updated: 2024-03-05".
@@ -95,6 +99,8 @@ class CleanText:
     dateline_outlet: str | None = None
     #: Short header lines that are neither title, byline nor date: the site's name.
     masthead: list[str] = field(default_factory=list)
+    #: The outlet a wire sign-off names ("Reuter" closing a Reuters story).
+    sign_off: str | None = None
     segments: list[Segment] = field(default_factory=list)
 
     def to_source(self, offset: int) -> int:
@@ -222,6 +228,9 @@ def clean_text(text: str, *, read_header: bool, title_known: bool = False) -> Cl
     """
     lines = _lines(text)
     out = CleanText(body="")
+    if lines and (sign_off := _SIGN_OFF.match(lines[-1][1])):
+        out.sign_off = SIGN_OFF_OUTLETS[sign_off.group("agency").lower()]
+        lines = lines[:-1]
     first = _read_header(lines, out, title_known) if read_header else 0
     last = _footer_start(lines)
     pieces: list[str] = []

@@ -19,7 +19,7 @@ from .places import extract_places
 from .speakers import extract_speakers
 
 #: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
@@ -58,7 +58,7 @@ def extract(article: Article) -> Extraction:
     outlet = article.outlet
     for source, value in (("metadata", article.outlet), ("byline", byline_outlet),
                           ("page", stated.get("outlet")), ("dateline", cleaned.dateline_outlet),
-                          ("masthead", masthead)):
+                          ("sign-off", cleaned.sign_off), ("masthead", masthead)):
         if value:
             outlet = value
             provenance["outlet"] = source

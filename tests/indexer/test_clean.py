@@ -64,3 +64,10 @@ def test_header_date_needs_a_short_line_with_a_full_date() -> None:
     assert header_date("Published March 5, 2024") == "March 5, 2024"
     assert header_date("The attack began on January 20, 2022, officials said.") is None
     assert header_date("NEWS | Jan. 24") is None
+
+
+def test_wire_sign_off_names_the_outlet_and_leaves_the_body() -> None:
+    cleaned = clean_text("Shares rose 2 pct in early trade.\n    Reuter\n", read_header=False)
+    assert cleaned.sign_off == "Reuters"
+    assert cleaned.body == "Shares rose 2 pct in early trade."
+    assert clean_text("He met Reuter later.", read_header=False).sign_off is None
