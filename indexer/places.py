@@ -13,6 +13,14 @@ How it works, and why:
   states over cities, then population), boosted for candidates in a country or US state
   the document mentions ("Cleveland, Ohio"; "Hasakah ... Syria"). One sense per
   document: a surface form resolves the same way at every mention.
+* Demonyms ("Syrian", "Sri Lankan", "Palestinians") resolve to their country. One that
+  begins an organisation's name ("Syrian Democratic Forces", "American Electric") is not
+  extracted at all, so an organisation named after a people adds nothing to the location
+  facet; government words after it ("Georgian Foreign Ministry") keep it a mention.
+* Document context: local US news (a US state named, US places at least as many as
+  foreign ones) lifts US towns over same-name foreign cities ("Paris" beside "Texas"),
+  and small foreign towns there need their country named ("Martin said" is a person).
+  US towns under 15,000 inhabitants and counties' coordinates come from the text's state.
 * Metonymy is not filtered: "Washington said" resolves to the US capital, since for a
   location facet the capital is the place the article is about; and telling a
   government from its city needs more than rules.
@@ -23,7 +31,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsfacet.schema.document import Place, Span
 
@@ -99,8 +107,53 @@ OTHER_PLACE_SUFFIXES: frozenset[str] = frozenset(
 #: Capitalised phrases that name something else in news text far more often than the
 #: town of that name ("White House" is a Tennessee city, "Hamas" a Libyan village).
 NOT_PLACES: frozenset[str] = frozenset(
-    ["white house", "god", "hamas", "olympic", "human", "allah", "jesus", "christ", "lord"]
+    [
+        "white house",
+        "god",
+        "hamas",
+        "olympic",
+        "human",
+        "allah",
+        "jesus",
+        "christ",
+        "lord",
+        "sens",
+        "reps",
+        "obama",
+        "buy",
+        "noma",
+    ]
 )
+
+#: Lower-case words after which a capitalised word is a person ("his son Bryan",
+#: "spokesman Stuart Green"), not a town.
+RELATION_WORDS: frozenset[str] = _words(
+    """
+    son sons daughter daughters wife husband brother sister mother father grandson
+    granddaughter spokesman spokeswoman spokesperson officer officers judge coach named
+    nephew niece uncle aunt cousin friend partner fiancé fiancee
+    """
+)
+
+#: Verbs of saying right after a single capitalised word: "Robertson said" is a person.
+_SAID_AFTER = re.compile(r"\s(?:said|says|told|added|explained|noted|asked|recalled)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s$")
+#: A preposition of place right before a name: "in Laconia" is a place, whatever else
+#: the document does with the word.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
+#: Words after a demonym that keep it a statement about the country ("Georgian Foreign
+#: Ministry", "Russian troops"), unlike the rest of an organisation's name ("American
+#: Electric", "Syrian Democratic Forces"), which is not a place mention.
+STATE_WORDS: frozenset[str] = _words(
+    """
+    foreign interior defense defence ministry ministries embassy consulate government
+    parliament troops officials authorities prime border forces military
+    """
+)
+#: A person's initial: "Grant W." / "E.J." right before a name, "Virginia L." after one.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+#: Population below which a single-word foreign town needs its country in the text.
+FOREIGN_TOWN_POPULATION = 100_000
 
 #: Endings of English contractions ("I've", "We're"): such a token is never a place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
@@ -125,7 +178,9 @@ INSTITUTION_WORDS: frozenset[str] = _words(
 #: Titles and honorifics: the capitalised word after them is a person ("Sen. Cleveland").
 PERSON_TITLES: frozenset[str] = _words(
     """
-    mr mrs ms miss dr sen rep gov gen lt col capt sgt maj adm prof rev
+    mr mrs ms miss dr sen sens rep reps gov gen lt col capt sgt maj adm prof rev
+    president judge officer sheriff detective trooper coach senator governor chief
+    deputy commander sergeant captain pastor father sister brother
     """
 )
 
@@ -173,6 +228,16 @@ class _Mention:
     qualifier: Candidate | None = None
     choice: Candidate | None = None
     dateline: bool = False
+    #: Found as a demonym ("Syrian"): resolves to the country.
+    demonym: bool = False
+    #: Rejected only for the capitalised word after it ("Dublin Veterans Project"):
+    #: kept when the same name stands alone elsewhere in the document.
+    deferred: bool = False
+    #: Found only among the small US towns: kept when the document names its state.
+    small: bool = False
+    #: Stands after a comma as the state or country of the place before it ("Albany,
+    #: New York"): resolves to that region.
+    region: bool = False
 
 
 def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
@@ -231,6 +296,7 @@ class _Extractor:
         #: rejection was of that kind.
         self.person_words: set[str] = set()
         self._person_like = False
+        self._deferred = False
 
     # -- matching ---------------------------------------------------------------------
 
@@ -292,6 +358,9 @@ class _Extractor:
         if titled and toks[i - 1].text.lower().rstrip(".") in PERSON_TITLES:
             self._person_like = True
             return False
+        if single and not big and self._person_context(i):
+            self._person_like = True
+            return False
         if i > 0 and _adjacent(self.text, toks[i - 1], first):
             prev = toks[i - 1]
             pl = prev.text.lower().rstrip(".")
@@ -320,6 +389,7 @@ class _Extractor:
                 and nl not in INSTITUTION_WORDS
                 and not (big and self.gaz.has_key(normalize(nxt.text)))
             ):
+                self._deferred = not _INITIALS.match(nxt.text)
                 return False
         # A sentence-initial word that is only an alternate name ("Due" for Douai).
         return not (
@@ -328,6 +398,92 @@ class _Extractor:
             and _sentence_initial(self.text, first.start)
             and (lower in COMMON_WORDS or not entries[0].main)
         )
+
+    def _person_context(self, i: int) -> bool:
+        """True when the single word at token i reads as a person's name.
+
+        An initial before or after it ("Grant W. Graham", "Virginia L. Lane"), a
+        relation or job word before it ("his son Bryan"), or a verb of saying right after
+        or before it ("Robertson said", "said Robertson").
+        """
+        toks, text = self.tokens, self.text
+        tok = toks[i]
+        after = i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1])
+        if after and _INITIALS.match(toks[i + 1].text):
+            return True
+        if i > 0 and _adjacent(text, toks[i - 1], tok) and _INITIALS.match(toks[i - 1].text):
+            return True
+        before = text[max(0, tok.start - 20) : tok.start]
+        word = before.rstrip(" ,").rsplit(" ", 1)[-1].lower()
+        if word in RELATION_WORDS and before.endswith(" "):
+            return True
+        said_before = _SAID_BEFORE.search(before) and text[tok.end : tok.end + 1] in ",.;"
+        if _SAID_AFTER.match(text, tok.end) or said_before:
+            entries = self.gaz.entries_for_key(normalize(tok.text))
+            top = entries[0] if entries else None
+            return top is None or (top.prior < 5.5 and top.candidate.kind == "city")
+        return False
+
+    def _demonym_at(self, i: int) -> tuple[int, Candidate] | None:
+        """A demonym at token i ("Syrian", "Sri Lankan"): (last token index, country).
+
+        Not when it starts or continues a longer proper noun ("Syrian Democratic Forces",
+        "Native American"): an organisation named after a people is not a place mention.
+        """
+        toks, text = self.tokens, self.text
+        for j in (i + 1, i):
+            if j >= len(toks) or (j > i and not _adjacent(text, toks[i], toks[j])):
+                continue
+            country = self.gaz.demonym(text[toks[i].start : toks[j].end])
+            if country is None:
+                continue
+            if toks[i].all_caps or (j > i and toks[j].all_caps):
+                return None
+            if i > 0 and _adjacent(text, toks[i - 1], toks[i]) and toks[i - 1].upper_initial:
+                pl = toks[i - 1].text.lower().rstrip(".")
+                if pl not in PLACE_PREFIXES and pl not in COMMON_WORDS:
+                    return None
+            if j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]):
+                nxt = toks[j + 1]
+                nl = nxt.text.lower()
+                if (
+                    nxt.upper_initial
+                    and nl not in COMMON_WORDS
+                    and nl not in STATE_WORDS
+                    and not self.gaz.demonym(nl)
+                ):
+                    return None
+                if nl == "democratic":  # "Syrian Democratic Forces", a party or militia
+                    return None
+            return j, country
+        return None
+
+    def _hyphen_parts(self, i: int) -> list[_Mention]:
+        """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
+        tok = self.tokens[i]
+        out: list[_Mention] = []
+        pos = tok.start
+        for part in tok.text.split("-"):
+            start, end = pos, pos + len(part)
+            pos = end + 1
+            if len(part) < 2 or not part[0].isupper() or self._excluded(start, end):
+                continue
+            country = self.gaz.demonym(part)
+            if country is not None:
+                entry = Entry(country, country_prior(country), False)
+                out.append(_Mention(start, end, normalize(part), [entry], demonym=True))
+                continue
+            key = normalize(part)
+            entries = self.gaz.entries_for_key(key)
+            alias_ok = part in ("US", "UK", "USA", "UAE")
+            if not entries or key in NOT_PLACES or (key in COMMON_WORDS and not alias_ok):
+                continue
+            top = entries[0]
+            if part.isupper() and not alias_ok:
+                continue
+            if top.candidate.kind in ("country", "admin") or (top.main and len(part) > 3):
+                out.append(_Mention(start, end, key, entries))
+        return out
 
     def _qualified(self, j: int) -> bool:
         """True when token j is followed by ", <US state or country>" ("Mobile, Alabama")."""
@@ -366,18 +522,41 @@ class _Extractor:
                 mentions.append(_Mention(tok.start, end, normalize(tok.text), abbr))
                 i += 1
                 continue
+            demonym = self._demonym_at(i)
+            if demonym is not None:
+                j, country = demonym
+                start, end = toks[i].start, toks[j].end
+                if not self._excluded(start, end):
+                    entry = Entry(country, country_prior(country), False)
+                    key = normalize(self.text[start:end])
+                    mentions.append(_Mention(start, end, key, [entry], demonym=True))
+                i = j + 1
+                continue
             matched = False
             for j in self._ngram_end(i):
                 start, end = toks[i].start, toks[j].end
                 key = normalize(self.text[start:end])
                 entries = self.gaz.entries_for_key(key)
+                small = False
+                if not entries:
+                    entries = self.gaz.small_us_entries(key)
+                    small = True
                 if not entries:
                     continue
                 if key in NOT_PLACES or self._excluded(start, end):
                     break
+                self._deferred = False
                 if not self._accept(i, j, entries):
                     if i == j and self._person_like:
                         self.person_words.add(key)
+                    elif self._deferred:
+                        mentions.append(_Mention(start, end, key, entries, deferred=True))
+                        i = j
+                    break
+                if small:
+                    mentions.append(_Mention(start, end, key, entries, small=True))
+                    i = j + 1
+                    matched = True
                     break
                 if entries[0].candidate.kind == "country":
                     title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
@@ -390,13 +569,23 @@ class _Extractor:
                 matched = True
                 break
             if not matched:
+                if "-" in toks[i].text:
+                    mentions.extend(self._hyphen_parts(i))
                 i += 1
-        # One sense per document: "Obama" alone is the person "Barack Obama" was.
+        # One sense per document: "Obama" alone is the person "Barack Obama" was, unless
+        # the document also puts the name after a preposition of place ("in DeKalb").
+        self.person_words -= {
+            m.key
+            for m in mentions
+            if _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+        }
         mentions = [
             m
             for m in mentions
             if not (m.key in self.person_words and m.entries[0].candidate.kind == "city")
         ]
+        standalone = {m.key for m in mentions if not m.deferred}
+        mentions = [m for m in mentions if not m.deferred or m.key in standalone]
         self._qualify(mentions)
         return mentions
 
@@ -405,9 +594,16 @@ class _Extractor:
         for a, b in itertools.pairwise(mentions):
             if self.text[a.end : b.start] != ", ":
                 continue
-            top = b.entries[0].candidate
-            if top.kind in ("admin", "country"):
-                a.qualifier = top
+            region = next((e for e in b.entries if e.candidate.kind in ("admin", "country")), None)
+            if region is not None and not b.demonym:
+                a.qualifier = region.candidate
+                b.entries = [region] + [e for e in b.entries if e is not region]
+                b.region = True
+
+
+def country_prior(country: Candidate) -> float:
+    """The prior a demonym gives its country (that of the country's own name)."""
+    return 9.0
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -417,42 +613,145 @@ def _inside(cand: Candidate, region: Candidate) -> bool:
     return cand.country_code == "US" and cand.admin1 == region.admin1 and cand is not region
 
 
-def _resolve(mentions: list[_Mention]) -> None:
-    """Choose a candidate per mention: prior, plus document country/state context."""
+@dataclass(slots=True)
+class _Context:
+    """What the whole document says about where it is: countries and US states named."""
+
+    countries: set[str]
+    states: set[str]
+    #: US states of the US towns the document names (their most likely sense).
+    town_states: set[str]
+    #: True for local US news: a US state is named and US places outnumber foreign ones.
+    us_focus: bool
+
+
+def _context(mentions: list[_Mention]) -> _Context:
+    """Countries and US states the document names, and whether it is local US news."""
     countries: set[str] = set()
     states: set[str] = set()
+    town_states: set[str] = set()
+    us, foreign = 0, 0
     for m in mentions:
+        if m.small:
+            continue
         top = m.entries[0].candidate
         if top.kind == "country":
             countries.add(top.country_code)
+            if top.country_code == "US":
+                us += 1
+            else:
+                foreign += 1
         elif top.kind == "admin":
             countries.add("US")
             states.add(top.admin1)
-    chosen: dict[str, Candidate] = {}
+            us += 1
+        elif top.country_code == "US" and m.qualifier is None:
+            town_states.add(top.admin1)
+        if m.qualifier is not None and m.qualifier.kind == "admin":
+            states.add(m.qualifier.admin1)
+    return _Context(countries, states, town_states, bool(states) and us >= foreign)
+
+
+def _score(e: Entry, m: _Mention, ctx: _Context, has_main: bool) -> float:
+    """A candidate's score: its prior plus what the document says about where it is."""
+    c = e.candidate
+    score = e.prior
+    if not e.main and has_main and c.kind == "city":
+        score -= 3.0  # "Riverdale" is a town of its own, not another town's old name
+    if c.kind == "country":
+        return score
+    if c.country_code in ctx.countries:
+        score += 1.5
+    if c.country_code != "US":
+        return score
+    if c.kind == "admin" and c.geonameid is not None:
+        # A state that the document's towns lie in ("Georgia" beside "Atlanta").
+        if c.admin1 in ctx.town_states:
+            score += 1.0
+        return score
+    if ctx.us_focus:
+        score += 2.5
+    if c.admin1 in ctx.states:
+        score += 2.0 if ctx.us_focus else 1.0
+    return score
+
+
+def _unsupported(c: Candidate, m: _Mention, ctx: _Context) -> bool:
+    """True for a small foreign town in local US news that never names its country.
+
+    "Martin", "Robertson" or "Mary" are towns somewhere; in an article about Kentucky
+    that does not mention Slovakia, South Africa or Turkmenistan they are people.
+    """
+    return (
+        c.kind == "city"
+        and c.country_code != "US"
+        and not m.dateline
+        and c.population < FOREIGN_TOWN_POPULATION
+        and c.country_code not in ctx.countries
+        and ctx.us_focus
+    )
+
+
+def _resolve(gaz: Gazetteer, mentions: list[_Mention]) -> list[_Mention]:
+    """Choose a candidate per mention: prior, plus document country/state context.
+
+    Small US towns are candidates only in a state the document names; a mention found
+    only among them is dropped otherwise. One sense per document: a surface form
+    resolves the same way at every mention, unless a qualifier says otherwise.
+    """
+    ctx = _context(mentions)
+    kept: list[_Mention] = []
+    chosen: dict[str, Candidate | None] = {}
     for m in mentions:
         entries = m.entries
+        if not m.demonym and not m.dateline:
+            local = [
+                e
+                for e in gaz.small_us_entries(m.key)
+                if e.candidate.admin1 in ctx.states
+                or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
+            ]
+            entries = local if m.small else entries + local
+        if not entries:
+            continue
         if m.qualifier is not None:
             inside = [e for e in entries if _inside(e.candidate, m.qualifier)]
             if inside:
-                m.choice = inside[0].candidate
+                m.choice = max(inside, key=lambda e: e.prior).candidate
+                kept.append(m)
                 continue
-        if m.key in chosen:
+        if m.region:
+            m.choice = entries[0].candidate
+        elif m.key in chosen:
             m.choice = chosen[m.key]
+        else:
+            has_main = any(e.main for e in entries)
+            best = max(entries, key=lambda e: _score(e, m, ctx, has_main)).candidate
+            chosen[m.key] = best if not _unsupported(best, m, ctx) else None
+            m.choice = chosen[m.key]
+        if m.choice is not None:
+            kept.append(m)
+    _place_counties(kept)
+    return kept
+
+
+def _place_counties(mentions: list[_Mention]) -> None:
+    """Give a county the position of a town of its state that the document names.
+
+    GeoNames, as packaged, has no coordinates for counties; the gazetteer gives them
+    their state's centre. A local article's towns are a far better estimate.
+    """
+    towns: dict[str, Candidate] = {}
+    for m in mentions:
+        c = m.choice
+        if c is not None and c.kind == "city" and c.country_code == "US":
+            towns.setdefault(c.admin1, c)
+    for m in mentions:
+        c = m.choice
+        if c is None or c.kind != "admin" or c.geonameid is not None or c.admin1 not in towns:
             continue
-        best: Candidate | None = None
-        best_score = float("-inf")
-        for e in entries:
-            c = e.candidate
-            score = e.prior
-            if c.kind != "country" and c.country_code in countries:
-                score += 1.5
-            if c.kind == "city" and c.country_code == "US" and c.admin1 in states:
-                score += 1.0
-            if score > best_score:
-                best, best_score = c, score
-        m.choice = best
-        if best is not None:
-            chosen[m.key] = best
+        town = towns[c.admin1]
+        m.choice = replace(c, latitude=town.latitude, longitude=town.longitude)
 
 
 def _dateline_mention(gaz: Gazetteer, text: str, dateline: str) -> _Mention | None:
@@ -508,13 +807,13 @@ def extract_places(
         ]
         mentions.append(date_mention)
         mentions.sort(key=lambda m: m.start)
-    _resolve(mentions)
-    places: dict[tuple[str, int | None, str], Place] = {}
+    mentions = _resolve(gaz, mentions)
+    places: dict[tuple[str, int | None, str, str, str], Place] = {}
     for m in mentions:
         c = m.choice
         if c is None:
             continue
-        key = (c.kind, c.geonameid, c.country_code)
+        key = (c.kind, c.geonameid, c.country_code, c.name, c.admin1)
         place = places.get(key)
         if place is None:
             place = places[key] = _place(c)

@@ -197,3 +197,126 @@ def test_one_place_per_distinct_place_in_first_mention_order() -> None:
     places = extract_places(text)
     assert [p.label for p in places] == ["Iraq", "Syria", "Baghdad, Iraq"]
     assert [len(p.mentions) for p in places] == [2, 2, 1]
+
+
+# -- demonyms -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Syrian", "Syria"),
+        ("Egyptian", "Egypt"),
+        ("Iraqi", "Iraq"),
+        ("Chinese", "China"),
+        ("Sri Lankan", "Sri Lanka"),
+        ("Nigerian", "Nigeria"),
+        ("Palestinians", "Palestinian Territory"),
+        ("Dutch", "The Netherlands"),
+        ("Swiss", "Switzerland"),
+    ],
+)
+def test_gazetteer_derives_demonyms(word: str, country: str) -> None:
+    found = get_gazetteer().demonym(word)
+    assert found is not None and found.kind == "country" and found.name == country
+
+
+def test_demonyms_resolve_to_their_country() -> None:
+    text = "Egyptian officials met Israeli envoys; Sri Lankan and Georgian troops left."
+    places = extract_places(text)
+    assert [p.label for p in places] == ["Egypt", "Israel", "Sri Lanka", "Georgia"]
+    assert [text[s.start : s.end] for p in places for s in p.mentions] == [
+        "Egyptian",
+        "Israeli",
+        "Sri Lankan",
+        "Georgian",
+    ]
+
+
+def test_demonym_naming_an_organisation_is_not_a_place() -> None:
+    # Decision: a people's name inside an organisation's name says nothing about where.
+    assert labels("The Syrian Democratic Forces and American Electric Power agreed.") == []
+    assert labels("The Georgian Foreign Ministry said so.") == ["Georgia"]
+    assert labels("He is a Native American artist.") == []
+
+
+def test_places_inside_hyphenated_words() -> None:
+    text = "Egyptian-US talks resumed, said Rep. Ann Smith, D-Charleston."
+    places = by_label(extract_places(text))
+    assert {"Egypt", "United States", "Charleston, United States"} <= set(places)
+    us = places["United States"].mentions[0]
+    assert text[us.start : us.end] == "US"
+
+
+# -- counties, small towns and US context ---------------------------------------------
+
+
+def test_us_counties_are_places() -> None:
+    (county,) = extract_places("Voters in Laurel County backed the levy.")
+    assert (county.name, county.kind, county.country_code) == ("Laurel County", "admin", "US")
+    assert county.latitude is not None  # estimated: GeoNames ships no county coordinates
+
+
+def test_county_takes_the_position_of_a_town_of_its_state() -> None:
+    places = by_label(extract_places("Deputies in Laurel County and London, Ky., searched."))
+    county, town = places["Laurel County, United States"], places["London, United States"]
+    assert (county.latitude, county.longitude) == (town.latitude, town.longitude)
+
+
+def test_small_towns_need_their_state_in_the_text() -> None:
+    assert labels("The parade in Chiefland drew a crowd.") == []
+    places = labels("The parade in Chiefland drew a crowd from all over Florida.")
+    assert places == ["Chiefland, United States", "Florida, United States"]
+
+
+def test_local_us_news_prefers_us_towns() -> None:
+    (paris, texas) = extract_places("Paris police said the Texas highway reopened.")
+    assert (paris.country_code, texas.kind) == ("US", "admin")
+    (paris,) = extract_places("Tourists crowded Paris on Sunday.")
+    assert paris.country_code == "FR"
+
+
+def test_state_named_as_a_qualifier_resolves_to_the_state() -> None:
+    places = by_label(extract_places("She grew up in Albany, New York."))
+    assert places["New York, United States"].kind == "admin"
+    assert places["Albany, United States"].latitude is not None
+
+
+def test_state_of_the_documents_towns_beats_the_country() -> None:
+    places = by_label(extract_places("Traffic in Atlanta slowed as Georgia voters went out."))
+    assert places["Georgia, United States"].kind == "admin"
+
+
+def test_small_foreign_town_in_local_us_news_is_a_name() -> None:
+    text = "Martin told the Ohio council that the levy failed."
+    assert labels(text) == ["Ohio, United States"]
+
+
+# -- people and organisations ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Driver Virginia L. Lane was hurt.",
+        "Grant W. Graham was charged.",
+        "Surviving is her son Bryan, of the family farm.",
+        "Robertson said the theatre was sold.",
+        "Sens. Smith and Jones voted.",
+    ],
+)
+def test_person_contexts_are_not_places(text: str) -> None:
+    assert labels(text) == []
+
+
+def test_name_in_an_organisation_counts_when_it_stands_alone_elsewhere() -> None:
+    text = "The Dublin Kennel Club met in Dublin, Ohio."
+    places = extract_places(text)
+    dublin = by_label(places)["Dublin, United States"]
+    assert [text[s.start : s.end] for s in dublin.mentions] == ["Dublin", "Dublin"]
+    assert labels("The Dublin Kennel Club met on Monday.") == []
+
+
+def test_said_before_a_place_modifier_is_not_a_person() -> None:
+    text = "He was missing, said Laconia police. He lived in Laconia."
+    assert labels(text) == ["Laconia, United States"]
