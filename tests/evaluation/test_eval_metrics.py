@@ -127,3 +127,9 @@ def test_goals_compare_in_the_right_direction() -> None:
     assert report.QUOTE_F1.met(0.81) and not report.QUOTE_F1.met(0.79)
     assert report.NO_INVENTED.met(0.0) and not report.NO_INVENTED.met(0.02)
     assert not report.DATE_ACC.met(None)
+
+
+def test_name_head_drops_the_appositive() -> None:
+    assert metrics.name_head("David Axelrod, a former Obama adviser") == "David Axelrod"
+    assert metrics.surname(metrics.name_head("Secretary of State John Kerry")) == "kerry"
+    assert metrics.name_head("Maj. Gen. John W. Brennan, Jr.") == "Maj. Gen. John W. Brennan"

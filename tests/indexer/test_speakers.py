@@ -340,3 +340,99 @@ def test_degenerate_input_terminates(text: str) -> None:
     speakers = extract_speakers(text)
     _check_offsets(text, speakers)
     assert all(s.name.strip() for s in speakers)
+
+
+# --------------------------------------------------------------------------- later rules
+
+
+def _names(text: str) -> dict[str, list[str]]:
+    speakers = extract_speakers(text)
+    _check_offsets(text, speakers)
+    return {s.name: [q.text for q in s.quotes] for s in speakers}
+
+
+def test_cue_earlier_in_the_sentence() -> None:
+    text = "Mara Quill said her new plan would make the harbour “safe for every family.”"
+    assert _names(text) == {"Mara Quill": ["safe for every family."]}
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    text = "Otto Brand went after his rival, calling him “a tired old man.”"
+    assert _names(text) == {"Otto Brand": ["a tired old man."]}
+
+
+def test_attribution_closing_the_sentence_after_more_words() -> None:
+    text = "“We are thrilled” about the vote, said Lena Marsh, who chairs the board."
+    assert _names(text) == {"Lena Marsh": ["We are thrilled"]}
+
+
+def test_speaker_label_and_inverted_said() -> None:
+    text = (
+        'Carla Ostrow: "We will cut the fares."\n\n'
+        'Said Ivo Brandt, "The fares are fine as they are."'
+    )
+    assert _names(text) == {
+        "Carla Ostrow": ["We will cut the fares."],
+        "Ivo Brandt": ["The fares are fine as they are."],
+    }
+
+
+def test_pronoun_skips_the_last_person_of_the_other_gender() -> None:
+    text = (
+        '"The budget is balanced," said Margaret Olsen.\n\n'
+        '"I disagree with every line of it," said Peter Hald.\n\n'
+        '"We counted twice," she said.'
+    )
+    assert _names(text) == {
+        "Margaret Olsen": ["The budget is balanced", "We counted twice"],
+        "Peter Hald": ["I disagree with every line of it"],
+    }
+
+
+def test_pronoun_goes_to_an_unquoted_named_source() -> None:
+    text = (
+        '"Turnout was high," said Rosa Lind.\n\n'
+        "Tomas Kerr said the count would take two days. "
+        '"Nobody should expect a result tonight," he added.'
+    )
+    assert _names(text)["Tomas Kerr"] == ["Nobody should expect a result tonight"]
+
+
+def test_descriptor_before_name_after_a_quote() -> None:
+    text = '"The water is clean," retired chemist Hal Berger said.'
+    assert _names(text) == {"Hal Berger": ["The water is clean"]}
+
+
+def test_left_quote_mark_used_as_closing_mark() -> None:
+    text = "“The line is too long,“ said Nadia Flores."
+    assert _names(text) == {"Nadia Flores": ["The line is too long"]}
+
+
+def test_lone_surname_speaking_after_a_quote_is_a_person() -> None:
+    text = (
+        "“We will appeal,” Varga said. He did not say when the appeal would be filed.\n\n"
+        "“The verdict is wrong,” Varga said."
+    )
+    assert _names(text) == {"Varga": ["We will appeal", "The verdict is wrong"]}
+
+
+def test_lone_capitalised_word_without_person_context_is_dropped() -> None:
+    text = "“Prices will rise,” Northwind said. It expects a loss this year."
+    assert _names(text) == {}
+
+
+def test_junior_and_senior_stay_apart_when_both_appear() -> None:
+    text = (
+        '"We will win," said Donald Trump Jr.\n\n'
+        '"He is a great son," said Donald Trump.\n\n'
+        '"It was fun," Trump Jr. said.'
+    )
+    assert _names(text) == {
+        "Donald Trump Jr.": ["We will win", "It was fun"],
+        "Donald Trump": ["He is a great son"],
+    }
+
+
+def test_quoted_title_of_a_show_is_not_speech() -> None:
+    text = "Ada Novak said she still watches the show “Harbour Lights” every week."
+    assert _names(text) == {}
