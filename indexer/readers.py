@@ -73,32 +73,33 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _open_text(path: Path) -> IO[str]:
+def _open_bytes(path: Path) -> IO[bytes]:
+    """Lines are decoded one at a time, so one bad line does not end the file."""
     name = path.name.lower()
     if name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8", errors="strict")
+        return gzip.open(path, "rb")
     if name.endswith(".xz"):
-        return lzma.open(path, "rt", encoding="utf-8", errors="strict")
-    return path.open("r", encoding="utf-8", errors="strict")
+        return lzma.open(path, "rb")
+    return path.open("rb")
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
     source = str(path.resolve())
     lineno = 0
     try:
-        with _open_text(path) as handle:
-            for lineno, line in enumerate(handle, start=1):
-                if not line.strip():
+        with _open_bytes(path) as handle:
+            for lineno, raw in enumerate(handle, start=1):
+                if not raw.strip():
                     continue
                 try:
-                    record = json.loads(line)
+                    record = json.loads(raw.decode("utf-8"))
                     yield Article.from_record(record, source=source, line=lineno)
+                except UnicodeDecodeError:
+                    yield ReadProblem(str(path), lineno, "not valid UTF-8")
                 except json.JSONDecodeError as exc:
                     yield ReadProblem(str(path), lineno, f"malformed JSON: {exc.msg}")
                 except InvalidDocument as exc:
                     yield ReadProblem(str(path), lineno, str(exc))
-    except UnicodeDecodeError:
-        yield ReadProblem(str(path), lineno + 1, "not valid UTF-8")
     except (OSError, EOFError, lzma.LZMAError) as exc:
         yield ReadProblem(str(path), lineno or None, f"cannot read: {exc}")
 

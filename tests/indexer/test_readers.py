@@ -78,3 +78,16 @@ def test_unknown_file_type_named_explicitly_is_an_error(tmp_path: Path) -> None:
     path.write_text("a,b", encoding="utf-8")
     with pytest.raises(SourceError, match="unsupported file type"):
         list(read_articles([path]))
+
+
+def test_an_invalid_utf8_line_is_skipped_and_the_rest_read(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        json.dumps(TINY_RECORDS[0]).encode() + b"\n"
+        + b'{"id": "bad", "body": "caf\xe9"}\n'
+        + json.dumps(TINY_RECORDS[1]).encode() + b"\n"
+    )
+    items = list(read_articles([path]))
+    assert _ids(items) == ["t1", "t2"]
+    (problem,) = [i for i in items if isinstance(i, ReadProblem)]
+    assert (problem.line, problem.message) == (2, "not valid UTF-8")
