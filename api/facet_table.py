@@ -16,12 +16,15 @@ from typing import Any
 from newsfacet.schema.fields import FACETS, split_values
 
 from .models import FacetValue
+from .speaker_names import merge_names
 
 #: A facet's column and whether it holds several values per document.
 FacetColumn = tuple[str, bool]
 DOCUMENT_FACETS: dict[str, FacetColumn] = {
     name: (facet.column, facet.multi_valued) for name, facet in FACETS.items() if name != "date"
 }
+#: Facets whose values are people's names, merged across documents.
+MERGED_NAMES = ("speaker",)
 NO_DATE = -1
 _MICROSECONDS_PER_DAY = 86_400 * 10**6
 _MAX_ORDINAL = dt.date.max.toordinal()
@@ -60,11 +63,21 @@ class FacetTable:
     vocab: dict[str, Vocabulary]
     postings: dict[str, dict[int, list[int]]]
 
+    #: Per facet, the value each stored value is shown and filtered as (speaker names
+    #: merged across documents); values absent from a mapping stand for themselves.
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+
     @classmethod
     def from_reader(cls, reader: Any, facets: dict[str, FacetColumn] | None = None,
-                    date_column: str = "published") -> FacetTable:
-        """Read the facet columns of ``reader`` (the document facets by default)."""
+                    date_column: str = "published",
+                    aliases: dict[str, dict[str, str]] | None = None) -> FacetTable:
+        """Read the facet columns of ``reader`` (the document facets by default).
+
+        ``aliases`` reuses another table's name merging (the quote index takes the
+        documents'), so both show the same speaker names.
+        """
         facets = DOCUMENT_FACETS if facets is None else facets
+        merged: dict[str, dict[str, str]] = {}
         size = reader.doc_count_all()
         live = list(reader.all_doc_ids())
         published = [NO_DATE] * size
@@ -77,25 +90,38 @@ class FacetTable:
         for name, (column_name, multi_valued) in facets.items():
             words = vocab[name] = Vocabulary()
             column = reader.column_reader(column_name)
-            per_doc: list[tuple[int, ...]] = [()] * size
-            index: dict[int, list[int]] = {}
+            stored: dict[int, list[str]] = {}
             for docnum in live:
                 raw = column[docnum]
-                values = split_values(raw) if multi_valued else ([raw] if raw else [])
-                ids = tuple(words.id_of(v) for v in values)
+                stored[docnum] = split_values(raw) if multi_valued else ([raw] if raw else [])
+            mapping = (aliases or {}).get(name)
+            if mapping is None and name in MERGED_NAMES:
+                mapping = merge_names(Counter(v for values in stored.values() for v in values))
+            if mapping is not None:
+                merged[name] = mapping
+            per_doc: list[tuple[int, ...]] = [()] * size
+            index: dict[int, list[int]] = {}
+            for docnum, values in stored.items():
+                shown = [mapping.get(v, v) for v in values] if mapping else values
+                ids = tuple(dict.fromkeys(words.id_of(v) for v in shown))
                 per_doc[docnum] = ids
                 for value_id in ids:
                     index.setdefault(value_id, []).append(docnum)
             terms[name] = per_doc
             postings[name] = index
-        return cls(live=live, published=published, terms=terms, vocab=vocab, postings=postings)
+        return cls(live=live, published=published, terms=terms, vocab=vocab, postings=postings,
+                   aliases=merged)
+
+    def shown(self, name: str, value: str) -> str:
+        """The value facet ``name`` shows for a stored ``value``."""
+        return self.aliases.get(name, {}).get(value, value)
 
     def matching(self, name: str, values: Iterable[str]) -> set[int]:
         """Documents having any of ``values`` in facet ``name``."""
         words = self.vocab[name]
         docs: set[int] = set()
         for value in values:
-            value_id = words.ids.get(value)
+            value_id = words.ids.get(self.shown(name, value))
             if value_id is not None:
                 docs.update(self.postings[name][value_id])
         return docs

@@ -68,12 +68,17 @@ class _OpenIndex:
     def __init__(self, opener: Callable[[Path], Any], facets: dict[str, FacetColumn]) -> None:
         self._opener = opener
         self._facets = facets
+        self._aliases: dict[str, dict[str, str]] | None = None
         self._generation: Path | None = None
         self._ix: Any = None
         self.searcher: Any = None
         self.table: FacetTable | None = None
 
-    def refresh(self, gen: Path) -> tuple[Any, FacetTable]:
+    def refresh(self, gen: Path,
+                aliases: dict[str, dict[str, str]] | None = None) -> tuple[Any, FacetTable]:
+        """Reopen if the index changed; ``aliases`` are the documents' merged names."""
+        if aliases is not None and aliases is not self._aliases:
+            self._aliases, self.table = aliases, None
         if gen != self._generation:
             self.close()
             self._ix = self._opener(gen)
@@ -85,7 +90,8 @@ class _OpenIndex:
             self.searcher = self._ix.searcher(weighting=WEIGHTING)
             self.table = None
         if self.table is None:
-            self.table = FacetTable.from_reader(self.searcher.reader(), self._facets)
+            self.table = FacetTable.from_reader(self.searcher.reader(), self._facets,
+                                                aliases=self._aliases)
         return self.searcher, self.table
 
     def close(self) -> None:
@@ -110,8 +116,11 @@ class WhooshBackend:
             return self._documents.refresh(self.store.current_path())
 
     def _current_quotes(self) -> tuple[Any, FacetTable]:
+        """The quotes' searcher and table, showing speakers as the documents' facet does."""
         with self._lock:
-            return self._quotes.refresh(self.store.current_path())
+            gen = self.store.current_path()
+            _, documents = self._documents.refresh(gen)
+            return self._quotes.refresh(gen, documents.aliases)
 
     def close(self) -> None:
         with self._lock:
@@ -134,7 +143,7 @@ class WhooshBackend:
         q = self.parse(request.q, searcher.schema, SEARCH_FIELDS) if request.q.strip() else None
         page = _select(searcher, table, q, request)
         terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
-        hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page.scored]
+        hits = [self._hit(searcher, table, docnum, score, terms) for docnum, score in page.scored]
         return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                              page=request.page, per_page=request.per_page)
 
@@ -143,11 +152,12 @@ class WhooshBackend:
         q = self.parse(request.q, searcher.schema, ("text",)) if request.q.strip() else None
         page = _select(searcher, table, q, request)
         terms = self._highlight_terms(q, ("text",)) if request.highlight else set()
-        hits = [self._quote_hit(searcher, docnum, score, terms) for docnum, score in page.scored]
+        hits = [self._quote_hit(searcher, table, docnum, score, terms)
+                for docnum, score in page.scored]
         return QuoteResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                             page=request.page, per_page=request.per_page)
 
-    def _quote_hit(self, searcher: Any, docnum: int, score: float | None,
+    def _quote_hit(self, searcher: Any, table: FacetTable, docnum: int, score: float | None,
                    terms: set[str]) -> QuoteHit:
         stored = searcher.stored_fields(docnum)
         text = stored["text"]
@@ -156,7 +166,8 @@ class WhooshBackend:
         return QuoteHit(
             id=stored["quote_id"], text=text,
             highlighted=marked[0] if marked else html.escape(text),
-            speaker=stored["speaker"], speaker_title=stored.get("speaker_title"),
+            speaker=table.shown("speaker", stored["speaker"]),
+            speaker_title=stored.get("speaker_title"),
             cue=stored.get("cue") or "", start=stored["start"], end=stored["end"],
             document=QuoteSource(id=stored["doc_id"], title=stored.get("title", ""),
                                  outlet=stored.get("outlet") or None,
@@ -174,7 +185,8 @@ class WhooshBackend:
                 terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
         return terms
 
-    def _hit(self, searcher: Any, docnum: int, score: float | None, terms: set[str]) -> Hit:
+    def _hit(self, searcher: Any, table: FacetTable, docnum: int, score: float | None,
+             terms: set[str]) -> Hit:
         stored = searcher.stored_fields(docnum)
         extraction = json.loads(stored["extraction"])
         published = stored.get("published")
@@ -183,7 +195,10 @@ class WhooshBackend:
             title=stored.get("title", ""),
             outlet=stored.get("outlet") or None,
             published=published.date() if published else None,
-            speakers=[s["name"] for s in extraction["speakers"] if s.get("kind") == "person"],
+            speakers=list(dict.fromkeys(
+                table.shown("speaker", s["name"]) for s in extraction["speakers"]
+                if s.get("kind") == "person"
+            )),
             locations=list(dict.fromkeys(p["label"] for p in extraction["locations"])),
             score=score,
             snippets=snippets(stored.get("body", ""), terms, self._analyzer) if terms else [],

@@ -407,8 +407,8 @@ class Gazetteer:
             key = normalize(name)
             if key:
                 self.small_us.setdefault(key, []).append(Entry(cand, math.log10(pop + 10), True))
-        for code, (lat, lon, weight) in sums.items():
-            self.state_centres[code] = (lat / weight, lon / weight)
+        for code, (lat_sum, lon_sum, weight) in sums.items():
+            self.state_centres[code] = (lat_sum / weight, lon_sum / weight)
         for entries in self.small_us.values():
             entries.sort(key=lambda e: -e.prior)
 

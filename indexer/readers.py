@@ -7,12 +7,12 @@ its file and line, and the rest of the source is still read.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import lzma
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from newsfacet.schema.document import Article
 from newsfacet.schema.errors import InvalidDocument, SourceError
@@ -73,7 +73,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _open_bytes(path: Path) -> IO[bytes]:
+def _open_bytes(path: Path) -> io.BufferedIOBase:
     """Lines are decoded one at a time, so one bad line does not end the file."""
     name = path.name.lower()
     if name.endswith(".gz"):
