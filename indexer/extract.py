@@ -19,7 +19,7 @@ from .places import extract_places
 from .speakers import extract_speakers
 
 #: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
@@ -37,7 +37,8 @@ def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
 
 def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
     """Where speakers' names occur, so a "Jordan" in a person's name is not a place."""
-    names = {part for s in speakers for part in [s.name, *s.aliases, s.name.split()[-1]]
+    people = [s for s in speakers if s.kind == "person"]  # "Gainesville Police" has a place
+    names = {part for s in people for part in [s.name, *s.aliases, s.name.split()[-1]]
              if len(part) > 2}
     spans: list[Span] = []
     for name in names:
