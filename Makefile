@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test lint typecheck eval clean
+.PHONY: run install index reindex serve test lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ typecheck: $(STAMP)
 ## also rewrites the figures in docs/quality.md.
 eval: $(STAMP)
 	$(PY) evaluation/run.py $(EVAL_ARGS)
+
+## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
+## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run.
+bench: $(STAMP)
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

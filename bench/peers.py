@@ -209,7 +209,7 @@ def _naive_schema() -> Any:
     from whoosh import fields
     from whoosh.analysis import RegexTokenizer
 
-    one_per_line = RegexTokenizer(r"[^\n]+")  # facet values contain commas ("Erbil, Iraq")
+    one_per_line: Any = RegexTokenizer(r"[^\n]+")  # facet values contain commas ("Erbil, Iraq")
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(stored=True),

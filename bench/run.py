@@ -6,7 +6,7 @@ sampled every 0.25 s, and the child's own peak RSS). Query runs open the index o
 run every query in every mode once as a warm-up (not timed), then ``--repeats`` timed
 passes; latency is the median per query, reported as p50 / p95 over queries.
 
-    python bench/run.py                       # full: 10k, 37.5k, 83k; ~1.5 h on 2 cores
+    python bench/run.py                       # full: 10k, 37.5k, 83k; ~75 min on 2 cores
     python bench/run.py --quick               # smoke run on 1k and 2.5k documents
     python bench/run.py --sizes 10k --queries 50 --repeats 1
 
@@ -160,32 +160,39 @@ def child_query(args: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
     engine = _open_engine(args["engine"], Path(args["index"]))
     first = time.perf_counter()
-    answer = engine.search(queries[0], "b")
+    engine.search(queries[0], "b")
     cold = {"open_ms": (first - started) * 1000, "first_query_ms":
             (time.perf_counter() - first) * 1000}
     errors: dict[str, str] = {}
     answers: dict[str, dict[str, Any]] = {}
-    for mode in MODES:  # warm-up pass, not timed
-        for q in queries:
-            try:
-                answer = engine.search(q, mode)
-            except Exception as exc:  # a query one engine rejects is reported, not fatal
-                errors[q["id"]] = f"{type(exc).__name__}: {exc}"
-                continue
-            if mode == "b":
-                answers[q["id"]] = {"total": answer.total, "top": answer.ids[:3],
-                                    "top_outlet": (answer.facets.get("outlet") or [None])[0]}
-            if mode == "c":
-                answers.setdefault(q["id"], {})["snippets"] = answer.snippets
+
+    def run(q: dict[str, Any], mode: str) -> float | None:
+        """One query, timed; its answer noted the first time; None if the engine failed."""
+        t = time.perf_counter()
+        try:
+            answer = engine.search(q, mode)
+        except Exception as exc:  # a query one engine rejects is reported, not fatal
+            errors[q["id"]] = f"{type(exc).__name__}: {exc}"
+            return None
+        elapsed = (time.perf_counter() - t) * 1000
+        seen = answers.setdefault(q["id"], {})
+        if mode == "b" and "total" not in seen:
+            seen.update(total=answer.total, top=answer.ids[:3],
+                        top_outlet=(answer.facets.get("outlet") or [None])[0])
+        if mode == "c":
+            seen["snippets"] = answer.snippets
+        return elapsed
+
+    warmup = args.get("warmup", len(queries))
+    for mode in MODES:  # warm-up, not timed
+        for q in queries[:warmup]:
+            run(q, mode)
     timings: dict[str, dict[str, list[float]]] = {m: {} for m in MODES}
     for _ in range(args["repeats"]):
         for mode in MODES:
             for q in queries:
-                if q["id"] in errors:
-                    continue
-                t = time.perf_counter()
-                engine.search(q, mode)
-                timings[mode].setdefault(q["id"], []).append((time.perf_counter() - t) * 1000)
+                if q["id"] not in errors and (elapsed := run(q, mode)) is not None:
+                    timings[mode].setdefault(q["id"], []).append(elapsed)
     serving_rss = _own_peak_mb()
     medians = {m: {qid: statistics.median(ts) for qid, ts in per.items()}
                for m, per in timings.items()}
@@ -377,7 +384,8 @@ def run_size(label: str, opts: argparse.Namespace, profile: bool) -> dict[str, A
     base = work / "indexes" / label
     out: dict[str, Any] = {"corpus": corpus, "builds": {}, "queries": {}}
     nf_dir, facets = base / "newsfacet", base / "facets.jsonl"
-    if not (opts.reuse and (nf_dir / "build.json").exists()):
+    rebuilt = not (opts.reuse and (nf_dir / "build.json").exists())
+    if rebuilt:
         build = run_child("build-newsfacet", {"corpus": corpus["path"], "out": str(nf_dir)},
                           "newsfacet build")
         build["index_mb"] = _dir_mb(nf_dir)
@@ -385,7 +393,7 @@ def run_size(label: str, opts: argparse.Namespace, profile: bool) -> dict[str, A
     build = json.loads((nf_dir / "build.json").read_text(encoding="utf-8"))
     if "newsfacet" in opts.engines:
         out["builds"]["newsfacet"] = build
-    if not (opts.reuse and facets.exists()):
+    if rebuilt or not facets.exists():
         run_child("export-facets", {"index": str(nf_dir), "out": str(facets)}, "export facets")
     peers = [e for e in ("fts5", "whoosh") if e in opts.engines
              and (e != "whoosh" or label in opts.whoosh_sizes)]
@@ -399,11 +407,14 @@ def run_size(label: str, opts: argparse.Namespace, profile: bool) -> dict[str, A
             marker.write_text(json.dumps(b), encoding="utf-8")
         out["builds"][engine] = json.loads(marker.read_text(encoding="utf-8"))
     for engine in [e for e in opts.engines if e == "newsfacet" or e in peers]:
-        n = min(opts.queries, opts.whoosh_queries) if engine == "whoosh" else opts.queries
+        naive = engine == "whoosh"
+        n = min(opts.queries, opts.whoosh_queries) if naive else opts.queries
         index = nf_dir if engine == "newsfacet" else base / engine
         out["queries"][engine] = run_child(
             "query", {"engine": engine, "index": str(index), "queries": n,
-                      "repeats": opts.repeats, "profile": profile and engine == "newsfacet",
+                      "repeats": min(opts.repeats, opts.whoosh_repeats) if naive else opts.repeats,
+                      "warmup": opts.whoosh_warmup if naive else n,
+                      "profile": profile and engine == "newsfacet",
                       "http_queries": opts.http_queries}, f"{engine} queries ({n})")
     return out
 
@@ -436,6 +447,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="sizes at which naive Whoosh is built (it indexes ~135 docs/s)")
     parser.add_argument("--whoosh-queries", type=int, default=50,
                         help="naive Whoosh runs this prefix of the queries")
+    parser.add_argument("--whoosh-repeats", type=int, default=1,
+                        help="timed passes for naive Whoosh (its cost is flat across passes)")
+    parser.add_argument("--whoosh-warmup", type=int, default=5,
+                        help="naive Whoosh warms up (c) and (a) on this many queries; (b) on all")
     parser.add_argument("--http-queries", type=int, default=20,
                         help="queries timed over HTTP too (0: skip)")
     parser.add_argument("--quick", action="store_true",
@@ -468,7 +483,9 @@ def main(argv: list[str] | None = None) -> None:
         "started": started.isoformat(timespec="seconds"), "machine": machine(),
         "options": {"sizes": opts.sizes, "engines": opts.engines, "queries": opts.queries,
                     "repeats": opts.repeats, "whoosh_sizes": opts.whoosh_sizes,
-                    "whoosh_queries": opts.whoosh_queries, "quick": opts.quick},
+                    "whoosh_queries": opts.whoosh_queries,
+                    "whoosh_repeats": opts.whoosh_repeats, "whoosh_warmup": opts.whoosh_warmup,
+                    "quick": opts.quick},
         "query_set": json.loads(QUERIES_FILE.read_text(encoding="utf-8"))["counts"],
         "sizes": {},
     }
