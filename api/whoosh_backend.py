@@ -76,17 +76,19 @@ class _OpenIndex:
 
     def refresh(self, gen: Path,
                 aliases: dict[str, dict[str, str]] | None = None) -> tuple[Any, FacetTable]:
-        """Reopen if the index changed; ``aliases`` are the documents' merged names."""
+        """Reopen if the index changed; ``aliases`` are the documents' merged names.
+
+        A replaced searcher is not closed here: a request in another thread may still be
+        reading it, and it closes its files when the last reference goes.
+        """
         if aliases is not None and aliases is not self._aliases:
             self._aliases, self.table = aliases, None
         if gen != self._generation:
-            self.close()
             self._ix = self._opener(gen)
             self.searcher = self._ix.searcher(weighting=WEIGHTING)
-            self._generation = gen
+            self._generation, self.table = gen, None
         elif not self.searcher.up_to_date():
             # Searcher.refresh() can keep serving a segment's old deletions; reopen.
-            self.searcher.close()
             self.searcher = self._ix.searcher(weighting=WEIGHTING)
             self.table = None
         if self.table is None:
