@@ -100,9 +100,9 @@ def index_paths(
 ) -> IndexReport:
     """Add new and changed documents from files and directories to the live generation."""
     paths = list(paths)
-    expand_paths(paths)  # fail early, before any writer is opened, on a bad path
-    parallel = _source_size(paths) > 2_000_000
-    return _index(store, read_articles(paths), sync_paths=paths if sync else None,
+    files = expand_paths(paths)  # walked once; a bad path fails before any writer opens
+    parallel = sum(f.stat().st_size for f in files) > 2_000_000
+    return _index(store, read_articles(files), sync_paths=paths if sync else None,
                   parallel=parallel, progress=progress, on_problem=on_problem)
 
 
@@ -180,10 +180,6 @@ def _index(
     store.record_indexing(gen, report.documents)
     report.seconds = time.perf_counter() - started
     return report
-
-
-def _source_size(paths: list[str | Path]) -> int:
-    return sum(p.stat().st_size for p in expand_paths(paths))
 
 
 def _delete_gone(writer: GenerationWriter, state: dict[str, Any], seen: dict[str, str],
