@@ -38,6 +38,13 @@ class IndexReport:
     problems: list[ReadProblem] = field(default_factory=list)
     seconds: float = 0.0
     documents: int = 0
+    #: Called with each problem as it happens (the CLI prints it at once).
+    on_problem: Callable[[ReadProblem], None] | None = field(default=None, repr=False)
+
+    def problem(self, problem: ReadProblem) -> None:
+        self.problems.append(problem)
+        if self.on_problem:
+            self.on_problem(problem)
 
     def summary(self) -> str:
         return (
@@ -131,22 +138,17 @@ def _index(
     store.ensure()
     ix = store.open()
     state = store.stored_state(ix)
-    report = IndexReport()
+    report = IndexReport(on_problem=on_problem)
     seen: dict[str, str] = {}
-
-    def problem(p: ReadProblem) -> None:
-        report.problems.append(p)
-        if on_problem:
-            on_problem(p)
 
     def to_extract() -> Iterator[tuple[Article, str]]:
         for item in articles:
             if isinstance(item, ReadProblem):
-                problem(item)
+                report.problem(item)
                 continue
             if item.id in seen:
                 first = seen[item.id] or "input"
-                problem(ReadProblem(item.source or "input", item.line,
+                report.problem(ReadProblem(item.source or "input", item.line,
                                     f"duplicate id {item.id!r} (first in {first}): skipped"))
                 continue
             seen[item.id] = item.source
@@ -163,7 +165,7 @@ def _index(
             for result, digest in extract_all(to_extract(), parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
-                    problem(result)
+                    report.problem(result)
                     continue
                 writer.add(result, digest, replace=result.id in state)
                 if result.id in state:
@@ -219,18 +221,13 @@ def reindex(
     recorded = {s.source for s in old_state.values() if s.source}
     readable = sorted(s for s in recorded if Path(s).is_file())
     gen = store.new_generation()
-    report = IndexReport()
+    report = IndexReport(on_problem=on_problem)
     seen: set[str] = set()
-
-    def problem(p: ReadProblem) -> None:
-        report.problems.append(p)
-        if on_problem:
-            on_problem(p)
 
     def to_extract() -> Iterator[tuple[Article, str]]:
         for item in read_articles([*readable, *paths]):
             if isinstance(item, ReadProblem):
-                problem(item)
+                report.problem(item)
             elif item.id not in seen:
                 seen.add(item.id)
                 yield item, content_hash(item)
@@ -241,7 +238,7 @@ def reindex(
             for result, digest in extract_all(to_extract(), parallel=len(old_state) > 200):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
-                    problem(result)
+                    report.problem(result)
                 else:
                     writer.add(result, digest, replace=False)
                     report.added += 1
