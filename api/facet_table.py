@@ -1,8 +1,9 @@
-"""Facet values of every document held in memory as arrays, for counting and filtering.
+"""Facet values of every document held in memory as numpy arrays, for counting and filtering.
 
 Whoosh's own facets walk Python objects per matching document and re-read columns on
-every query. Reading the columns once per index version into lists of small integers
-makes a facet count a tight loop over the matching document numbers.
+every query. Reading the columns once per index version into integer arrays makes a
+facet count one gather and one ``bincount`` over the result set, however large, and
+a filter one boolean mask. Result sets are boolean masks over document numbers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
 
 from newsfacet.schema.fields import FACETS, split_values
 
@@ -28,6 +31,9 @@ MERGED_NAMES = ("speaker",)
 NO_DATE = -1
 _MICROSECONDS_PER_DAY = 86_400 * 10**6
 _MAX_ORDINAL = dt.date.max.toordinal()
+#: Below this share of the index, a count gathers the matching documents' values;
+#: above it, it masks every (document, value) pair. Both give the same counts.
+_GATHER_SHARE = 0.25
 
 
 def _day_ordinal(raw: int | None) -> int:
@@ -54,14 +60,55 @@ class Vocabulary:
 
 
 @dataclass
+class FacetValues:
+    """One facet's (document, value) pairs, indexed both ways.
+
+    ``doc_start[d]:doc_start[d + 1]`` are document ``d``'s pairs in ``pair_value``;
+    ``value_start[v]:value_start[v + 1]`` are value ``v``'s documents in ``value_docs``.
+    """
+
+    vocab: Vocabulary
+    pair_doc: np.ndarray
+    pair_value: np.ndarray
+    doc_start: np.ndarray
+    value_start: np.ndarray
+    value_docs: np.ndarray
+
+    @classmethod
+    def build(cls, vocab: Vocabulary, per_doc: list[tuple[int, ...]]) -> FacetValues:
+        sizes = np.fromiter((len(ids) for ids in per_doc), dtype=np.int64, count=len(per_doc))
+        doc_start = np.zeros(len(per_doc) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=doc_start[1:])
+        pair_value = np.fromiter((v for ids in per_doc for v in ids), dtype=np.int32,
+                                 count=int(doc_start[-1]))
+        pair_doc = np.repeat(np.arange(len(per_doc), dtype=np.int32), sizes)
+        order = np.argsort(pair_value, kind="stable")
+        value_start = np.zeros(len(vocab.values) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(pair_value, minlength=len(vocab.values)), out=value_start[1:])
+        return cls(vocab, pair_doc, pair_value, doc_start, value_start, pair_doc[order])
+
+    def values_of(self, docs: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """The value ids of every pair whose document is in the result set."""
+        if len(docs) < _GATHER_SHARE * len(mask):
+            starts = self.doc_start[docs]
+            sizes = self.doc_start[docs + 1] - starts
+            total = int(sizes.sum())
+            # positions start..start+size of every document, laid end to end
+            shift = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)
+            return self.pair_value[shift + np.arange(total)]
+        return self.pair_value[mask[self.pair_doc]]
+
+    def docs_with(self, value_id: int) -> np.ndarray:
+        return self.value_docs[self.value_start[value_id]:self.value_start[value_id + 1]]
+
+
+@dataclass
 class FacetTable:
     """Per document number: its outlet, speakers, locations and publication day."""
 
-    live: list[int]
-    published: list[int]
-    terms: dict[str, list[tuple[int, ...]]]
-    vocab: dict[str, Vocabulary]
-    postings: dict[str, dict[int, list[int]]]
+    live: np.ndarray  # bool per document number: not deleted
+    published: np.ndarray  # day ordinal per document number, NO_DATE when unknown
+    facets: dict[str, FacetValues]
 
     #: Per facet, the value each stored value is shown and filtered as (speaker names
     #: merged across documents); values absent from a mapping stand for themselves.
@@ -79,19 +126,19 @@ class FacetTable:
         facets = DOCUMENT_FACETS if facets is None else facets
         merged: dict[str, dict[str, str]] = {}
         size = reader.doc_count_all()
-        live = list(reader.all_doc_ids())
-        published = [NO_DATE] * size
+        live_ids = list(reader.all_doc_ids())
+        live = np.zeros(size, dtype=bool)
+        live[live_ids] = True
         dates = reader.column_reader(date_column, translate=False)
-        for docnum in live:
+        published = np.full(size, NO_DATE, dtype=np.int64)
+        for docnum in live_ids:
             published[docnum] = _day_ordinal(dates[docnum])
-        terms: dict[str, list[tuple[int, ...]]] = {}
-        vocab: dict[str, Vocabulary] = {}
-        postings: dict[str, dict[int, list[int]]] = {}
+        tables: dict[str, FacetValues] = {}
         for name, (column_name, multi_valued) in facets.items():
-            words = vocab[name] = Vocabulary()
+            words = Vocabulary()
             column = reader.column_reader(column_name)
             stored: dict[int, list[str]] = {}
-            for docnum in live:
+            for docnum in live_ids:
                 raw = column[docnum]
                 stored[docnum] = split_values(raw) if multi_valued else ([raw] if raw else [])
             mapping = (aliases or {}).get(name)
@@ -100,65 +147,80 @@ class FacetTable:
             if mapping is not None:
                 merged[name] = mapping
             per_doc: list[tuple[int, ...]] = [()] * size
-            index: dict[int, list[int]] = {}
             for docnum, values in stored.items():
                 shown = [mapping.get(v, v) for v in values] if mapping else values
-                ids = tuple(dict.fromkeys(words.id_of(v) for v in shown))
-                per_doc[docnum] = ids
-                for value_id in ids:
-                    index.setdefault(value_id, []).append(docnum)
-            terms[name] = per_doc
-            postings[name] = index
-        return cls(live=live, published=published, terms=terms, vocab=vocab, postings=postings,
-                   aliases=merged)
+                per_doc[docnum] = tuple(dict.fromkeys(words.id_of(v) for v in shown))
+            tables[name] = FacetValues.build(words, per_doc)
+        return cls(live=live, published=published, facets=tables, aliases=merged)
+
+    @property
+    def size(self) -> int:
+        return len(self.live)
+
+    def mask_of(self, docs: Iterable[int]) -> np.ndarray:
+        """A result-set mask from document numbers."""
+        mask = np.zeros(self.size, dtype=bool)
+        mask[np.fromiter(docs, dtype=np.int64)] = True
+        return mask
 
     def shown(self, name: str, value: str) -> str:
         """The value facet ``name`` shows for a stored ``value``."""
         return self.aliases.get(name, {}).get(value, value)
 
-    def matching(self, name: str, values: Iterable[str]) -> set[int]:
-        """Documents having any of ``values`` in facet ``name``."""
-        words = self.vocab[name]
-        docs: set[int] = set()
+    def matching(self, name: str, values: Iterable[str]) -> np.ndarray:
+        """Documents having any of ``values`` in facet ``name``, as a mask."""
+        table = self.facets[name]
+        mask = np.zeros(self.size, dtype=bool)
         for value in values:
-            value_id = words.ids.get(self.shown(name, value))
+            value_id = table.vocab.ids.get(self.shown(name, value))
             if value_id is not None:
-                docs.update(self.postings[name][value_id])
-        return docs
+                mask[table.docs_with(value_id)] = True
+        return mask
 
-    def in_date_range(self, docs: Iterable[int], start: dt.date | None,
-                      end: dt.date | None) -> set[int]:
+    def in_date_range(self, mask: np.ndarray, start: dt.date | None,
+                      end: dt.date | None) -> np.ndarray:
         """Documents published within ``[start, end]``; undated ones never match a range."""
         low = start.toordinal() if start else 0
         high = end.toordinal() if end else 10**9
         published = self.published
-        return {d for d in docs if published[d] != NO_DATE and low <= published[d] <= high}
+        return mask & (published != NO_DATE) & (published >= low) & (published <= high)
 
-    def count(self, name: str, docs: Iterable[int], size: int) -> list[FacetValue]:
-        """The ``size`` most frequent values of facet ``name`` among ``docs``."""
+    def count(self, name: str, mask: np.ndarray, size: int) -> list[FacetValue]:
+        """The ``size`` most frequent values of facet ``name`` in the result set."""
+        docs = np.flatnonzero(mask)
         if name == "date":
             return self._count_months(docs)
-        per_doc = self.terms[name]
-        counts: Counter[int] = Counter()
-        for docnum in docs:
-            counts.update(per_doc[docnum])
-        words = self.vocab[name].values
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], words[kv[0]]))[:size]
-        return [FacetValue(words[value_id], n) for value_id, n in ranked]
+        table = self.facets[name]
+        words = table.vocab.values
+        counts = np.bincount(table.values_of(docs, mask), minlength=len(words))
+        present = np.flatnonzero(counts)
+        if len(present) > size:  # keep the values tied with the size-th, then sort exactly
+            kth = np.partition(counts[present], len(present) - size)[len(present) - size]
+            present = present[counts[present] >= kth]
+        ranked = sorted(((int(counts[v]), words[v]) for v in present),
+                        key=lambda pair: (-pair[0], pair[1]))[:size]
+        return [FacetValue(value, n) for n, value in ranked]
 
-    def _count_months(self, docs: Iterable[int]) -> list[FacetValue]:
+    def _count_months(self, docs: np.ndarray) -> list[FacetValue]:
         """Publication dates bucketed per month, in calendar order."""
-        counts: Counter[int] = Counter(self.published[d] for d in docs)
+        days, counts = np.unique(self.published[docs], return_counts=True)
         months: Counter[str] = Counter()
-        for ordinal, n in counts.items():
+        for ordinal, n in zip(days.tolist(), counts.tolist(), strict=True):
             if ordinal != NO_DATE:
                 months[dt.date.fromordinal(ordinal).strftime("%Y-%m")] += n
         return [FacetValue(month, n) for month, n in sorted(months.items())]
 
-    def sort_by_date(self, docs: Iterable[int], newest_first: bool) -> list[int]:
-        """Documents by publication date; undated ones last either way."""
-        published = self.published
-        dated = [d for d in docs if published[d] != NO_DATE]
-        undated = sorted(d for d in docs if published[d] == NO_DATE)
-        dated.sort(key=lambda d: (published[d], -d if newest_first else d), reverse=newest_first)
-        return dated + undated
+    def sort_by_date(self, mask: np.ndarray, newest_first: bool, end: int) -> list[int]:
+        """The first ``end`` documents by publication date; undated ones last either way.
+
+        Ties keep document order, newest or oldest first alike.
+        """
+        docs = np.flatnonzero(mask)
+        days = self.published[docs]
+        dated = docs[days != NO_DATE]
+        dated_days = days[days != NO_DATE]
+        order = np.lexsort((dated, -dated_days if newest_first else dated_days))
+        ranked = dated[order[:end]].tolist()
+        if len(ranked) < end:
+            ranked += docs[days == NO_DATE][: end - len(ranked)].tolist()
+        return ranked

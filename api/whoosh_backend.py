@@ -16,7 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from whoosh import qparser, scoring
+import numpy as np
+from whoosh import collectors, qparser, scoring
 
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.document import Extraction
@@ -36,9 +37,12 @@ from .models import (
     SearchRequest,
     SearchResults,
 )
+from .posting_scan import PostingScanner
 
 #: Fields a bare query word searches; the title's boost lives in the schema.
 SEARCH_FIELDS = ("title", "body")
+#: The quote index's one text field.
+QUOTE_FIELDS = ("text",)
 #: Facets of the quote index: who said it and where it was published.
 QUOTE_FACETS: dict[str, FacetColumn] = {"speaker": ("speaker", False), "outlet": ("outlet", False)}
 #: BM25F: standard k1, a little less length normalisation for short titles.
@@ -58,6 +62,14 @@ def _check_balanced(text: str) -> None:
         raise InvalidQuery(f"unbalanced parenthesis in query: {text!r}")
 
 
+class _View(NamedTuple):
+    """What one request reads: a searcher, its facet table and its posting scanner."""
+
+    searcher: Any
+    table: FacetTable
+    scanner: PostingScanner
+
+
 class _OpenIndex:
     """One Whoosh index of the live generation, its searcher and its facet table.
 
@@ -65,17 +77,19 @@ class _OpenIndex:
     rebuilt with it, so readers see a write once it commits, without a restart.
     """
 
-    def __init__(self, opener: Callable[[Path], Any], facets: dict[str, FacetColumn]) -> None:
+    def __init__(self, opener: Callable[[Path], Any], facets: dict[str, FacetColumn],
+                 fields: tuple[str, ...]) -> None:
         self._opener = opener
         self._facets = facets
+        self._fields = fields
         self._aliases: dict[str, dict[str, str]] | None = None
         self._generation: Path | None = None
         self._ix: Any = None
         self.searcher: Any = None
         self.table: FacetTable | None = None
+        self.scanner: PostingScanner | None = None
 
-    def refresh(self, gen: Path,
-                aliases: dict[str, dict[str, str]] | None = None) -> tuple[Any, FacetTable]:
+    def refresh(self, gen: Path, aliases: dict[str, dict[str, str]] | None = None) -> _View:
         """Reopen if the index changed; ``aliases`` are the documents' merged names.
 
         A replaced searcher is not closed here: a request in another thread may still be
@@ -94,12 +108,14 @@ class _OpenIndex:
         if self.table is None:
             self.table = FacetTable.from_reader(self.searcher.reader(), self._facets,
                                                 aliases=self._aliases)
-        return self.searcher, self.table
+            self.scanner = PostingScanner(self.searcher, self.table.live, self._fields)
+        assert self.scanner is not None
+        return _View(self.searcher, self.table, self.scanner)
 
     def close(self) -> None:
         if self.searcher is not None:
             self.searcher.close()
-        self.searcher = self._ix = self._generation = self.table = None
+        self.searcher = self._ix = self._generation = self.table = self.scanner = None
 
 
 class WhooshBackend:
@@ -108,20 +124,20 @@ class WhooshBackend:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._documents = _OpenIndex(store.open, DOCUMENT_FACETS)
-        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS)
+        self._documents = _OpenIndex(store.open, DOCUMENT_FACETS, SEARCH_FIELDS)
+        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS, QUOTE_FIELDS)
         self._analyzer = text_analyzer()
 
-    def _current(self) -> tuple[Any, FacetTable]:
-        """The documents' searcher and facet table, fresh."""
+    def _current(self) -> _View:
+        """The documents' searcher, facet table and scanner, fresh."""
         with self._lock:
             return self._documents.refresh(self.store.current_path())
 
-    def _current_quotes(self) -> tuple[Any, FacetTable]:
-        """The quotes' searcher and table, showing speakers as the documents' facet does."""
+    def _current_quotes(self) -> _View:
+        """The quotes' view, showing speakers as the documents' facet does."""
         with self._lock:
             gen = self.store.current_path()
-            _, documents = self._documents.refresh(gen)
+            documents = self._documents.refresh(gen).table
             return self._quotes.refresh(gen, documents.aliases)
 
     def close(self) -> None:
@@ -141,19 +157,21 @@ class WhooshBackend:
             raise InvalidQuery(f"query does not parse: {exc}") from None
 
     def search(self, request: SearchRequest) -> SearchResults:
-        searcher, table = self._current()
+        view = self._current()
+        searcher, table = view.searcher, view.table
         q = self.parse(request.q, searcher.schema, SEARCH_FIELDS) if request.q.strip() else None
-        page = _select(searcher, table, q, request)
+        page = _select(view, q, request)
         terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
         hits = [self._hit(searcher, table, docnum, score, terms) for docnum, score in page.scored]
         return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                              page=request.page, per_page=request.per_page)
 
     def search_quotes(self, request: QuoteRequest) -> QuoteResults:
-        searcher, table = self._current_quotes()
-        q = self.parse(request.q, searcher.schema, ("text",)) if request.q.strip() else None
-        page = _select(searcher, table, q, request)
-        terms = self._highlight_terms(q, ("text",)) if request.highlight else set()
+        view = self._current_quotes()
+        searcher, table = view.searcher, view.table
+        q = self.parse(request.q, searcher.schema, QUOTE_FIELDS) if request.q.strip() else None
+        page = _select(view, q, request)
+        terms = self._highlight_terms(q, QUOTE_FIELDS) if request.highlight else set()
         hits = [self._quote_hit(searcher, table, docnum, score, terms)
                 for docnum, score in page.scored]
         return QuoteResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
@@ -210,19 +228,18 @@ class WhooshBackend:
     # -- documents -------------------------------------------------------------------
 
     def get(self, doc_id: str) -> Extraction:
-        searcher, _ = self._current()
+        searcher = self._current().searcher
         stored = searcher.document(id=doc_id)
         if stored is None:
             raise DocumentNotFound(f"no document with id {doc_id!r}")
         return Extraction.from_json(json.loads(stored["extraction"]), body=stored.get("body", ""))
 
     def count(self) -> int:
-        searcher, _ = self._current()
-        return int(searcher.doc_count())
+        return int(self._current().searcher.doc_count())
 
     def facet_values(self, name: str) -> list[FacetValue]:
         """Every value of a facet with its document count (for listings and autocomplete)."""
-        _, table = self._current()
+        table = self._current().table
         return table.count(name, table.live, size=10**9)
 
 
@@ -232,14 +249,21 @@ class _Page(NamedTuple):
     scored: list[tuple[int, float | None]]
 
 
-def _select(searcher: Any, table: FacetTable, q: Any, request: BaseRequest) -> _Page:
+def _select(view: _View, q: Any, request: BaseRequest) -> _Page:
     """Match, filter, count facets over the whole result set, and rank one page."""
-    matched = set(searcher.docs_for_query(q)) if q is not None else set(table.live)
+    table = view.table
+    scan = view.scanner.scan(q) if q is not None else None
+    if q is None:
+        matched = table.live.copy()
+    elif scan is not None:
+        matched = scan.mask.copy()
+    else:
+        matched = table.mask_of(view.searcher.docs_for_query(q))
     for name, values in request.filters().items():
         matched &= table.matching(name, values)
     if request.date_from or request.date_to:
         matched = table.in_date_range(matched, request.date_from, request.date_to)
-    total = len(matched)
+    total = int(np.count_nonzero(matched))
     last_page = max(1, math.ceil(total / request.per_page))
     if request.page > last_page:
         raise PageOutOfRange(
@@ -248,11 +272,26 @@ def _select(searcher: Any, table: FacetTable, q: Any, request: BaseRequest) -> _
     facets = {name: table.count(name, matched, request.facet_size) for name in request.facets}
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
-    if not matched:  # an empty filter set would mean "no filter" to Whoosh
+    if not total:
         return _Page(0, facets, [])
     if q is not None and request.sort == "relevance":
-        results = searcher.search(q, filter=matched, limit=end)
-        return _Page(total, facets, [(hit.docnum, float(hit.score)) for hit in results[start:end]])
+        ranked = view.scanner.top(q, scan, matched, end) if scan is not None else None
+        if ranked is None:
+            ranked = _whoosh_top(view.searcher, q, matched, end)
+        return _Page(total, facets, [(d, s) for d, s in ranked[start:end]])
     newest = request.sort != "date:asc"
-    return _Page(total, facets, [(d, None) for d in table.sort_by_date(matched, newest)[start:end]])
+    ranked_by_date = table.sort_by_date(matched, newest, end)
+    return _Page(total, facets, [(d, None) for d in ranked_by_date[start:]])
 
+
+def _whoosh_top(searcher: Any, q: Any, matched: np.ndarray, end: int) -> list[tuple[int, float]]:
+    """The first ``end`` hits by Whoosh's own search, for queries the scanner leaves alone.
+
+    ``replace=0``: Whoosh's matcher replacement drops true top hits of AND-of-OR
+    queries (seen with whoosh3 3.54.0), so it stays off.
+    """
+    allowed = set(np.flatnonzero(matched).tolist())
+    collector = collectors.FilterCollector(
+        collectors.TopCollector(limit=end, replace=0), allow=allowed)
+    searcher.search_with_collector(q, collector)
+    return [(hit.docnum, float(hit.score)) for hit in collector.results()[:end]]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import lzma
 import threading
 import urllib.error
 import urllib.request
@@ -89,6 +91,23 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_server(demo_index: Path) -> Iterator[LiveServer]:
     yield from serve(demo_index)
+
+
+ALLSIDES_SAMPLE = 2000
+
+
+@pytest.fixture(scope="session")
+def allsides_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], Path]:
+    """The first 2,000 allsides-news records and an index of them (built once)."""
+    corpus = need(DATA / "allsides-news" / "corpus.jsonl.xz")
+    folder = tmp_path_factory.mktemp("allsides")
+    sample = folder / "sample.jsonl"
+    with lzma.open(corpus, "rt", encoding="utf-8") as source:
+        records = [json.loads(line) for line in itertools.islice(source, ALLSIDES_SAMPLE)]
+    sample.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    report = index_paths(IndexStore(folder / "index"), [sample], progress=False)
+    assert report.added == ALLSIDES_SAMPLE and not report.problems
+    return records, folder / "index"
 
 
 TINY_RECORDS = [

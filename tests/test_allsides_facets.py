@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-import itertools
-import json
-import lzma
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from conftest import DATA, need
+from conftest import ALLSIDES_SAMPLE
 from newsfacet.api import SearchService
 from newsfacet.indexer.extract import extract
-from newsfacet.indexer.pipeline import index_paths
-from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.document import Article
 from newsfacet.schema.fields import location_values, speaker_values
 
-SAMPLE = 2000
+SAMPLE = ALLSIDES_SAMPLE
 
 
 @pytest.fixture(scope="module")
-def allsides(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], SearchService]:
-    corpus = need(DATA / "allsides-news" / "corpus.jsonl.xz")
-    folder = tmp_path_factory.mktemp("allsides")
-    sample = folder / "sample.jsonl"
-    with lzma.open(corpus, "rt", encoding="utf-8") as source:
-        records = [json.loads(line) for line in itertools.islice(source, SAMPLE)]
-    sample.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    report = index_paths(IndexStore(folder / "index"), [sample], progress=False)
-    assert report.added == SAMPLE and not report.problems
-    return records, SearchService(folder / "index")
+def allsides(allsides_sample: tuple[list[dict], Path]) -> tuple[list[dict], SearchService]:
+    records, index = allsides_sample
+    return records, SearchService(index)
 
 
 def _counts(values: list) -> dict[str, int]:

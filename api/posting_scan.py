@@ -1,0 +1,280 @@
+"""Match and rank common queries by reading each Whoosh posting block once.
+
+Why: Whoosh answers a query by walking its matcher tree one document and one Python
+call at a time, and newsfacet needed that walk twice (the whole result set for facet
+counts and the total, then a scored walk for the top hits). For the queries people
+type most (words joined by AND, OR and NOT, and exact phrases over title and body),
+this module decodes each posting block once into numpy arrays, which gives the exact
+result set and an approximate BM25F score for every match in one pass. The page shown
+is then re-scored by Whoosh's own matcher, skipping straight to the few candidates,
+so hits, order and scores stay exactly what ``Searcher.search`` returns.
+
+Any other query (prefix, fuzzy, ranges, field queries on facets...) is left to Whoosh:
+:meth:`PostingScanner.scan` returns ``None`` for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.util.numeric import byte_to_length
+
+#: Byte-encoded field length → the length Whoosh's scorer uses.
+_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
+#: Relative slack when picking candidates from approximate scores: the sums are the same
+#: numbers added in another order, so they differ from Whoosh's by a few ulps at most.
+_TOLERANCE = 1e-9
+
+
+@dataclass
+class Scan:
+    """One query's matches over the whole index: a mask and approximate scores."""
+
+    mask: np.ndarray  # bool, one per document number
+    score: np.ndarray  # float64, one per document number; 0 where not matching
+
+
+class _Segment:
+    """One segment's reader, its document-number offset and its field lengths."""
+
+    def __init__(self, searcher: Any, offset: int) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.offset = offset
+        self.size = self.reader.doc_count_all()
+        self._lengths: dict[str, np.ndarray] = {}
+
+    def lengths(self, fieldname: str) -> np.ndarray:
+        """Each document's length of ``fieldname``, decoded as the scorer decodes it."""
+        found = self._lengths.get(fieldname)
+        if found is None:
+            perdoc = self.reader._perdoc  # the only per-document column access we need
+            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+            raw = (np.zeros(self.size, dtype=np.uint8) if column is None
+                   else np.fromiter((column[d] for d in range(self.size)), dtype=np.uint8,
+                                    count=self.size))
+            found = self._lengths[fieldname] = _LENGTH_OF_BYTE[raw]
+        return found
+
+    def postings(self, fieldname: str, text: str, positions: bool
+                 ) -> tuple[np.ndarray, np.ndarray, list[bytes] | None] | None:
+        """Document numbers (segment-local), weights and, if asked, the raw values."""
+        if (fieldname, text) not in self.reader:
+            return None
+        matcher = self.reader.postings(fieldname, text)
+        if isinstance(matcher, FilterMatcher):  # deletions: masked out by the caller
+            matcher = matcher.child
+        ids: list[Any] = []
+        weights: list[Any] = []
+        values: list[bytes] | None = [] if positions else None
+        if hasattr(matcher, "_next_block"):  # W3LeafMatcher: whole blocks at a time
+            while not matcher._atend:
+                matcher._read_ids()
+                matcher._read_weights()
+                ids.extend(matcher._ids)
+                weights.extend(matcher._weights)
+                if values is not None:
+                    matcher._read_values()
+                    values.extend(matcher._values)
+                matcher._next_block()
+        else:  # short posting lists are stored inline
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                if values is not None:
+                    values.append(matcher.value())
+                matcher.next()
+        return (np.fromiter(ids, dtype=np.int64, count=len(ids)),
+                np.fromiter(weights, dtype=np.float64, count=len(weights)), values)
+
+
+class PostingScanner:
+    """Scans queries over one open searcher; built once per searcher, like its facet table."""
+
+    def __init__(self, searcher: Any, live: np.ndarray, fields: tuple[str, ...]) -> None:
+        self.searcher = searcher
+        self.size = searcher.doc_count_all()
+        self.live = live
+        self.fields = frozenset(fields)
+        self.weighting = searcher.weighting
+        self.segments = [_Segment(sub, offset) for sub, offset in searcher.leaf_searchers()]
+
+    # -- the result set and approximate scores --------------------------------------------
+
+    def scan(self, q: Any) -> Scan | None:
+        """The query's matches and scores, or None when Whoosh must answer it."""
+        found = self._node(q)
+        if found is None:
+            return None
+        found.mask &= self.live
+        found.score[~found.mask] = 0.0
+        return found
+
+    def _empty(self) -> Scan:
+        return Scan(np.zeros(self.size, dtype=bool), np.zeros(self.size, dtype=np.float64))
+
+    def _node(self, q: Any) -> Scan | None:
+        kind = type(q)
+        boost = getattr(q, "boost", 1.0)
+        found: Scan | None
+        if kind is wq.Term and q.fieldname in self.fields:
+            found = self._term(q.fieldname, q.text)
+        elif kind is wq.Phrase and q.fieldname in self.fields and q.slop == 1 \
+                and not q.degrade and q.words:
+            found = self._phrase(q.fieldname, list(q.words))
+        elif kind is wq.And and q.subqueries:
+            found = self._and(q.subqueries)
+        elif kind is wq.Or and q.subqueries and not q.minmatch and not q.scale:
+            found = self._or(q.subqueries)
+        elif kind is wq.AndNot:
+            found = self._and_not(q.a, q.b)
+        elif kind is wq.Not:
+            found = self._not(q.query)
+        elif kind is wq.NullQuery.__class__:
+            found = self._empty()
+        else:
+            return None
+        if found is not None and boost != 1.0:
+            found.score *= boost
+        return found
+
+    def _and(self, subqueries: list[Any]) -> Scan | None:
+        found = self._empty()
+        found.mask[:] = True
+        for sub in subqueries:
+            part = self._node(sub)
+            if part is None:
+                return None
+            found.mask &= part.mask
+            found.score += part.score
+        return found
+
+    def _or(self, subqueries: list[Any]) -> Scan | None:
+        found = self._empty()
+        for sub in subqueries:
+            part = self._node(sub)
+            if part is None:
+                return None
+            found.mask |= part.mask
+            found.score += part.score
+        return found
+
+    def _not(self, excluded: Any) -> Scan | None:
+        """Every other document; Whoosh scores each 1.0 (its inverse matcher's weight)."""
+        part = self._node(excluded)
+        if part is None:
+            return None
+        mask = ~part.mask
+        return Scan(mask, mask.astype(np.float64))
+
+    def _and_not(self, positive: Any, negative: Any) -> Scan | None:
+        found, excluded = self._node(positive), self._node(negative)
+        if found is None or excluded is None:
+            return None
+        found.mask &= ~excluded.mask
+        return found
+
+    def _scorer(self, fieldname: str, text: str) -> tuple[float, float, float, float]:
+        """idf, average length, B and K1 as Whoosh's BM25F scorer takes them."""
+        parent = self.searcher
+        weighting = self.weighting
+        b = weighting._field_B.get(fieldname, weighting.B)
+        return (parent.idf(fieldname, text), parent.avg_field_length(fieldname) or 1,
+                b, weighting.K1)
+
+    def _bm25(self, segment: _Segment, fieldname: str, text: str, ids: np.ndarray,
+              weights: np.ndarray) -> np.ndarray:
+        idf, avgfl, b, k1 = self._scorer(fieldname, text)
+        lengths = segment.lengths(fieldname)[ids]
+        return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
+
+    def _term(self, fieldname: str, text: str) -> Scan:
+        found = self._empty()
+        for segment in self.segments:
+            postings = segment.postings(fieldname, text, positions=False)
+            if postings is None:
+                continue
+            ids, weights, _ = postings
+            where = ids + segment.offset
+            found.mask[where] = True
+            found.score[where] += self._bm25(segment, fieldname, text, ids, weights)
+        return found
+
+    def _phrase(self, fieldname: str, words: list[str]) -> Scan:
+        """Documents where the words stand at consecutive positions, as Whoosh's Phrase."""
+        found = self._empty()
+        decode = self.searcher.schema[fieldname].format.decode_positions
+        for segment in self.segments:
+            read = [segment.postings(fieldname, word, positions=True) for word in words]
+            lists = [p for p in read if p is not None]
+            if len(lists) < len(words):
+                continue
+            common = lists[0][0]
+            for ids, _, _ in lists[1:]:
+                common = np.intersect1d(common, ids, assume_unique=True)
+            if not len(common):
+                continue
+            starts: dict[int, set[int]] = {}
+            for position_in_phrase, (ids, _, values) in enumerate(lists):
+                assert values is not None
+                keep = np.isin(ids, common, assume_unique=True)
+                for i in np.flatnonzero(keep):
+                    doc = int(ids[i])
+                    positions = {p - position_in_phrase for p in decode(values[i])}
+                    starts[doc] = positions if position_in_phrase == 0 \
+                        else starts[doc] & positions
+            matched = np.array(sorted(d for d, s in starts.items() if s), dtype=np.int64)
+            if not len(matched):
+                continue
+            where = matched + segment.offset
+            found.mask[where] = True
+            for word, (ids, weights, _) in zip(words, lists, strict=True):
+                keep = np.isin(ids, matched, assume_unique=True)
+                found.score[ids[keep] + segment.offset] += self._bm25(
+                    segment, fieldname, word, ids[keep], weights[keep])
+        return found
+
+    # -- the page, scored by Whoosh ----------------------------------------------------------
+
+    def top(self, q: Any, scan: Scan, allowed: np.ndarray, end: int
+            ) -> list[tuple[int, float]] | None:
+        """The first ``end`` hits among ``allowed`` documents, with Whoosh's exact scores.
+
+        Candidates are picked by the approximate scores (with a margin for rounding),
+        then each is scored by the query's own Whoosh matcher. None if Whoosh disagrees
+        about a candidate matching, so the caller falls back to a plain search.
+        """
+        docs = np.flatnonzero(allowed)
+        if not len(docs) or end <= 0:
+            return []
+        approx = scan.score[docs]
+        if len(docs) > end:
+            kth = np.partition(approx, len(docs) - end)[len(docs) - end]
+            docs = docs[approx >= kth - _TOLERANCE * max(1.0, abs(float(kth)))]
+        exact = self._exact_scores(q, sorted(int(d) for d in docs))
+        if exact is None:
+            return None
+        exact.sort(key=lambda pair: (-pair[1], pair[0]))
+        return exact[:end]
+
+    def _exact_scores(self, q: Any, docs: list[int]) -> list[tuple[int, float]] | None:
+        context = self.searcher.context()
+        scored: list[tuple[int, float]] = []
+        for segment in self.segments:
+            local = [d - segment.offset for d in docs
+                     if segment.offset <= d < segment.offset + segment.size]
+            if not local:
+                continue
+            matcher = q.matcher(segment.searcher, context)
+            for doc in local:
+                if matcher.is_active() and matcher.id() < doc:
+                    matcher.skip_to(doc)
+                if not matcher.is_active() or matcher.id() != doc:
+                    return None
+                scored.append((doc + segment.offset, float(matcher.score())))
+        return scored
