@@ -11,6 +11,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -80,6 +81,12 @@ def _workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
+#: Documents read ahead of the writer at most: without a bound, workers faster than the
+#: writer pile their results up in this process, and memory grows with the corpus.
+IN_FLIGHT = 256
+_CHUNK = 8
+
+
 def extract_all(
     items: Iterable[tuple[Article, str]], parallel: bool
 ) -> Iterator[tuple[Extraction | ReadProblem, str]]:
@@ -87,9 +94,18 @@ def extract_all(
     if not parallel or _workers() == 1:
         yield from map(_extract_one, items)
         return
+    window = threading.BoundedSemaphore(IN_FLIGHT)
+
+    def gated() -> Iterator[tuple[Article, str]]:
+        for item in items:
+            window.acquire()
+            yield item
+
     context = multiprocessing.get_context("forkserver")
     with context.Pool(_workers()) as pool:
-        yield from pool.imap(_extract_one, items, chunksize=8)
+        for result in pool.imap(_extract_one, gated(), chunksize=_CHUNK):
+            window.release()
+            yield result
 
 
 def _progress(total: int | None, desc: str, enabled: bool) -> Any:
@@ -161,7 +177,7 @@ def _index(
 
     bar = _progress(None, "indexing", progress)
     try:
-        with GenerationWriter(store) as writer:
+        with GenerationWriter(store, parallel=parallel) as writer:
             for result, digest in extract_all(to_extract(), parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
@@ -234,8 +250,9 @@ def reindex(
 
     bar = _progress(len(old_state) or None, "reindexing", progress)
     try:
-        with GenerationWriter(store, gen) as writer:
-            for result, digest in extract_all(to_extract(), parallel=len(old_state) > 200):
+        parallel = len(old_state) > 200
+        with GenerationWriter(store, gen, parallel=parallel) as writer:
+            for result, digest in extract_all(to_extract(), parallel=parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
                     report.problem(result)
