@@ -109,6 +109,9 @@ class FacetTable:
     live: np.ndarray  # bool per document number: not deleted
     published: np.ndarray  # day ordinal per document number, NO_DATE when unknown
     facets: dict[str, FacetValues]
+    #: Each document's place in id order: ties (same score, same day) are broken by id,
+    #: so an answer does not depend on how the index happens to be laid out on disk.
+    rank: np.ndarray
 
     #: Per facet, the value each stored value is shown and filtered as (speaker names
     #: merged across documents); values absent from a mapping stand for themselves.
@@ -117,8 +120,11 @@ class FacetTable:
     @classmethod
     def from_reader(cls, reader: Any, facets: dict[str, FacetColumn] | None = None,
                     date_column: str = "published",
-                    aliases: dict[str, dict[str, str]] | None = None) -> FacetTable:
+                    aliases: dict[str, dict[str, str]] | None = None,
+                    key_column: str | None = "id") -> FacetTable:
         """Read the facet columns of ``reader`` (the document facets by default).
+
+        ``key_column`` holds the ids that break ties; without one, document order does.
 
         ``aliases`` reuses another table's name merging (the quote index takes the
         documents'), so both show the same speaker names.
@@ -151,7 +157,12 @@ class FacetTable:
                 shown = [mapping.get(v, v) for v in values] if mapping else values
                 per_doc[docnum] = tuple(dict.fromkeys(words.id_of(v) for v in shown))
             tables[name] = FacetValues.build(words, per_doc)
-        return cls(live=live, published=published, facets=tables, aliases=merged)
+        rank = np.arange(size, dtype=np.int64)
+        if key_column is not None:
+            keys = reader.column_reader(key_column)
+            order = sorted(range(size), key=lambda docnum: keys[docnum])
+            rank[np.array(order, dtype=np.int64)] = np.arange(size, dtype=np.int64)
+        return cls(live=live, published=published, facets=tables, rank=rank, aliases=merged)
 
     @property
     def size(self) -> int:
@@ -213,14 +224,21 @@ class FacetTable:
     def sort_by_date(self, mask: np.ndarray, newest_first: bool, end: int) -> list[int]:
         """The first ``end`` documents by publication date; undated ones last either way.
 
-        Ties keep document order, newest or oldest first alike.
+        Documents of the same day come in id order, newest or oldest first alike.
         """
         docs = np.flatnonzero(mask)
         days = self.published[docs]
         dated = docs[days != NO_DATE]
         dated_days = days[days != NO_DATE]
-        order = np.lexsort((dated, -dated_days if newest_first else dated_days))
+        order = np.lexsort((self.rank[dated], -dated_days if newest_first else dated_days))
         ranked = dated[order[:end]].tolist()
         if len(ranked) < end:
-            ranked += docs[days == NO_DATE][: end - len(ranked)].tolist()
+            undated = docs[days == NO_DATE]
+            undated = undated[np.argsort(self.rank[undated], kind="stable")]
+            ranked += undated[: end - len(ranked)].tolist()
         return ranked
+
+    def by_score(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Hits best first; equal scores in id order."""
+        rank = self.rank
+        return sorted(scored, key=lambda pair: (-pair[1], int(rank[pair[0]])))

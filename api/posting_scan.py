@@ -241,13 +241,14 @@ class PostingScanner:
 
     # -- the page, scored by Whoosh ----------------------------------------------------------
 
-    def top(self, q: Any, scan: Scan, allowed: np.ndarray, end: int
-            ) -> list[tuple[int, float]] | None:
+    def top(self, q: Any, scan: Scan, allowed: np.ndarray, end: int,
+            rank: np.ndarray | None = None) -> list[tuple[int, float]] | None:
         """The first ``end`` hits among ``allowed`` documents, with Whoosh's exact scores.
 
         Candidates are picked by the approximate scores (with a margin for rounding),
-        then each is scored by the query's own Whoosh matcher. None if Whoosh disagrees
-        about a candidate matching, so the caller falls back to a plain search.
+        then each is scored by the query's own Whoosh matcher. Equal scores go in
+        ``rank`` order (document order without one). None if Whoosh disagrees about a
+        candidate matching, so the caller falls back to a plain search.
         """
         docs = np.flatnonzero(allowed)
         if not len(docs) or end <= 0:
@@ -259,7 +260,8 @@ class PostingScanner:
         exact = self._exact_scores(q, sorted(int(d) for d in docs))
         if exact is None:
             return None
-        exact.sort(key=lambda pair: (-pair[1], pair[0]))
+        order = rank if rank is not None else np.arange(self.size)
+        exact.sort(key=lambda pair: (-pair[1], int(order[pair[0]])))
         return exact[:end]
 
     def _exact_scores(self, q: Any, docs: list[int]) -> list[tuple[int, float]] | None:

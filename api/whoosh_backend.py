@@ -78,9 +78,10 @@ class _OpenIndex:
     """
 
     def __init__(self, opener: Callable[[Path], Any], facets: dict[str, FacetColumn],
-                 fields: tuple[str, ...]) -> None:
+                 fields: tuple[str, ...], key_column: str | None) -> None:
         self._opener = opener
         self._facets = facets
+        self._key_column = key_column
         self._fields = fields
         self._aliases: dict[str, dict[str, str]] | None = None
         self._generation: Path | None = None
@@ -107,7 +108,8 @@ class _OpenIndex:
             self.table = None
         if self.table is None:
             self.table = FacetTable.from_reader(self.searcher.reader(), self._facets,
-                                                aliases=self._aliases)
+                                                aliases=self._aliases,
+                                                key_column=self._key_column)
             self.scanner = PostingScanner(self.searcher, self.table.live, self._fields)
         assert self.scanner is not None
         return _View(self.searcher, self.table, self.scanner)
@@ -124,8 +126,9 @@ class WhooshBackend:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._documents = _OpenIndex(store.open, DOCUMENT_FACETS, SEARCH_FIELDS)
-        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS, QUOTE_FIELDS)
+        self._documents = _OpenIndex(store.open, DOCUMENT_FACETS, SEARCH_FIELDS, "id")
+        # quote ids are not a column: equal quotes keep index order
+        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS, QUOTE_FIELDS, None)
         self._analyzer = text_analyzer()
 
     def _current(self) -> _View:
@@ -275,9 +278,10 @@ def _select(view: _View, q: Any, request: BaseRequest) -> _Page:
     if not total:
         return _Page(0, facets, [])
     if q is not None and request.sort == "relevance":
-        ranked = view.scanner.top(q, scan, matched, end) if scan is not None else None
+        ranked = (view.scanner.top(q, scan, matched, end, table.rank)
+                  if scan is not None else None)
         if ranked is None:
-            ranked = _whoosh_top(view.searcher, q, matched, end)
+            ranked = table.by_score(_whoosh_top(view.searcher, q, matched, end))
         return _Page(total, facets, [(d, s) for d, s in ranked[start:end]])
     newest = request.sort != "date:asc"
     ranked_by_date = table.sort_by_date(matched, newest, end)

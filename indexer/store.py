@@ -136,13 +136,16 @@ class IndexStore:
         except (whoosh_index.EmptyIndexError, FileNotFoundError):
             raise IndexNotFound(f"no quote index at {path}: run 'newsfacet reindex'") from None
 
-    def writer(self, ix: Any, timeout: float = 30.0, procs: int = 1) -> Any:
+    def writer(self, ix: Any, timeout: float = 30.0, procs: int = 1,
+               limitmb: int = 256) -> Any:
         """A Whoosh writer, or :class:`IndexBusy` if another writer holds the lock.
 
         ``procs`` > 1 analyses and writes documents in that many processes, each
         adding its own segment at commit (no merge), for bulk runs on several cores.
+        ``limitmb`` is Whoosh's estimate of its posting buffer; Python objects make
+        the real footprint two to three times that.
         """
-        options: dict[str, Any] = {"limitmb": 256}
+        options: dict[str, Any] = {"limitmb": limitmb}
         if procs > 1:
             options = {"limitmb": 128, "procs": procs, "multisegment": True,
                        "start_method": "forkserver"}
@@ -212,7 +215,9 @@ class GenerationWriter:
         procs = max(1, min(len(os.sched_getaffinity(0)), 4)) if parallel else 1
         self.docs = store.writer(store.open(gen), timeout, procs=procs)
         try:
-            self.quotes = store.writer(store.open_quotes(gen), timeout)
+            # in bulk runs the quote writer shares this process with the feeding loop
+            self.quotes = store.writer(store.open_quotes(gen), timeout,
+                                       limitmb=64 if parallel else 256)
         except BaseException:
             self.docs.cancel()
             raise

@@ -54,8 +54,10 @@ def test_counts_filters_and_date_order_match_plain_python(
         day = table.published
         dated = [d for d in docs if day[d] != NO_DATE]
         undated = sorted(d for d in docs if day[d] == NO_DATE)
-        newest = sorted(dated, key=lambda d: (-day[d], d)) + undated
-        oldest = sorted(dated, key=lambda d: (day[d], d)) + undated
+        ids = view.searcher.reader().column_reader("id")
+        undated.sort(key=lambda d: ids[d])
+        newest = sorted(dated, key=lambda d: (-day[d], ids[d])) + undated
+        oldest = sorted(dated, key=lambda d: (day[d], ids[d])) + undated
         assert table.sort_by_date(mask, True, 300) == newest
         assert table.sort_by_date(mask, False, 50) == oldest[:50]
         start, end = dt.date(2018, 1, 1), dt.date(2019, 6, 30)

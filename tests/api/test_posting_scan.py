@@ -25,13 +25,16 @@ from newsfacet.indexer.store import IndexStore
 PAGE_END = 30
 
 
-def whoosh_top(searcher: Any, q: Any, allowed: set[int], end: int) -> list[tuple[int, float]]:
+def whoosh_top(searcher: Any, q: Any, allowed: set[int], end: int,
+               rank: np.ndarray) -> list[tuple[int, float]]:
+    """Whoosh's top ``end``, equal scores put in id order (``rank``) as ours are."""
     if not allowed:
         return []
     collector = collectors.FilterCollector(
-        collectors.TopCollector(limit=end, replace=0), allow=allowed)
+        collectors.TopCollector(limit=len(allowed), replace=0), allow=allowed)
     searcher.search_with_collector(q, collector)
-    return [(hit.docnum, hit.score) for hit in collector.results()[:end]]
+    found = [(hit.docnum, hit.score) for hit in collector.results()]
+    return sorted(found, key=lambda pair: (-pair[1], rank[pair[0]]))[:end]
 
 
 def queries_from_titles(service: SearchService, count: int, seed: int) -> list[str]:
@@ -79,12 +82,14 @@ def check_same_answers(service: SearchService, queries: list[str]) -> int:
         handled += 1
         expected = set(view.searcher.docs_for_query(q))
         assert set(np.flatnonzero(scan.mask).tolist()) == expected, text
-        assert view.scanner.top(q, scan, scan.mask, PAGE_END) == \
-            whoosh_top(view.searcher, q, expected, PAGE_END), text
+        rank = view.table.rank
+        assert view.scanner.top(q, scan, scan.mask, PAGE_END, rank) == \
+            whoosh_top(view.searcher, q, expected, PAGE_END, rank), text
         for outlet in outlets:
             allowed = scan.mask & view.table.matching("outlet", [outlet])
-            assert view.scanner.top(q, scan, allowed, 10) == whoosh_top(
-                view.searcher, q, set(np.flatnonzero(allowed).tolist()), 10), (text, outlet)
+            assert view.scanner.top(q, scan, allowed, 10, rank) == whoosh_top(
+                view.searcher, q, set(np.flatnonzero(allowed).tolist()), 10, rank), \
+                (text, outlet)
     return handled
 
 
@@ -127,8 +132,9 @@ def test_service_pages_follow_whoosh_order(allsides_sample: tuple[list[dict], Pa
         for text in ("senators control", "trump biden", "white house"):
             q = backend.parse(text, view.searcher.schema, SEARCH_FIELDS)
             expected = set(view.searcher.docs_for_query(q))
-            reference = whoosh_top(view.searcher, q, expected, 30)
+            reference = whoosh_top(view.searcher, q, expected, 30, view.table.rank)
             pages = [service.search(text, page=p, per_page=10, highlight=False) for p in (1, 2, 3)]
-            scores = [h.score for page in pages for h in page.hits]
-            assert scores == [score for _, score in reference][: len(scores)]
+            hits = [(h.id, h.score) for page in pages for h in page.hits]
+            ids = view.searcher.reader().column_reader("id")
+            assert hits == [(ids[d], score) for d, score in reference][: len(hits)]
             assert pages[0].total == len(expected)
