@@ -12,7 +12,8 @@ import json
 import math
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -89,22 +90,24 @@ class _OpenIndex:
         self.searcher: Any = None
         self.table: FacetTable | None = None
         self.scanner: PostingScanner | None = None
+        #: Requests reading each open searcher, and replaced searchers still being read.
+        self._leases: dict[int, int] = {}
+        self._retired: dict[int, Any] = {}
 
     def refresh(self, gen: Path, aliases: dict[str, dict[str, str]] | None = None) -> _View:
         """Reopen if the index changed; ``aliases`` are the documents' merged names.
 
-        A replaced searcher is not closed here: a request in another thread may still be
-        reading it, and it closes its files when the last reference goes.
+        A replaced searcher is closed once no request holds a lease on it.
         """
         if aliases is not None and aliases is not self._aliases:
             self._aliases, self.table = aliases, None
         if gen != self._generation:
             self._ix = self._opener(gen)
-            self.searcher = self._ix.searcher(weighting=WEIGHTING)
+            self._replace(self._ix.searcher(weighting=WEIGHTING))
             self._generation, self.table = gen, None
         elif not self.searcher.up_to_date():
             # Searcher.refresh() can keep serving a segment's old deletions; reopen.
-            self.searcher = self._ix.searcher(weighting=WEIGHTING)
+            self._replace(self._ix.searcher(weighting=WEIGHTING))
             self.table = None
         if self.table is None:
             self.table = FacetTable.from_reader(self.searcher.reader(), self._facets,
@@ -114,9 +117,34 @@ class _OpenIndex:
         assert self.scanner is not None
         return _View(self.searcher, self.table, self.scanner)
 
+    def _replace(self, searcher: Any) -> None:
+        old, self.searcher = self.searcher, searcher
+        if old is not None:
+            if self._leases.get(id(old)):
+                self._retired[id(old)] = old
+            else:
+                old.close()
+
+    def lease(self, searcher: Any) -> None:
+        """A request starts reading ``searcher``."""
+        self._leases[id(searcher)] = self._leases.get(id(searcher), 0) + 1
+
+    def release(self, searcher: Any) -> None:
+        """A request is done with ``searcher``; close it if it was replaced meanwhile."""
+        left = self._leases[id(searcher)] - 1
+        if left:
+            self._leases[id(searcher)] = left
+            return
+        del self._leases[id(searcher)]
+        retired = self._retired.pop(id(searcher), None)
+        if retired is not None:
+            retired.close()
+
     def close(self) -> None:
-        if self.searcher is not None:
-            self.searcher.close()
+        for searcher in [self.searcher, *self._retired.values()]:
+            if searcher is not None:
+                searcher.close()
+        self._retired.clear()
         self.searcher = self._ix = self._generation = self.table = self.scanner = None
 
 
@@ -132,16 +160,26 @@ class WhooshBackend:
         self._analyzer = text_analyzer()
 
     def _current(self) -> _View:
-        """The documents' searcher, facet table and scanner, fresh."""
+        """The documents' searcher, facet table and scanner, fresh (no lease: for a
+        quick look while nothing writes, as tests do)."""
         with self._lock:
             return self._documents.refresh(self.store.current_path())
 
-    def _current_quotes(self) -> _View:
-        """The quotes' view, showing speakers as the documents' facet does."""
+    @contextmanager
+    def _reading(self, quotes: bool = False) -> Iterator[_View]:
+        """A fresh view of the documents (or quotes), held open until the block ends."""
         with self._lock:
             gen = self.store.current_path()
-            documents = self._documents.refresh(gen).table
-            return self._quotes.refresh(gen, documents.aliases)
+            view = self._documents.refresh(gen)
+            opened = self._documents
+            if quotes:
+                view, opened = self._quotes.refresh(gen, view.table.aliases), self._quotes
+            opened.lease(view.searcher)
+        try:
+            yield view
+        finally:
+            with self._lock:
+                opened.release(view.searcher)
 
     def close(self) -> None:
         with self._lock:
@@ -160,23 +198,26 @@ class WhooshBackend:
             raise InvalidQuery(f"query does not parse: {exc}") from None
 
     def search(self, request: SearchRequest) -> SearchResults:
-        view = self._current()
-        searcher, table = view.searcher, view.table
-        q = self.parse(request.q, searcher.schema, SEARCH_FIELDS) if request.q.strip() else None
-        page = _select(view, q, request)
-        terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
-        hits = [self._hit(searcher, table, docnum, score, terms) for docnum, score in page.scored]
+        with self._reading() as view:
+            searcher, table = view.searcher, view.table
+            q = (self.parse(request.q, searcher.schema, SEARCH_FIELDS)
+                 if request.q.strip() else None)
+            page = _select(view, q, request)
+            terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
+            hits = [self._hit(searcher, table, docnum, score, terms)
+                    for docnum, score in page.scored]
         return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                              page=request.page, per_page=request.per_page)
 
     def search_quotes(self, request: QuoteRequest) -> QuoteResults:
-        view = self._current_quotes()
-        searcher, table = view.searcher, view.table
-        q = self.parse(request.q, searcher.schema, QUOTE_FIELDS) if request.q.strip() else None
-        page = _select(view, q, request)
-        terms = self._highlight_terms(q, QUOTE_FIELDS) if request.highlight else set()
-        hits = [self._quote_hit(searcher, table, docnum, score, terms)
-                for docnum, score in page.scored]
+        with self._reading(quotes=True) as view:
+            searcher, table = view.searcher, view.table
+            q = (self.parse(request.q, searcher.schema, QUOTE_FIELDS)
+                 if request.q.strip() else None)
+            page = _select(view, q, request)
+            terms = self._highlight_terms(q, QUOTE_FIELDS) if request.highlight else set()
+            hits = [self._quote_hit(searcher, table, docnum, score, terms)
+                    for docnum, score in page.scored]
         return QuoteResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                             page=request.page, per_page=request.per_page)
 
@@ -231,19 +272,20 @@ class WhooshBackend:
     # -- documents -------------------------------------------------------------------
 
     def get(self, doc_id: str) -> Extraction:
-        searcher = self._current().searcher
-        stored = searcher.document(id=doc_id)
+        with self._reading() as view:
+            stored = view.searcher.document(id=doc_id)
         if stored is None:
             raise DocumentNotFound(f"no document with id {doc_id!r}")
         return Extraction.from_json(json.loads(stored["extraction"]), body=stored.get("body", ""))
 
     def count(self) -> int:
-        return int(self._current().searcher.doc_count())
+        with self._reading() as view:
+            return int(view.searcher.doc_count())
 
     def facet_values(self, name: str) -> list[FacetValue]:
         """Every value of a facet with its document count (for listings and autocomplete)."""
-        table = self._current().table
-        return table.count(name, table.live, size=10**9)
+        with self._reading() as view:
+            return view.table.count(name, view.table.live, size=10**9)
 
 
 class _Page(NamedTuple):

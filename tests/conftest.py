@@ -64,6 +64,7 @@ def serve(index: Path) -> Iterator[LiveServer]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+        app.extensions["newsfacet"].close()
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,12 @@ SAMPLE = ALLSIDES_SAMPLE
 
 
 @pytest.fixture(scope="module")
-def allsides(allsides_sample: tuple[list[dict], Path]) -> tuple[list[dict], SearchService]:
+def allsides(
+    allsides_sample: tuple[list[dict], Path],
+) -> Iterator[tuple[list[dict], SearchService]]:
     records, index = allsides_sample
-    return records, SearchService(index)
+    with SearchService(index) as service:
+        yield records, service
 
 
 def _counts(values: list) -> dict[str, int]:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -121,3 +122,21 @@ def test_add_and_delete_documents_from_python(tmp_path: Path) -> None:
         assert service.get("x1").locations[0].country == "Portugal"
         assert service.delete(["x1", "missing"]) == 1
         assert service.search("lighthouse").total == 0
+
+
+def test_a_replaced_searcher_closes_once_no_request_reads_it(tmp_path: Path) -> None:
+    record = {"id": "y1", "title": "Ferry timetable", "body": "The ferry to Bergen runs daily.",
+              "outlet": "Test Wire", "published": "2024-05-02"}
+    with SearchService(tmp_path / "index") as service:
+        service.add([record])
+        backend: Any = service.backend
+        with backend._reading() as held:  # a request still reading the first searcher
+            service.add([{**record, "id": "y2"}])
+            assert service.search("ferry").total == 2  # a new searcher sees the write
+            assert not held.searcher.is_closed
+            assert len(list(held.searcher.documents())) == 1
+        assert held.searcher.is_closed
+        service.add([{**record, "id": "y3"}])
+        before = backend._documents.searcher
+        assert service.search("ferry").total == 3
+        assert before.is_closed  # nobody held it: closed at once
