@@ -1,7 +1,9 @@
 """The newsfacet search API for Python (``SearchService``) and HTTP (``http.create_app``)."""
 
+from .models import FacetSuggestions as FacetSuggestions
 from .models import FacetValue as FacetValue
 from .models import Hit as Hit
+from .models import IndexStats as IndexStats
 from .models import QuoteHit as QuoteHit
 from .models import QuoteRequest as QuoteRequest
 from .models import QuoteResults as QuoteResults

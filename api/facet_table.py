@@ -9,6 +9,8 @@ a filter one boolean mask. Result sets are boolean masks over document numbers.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +33,11 @@ MERGED_NAMES = ("speaker",)
 NO_DATE = -1
 _MICROSECONDS_PER_DAY = 86_400 * 10**6
 _MAX_ORDINAL = dt.date.max.toordinal()
+#: The day ordinal of numpy's datetime64 epoch (1970-01-01).
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+#: numpy unit each date interval truncates days to (weeks by hand: ISO weeks start Monday).
+_DATE_UNITS = {"day": "datetime64[D]", "week": "datetime64[D]", "month": "datetime64[M]",
+               "year": "datetime64[Y]"}
 #: Below this share of the index, a count gathers the matching documents' values;
 #: above it, it masks every (document, value) pair. Both give the same counts.
 _GATHER_SHARE = 0.25
@@ -116,6 +123,8 @@ class FacetTable:
     #: Per facet, the value each stored value is shown and filtered as (speaker names
     #: merged across documents); values absent from a mapping stand for themselves.
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Per facet, its values case- and accent-folded, built on the first prefix search.
+    _folded: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_reader(cls, reader: Any, facets: dict[str, FacetColumn] | None = None,
@@ -196,11 +205,16 @@ class FacetTable:
         published = self.published
         return mask & (published != NO_DATE) & (published >= low) & (published <= high)
 
-    def count(self, name: str, mask: np.ndarray, size: int) -> list[FacetValue]:
-        """The ``size`` most frequent values of facet ``name`` in the result set."""
+    def count(self, name: str, mask: np.ndarray, size: int,
+              interval: str = "month") -> list[FacetValue]:
+        """The ``size`` most frequent values of facet ``name`` in the result set.
+
+        The ``date`` facet is a histogram instead: every ``interval`` bucket that holds
+        a dated document, in calendar order.
+        """
         docs = np.flatnonzero(mask)
         if name == "date":
-            return self._count_months(docs)
+            return self._count_dates(docs, interval)
         table = self.facets[name]
         words = table.vocab.values
         counts = np.bincount(table.values_of(docs, mask), minlength=len(words))
@@ -212,14 +226,54 @@ class FacetTable:
                         key=lambda pair: (-pair[0], pair[1]))[:size]
         return [FacetValue(value, n) for n, value in ranked]
 
-    def _count_months(self, docs: np.ndarray) -> list[FacetValue]:
-        """Publication dates bucketed per month, in calendar order."""
-        days, counts = np.unique(self.published[docs], return_counts=True)
-        months: Counter[str] = Counter()
-        for ordinal, n in zip(days.tolist(), counts.tolist(), strict=True):
-            if ordinal != NO_DATE:
-                months[dt.date.fromordinal(ordinal).strftime("%Y-%m")] += n
-        return [FacetValue(month, n) for month, n in sorted(months.items())]
+    def _count_dates(self, docs: np.ndarray, interval: str) -> list[FacetValue]:
+        """Publication dates bucketed per day, ISO week (its Monday), month or year.
+
+        Buckets come in calendar order; undated documents are in none.
+        """
+        days = self.published[docs]
+        days = days[days != NO_DATE]
+        stamps = (days - _EPOCH_ORDINAL).astype("datetime64[D]").astype(_DATE_UNITS[interval])
+        if interval == "week":  # ordinal 1 (0001-01-01) is a Monday
+            stamps = stamps - ((days - 1) % 7).astype("timedelta64[D]")
+        buckets, counts = np.unique(stamps, return_counts=True)
+        labels = np.datetime_as_string(buckets).tolist()
+        return [FacetValue(label, n) for label, n in zip(labels, counts.tolist(), strict=True)]
+
+    def prefixed(self, name: str, prefix: str, size: int | None) -> list[FacetValue]:
+        """Values of facet ``name`` whose text or any word of it starts with ``prefix``,
+        counted over the whole index, most frequent first (for autocomplete).
+
+        Case and accents are ignored. The vocabulary is filtered before anything is
+        counted, and a value's count is the length of its document list.
+        """
+        limit = 10**9 if size is None else size
+        pattern = re.compile(r"(?<![^\W_])" + re.escape(fold(prefix))) if prefix else None
+        if name == "date":
+            months = self._count_dates(np.flatnonzero(self.live), "month")
+            found = [v for v in months if pattern is None or pattern.search(fold(v.value))]
+            return sorted(found, key=lambda v: (-v.count, v.value))[:limit]
+        table = self.facets[name]
+        if name not in self._folded:
+            self._folded[name] = [fold(value) for value in table.vocab.values]
+        folded = self._folded[name]
+        if pattern is None:
+            ids = np.arange(len(folded), dtype=np.int64)
+        else:
+            ids = np.fromiter((i for i, text in enumerate(folded) if pattern.search(text)),
+                              dtype=np.int64)
+        counts = table.value_start[ids + 1] - table.value_start[ids]
+        words = table.vocab.values
+        ranked = sorted(((int(n), words[v]) for v, n in zip(ids.tolist(), counts.tolist(),
+                                                              strict=True) if n),
+                        key=lambda pair: (-pair[0], pair[1]))[:limit]
+        return [FacetValue(value, n) for n, value in ranked]
+
+    def distinct(self, name: str) -> int:
+        """How many values facet ``name`` has over the whole index (``date``: months)."""
+        if name == "date":
+            return len(self._count_dates(np.flatnonzero(self.live), "month"))
+        return int(np.count_nonzero(np.diff(self.facets[name].value_start)))
 
     def sort_by_date(self, mask: np.ndarray, newest_first: bool, end: int) -> list[int]:
         """The first ``end`` documents by publication date; undated ones last either way.
@@ -242,3 +296,9 @@ class FacetTable:
         """Hits best first; equal scores in id order."""
         rank = self.rank
         return sorted(scored, key=lambda pair: (-pair[1], int(rank[pair[0]])))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so "zur" finds "Zürich" and "BREN" finds "Brennan"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))

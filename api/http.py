@@ -16,7 +16,8 @@ from werkzeug.exceptions import HTTPException
 
 from newsfacet.schema.errors import NewsfacetError
 
-from .params import quote_request_from_params, request_from_params
+from .models import FacetSuggestions
+from .params import facet_search_from_params, quote_request_from_params, request_from_params
 from .service import SearchService
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def document(doc_id: str) -> Response:
         """One document: its text and everything extracted from it."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
+
+    @app.get("/facets/<name>")
+    def facet_values(name: str) -> Response:
+        """Values of one facet matching ``prefix`` with their counts, for autocomplete."""
+        prefix, size = facet_search_from_params(request.args.getlist)
+        values = _service().facet_values(name, prefix, size)
+        return jsonify(FacetSuggestions(name, prefix, values).to_json())
+
+    @app.get("/stats")
+    def stats() -> Response:
+        """Documents, size on disk, generation, versions and distinct facet values."""
+        return jsonify(_service().stats().to_json())
 
     @app.get("/health")
     def health() -> Response:

@@ -17,6 +17,8 @@ SORT_ALIASES = {"date": "date:desc", "-date": "date:desc", "newest": "date:desc"
 MAX_PER_PAGE = 100
 #: Deep pages cost a full ranking; past this, narrow the query (as Elasticsearch does).
 MAX_RESULT_WINDOW = 10_000
+#: Bucket sizes of the ``date`` facet (a date histogram); month is the default.
+INTERVALS = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class SearchRequest(BaseRequest):
     """A search over documents."""
 
     location: tuple[str, ...] = ()
+    #: Bucket size of the ``date`` facet: day, week (labelled by its Monday), month, year.
+    interval: str = "month"
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {**super().filters(), **({"location": self.location} if self.location else {})}
@@ -56,6 +60,40 @@ class SearchRequest(BaseRequest):
 class FacetValue:
     value: str
     count: int
+
+
+@dataclass
+class FacetSuggestions:
+    """Values of one facet matching a prefix, with their document counts (autocomplete)."""
+
+    facet: str
+    prefix: str
+    values: list[FacetValue]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class IndexStats:
+    """What an index holds and how big it is: for dashboards and capacity planning."""
+
+    documents: int
+    #: Bytes on disk of the live generation, quote index included.
+    size_bytes: int
+    generation: str
+    last_indexed_at: dt.datetime | None
+    whoosh_version: str | None
+    schema_version: int | None
+    extractor_version: str | None
+    #: Distinct values per facet over the whole index (``date``: distinct months).
+    facets: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["last_indexed_at"] = (self.last_indexed_at.isoformat()
+                                   if self.last_indexed_at else None)
+        return data
 
 
 @dataclass

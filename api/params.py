@@ -17,6 +17,7 @@ from newsfacet.schema.errors import InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
 
 from .models import (
+    INTERVALS,
     MAX_PER_PAGE,
     MAX_RESULT_WINDOW,
     SORT_ALIASES,
@@ -102,6 +103,9 @@ def validate(request: Request) -> Request:
         raise InvalidParameter("facet_size: must be between 1 and 1000")
     if len(request.q) > 2000:
         raise InvalidParameter("q: longer than 2000 characters")
+    if isinstance(request, SearchRequest) and request.interval not in INTERVALS:
+        raise InvalidParameter(f"interval: expected one of {', '.join(INTERVALS)}, "
+                               f"got {request.interval!r}")
     return replace(request, sort=sort) if sort != request.sort else request
 
 
@@ -132,7 +136,37 @@ def _common(get: Callable[[str], list[str]]) -> dict[str, Any]:
 
 def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
     """A document search from multi-valued parameters."""
-    return validate(SearchRequest(location=tuple(get("location")), **_common(get)))
+    interval = get("interval")
+    return validate(SearchRequest(location=tuple(get("location")),
+                                  interval=(interval[-1] if interval else "") or "month",
+                                  **_common(get)))
+
+
+#: How many values a facet value search returns unless told (``size``).
+SUGGEST_SIZE = 10
+MAX_SUGGEST_SIZE = 1000
+
+
+def check_facet_name(name: str) -> None:
+    """UnknownFacet unless ``name`` is one of the document facets."""
+    if name not in FACETS:
+        raise UnknownFacet(f"unknown facet {name!r}; facets are: {', '.join(FACETS)}")
+
+
+def check_suggest_size(size: int | None) -> None:
+    """``None`` means every value (Python only); otherwise 1 to ``MAX_SUGGEST_SIZE``."""
+    if size is not None and not 1 <= size <= MAX_SUGGEST_SIZE:
+        raise InvalidParameter(f"size: must be between 1 and {MAX_SUGGEST_SIZE}, got {size}")
+
+
+def facet_search_from_params(get: Callable[[str], list[str]]) -> tuple[str, int]:
+    """The ``prefix`` and ``size`` of a facet value search (``GET /facets/<name>``)."""
+    prefix, size = get("prefix"), get("size")
+    text = prefix[-1] if prefix else ""
+    if len(text) > 200:
+        raise InvalidParameter("prefix: longer than 200 characters")
+    count = _int("size", size[-1], 1, MAX_SUGGEST_SIZE) if size and size[-1] else SUGGEST_SIZE
+    return text, count
 
 
 def quote_request_from_params(get: Callable[[str], list[str]]) -> QuoteRequest:

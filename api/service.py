@@ -8,6 +8,7 @@ engine behind it is a :class:`Backend`, today Whoosh on local disk.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,8 +18,15 @@ from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article, Extraction
 
-from .models import FacetValue, QuoteRequest, QuoteResults, SearchRequest, SearchResults
-from .params import validate
+from .models import (
+    FacetValue,
+    IndexStats,
+    QuoteRequest,
+    QuoteResults,
+    SearchRequest,
+    SearchResults,
+)
+from .params import check_facet_name, check_suggest_size, validate
 from .whoosh_backend import WhooshBackend
 
 
@@ -29,7 +37,9 @@ class Backend(Protocol):
     def search_quotes(self, request: QuoteRequest) -> QuoteResults: ...
     def get(self, doc_id: str) -> Extraction: ...
     def count(self) -> int: ...
-    def facet_values(self, name: str) -> list[FacetValue]: ...
+    def facet_values(self, name: str, prefix: str = "",
+                     size: int | None = None) -> list[FacetValue]: ...
+    def distinct_values(self) -> dict[str, int]: ...
     def close(self) -> None: ...
 
 
@@ -71,16 +81,21 @@ class SearchService:
         per_page: int = 10,
         highlight: bool = True,
         facet_size: int = 10,
+        interval: str = "month",
     ) -> SearchResults:
         """Ranked (BM25F) search with facet filters, facet counts and snippets.
 
         Several values for one facet match any of them; different facets must all
-        match. An empty ``q`` matches every document (newest first).
+        match. An empty ``q`` matches every document (newest first). A facet that is
+        filtered on is counted without its own filter (multi-select), so the other
+        values stay visible. ``interval`` (day, week, month, year) sizes the buckets
+        of the ``date`` facet.
         """
         request = SearchRequest(
             q=q, outlet=tuple(outlet), speaker=tuple(speaker), location=tuple(location),
             date_from=date_from, date_to=date_to, facets=tuple(facets), sort=sort,
             page=page, per_page=per_page, highlight=highlight, facet_size=facet_size,
+            interval=interval,
         )
         return self.run(request)
 
@@ -133,15 +148,40 @@ class SearchService:
     def count(self) -> int:
         return self.backend.count()
 
-    def facet_values(self, name: str) -> list[FacetValue]:
-        """All values of one facet over the whole index, most frequent first."""
-        validate(SearchRequest(facets=(name,)))
-        return self.backend.facet_values(name)
+    def facet_values(self, name: str, prefix: str = "",
+                     size: int | None = None) -> list[FacetValue]:
+        """Values of one facet over the whole index, most frequent first.
+
+        With a ``prefix``, only values that start with it or have a word that does
+        (case and accents ignored: "bren" finds "John Brennan"), for autocomplete.
+        ``size`` caps how many come back (all by default). The ``date`` facet answers
+        months, as its counts do.
+        """
+        check_facet_name(name)
+        check_suggest_size(size)
+        return self.backend.facet_values(name, prefix, size)
 
     def health(self) -> dict[str, Any]:
         """Whether the index opens, how many documents it holds, and its metadata."""
         gen = self.store.current_path()
         return {"status": "ok", "documents": self.count(), **IndexStore.read_meta(gen)}
+
+    def stats(self) -> IndexStats:
+        """Document count, size on disk, generation, versions and distinct facet values."""
+        gen = self.store.current_path()
+        meta = IndexStore.read_meta(gen)
+        indexed = meta.get("last_indexed_at")
+        extractor = meta.get("extractor_version")
+        return IndexStats(
+            documents=self.count(),
+            size_bytes=_size_on_disk(gen),
+            generation=gen.name,
+            last_indexed_at=dt.datetime.fromisoformat(indexed) if indexed else None,
+            whoosh_version=meta.get("whoosh_version"),
+            schema_version=meta.get("schema_version"),
+            extractor_version=str(extractor) if extractor is not None else None,
+            facets=self.backend.distinct_values(),
+        )
 
     # -- writing -----------------------------------------------------------------------
 
@@ -154,3 +194,15 @@ class SearchService:
         """Delete documents by id; returns how many existed."""
         with GenerationWriter(self.store) as writer:
             return sum(writer.delete(doc_id) for doc_id in ids)
+
+
+def _size_on_disk(folder: Path) -> int:
+    """Bytes of every file under ``folder``; a file a merge removes meanwhile counts 0."""
+    total = 0
+    for root, _, names in os.walk(folder):  # os.walk skips folders that vanish
+        for name in names:
+            try:
+                total += os.stat(os.path.join(root, name)).st_size
+            except FileNotFoundError:
+                continue
+    return total

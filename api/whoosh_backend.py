@@ -12,7 +12,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -282,10 +282,17 @@ class WhooshBackend:
         with self._reading() as view:
             return int(view.searcher.doc_count())
 
-    def facet_values(self, name: str) -> list[FacetValue]:
-        """Every value of a facet with its document count (for listings and autocomplete)."""
+    def facet_values(self, name: str, prefix: str = "",
+                     size: int | None = None) -> list[FacetValue]:
+        """Values of a facet starting with ``prefix`` (or having a word that does), with
+        their document counts over the whole index; all values without a prefix."""
         with self._reading() as view:
-            return view.table.count(name, view.table.live, size=10**9)
+            return view.table.prefixed(name, prefix, size)
+
+    def distinct_values(self) -> dict[str, int]:
+        """How many distinct values each document facet has (``date``: months)."""
+        with self._reading() as view:
+            return {name: view.table.distinct(name) for name in (*DOCUMENT_FACETS, "date")}
 
 
 class _Page(NamedTuple):
@@ -295,26 +302,40 @@ class _Page(NamedTuple):
 
 
 def _select(view: _View, q: Any, request: BaseRequest) -> _Page:
-    """Match, filter, count facets over the whole result set, and rank one page."""
+    """Match, filter, count facets over the whole result set, and rank one page.
+
+    Facets are multi-select (Elasticsearch's ``post_filter``): a facet filtered on is
+    counted with every filter but its own, so choosing one outlet still shows the
+    others' counts; the rest are counted over the hits. The date range is not such a
+    filter: it narrows the date histogram, so a range zooms in on it.
+    """
     table = view.table
     scan = view.scanner.scan(q) if q is not None else None
+    # ``base`` is never written to: the masks below are new arrays
     if q is None:
-        matched = table.live.copy()
+        base = table.live
     elif scan is not None:
-        matched = scan.mask.copy()
+        base = scan.mask
     else:
-        matched = table.mask_of(view.searcher.docs_for_query(q))
-    for name, values in request.filters().items():
-        matched &= table.matching(name, values)
+        base = table.mask_of(view.searcher.docs_for_query(q))
     if request.date_from or request.date_to:
-        matched = table.in_date_range(matched, request.date_from, request.date_to)
+        base = table.in_date_range(base, request.date_from, request.date_to)
+    filters = {name: table.matching(name, values)
+               for name, values in request.filters().items()}
+    matched = _all_of(base, filters.values())
     total = int(np.count_nonzero(matched))
     last_page = max(1, math.ceil(total / request.per_page))
     if request.page > last_page:
         raise PageOutOfRange(
             f"page {request.page} is past the last page ({last_page}) of {total} results"
         )
-    facets = {name: table.count(name, matched, request.facet_size) for name in request.facets}
+    interval = request.interval if isinstance(request, SearchRequest) else "month"
+    facets: dict[str, list[FacetValue]] = {}
+    for name in request.facets:
+        counted = matched
+        if name in filters:
+            counted = _all_of(base, (m for other, m in filters.items() if other != name))
+        facets[name] = table.count(name, counted, request.facet_size, interval)
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
     if not total:
@@ -328,6 +349,14 @@ def _select(view: _View, q: Any, request: BaseRequest) -> _Page:
     newest = request.sort != "date:asc"
     ranked_by_date = table.sort_by_date(matched, newest, end)
     return _Page(total, facets, [(d, None) for d in ranked_by_date[start:]])
+
+
+def _all_of(base: np.ndarray, masks: Iterable[np.ndarray]) -> np.ndarray:
+    """``base`` narrowed by every mask (a new array; ``base`` is left as it is)."""
+    out = base.copy()
+    for mask in masks:
+        out &= mask
+    return out
 
 
 def _whoosh_top(searcher: Any, q: Any, matched: np.ndarray, end: int) -> list[tuple[int, float]]:
