@@ -24,9 +24,16 @@ run: $(STAMP)
 	@echo "serving on http://$(HOST):$(PORT)/search?q=port  (Ctrl-C to stop)"
 	$(VENV)/bin/newsfacet serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
-## Add new and changed documents from DATA (default: the demo corpus).
-index: $(STAMP)
+## Add new and changed documents from DATA (default: the demo corpus). Runs only when a
+## file of DATA is newer than the last run's stamp (one stamp per DATA in the index dir);
+## within a run, unchanged documents are skipped by content hash.
+DATA_FILES := $(shell find $(DATA) -type f 2>/dev/null | sed 's/ /\\ /g')
+DATA_STAMP := $(INDEX)/.made-$(subst /,_,$(subst .,_,$(abspath $(DATA))))
+index: $(DATA_STAMP)
+
+$(DATA_STAMP): $(DATA_FILES) | $(STAMP)
 	$(VENV)/bin/newsfacet index --index $(INDEX) $(DATA)
+	touch '$@'
 
 ## Rebuild the whole index into a new generation and switch to it atomically.
 reindex: $(STAMP)

@@ -1,4 +1,4 @@
-"""The ``newsfacet`` command: index, reindex, search, serve, extract.
+"""The ``newsfacet`` command: index, reindex, search, facets, stats, serve, extract.
 
 Errors print one line on stderr and exit non-zero: 2 for a run that could not
 proceed, 1 when some records were skipped (each named with its file and line).
@@ -66,17 +66,80 @@ def _cmd_search(args: argparse.Namespace) -> int:
         params["date_from"] = [args.date_from]
     if args.date_to:
         params["date_to"] = [args.date_to]
+    if args.interval:
+        params["interval"] = [args.interval]
     with SearchService(args.index) as service:
         results = service.run(request_from_params(lambda name: params.get(name, [])))
     if args.json:
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
         return 0
-    print(f"{results.total} results ({results.took_ms:.0f} ms)")
-    for n, hit in enumerate(results.hits, start=(results.page - 1) * results.per_page + 1):
-        date = hit.published.isoformat() if hit.published else "undated"
-        print(f"{n:>3}. {hit.title}  [{hit.outlet or '?'} · {date} · {hit.id}]")
+    first = (results.page - 1) * results.per_page + 1
+    last = first + len(results.hits) - 1
+    shown = f", showing {first}-{last}" if results.hits else ""
+    print(f"{results.total} results{shown} ({results.took_ms:.0f} ms)\n")
+    rows = [(str(n), hit.published.isoformat() if hit.published else "undated",
+             hit.outlet or "?", f"{hit.score:.2f}" if hit.score is not None else "",
+             hit.title, hit.id)
+            for n, hit in enumerate(results.hits, start=first)]
+    _table(("#", "date", "outlet", "score", "title", "id"), rows, widths=(4, 10, 24, 6, 60, 24))
     for name, values in results.facets.items():
-        print(f"\n{name}: " + ", ".join(f"{v.value} ({v.count})" for v in values))
+        print(f"\n{name}")
+        _table((name, "count"), [(v.value, str(v.count)) for v in values], widths=(50, 8))
+    return 0
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]],
+           widths: Sequence[int]) -> None:
+    """Aligned columns, long cells cut with an ellipsis (numbers right-aligned)."""
+    def cut(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    sizes = [min(w, max([len(h), *(len(r[i]) for r in rows)]))
+             for i, (h, w) in enumerate(zip(header, widths, strict=True))]
+    numeric = [bool(rows) and all(r[i].replace(".", "").isdigit() or not r[i] for r in rows)
+               for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(cut(c, w).rjust(w) if num else cut(c, w).ljust(w)
+                         for c, w, num in zip(cells, sizes, numeric, strict=True)).rstrip()
+
+    print(line(header))
+    print("  ".join("-" * w for w in sizes))
+    for row in rows:
+        print(line(row))
+
+
+def _cmd_facets(args: argparse.Namespace) -> int:
+    from .service import SearchService
+
+    with SearchService(args.index) as service:
+        values = service.facet_values(args.name, prefix=args.prefix, size=args.size)
+    if args.json:
+        print(json.dumps([{"value": v.value, "count": v.count} for v in values],
+                         ensure_ascii=False, indent=2))
+        return 0
+    _table((args.name, "documents"), [(v.value, str(v.count)) for v in values], widths=(60, 10))
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from .service import SearchService
+
+    with SearchService(args.index) as service:
+        stats = service.stats()
+    if args.json:
+        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    indexed = stats.last_indexed_at.isoformat() if stats.last_indexed_at else "never"
+    rows = [("documents", f"{stats.documents:,}"),
+            ("size on disk", f"{stats.size_bytes / 1e6:,.1f} MB"),
+            ("generation", stats.generation), ("last indexed", indexed),
+            ("whoosh", stats.whoosh_version or "?"),
+            ("schema / extractor", f"{stats.schema_version} / {stats.extractor_version}"),
+            *((f"distinct {name}", f"{n:,}") for name, n in stats.facets.items())]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        print(f"{label.ljust(width)}  {value}")
     return 0
 
 
@@ -123,11 +186,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-to", help="YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--facets", default="outlet,speaker,location",
                    help="facets to count, comma-separated (default: %(default)s)")
+    p.add_argument("--interval", help="date facet buckets: day, week, month (default) or year")
     p.add_argument("--sort", default="relevance", help="relevance, date:desc or date:asc")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the JSON the HTTP API returns")
     p.set_defaults(run=_cmd_search)
+
+    p = with_index(commands.add_parser(
+        "facets", help="list a facet's values with document counts",
+        description="Values of one facet (outlet, speaker, location, date) over the whole "
+                    "index, most frequent first; --prefix matches the start of any word."))
+    p.add_argument("name", help="outlet, speaker, location or date")
+    p.add_argument("--prefix", default="", help="only values with a word starting so")
+    p.add_argument("--size", type=int, default=None, help="at most this many values")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=_cmd_facets)
+
+    p = with_index(commands.add_parser(
+        "stats", help="what the index holds: documents, size, versions, distinct values"))
+    p.add_argument("--json", action="store_true", help="print the JSON GET /stats returns")
+    p.set_defaults(run=_cmd_stats)
 
     p = with_index(commands.add_parser("serve", help="serve the HTTP API"))
     p.add_argument("--host", default="127.0.0.1")

@@ -56,3 +56,44 @@ def test_skipped_records_name_file_and_line_and_exit_1(
     status = main(["index", "--quiet", "--index", str(tmp_path / "index"), str(source)])
     assert status == 1
     assert f"{source}:2: malformed JSON" in capsys.readouterr().err
+
+
+def test_search_prints_a_table_with_facets(tmp_path: Path, tiny_jsonl: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    index = str(tmp_path / "index")
+    assert main(["index", "--quiet", "--index", index, str(tiny_jsonl)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--index", index, "--facets", "outlet,date", "strike"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2 results, showing 1-2")
+    header = next(line for line in out if line.startswith("#"))
+    assert header.split() == ["#", "date", "outlet", "score", "title", "id"]
+    rows = [line for line in out if line[:1].isdigit() and "Harbor Test" in line]
+    assert len(rows) == 2 and {"t1", "t3"} == {row.split()[-1] for row in rows}
+    assert any(line.split() == ["Harbor", "Test", "2"] for line in out)
+    assert any(line.split() == ["2024-03", "2"] for line in out)
+
+
+def test_facets_and_stats_commands(tmp_path: Path, tiny_jsonl: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    index = str(tmp_path / "index")
+    assert main(["index", "--quiet", "--index", index, str(tiny_jsonl)]) == 0
+    capsys.readouterr()
+    assert main(["facets", "--index", index, "outlet", "--prefix", "val", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [{"value": "Valley Test", "count": 1}]
+    assert main(["stats", "--index", index, "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["documents"] == 3 and stats["size_bytes"] > 0
+    assert stats["facets"]["outlet"] == 2
+    assert main(["stats", "--index", index]) == 0
+    assert "documents           3" in capsys.readouterr().out
+    assert main(["facets", "--index", index, "nonsense"]) == 2
+
+
+@pytest.mark.parametrize("command", ["index", "reindex", "search", "facets", "stats", "serve",
+                                     "extract"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert f"usage: newsfacet {command}" in capsys.readouterr().out
