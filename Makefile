@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test lint typecheck eval bench clean
+.PHONY: run install index reindex serve test lint typecheck eval bench screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) || echo "chromium not installed: browser test will skip"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -53,6 +54,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	rm -rf build/typecheck && $(PY) -m pip install --quiet --no-deps --target build/typecheck .
 	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet.schema -p newsfacet.indexer -p newsfacet.api
+
+## Run the browser test and keep its screenshot of the web page as docs/web-page.png.
+screenshot: $(STAMP)
+	NEWSFACET_SCREENSHOT=docs/web-page.png $(PY) -m pytest -q tests/test_web_browser.py
 
 ## Score extraction against ../shared/data (one table); EVAL_ARGS="--write docs/quality.md"
 ## also rewrites the figures in docs/quality.md.

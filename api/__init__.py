@@ -1,5 +1,6 @@
 """The newsfacet search API for Python (``SearchService``) and HTTP (``http.create_app``)."""
 
+from .models import DateRange as DateRange
 from .models import FacetSuggestions as FacetSuggestions
 from .models import FacetValue as FacetValue
 from .models import Hit as Hit

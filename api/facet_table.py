@@ -8,6 +8,7 @@ a filter one boolean mask. Result sets are boolean masks over document numbers.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -125,15 +126,25 @@ class FacetTable:
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     #: Per facet, its values case- and accent-folded, built on the first prefix search.
     _folded: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    #: (document, event day ordinal) pairs: a document reports events on several days.
+    event_doc: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    event_day: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    #: Every document's key (id) in ``rank`` order, to place a cursor's id among them.
+    sorted_keys: list[Any] = field(default_factory=list, repr=False)
+    #: Lookups built on first use for this index version (e.g. field query values).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_reader(cls, reader: Any, facets: dict[str, FacetColumn] | None = None,
                     date_column: str = "published",
                     aliases: dict[str, dict[str, str]] | None = None,
-                    key_column: str | None = "id") -> FacetTable:
+                    key_column: str | None = "id",
+                    event_field: str | None = None) -> FacetTable:
         """Read the facet columns of ``reader`` (the document facets by default).
 
         ``key_column`` holds the ids that break ties; without one, document order does.
+        ``event_field`` is the indexed field of event dates (ISO days, one term each):
+        it is not a column, so its few distinct terms are read with their postings.
 
         ``aliases`` reuses another table's name merging (the quote index takes the
         documents'), so both show the same speaker names.
@@ -167,11 +178,15 @@ class FacetTable:
                 per_doc[docnum] = tuple(dict.fromkeys(words.id_of(v) for v in shown))
             tables[name] = FacetValues.build(words, per_doc)
         rank = np.arange(size, dtype=np.int64)
+        sorted_keys: list[Any] = []
         if key_column is not None:
             keys = reader.column_reader(key_column)
             order = sorted(range(size), key=lambda docnum: keys[docnum])
             rank[np.array(order, dtype=np.int64)] = np.arange(size, dtype=np.int64)
-        return cls(live=live, published=published, facets=tables, rank=rank, aliases=merged)
+            sorted_keys = [keys[docnum] for docnum in order]
+        event_doc, event_day = _event_pairs(reader, event_field, live)
+        return cls(live=live, published=published, facets=tables, rank=rank, aliases=merged,
+                   event_doc=event_doc, event_day=event_day, sorted_keys=sorted_keys)
 
     @property
     def size(self) -> int:
@@ -204,6 +219,20 @@ class FacetTable:
         high = end.toordinal() if end else 10**9
         published = self.published
         return mask & (published != NO_DATE) & (published >= low) & (published <= high)
+
+    def with_event_in_range(self, mask: np.ndarray, start: dt.date | None,
+                            end: dt.date | None) -> np.ndarray:
+        """Documents reporting any event dated within ``[start, end]``."""
+        low = start.toordinal() if start else 0
+        high = end.toordinal() if end else 10**9
+        days = self.event_day
+        having = np.zeros(self.size, dtype=bool)
+        having[self.event_doc[(days >= low) & (days <= high)]] = True
+        return mask & having
+
+    def rank_after(self, key: Any) -> int:
+        """The first rank whose key sorts after ``key``: documents "later" than a cursor's id."""
+        return bisect.bisect_right(self.sorted_keys, key)
 
     def count(self, name: str, mask: np.ndarray, size: int,
               interval: str = "month") -> list[FacetValue]:
@@ -296,6 +325,27 @@ class FacetTable:
         """Hits best first; equal scores in id order."""
         rank = self.rank
         return sorted(scored, key=lambda pair: (-pair[1], int(rank[pair[0]])))
+
+
+def _event_pairs(reader: Any, fieldname: str | None,
+                 live: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(document, day ordinal) for every live document and event date it reports."""
+    docs: list[np.ndarray] = []
+    days: list[np.ndarray] = []
+    if fieldname is not None and fieldname in reader.schema:
+        for raw in reader.lexicon(fieldname):
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            try:
+                day = dt.date.fromisoformat(text).toordinal()
+            except ValueError:
+                continue
+            ids = np.fromiter(reader.postings(fieldname, raw).all_ids(), dtype=np.int64)
+            ids = ids[live[ids]]
+            docs.append(ids)
+            days.append(np.full(len(ids), day, dtype=np.int64))
+    if not docs:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(docs), np.concatenate(days)
 
 
 def fold(text: str) -> str:

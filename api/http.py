@@ -17,8 +17,14 @@ from werkzeug.exceptions import HTTPException
 from newsfacet.schema.errors import NewsfacetError
 
 from .models import FacetSuggestions
-from .params import facet_search_from_params, quote_request_from_params, request_from_params
+from .params import (
+    facet_search_from_params,
+    quote_request_from_params,
+    request_from_params,
+    similar_request_from_params,
+)
 from .service import SearchService
+from .web import blueprint as web_blueprint
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +49,14 @@ def _service() -> SearchService:
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app; ``config`` overrides the environment, which overrides defaults."""
-    app = Flask(__name__)
+    app = Flask(__name__, static_folder=None)  # the web page serves its own files
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env("NEWSFACET")
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
+    app.register_blueprint(web_blueprint)
 
     @app.errorhandler(NewsfacetError)
     def _known(error: NewsfacetError) -> Response:
@@ -75,6 +82,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         """Attributed quotes matching ``q``, filtered by ``speaker``, ``outlet`` and dates."""
         quote_request = quote_request_from_params(request.args.getlist)
         return jsonify(_service().run_quotes(quote_request).to_json())
+
+    @app.get("/documents/<path:doc_id>/similar")
+    def similar(doc_id: str) -> Response:
+        """Documents like this one (more like this), itself excluded."""
+        similar_request = similar_request_from_params(request.args.getlist)
+        return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
     @app.get("/documents/<path:doc_id>")
     def document(doc_id: str) -> Response:

@@ -19,6 +19,35 @@ MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000
 #: Bucket sizes of the ``date`` facet (a date histogram); month is the default.
 INTERVALS = ("day", "week", "month", "year")
+#: What ``date_from``/``date_to`` filter on: the publication date or the reported events' dates.
+DATE_FIELDS = ("published", "event")
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ended, so the next page starts strictly after it (``search_after``).
+
+    Relevance pages end at (score, id); date pages at (publication day, id), ``day``
+    None for an undated hit. Ids break ties, as they do in the ranking itself.
+    """
+
+    sort: str
+    id: str
+    score: float | None = None
+    day: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The absolute date range a search used, after natural-language dates were resolved."""
+
+    start: dt.date | None
+    end: dt.date | None
+    field: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"from": self.start.isoformat() if self.start else None,
+                "to": self.end.isoformat() if self.end else None, "field": self.field}
 
 
 @dataclass(frozen=True)
@@ -43,6 +72,11 @@ class BaseRequest:
         pairs = {"outlet": self.outlet, "speaker": self.speaker}
         return {name: values for name, values in pairs.items() if values}
 
+    @property
+    def ranked_by(self) -> str:
+        """The order hits come in: without a query there is no relevance, so newest first."""
+        return "date:desc" if self.sort == "relevance" and not self.q.strip() else self.sort
+
 
 @dataclass(frozen=True)
 class SearchRequest(BaseRequest):
@@ -51,6 +85,16 @@ class SearchRequest(BaseRequest):
     location: tuple[str, ...] = ()
     #: Bucket size of the ``date`` facet: day, week (labelled by its Monday), month, year.
     interval: str = "month"
+    #: What the date range filters on: ``published`` or ``event`` (dates of reported events).
+    date_field: str = "published"
+    #: Continue after this position instead of counting pages (see :class:`Cursor`).
+    cursor: Cursor | None = None
+
+    @property
+    def date_range(self) -> DateRange | None:
+        if self.date_from is None and self.date_to is None:
+            return None
+        return DateRange(self.date_from, self.date_to, self.date_field)
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {**super().filters(), **({"location": self.location} if self.location else {})}
@@ -121,11 +165,18 @@ class SearchResults:
     facets: dict[str, list[FacetValue]]
     page: int
     per_page: int
+    #: The absolute range ``date_from``/``date_to`` resolved to; None without one.
+    date_range: DateRange | None = None
+    #: Pass as ``cursor`` for the page after this one; None on the last page.
+    next_cursor: str | None = None
+    #: A corrected query that finds more, when this one finds fewer than 3 results.
+    did_you_mean: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for hit in data["hits"]:
             hit["published"] = hit["published"].isoformat() if hit["published"] else None
+        data["date_range"] = self.date_range.to_json() if self.date_range else None
         return data
 
 

@@ -6,8 +6,12 @@ same things with the same message.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import calendar
 import datetime as dt
+import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -17,11 +21,13 @@ from newsfacet.schema.errors import InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
 
 from .models import (
+    DATE_FIELDS,
     INTERVALS,
     MAX_PER_PAGE,
     MAX_RESULT_WINDOW,
     SORT_ALIASES,
     SORTS,
+    Cursor,
     QuoteRequest,
     SearchRequest,
 )
@@ -48,6 +54,76 @@ def parse_date_bound(name: str, text: str, end: bool) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise InvalidParameter(f"{name}: {text!r} is not a calendar date") from None
+
+
+_SINCE = re.compile(r"^\s*since\s+", re.IGNORECASE)
+#: Only words make a natural-language date: dateparser reads a bare "5" as the 5th.
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def parse_natural_date(name: str, text: str, end: bool, as_of: dt.date | None = None) -> dt.date:
+    """A date bound as people write it: ISO forms, or "last week", "since January 2022",
+    "3 days ago", "yesterday", relative to ``as_of`` (today by default).
+
+    Why a function of our own: dateparser alone reads "2024" as a day of this year and
+    "since X" not at all, and its time-zone-aware answers would shift days. Everything
+    here is a naive date. "since X" starts at X (only as ``date_from``); a month or
+    year covers all of it, so as ``date_to`` it ends on its last day.
+    """
+    since = _SINCE.match(text)
+    if since:
+        if end:
+            raise InvalidParameter(f"{name}: 'since …' starts a range; use it as date_from")
+        text = text[since.end():]
+    if _PARTIAL_DATE.match(text.strip()):
+        return parse_date_bound(name, text, end)
+    import dateparser  # imported on first use: it takes a while to load
+
+    base = dt.datetime.combine(as_of or dt.date.today(), dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                "RETURN_AS_TIMEZONE_AWARE": False,
+                "PREFER_DAY_OF_MONTH": "last" if end else "first"}
+    found = (dateparser.parse(text, languages=["en"], settings=settings)
+             if _HAS_LETTER.search(text) else None)
+    if found is None:
+        raise InvalidParameter(f"{name}: expected a date (YYYY-MM-DD, YYYY-MM, YYYY or words "
+                               f"such as 'last week', 'since January 2022'), got {text!r}")
+    return found.date()
+
+
+def parse_as_of(text: str) -> dt.date:
+    """The day relative dates count from: an ISO date."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidParameter(f"as_of: expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    """An opaque, URL-safe position: base64 of a small JSON object, unpadded."""
+    data = {"sort": cursor.sort, "id": cursor.id, "score": cursor.score,
+            "day": cursor.day.isoformat() if cursor.day else None}
+    raw = json.dumps(data, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(text: str) -> Cursor:
+    """Undo :func:`encode_cursor`; anything else is an InvalidParameter, never a crash."""
+    try:
+        raw = base64.urlsafe_b64decode(text.strip() + "=" * (-len(text.strip()) % 4))
+        data = json.loads(raw.decode("utf-8"))
+        sort, doc_id, score, day = data["sort"], data["id"], data["score"], data["day"]
+        if sort not in SORTS or not isinstance(doc_id, str):
+            raise ValueError(sort)
+        if sort == "relevance":
+            if isinstance(score, bool) or not isinstance(score, (int, float)) \
+                    or not math.isfinite(score):
+                raise ValueError(score)
+            return Cursor(sort, doc_id, score=float(score))
+        return Cursor(sort, doc_id, day=dt.date.fromisoformat(day) if day else None)
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise InvalidParameter("cursor: not a cursor this API returned (pass next_cursor "
+                               "from a previous response unchanged)") from None
 
 
 def _int(name: str, text: str, low: int, high: int) -> int:
@@ -103,9 +179,20 @@ def validate(request: Request) -> Request:
         raise InvalidParameter("facet_size: must be between 1 and 1000")
     if len(request.q) > 2000:
         raise InvalidParameter("q: longer than 2000 characters")
-    if isinstance(request, SearchRequest) and request.interval not in INTERVALS:
-        raise InvalidParameter(f"interval: expected one of {', '.join(INTERVALS)}, "
-                               f"got {request.interval!r}")
+    if isinstance(request, SearchRequest):
+        if request.interval not in INTERVALS:
+            raise InvalidParameter(f"interval: expected one of {', '.join(INTERVALS)}, "
+                                   f"got {request.interval!r}")
+        if request.date_field not in DATE_FIELDS:
+            raise InvalidParameter(f"date_field: expected one of {', '.join(DATE_FIELDS)}, "
+                                   f"got {request.date_field!r}")
+        if request.cursor is not None:
+            if request.page > 1:
+                raise InvalidParameter("cursor: use either cursor or page, not both")
+            ranked_by = replace(request, sort=sort).ranked_by
+            if request.cursor.sort != ranked_by:
+                raise InvalidParameter(f"cursor: it continues a {request.cursor.sort} "
+                                       f"ordering, this search is ordered by {ranked_by}")
     return replace(request, sort=sort) if sort != request.sort else request
 
 
@@ -116,15 +203,17 @@ def _common(get: Callable[[str], list[str]]) -> dict[str, Any]:
         values = get(name)
         return values[-1] if values else None
 
-    date_from, date_to = one("date_from"), one("date_to")
+    date_from, date_to, as_of_text = one("date_from"), one("date_to"), one("as_of")
+    as_of = parse_as_of(as_of_text) if as_of_text else None
     page, per_page = one("page"), one("per_page")
     highlight, facet_size = one("highlight"), one("facet_size")
     return {
         "q": one("q") or "",
         "outlet": tuple(get("outlet")),
         "speaker": tuple(get("speaker")),
-        "date_from": parse_date_bound("date_from", date_from, end=False) if date_from else None,
-        "date_to": parse_date_bound("date_to", date_to, end=True) if date_to else None,
+        "date_from": (parse_natural_date("date_from", date_from, False, as_of)
+                      if date_from else None),
+        "date_to": parse_natural_date("date_to", date_to, True, as_of) if date_to else None,
         "facets": split_list(get("facets")),
         "sort": one("sort") or "relevance",
         "page": _int("page", page, 1, MAX_RESULT_WINDOW) if page else 1,
@@ -136,10 +225,26 @@ def _common(get: Callable[[str], list[str]]) -> dict[str, Any]:
 
 def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
     """A document search from multi-valued parameters."""
-    interval = get("interval")
-    return validate(SearchRequest(location=tuple(get("location")),
-                                  interval=(interval[-1] if interval else "") or "month",
-                                  **_common(get)))
+    interval, date_field, cursor = get("interval"), get("date_field"), get("cursor")
+    return validate(SearchRequest(
+        location=tuple(get("location")),
+        interval=(interval[-1] if interval else "") or "month",
+        date_field=(date_field[-1] if date_field else "") or "published",
+        cursor=decode_cursor(cursor[-1]) if cursor and cursor[-1] else None,
+        **_common(get)))
+
+
+def similar_request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
+    """Paging, facets and snippets of a more-like-this search (``/documents/<id>/similar``)."""
+    one = {name: (get(name) or [""])[-1] for name in
+           ("page", "per_page", "highlight", "facet_size", "interval")}
+    return validate(SearchRequest(
+        facets=split_list(get("facets")),
+        page=_int("page", one["page"], 1, MAX_RESULT_WINDOW) if one["page"] else 1,
+        per_page=_int("per_page", one["per_page"], 1, MAX_PER_PAGE) if one["per_page"] else 10,
+        highlight=_bool("highlight", one["highlight"]) if one["highlight"] else False,
+        facet_size=_int("facet_size", one["facet_size"], 1, 1000) if one["facet_size"] else 10,
+        interval=one["interval"] or "month"))
 
 
 #: How many values a facet value search returns unless told (``size``).

@@ -26,7 +26,14 @@ from .models import (
     SearchRequest,
     SearchResults,
 )
-from .params import check_facet_name, check_suggest_size, validate
+from .params import (
+    check_facet_name,
+    check_suggest_size,
+    decode_cursor,
+    parse_as_of,
+    parse_natural_date,
+    validate,
+)
 from .whoosh_backend import WhooshBackend
 
 
@@ -35,6 +42,7 @@ class Backend(Protocol):
 
     def search(self, request: SearchRequest) -> SearchResults: ...
     def search_quotes(self, request: QuoteRequest) -> QuoteResults: ...
+    def similar(self, doc_id: str, request: SearchRequest) -> SearchResults: ...
     def get(self, doc_id: str) -> Extraction: ...
     def count(self) -> int: ...
     def facet_values(self, name: str, prefix: str = "",
@@ -73,8 +81,8 @@ class SearchService:
         outlet: Sequence[str] = (),
         speaker: Sequence[str] = (),
         location: Sequence[str] = (),
-        date_from: dt.date | None = None,
-        date_to: dt.date | None = None,
+        date_from: dt.date | str | None = None,
+        date_to: dt.date | str | None = None,
         facets: Sequence[str] = (),
         sort: str = "relevance",
         page: int = 1,
@@ -82,6 +90,9 @@ class SearchService:
         highlight: bool = True,
         facet_size: int = 10,
         interval: str = "month",
+        as_of: dt.date | str | None = None,
+        date_field: str = "published",
+        cursor: str | None = None,
     ) -> SearchResults:
         """Ranked (BM25F) search with facet filters, facet counts and snippets.
 
@@ -90,14 +101,52 @@ class SearchService:
         filtered on is counted without its own filter (multi-select), so the other
         values stay visible. ``interval`` (day, week, month, year) sizes the buckets
         of the ``date`` facet.
+
+        ``date_from``/``date_to`` take dates or text: ``"2024-03"``, ``"last week"``,
+        ``"since January 2022"``, relative to ``as_of`` (today by default); the
+        results' ``date_range`` says what they resolved to. ``date_field="event"``
+        filters on the dates of the events reported instead of publication. ``cursor``
+        is a previous page's ``next_cursor``: the page after it, stable while
+        documents are added.
         """
         request = SearchRequest(
             q=q, outlet=tuple(outlet), speaker=tuple(speaker), location=tuple(location),
-            date_from=date_from, date_to=date_to, facets=tuple(facets), sort=sort,
-            page=page, per_page=per_page, highlight=highlight, facet_size=facet_size,
-            interval=interval,
+            date_from=_date_bound("date_from", date_from, False, as_of),
+            date_to=_date_bound("date_to", date_to, True, as_of), facets=tuple(facets),
+            sort=sort, page=page, per_page=per_page, highlight=highlight,
+            facet_size=facet_size, interval=interval, date_field=date_field,
+            cursor=decode_cursor(cursor) if cursor else None,
         )
         return self.run(request)
+
+    def similar(
+        self,
+        doc_id: str,
+        *,
+        per_page: int = 10,
+        page: int = 1,
+        facets: Sequence[str] = (),
+        facet_size: int = 10,
+        highlight: bool = False,
+        interval: str = "month",
+    ) -> SearchResults:
+        """Documents like ``doc_id`` (more like this), most similar first, itself excluded.
+
+        Similarity is BM25F over the document's most significant title and body terms,
+        so a follow-up or a rewrite of the same story ranks first. DocumentNotFound if
+        there is no such document.
+        """
+        request = validate(SearchRequest(per_page=per_page, page=page, facets=tuple(facets),
+                                         facet_size=facet_size, highlight=highlight,
+                                         interval=interval))
+        return self.run_similar(doc_id, request)
+
+    def run_similar(self, doc_id: str, request: SearchRequest) -> SearchResults:
+        """More like ``doc_id`` with a prepared request (paging, facets, snippets)."""
+        started = time.perf_counter()
+        results = self.backend.similar(doc_id, validate(request))
+        results.took_ms = round((time.perf_counter() - started) * 1000, 2)
+        return results
 
     def run(self, request: SearchRequest) -> SearchResults:
         """Search with a prepared :class:`SearchRequest` (validated here)."""
@@ -112,14 +161,15 @@ class SearchService:
         *,
         speaker: Sequence[str] = (),
         outlet: Sequence[str] = (),
-        date_from: dt.date | None = None,
-        date_to: dt.date | None = None,
+        date_from: dt.date | str | None = None,
+        date_to: dt.date | str | None = None,
         facets: Sequence[str] = (),
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
         highlight: bool = True,
         facet_size: int = 10,
+        as_of: dt.date | str | None = None,
     ) -> QuoteResults:
         """Search attributed quotes: what ``speaker`` said about ``q``.
 
@@ -128,9 +178,11 @@ class SearchService:
         character offsets into that document's body.
         """
         request = QuoteRequest(
-            q=q, speaker=tuple(speaker), outlet=tuple(outlet), date_from=date_from,
-            date_to=date_to, facets=tuple(facets), sort=sort, page=page, per_page=per_page,
-            highlight=highlight, facet_size=facet_size,
+            q=q, speaker=tuple(speaker), outlet=tuple(outlet),
+            date_from=_date_bound("date_from", date_from, False, as_of),
+            date_to=_date_bound("date_to", date_to, True, as_of), facets=tuple(facets),
+            sort=sort, page=page, per_page=per_page, highlight=highlight,
+            facet_size=facet_size,
         )
         return self.run_quotes(request)
 
@@ -194,6 +246,16 @@ class SearchService:
         """Delete documents by id; returns how many existed."""
         with GenerationWriter(self.store) as writer:
             return sum(writer.delete(doc_id) for doc_id in ids)
+
+
+def _date_bound(name: str, value: dt.date | str | None, end: bool,
+                as_of: dt.date | str | None) -> dt.date | None:
+    """A date as given, or text resolved as the HTTP API resolves it."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(as_of, str):  # callers from Python may pass the HTTP form too
+        as_of = parse_as_of(as_of)
+    return parse_natural_date(name, value, end, as_of) if value.strip() else None
 
 
 def _size_on_disk(folder: Path) -> int:

@@ -12,7 +12,10 @@ def test_search_response_has_the_documented_shape(demo_server: LiveServer) -> No
         "/search?q=strike&facets=outlet,speaker,location,date&per_page=5"
     )
     assert status == 200 and content_type.startswith("application/json")
-    assert set(body) == {"total", "took_ms", "hits", "facets", "page", "per_page"}
+    assert set(body) == {"total", "took_ms", "hits", "facets", "page", "per_page",
+                         "date_range", "next_cursor", "did_you_mean"}
+    assert body["date_range"] is None and body["did_you_mean"] is None
+    assert isinstance(body["next_cursor"], str)  # 5 of more than 5 results
     assert 0 < len(body["hits"]) <= 5 <= body["total"] or len(body["hits"]) == body["total"]
     hit = body["hits"][0]
     assert set(hit) == {"id", "title", "outlet", "published", "speakers", "locations", "score",

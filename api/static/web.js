@@ -1,0 +1,9 @@
+// newsfacet web page: the one behaviour that needs script. Changing the sort order
+// submits the search form; without script, the Search button does the same.
+document.addEventListener("change", (event) => {
+  const target = event.target;
+  if (target instanceof HTMLSelectElement && target.hasAttribute("data-autosubmit") && target.form) {
+    if (target.form.requestSubmit) target.form.requestSubmit();
+    else target.form.submit();
+  }
+});
