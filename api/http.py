@@ -11,13 +11,27 @@ import logging
 import os
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from newsfacet.schema.errors import NewsfacetError
+from newsfacet.schema.document import Extraction
+from newsfacet.schema.errors import (
+    DocumentNotFound,
+    IndexNotFound,
+    InvalidParameter,
+    InvalidQuery,
+    NewsfacetError,
+    PageOutOfRange,
+    UnknownFacet,
+)
 
-from .models import FacetSuggestions
+from .models import FacetSuggestions, IndexStats, QuoteResults, SearchResults
+from .openapi import HTML, build_spec, documented
 from .params import (
+    FACET_VALUE_PARAMS,
+    QUOTE_PARAMS,
+    SEARCH_PARAMS,
+    SIMILAR_PARAMS,
     facet_search_from_params,
     quote_request_from_params,
     request_from_params,
@@ -47,6 +61,33 @@ def _service() -> SearchService:
     return current_app.extensions["newsfacet"]  # type: ignore[no-any-return]
 
 
+#: Errors a search can answer with; every route that opens the index may be a 503.
+SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, IndexNotFound)
+#: What ``/health`` answers: the document count and the index metadata (``meta.json``).
+HEALTH_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "status": {"const": "ok"},
+        "documents": {"type": "integer"},
+        "generation": {"type": "string"},
+        "schema_version": {"type": "integer"},
+        "extractor_version": {"type": "string"},
+        "whoosh_version": {"type": "string"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "last_indexed_at": {"type": "string", "format": "date-time"},
+    },
+    "required": ["status", "documents"],
+}
+
+
+def spec() -> dict[str, Any]:
+    """The OpenAPI description of the current app, built once per app."""
+    cache = current_app.extensions.setdefault("newsfacet.openapi", {})
+    if "spec" not in cache:
+        cache["spec"] = build_spec(current_app)
+    return cache["spec"]  # type: ignore[no-any-return]
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app; ``config`` overrides the environment, which overrides defaults."""
     app = Flask(__name__, static_folder=None)  # the web page serves its own files
@@ -72,29 +113,37 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return problem(500, "Internal error", "the server failed to answer; this is a bug")
 
     @app.get("/search")
+    @documented(SearchResults, SEARCH_PARAMS, SEARCH_ERRORS)
     def search() -> Response:
         """Ranked search with filters, facet counts and highlighted snippets."""
         search_request = request_from_params(request.args.getlist)
         return jsonify(_service().run(search_request).to_json())
 
     @app.get("/quotes")
+    @documented(QuoteResults, QUOTE_PARAMS, SEARCH_ERRORS)
     def quotes() -> Response:
         """Attributed quotes matching ``q``, filtered by ``speaker``, ``outlet`` and dates."""
         quote_request = quote_request_from_params(request.args.getlist)
         return jsonify(_service().run_quotes(quote_request).to_json())
 
     @app.get("/documents/<path:doc_id>/similar")
+    @documented(SearchResults, SIMILAR_PARAMS,
+                (InvalidParameter, UnknownFacet, PageOutOfRange, DocumentNotFound,
+                 IndexNotFound))
     def similar(doc_id: str) -> Response:
         """Documents like this one (more like this), itself excluded."""
         similar_request = similar_request_from_params(request.args.getlist)
         return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
     @app.get("/documents/<path:doc_id>")
+    @documented(Extraction, errors=(DocumentNotFound, IndexNotFound))
     def document(doc_id: str) -> Response:
         """One document: its text and everything extracted from it."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
 
     @app.get("/facets/<name>")
+    @documented(FacetSuggestions, FACET_VALUE_PARAMS,
+                (InvalidParameter, UnknownFacet, IndexNotFound))
     def facet_values(name: str) -> Response:
         """Values of one facet matching ``prefix`` with their counts, for autocomplete."""
         prefix, size = facet_search_from_params(request.args.getlist)
@@ -102,14 +151,28 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(FacetSuggestions(name, prefix, values).to_json())
 
     @app.get("/stats")
+    @documented(IndexStats, errors=(IndexNotFound,))
     def stats() -> Response:
         """Documents, size on disk, generation, versions and distinct facet values."""
         return jsonify(_service().stats().to_json())
 
     @app.get("/health")
+    @documented(HEALTH_SCHEMA, errors=(IndexNotFound,))
     def health() -> Response:
         """200 with the document count when the index opens; 503 otherwise."""
         return jsonify(_service().health())
+
+    @app.get("/openapi.json")
+    @documented({"type": "object", "description": "An OpenAPI 3.1 document."})
+    def openapi() -> Response:
+        """This description of the API (OpenAPI 3.1), generated from the code."""
+        return jsonify(spec())
+
+    @app.get("/docs")
+    @documented(HTML)
+    def docs() -> str:
+        """The same description as a page to read: paths, parameters and responses."""
+        return render_template("api_docs.html", spec=spec())
 
     return app
 

@@ -14,7 +14,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from newsfacet.schema.errors import InvalidParameter, UnknownFacet
@@ -277,3 +277,91 @@ def facet_search_from_params(get: Callable[[str], list[str]]) -> tuple[str, int]
 def quote_request_from_params(get: Callable[[str], list[str]]) -> QuoteRequest:
     """A quote search from multi-valued parameters."""
     return validate(QuoteRequest(**_common(get)))
+
+
+# -- the parameters each endpoint reads, declared once (the OpenAPI description is built
+# -- from these; tests/api/test_openapi.py checks them against what the parsers read) ---
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One query parameter: its JSON Schema ``type``, what it means and what it accepts."""
+
+    name: str
+    type: str
+    description: str
+    enum: tuple[str, ...] | None = None
+    #: May be given more than once (``outlet=A&outlet=B``): an array in the description.
+    repeated: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    default: Any = None
+
+
+_DATE_HELP = ("YYYY-MM-DD, YYYY-MM or YYYY (a month or year covers all of it), or words "
+              "such as 'last week', '3 days ago'")
+_COMMON_PARAMS = (
+    ParamSpec("q", "string", "Query: words, \"phrases\", AND/OR/NOT, field:value, prefix*."),
+    ParamSpec("outlet", "string", "Only these outlets (values OR-ed).", repeated=True),
+    ParamSpec("speaker", "string", "Only documents quoting these speakers (values OR-ed).",
+              repeated=True),
+    ParamSpec("date_from", "string", f"Start of the date range: {_DATE_HELP}, "
+              "or 'since January 2022'."),
+    ParamSpec("date_to", "string", f"End of the date range (inclusive): {_DATE_HELP}."),
+    ParamSpec("as_of", "string", "The day relative dates count from (YYYY-MM-DD); today "
+              "by default."),
+    ParamSpec("sort", "string", "Order of hits; also accepted: "
+              + ", ".join(f"{alias} ({sort})" for alias, sort in SORT_ALIASES.items()) + ".",
+              enum=SORTS + tuple(SORT_ALIASES), default="relevance"),
+    ParamSpec("page", "integer", "Page number, from 1.", minimum=1,
+              maximum=MAX_RESULT_WINDOW, default=1),
+    ParamSpec("per_page", "integer", "Hits per page.", minimum=1, maximum=MAX_PER_PAGE,
+              default=10),
+    ParamSpec("highlight", "boolean", "Return highlighted snippets (true/false, 1/0, yes/no, "
+              "on/off).", default=True),
+    ParamSpec("facet_size", "integer", "Values returned per facet, largest counts first.",
+              minimum=1, maximum=1000, default=10),
+)
+
+
+def _facets_param(names: tuple[str, ...]) -> ParamSpec:
+    return ParamSpec("facets", "string", "Facets to count; repeat the parameter or separate "
+                     "names with commas.", enum=names, repeated=True)
+
+
+_INTERVAL = ParamSpec("interval", "string", "Bucket size of the date facet (weeks are "
+                      "labelled by their Monday).", enum=INTERVALS, default="month")
+
+#: ``GET /search``.
+SEARCH_PARAMS: tuple[ParamSpec, ...] = (
+    *_COMMON_PARAMS,
+    _facets_param(tuple(FACETS)),
+    ParamSpec("location", "string", "Only documents mentioning these places (values OR-ed).",
+              repeated=True),
+    _INTERVAL,
+    ParamSpec("date_field", "string", "What date_from/date_to filter on: the publication "
+              "date or the dates of reported events.", enum=DATE_FIELDS, default="published"),
+    ParamSpec("cursor", "string", "Continue after the previous page: its next_cursor, "
+              "unchanged (instead of page)."),
+)
+
+#: ``GET /quotes``.
+QUOTE_PARAMS: tuple[ParamSpec, ...] = (*_COMMON_PARAMS, _facets_param(QUOTE_FACET_NAMES))
+
+#: ``GET /documents/<id>/similar``.
+SIMILAR_PARAMS: tuple[ParamSpec, ...] = (
+    _facets_param(tuple(FACETS)),
+    *(p for p in _COMMON_PARAMS if p.name in ("page", "per_page", "facet_size")),
+    ParamSpec("highlight", "boolean", "Return highlighted snippets (true/false, 1/0, yes/no, "
+              "on/off).", default=False),
+    _INTERVAL,
+)
+
+#: ``GET /facets/<name>`` (``name`` is in the path).
+FACET_VALUE_PARAMS: tuple[ParamSpec, ...] = (
+    ParamSpec("name", "string", "The facet whose values to list.", enum=tuple(FACETS)),
+    ParamSpec("prefix", "string", "Only values that start with this or have a word that "
+              "does (case and accents ignored); at most 200 characters.", default=""),
+    ParamSpec("size", "integer", "How many values to return.", minimum=1,
+              maximum=MAX_SUGGEST_SIZE, default=SUGGEST_SIZE),
+)
