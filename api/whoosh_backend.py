@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -272,7 +273,30 @@ class WhooshBackend:
             q = parser.parse(text)
         except Exception as exc:  # whoosh raises assorted errors for odd syntax
             raise InvalidQuery(f"query does not parse: {exc}") from None
+        q = q.accept(lambda node: self._phrase_gaps(text, node))
         return q.accept(lambda node: self._facet_term(view, node)) if view is not None else q
+
+    def _phrase_gaps(self, text: str, node: Any) -> Any:
+        """A phrase whose stop words left gaps gets a slop that spans them.
+
+        The index keeps a dropped stop word's position (so "energy crisis" does not
+        match "energy and a crisis"), but the parser drops the stop words from the
+        phrase, and Whoosh then wants the remaining words adjacent: "state of the
+        union" found only "state union". Allowing the widest gap is a slight
+        over-match ("state of a union" too), which is better than missing them all.
+        """
+        if type(node) is not wq.Phrase or node.slop != 1 or not node.char_ranges:
+            return node
+        start, end = node.char_ranges[0][0], node.char_ranges[-1][1]
+        positions = [t.pos for t in self._analyzer(text[start:end], positions=True,
+                                                   mode="query")]
+        if len(positions) != len(node.words):
+            return node
+        widest = max((b - a for a, b in pairwise(positions)), default=1)
+        if widest <= 1:
+            return node
+        return wq.Phrase(node.fieldname, list(node.words), slop=widest, boost=node.boost,
+                         char_ranges=node.char_ranges)
 
     @staticmethod
     def _facet_term(view: _View, node: Any) -> Any:

@@ -141,3 +141,15 @@ def test_a_replaced_searcher_closes_once_no_request_reads_it(tmp_path: Path) -> 
         before = backend._documents.searcher
         assert service.search("ferry").total == 3
         assert before.is_closed  # nobody held it: closed at once
+
+
+def test_phrases_with_stop_words_match_the_text(tmp_path: Path) -> None:
+    with SearchService(tmp_path / "index") as service:
+        service.add([
+            {"id": "p1", "title": "Speech", "body": "The State of the Union address ran long."},
+            {"id": "p2", "title": "Grid", "body": "An energy and a crisis of confidence."},
+            {"id": "p3", "title": "Tariffs", "body": "The union said the state would pay."},
+        ])
+        assert [h.id for h in service.search('"state of the union"').hits] == ["p1"]
+        assert service.search('"energy crisis"').total == 0  # stop-word gaps still count
+        assert service.search('"state union"').total == 0
