@@ -24,7 +24,7 @@ from newsfacet.schema.document import Article, Extraction
 from newsfacet.schema.fields import SCHEMA_VERSION
 
 from .extract import EXTRACTOR_VERSION, extract
-from .readers import ReadProblem, expand_paths, read_articles
+from .readers import ReadProblem, count_records, expand_paths, read_articles
 from .store import GenerationWriter, IndexStore
 
 
@@ -125,8 +125,9 @@ def index_paths(
     paths = list(paths)
     files = expand_paths(paths)  # walked once; a bad path fails before any writer opens
     parallel = sum(f.stat().st_size for f in files) > 2_000_000
+    total = count_records(files) if progress else None
     return _index(store, read_articles(files), sync_paths=paths if sync else None,
-                  parallel=parallel, progress=progress, on_problem=on_problem)
+                  parallel=parallel, progress=progress, on_problem=on_problem, total=total)
 
 
 def index_articles(
@@ -138,7 +139,7 @@ def index_articles(
 ) -> IndexReport:
     """Add new and changed articles given as objects (the Python and HTTP write path)."""
     return _index(store, articles, sync_paths=None, parallel=False, progress=progress,
-                  on_problem=on_problem)
+                  on_problem=on_problem, total=None)
 
 
 def _index(
@@ -149,7 +150,9 @@ def _index(
     parallel: bool,
     progress: bool,
     on_problem: Callable[[ReadProblem], None] | None,
+    total: int | None,
 ) -> IndexReport:
+    """``total``: how many records the sources hold, for the progress bar's time left."""
     started = time.perf_counter()
     store.ensure()
     ix = store.open()
@@ -172,10 +175,11 @@ def _index(
             stored = state.get(item.id)
             if stored is not None and stored.content_hash == digest:
                 report.unchanged += 1
+                bar.update(1)
                 continue
             yield item, digest
 
-    bar = _progress(None, "indexing", progress)
+    bar = _progress(total, "indexing", progress)
     try:
         with GenerationWriter(store, parallel=parallel) as writer:
             for result, digest in extract_all(to_extract(), parallel):

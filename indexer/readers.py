@@ -83,6 +83,26 @@ def _open_bytes(path: Path) -> io.BufferedIOBase:
     return path.open("rb")
 
 
+def count_records(paths: Iterable[Path]) -> int | None:
+    """How many records the files hold (non-blank JSON lines; one per text or HTML file).
+
+    For a progress bar's time left: one quick pass over the bytes, None if a file
+    cannot be read (the reading pass reports it).
+    """
+    total = 0
+    for path in paths:
+        if file_format(path) != "json":
+            total += 1
+            continue
+        try:
+            with _open_bytes(path) as handle:
+                for line in handle:
+                    total += bool(line.strip())
+        except (OSError, EOFError, lzma.LZMAError):
+            return None
+    return total
+
+
 def _read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
     source = str(path.resolve())
     lineno = 0

@@ -91,3 +91,20 @@ def test_an_invalid_utf8_line_is_skipped_and_the_rest_read(tmp_path: Path) -> No
     assert _ids(items) == ["t1", "t2"]
     (problem,) = [i for i in items if isinstance(i, ReadProblem)]
     assert (problem.line, problem.message) == (2, "not valid UTF-8")
+
+
+def test_count_records_gives_the_progress_bar_its_total(tmp_path: Path) -> None:
+    import lzma as xz
+
+    from newsfacet.indexer.readers import count_records
+
+    plain = tmp_path / "a.jsonl"
+    plain.write_text('{"id": "1"}\n\n{"id": "2"}\n', encoding="utf-8")
+    packed = tmp_path / "b.jsonl.xz"
+    packed.write_bytes(xz.compress(b'{"id": "3"}\n{"id": "4"}\n{"id": "5"}'))
+    text = tmp_path / "c.txt"
+    text.write_text("A headline\n\nA body.", encoding="utf-8")
+    assert count_records([plain, packed, text]) == 6
+    broken = tmp_path / "d.jsonl.xz"
+    broken.write_bytes(b"not xz at all")
+    assert count_records([plain, broken]) is None
