@@ -124,9 +124,9 @@ class PostingScanner:
         found: Scan | None
         if kind is wq.Term and q.fieldname in self.fields:
             found = self._term(q.fieldname, q.text)
-        elif kind is wq.Phrase and q.fieldname in self.fields and q.slop == 1 \
+        elif kind is wq.Phrase and q.fieldname in self.fields and q.slop >= 1 \
                 and not q.degrade and q.words:
-            found = self._phrase(q.fieldname, list(q.words))
+            found = self._phrase(q.fieldname, list(q.words), q.slop)
         elif kind is wq.And and q.subqueries:
             found = self._and(q.subqueries)
         elif kind is wq.Or and q.subqueries and not q.minmatch and not q.scale:
@@ -205,8 +205,12 @@ class PostingScanner:
             found.score[where] += self._bm25(segment, fieldname, text, ids, weights)
         return found
 
-    def _phrase(self, fieldname: str, words: list[str]) -> Scan:
-        """Documents where the words stand at consecutive positions, as Whoosh's Phrase."""
+    def _phrase(self, fieldname: str, words: list[str], slop: int = 1) -> Scan:
+        """Documents where each word follows the one before by 1 to ``slop`` positions.
+
+        That is Whoosh's Phrase (an ordered SpanNear2 with ``mindist`` 1): slop 1 means
+        adjacent; a phrase whose stop words left gaps gets the widest gap as its slop.
+        """
         found = self._empty()
         decode = self.searcher.schema[fieldname].format.decode_positions
         for segment in self.segments:
@@ -219,16 +223,19 @@ class PostingScanner:
                 common = np.intersect1d(common, ids, assume_unique=True)
             if not len(common):
                 continue
-            starts: dict[int, set[int]] = {}
+            # per document, the positions the phrase so far can end at
+            ends: dict[int, set[int]] = {}
+            steps = range(1, slop + 1)
             for position_in_phrase, (ids, _, values) in enumerate(lists):
                 assert values is not None
                 keep = np.isin(ids, common, assume_unique=True)
                 for i in np.flatnonzero(keep):
                     doc = int(ids[i])
-                    positions = {p - position_in_phrase for p in decode(values[i])}
-                    starts[doc] = positions if position_in_phrase == 0 \
-                        else starts[doc] & positions
-            matched = np.array(sorted(d for d, s in starts.items() if s), dtype=np.int64)
+                    positions = set(decode(values[i]))
+                    if position_in_phrase:
+                        positions &= {end + step for end in ends[doc] for step in steps}
+                    ends[doc] = positions
+            matched = np.array(sorted(d for d, s in ends.items() if s), dtype=np.int64)
             if not len(matched):
                 continue
             where = matched + segment.offset

@@ -49,9 +49,11 @@ def queries_from_titles(service: SearchService, count: int, seed: int) -> list[s
             continue
         a, b, c = rng.sample(words, 3)
         i = rng.randrange(len(words) - 1)
+        every = re.findall(r"[A-Za-z]+", rng.choice(titles))  # stop words too: gaps
+        j = rng.randrange(max(1, len(every) - 3))
         queries += [a, f"{a} {b}", f"{a} {b} {c}", f'"{words[i]} {words[i + 1]}"',
                     f"{a} OR {b}", f"{a} NOT {b}", f"({a} OR {b}) {c}",
-                    f'"{words[i]} {words[i + 1]}" {c}']
+                    f'"{words[i]} {words[i + 1]}" {c}', '"' + " ".join(every[j:j + 4]) + '"']
     return queries[:count]
 
 
