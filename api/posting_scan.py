@@ -263,15 +263,22 @@ class PostingScanner:
         approx = scan.score[docs]
         if len(docs) > end:
             kth = np.partition(approx, len(docs) - end)[len(docs) - end]
-            docs = docs[approx >= kth - _TOLERANCE * max(1.0, abs(float(kth)))]
-        exact = self._exact_scores(q, sorted(int(d) for d in docs))
+            docs = docs[approx >= kth - self.margin(float(kth))]
+        exact = self.exact_scores(q, sorted(int(d) for d in docs))
         if exact is None:
             return None
         order = rank if rank is not None else np.arange(self.size)
         exact.sort(key=lambda pair: (-pair[1], int(order[pair[0]])))
         return exact[:end]
 
-    def _exact_scores(self, q: Any, docs: list[int]) -> list[tuple[int, float]] | None:
+    @staticmethod
+    def margin(score: float) -> float:
+        """How far an approximate score may be from Whoosh's (rounding, summation order)."""
+        return _TOLERANCE * max(1.0, abs(score))
+
+    def exact_scores(self, q: Any, docs: list[int]) -> list[tuple[int, float]] | None:
+        """Whoosh's own scores of ``docs`` (sorted document numbers), or None if one of
+        them does not match the query by Whoosh's matcher."""
         context = self.searcher.context()
         scored: list[tuple[int, float]] = []
         for segment in self.segments:

@@ -599,8 +599,10 @@ def _after_cursor(view: _View, q: Any, scan: Any, matched: np.ndarray, cursor: C
     table = view.table
     later_id = table.rank >= table.rank_after(cursor.id)
     if cursor.sort == "relevance":
-        ranked = _ranked(view, q, scan, matched, int(np.count_nonzero(matched)))
         anchor = view.searcher.document_number(id=cursor.id)
+        if scan is not None:
+            return _after_score_cursor(view, q, scan, matched, cursor, anchor, later_id, size)
+        ranked = _ranked(view, q, scan, matched, int(np.count_nonzero(matched)))
         current = next((score for doc, score in ranked if doc == anchor), None)
         bound = current if current is not None else cursor.score
         assert bound is not None
@@ -620,6 +622,36 @@ def _after_cursor(view: _View, q: Any, scan: Any, matched: np.ndarray, cursor: C
     remaining = matched & keep
     count = int(np.count_nonzero(remaining))
     return [(d, None) for d in table.sort_by_date(remaining, newest, size)], count > size
+
+
+def _after_score_cursor(view: _View, q: Any, scan: Any, matched: np.ndarray, cursor: Cursor,
+                        anchor: int | None, later_id: np.ndarray,
+                        size: int) -> tuple[list[tuple[int, float | None]], bool]:
+    """The relevance page after ``cursor``, exact-scoring only documents near or below it.
+
+    Why: ranking the whole result set exactly to find the cursor cost ~130 ms at 15,000
+    results. The approximate scores leave out what is surely above the cursor; the
+    documents that may sit above it after exact scoring are at most those within the
+    rounding margin of it, so ranking that many more than the page is enough.
+    """
+    scanner = view.scanner
+    current = None
+    if anchor is not None and matched[anchor]:
+        exact = scanner.exact_scores(q, [anchor])
+        current = exact[0][1] if exact else None
+    bound = current if current is not None else cursor.score
+    assert bound is not None
+    margin = scanner.margin(bound)
+    allowed = matched & (scan.score <= bound + margin)
+    near = int(np.count_nonzero(allowed & (scan.score >= bound - margin)))
+    ranked = scanner.top(q, scan, allowed, size + 1 + near, view.table.rank)
+    if ranked is None:  # Whoosh disagreed about a match: rank everything exactly
+        ranked = view.table.by_score(_whoosh_top(view.searcher, q, matched,
+                                                 int(np.count_nonzero(matched))))
+    after: list[tuple[int, float | None]] = [
+        (doc, score) for doc, score in ranked
+        if score < bound or (score == bound and later_id[doc])]
+    return after[:size], len(after) > size
 
 
 def _surface_forms(searcher: Any, q: Any, stems: set[str], docs: int = 3) -> dict[str, str]:
