@@ -30,6 +30,8 @@ def _warn(problem: ReadProblem) -> None:
 def _cmd_index(args: argparse.Namespace) -> int:
     report = index_paths(IndexStore(args.index), args.paths, sync=args.sync,
                          progress=not args.quiet, on_problem=_warn)
+    for note in report.notes:
+        print(f"newsfacet: {note}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     return 1 if report.problems else 0
 
@@ -59,7 +61,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
     params: dict[str, list[str]] = {
         "q": [" ".join(args.query)], "outlet": args.outlet, "speaker": args.speaker,
-        "location": args.location, "facets": [args.facets] if args.facets else [],
+        "location": args.location, "story": args.story,
+        "facets": [args.facets] if args.facets else [],
         "sort": [args.sort], "page": [str(args.page)], "per_page": [str(args.per_page)],
     }
     if args.date_from:
@@ -68,6 +71,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         params["date_to"] = [args.date_to]
     if args.interval:
         params["interval"] = [args.interval]
+    if args.collapse:
+        params["collapse"] = [args.collapse]
     with SearchService(args.index) as service:
         results = service.run(request_from_params(lambda name: params.get(name, [])))
     if args.json:
@@ -76,12 +81,17 @@ def _cmd_search(args: argparse.Namespace) -> int:
     first = (results.page - 1) * results.per_page + 1
     last = first + len(results.hits) - 1
     shown = f", showing {first}-{last}" if results.hits else ""
-    print(f"{results.total} results{shown} ({results.took_ms:.0f} ms)\n")
+    counted = (f"{results.total} stories ({results.total_documents} documents)"
+               if results.total_documents is not None else f"{results.total} results")
+    print(f"{counted}{shown} ({results.took_ms:.0f} ms)\n")
+    copies = any(hit.story_size > 1 for hit in results.hits)  # a column only if any
     rows = [(str(n), hit.published.isoformat() if hit.published else "undated",
              hit.outlet or "?", f"{hit.score:.2f}" if hit.score is not None else "",
-             hit.title, hit.id)
+             hit.title, hit.id, *([str(hit.story_size) if hit.story_size > 1 else ""]
+                                  if copies else []))
             for n, hit in enumerate(results.hits, start=first)]
-    _table(("#", "date", "outlet", "score", "title", "id"), rows, widths=(4, 10, 24, 6, 60, 24))
+    header = ("#", "date", "outlet", "score", "title", "id", *(["copies"] if copies else []))
+    _table(header, rows, widths=(4, 10, 24, 6, 60, 24, 6)[:len(header)])
     for name, values in results.facets.items():
         print(f"\n{name}")
         _table((name, "count"), [(v.value, str(v.count)) for v in values], widths=(50, 8))
@@ -119,6 +129,28 @@ def _cmd_facets(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
         return 0
     _table((args.name, "documents"), [(v.value, str(v.count)) for v in values], widths=(60, 10))
+    return 0
+
+
+def _cmd_story(args: argparse.Namespace) -> int:
+    from .service import SearchService
+
+    with SearchService(args.index) as service:
+        story = service.story(args.id)
+    if args.json:
+        print(json.dumps(story.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(f"story {story.id}: {story.size} documents, origin {story.origin}\n")
+    rows = []
+    for member in story.members:
+        changes = member.changes
+        changed = ("origin" if changes is None else
+                   f"+{len(changes.added_paragraphs)}/-{len(changes.dropped_paragraphs)} "
+                   f"paragraphs, +{len(changes.added_quotes)}/-{len(changes.dropped_quotes)} "
+                   "quotes")
+        rows.append((member.published.isoformat() if member.published else "undated",
+                     member.outlet or "?", member.title, member.id, changed))
+    _table(("date", "outlet", "title", "id", "changes"), rows, widths=(10, 24, 50, 24, 34))
     return 0
 
 
@@ -180,8 +212,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_index(commands.add_parser("search", help="search the index and print results"))
     p.add_argument("query", nargs="*", help="query text (empty: all documents)")
-    for name in ("outlet", "speaker", "location"):
+    for name in ("outlet", "speaker", "location", "story"):
         p.add_argument(f"--{name}", action="append", default=[], help=f"filter on {name}")
+    p.add_argument("--collapse", choices=["story"], help="one result per story")
     p.add_argument("--date-from", help="YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--date-to", help="YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--facets", default="outlet,speaker,location",
@@ -202,6 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", type=int, default=None, help="at most this many values")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_cmd_facets)
+
+    p = with_index(commands.add_parser(
+        "story", help="a story's documents in time order and what each changed",
+        description="The documents of one story (a hit's story id), the origin (earliest) "
+                    "first, with the paragraphs and quotes each added or dropped."))
+    p.add_argument("id", help="story id, as search results show it")
+    p.add_argument("--json", action="store_true", help="print the JSON GET /stories/<id> "
+                   "returns")
+    p.set_defaults(run=_cmd_story)
 
     p = with_index(commands.add_parser(
         "stats", help="what the index holds: documents, size, versions, distinct values"))

@@ -321,6 +321,38 @@ class FacetTable:
             ranked += undated[: end - len(ranked)].tolist()
         return ranked
 
+    def group_keys(self, name: str) -> np.ndarray:
+        """Per document, its value id in single-valued facet ``name``: what results are
+        collapsed on. A document without a value is a group of its own."""
+        key = f"groups:{name}"
+        groups: np.ndarray | None = self.cache.get(key)
+        if groups is None:
+            table = self.facets[name]
+            width = len(table.vocab.values)
+            groups = width + np.arange(self.size, dtype=np.int64)
+            groups[table.pair_doc] = table.pair_value
+            self.cache[key] = groups
+        return groups
+
+    def value_count(self, name: str, value: str) -> int:
+        """How many documents have ``value`` in facet ``name``."""
+        table = self.facets[name]
+        value_id = table.vocab.ids.get(value)
+        return 0 if value_id is None else int(table.value_start[value_id + 1]
+                                              - table.value_start[value_id])
+
+    def members(self, name: str, value: str) -> list[int]:
+        """Documents with ``value`` in facet ``name``, earliest published first (undated
+        last, ties in id order): a story's members in time order."""
+        table = self.facets[name]
+        value_id = table.vocab.ids.get(value)
+        if value_id is None:
+            return []
+        docs = table.docs_with(value_id)
+        days = self.published[docs]
+        days = np.where(days == NO_DATE, np.iinfo(np.int64).max, days)
+        return docs[np.lexsort((self.rank[docs], days))].tolist()
+
     def by_score(self, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """Hits best first; equal scores in id order."""
         rank = self.rank

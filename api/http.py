@@ -22,10 +22,11 @@ from newsfacet.schema.errors import (
     InvalidQuery,
     NewsfacetError,
     PageOutOfRange,
+    StoryNotFound,
     UnknownFacet,
 )
 
-from .models import FacetSuggestions, IndexStats, QuoteResults, SearchResults
+from .models import FacetSuggestions, IndexStats, QuoteResults, SearchResults, Story
 from .openapi import HTML, build_spec, documented
 from .params import (
     FACET_VALUE_PARAMS,
@@ -140,6 +141,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def document(doc_id: str) -> Response:
         """One document: its text and everything extracted from it."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
+
+    @app.get("/stories/<path:story_id>")
+    @documented(Story, errors=(StoryNotFound, IndexNotFound))
+    def story(story_id: str) -> Response:
+        """A story's documents in time order, each with what it added to or dropped from
+        the origin (the earliest): paragraphs and quotes."""
+        return jsonify(_service().story(story_id).to_json())
 
     @app.get("/facets/<name>")
     @documented(FacetSuggestions, FACET_VALUE_PARAMS,

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .story_diff import StoryChanges
+
 #: Accepted ``sort`` values: relevance, or publication date newest / oldest first.
 SORTS = ("relevance", "date:desc", "date:asc")
 SORT_ALIASES = {"date": "date:desc", "-date": "date:desc", "newest": "date:desc",
@@ -21,6 +23,10 @@ MAX_RESULT_WINDOW = 10_000
 INTERVALS = ("day", "week", "month", "year")
 #: What ``date_from``/``date_to`` filter on: the publication date or the reported events' dates.
 DATE_FIELDS = ("published", "event")
+#: What results can be collapsed on (one hit per value, like Elasticsearch's ``collapse``).
+COLLAPSE_FIELDS = ("story",)
+#: How many of a story's other documents a collapsed hit lists (``story_size`` says all).
+MAX_STORY_MEMBERS = 20
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,10 @@ class SearchRequest(BaseRequest):
     date_field: str = "published"
     #: Continue after this position instead of counting pages (see :class:`Cursor`).
     cursor: Cursor | None = None
+    #: Only these stories (ids as in ``Hit.story``).
+    story: tuple[str, ...] = ()
+    #: ``"story"``: one hit per story, its best-ranked document, listing the others.
+    collapse: str | None = None
 
     @property
     def date_range(self) -> DateRange | None:
@@ -97,7 +107,9 @@ class SearchRequest(BaseRequest):
         return DateRange(self.date_from, self.date_to, self.date_field)
 
     def filters(self) -> dict[str, tuple[str, ...]]:
-        return {**super().filters(), **({"location": self.location} if self.location else {})}
+        more = {name: values for name, values in
+                (("location", self.location), ("story", self.story)) if values}
+        return {**super().filters(), **more}
 
 
 @dataclass
@@ -141,6 +153,17 @@ class IndexStats:
 
 
 @dataclass
+class StoryMember:
+    """Another document of a hit's story: enough to show "also covered by"."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: dt.date | None
+    url: str | None = None
+
+
+@dataclass
 class Hit:
     """One matching document, as shown in a result list."""
 
@@ -153,6 +176,13 @@ class Hit:
     score: float | None
     snippets: list[str] = field(default_factory=list)
     url: str | None = None
+    #: The story the document belongs to (its own id when nothing else tells it).
+    story: str | None = None
+    #: How many documents the story holds, this one included.
+    story_size: int = 1
+    #: With ``collapse=story``: the story's other documents, earliest first (at most
+    #: ``MAX_STORY_MEMBERS``); empty otherwise.
+    story_members: list[StoryMember] = field(default_factory=list)
 
 
 @dataclass
@@ -171,12 +201,56 @@ class SearchResults:
     next_cursor: str | None = None
     #: A corrected query that finds more, when this one finds fewer than 3 results.
     did_you_mean: str | None = None
+    #: With ``collapse``: matching documents, while ``total`` counts stories (what pages
+    #: count); None without collapse, where ``total`` counts documents.
+    total_documents: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         for hit in data["hits"]:
-            hit["published"] = hit["published"].isoformat() if hit["published"] else None
+            hit["published"] = _iso(hit["published"])
+            for member in hit["story_members"]:
+                member["published"] = _iso(member["published"])
         data["date_range"] = self.date_range.to_json() if self.date_range else None
+        return data
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass
+class StoryDocument:
+    """One document of a story, and what it changed relative to the story's origin."""
+
+    id: str
+    title: str
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+    #: Whether this is the origin: the earliest published member (ties: smallest id).
+    origin: bool
+    #: Paragraphs and quotes it added or dropped relative to the origin (None for it).
+    changes: StoryChanges | None
+
+
+@dataclass
+class Story:
+    """Documents telling one story: "which outlets ran which release"."""
+
+    id: str
+    #: The earliest published member; when it is deleted, the next earliest takes over.
+    origin: str
+    size: int
+    #: Outlets that ran the story, with how many of its documents each.
+    outlets: list[FacetValue]
+    #: Every member, in publication order (undated ones last), the origin first.
+    members: list[StoryDocument]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for member in data["members"]:
+            member["published"] = _iso(member["published"])
         return data
 
 

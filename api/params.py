@@ -21,6 +21,7 @@ from newsfacet.schema.errors import InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
 
 from .models import (
+    COLLAPSE_FIELDS,
     DATE_FIELDS,
     INTERVALS,
     MAX_PER_PAGE,
@@ -186,7 +187,12 @@ def validate(request: Request) -> Request:
         if request.date_field not in DATE_FIELDS:
             raise InvalidParameter(f"date_field: expected one of {', '.join(DATE_FIELDS)}, "
                                    f"got {request.date_field!r}")
+        if request.collapse is not None and request.collapse not in COLLAPSE_FIELDS:
+            raise InvalidParameter(f"collapse: expected one of {', '.join(COLLAPSE_FIELDS)}, "
+                                   f"got {request.collapse!r}")
         if request.cursor is not None:
+            if request.collapse is not None:
+                raise InvalidParameter("cursor: collapsed results page with page, not cursor")
             if request.page > 1:
                 raise InvalidParameter("cursor: use either cursor or page, not both")
             ranked_by = replace(request, sort=sort).ranked_by
@@ -226,8 +232,11 @@ def _common(get: Callable[[str], list[str]]) -> dict[str, Any]:
 def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
     """A document search from multi-valued parameters."""
     interval, date_field, cursor = get("interval"), get("date_field"), get("cursor")
+    collapse = get("collapse")
     return validate(SearchRequest(
         location=tuple(get("location")),
+        story=tuple(get("story")),
+        collapse=(collapse[-1] if collapse else "") or None,
         interval=(interval[-1] if interval else "") or "month",
         date_field=(date_field[-1] if date_field else "") or "published",
         cursor=decode_cursor(cursor[-1]) if cursor and cursor[-1] else None,
@@ -343,6 +352,11 @@ SEARCH_PARAMS: tuple[ParamSpec, ...] = (
               "date or the dates of reported events.", enum=DATE_FIELDS, default="published"),
     ParamSpec("cursor", "string", "Continue after the previous page: its next_cursor, "
               "unchanged (instead of page)."),
+    ParamSpec("story", "string", "Only these stories (a hit's story id; values OR-ed).",
+              repeated=True),
+    ParamSpec("collapse", "string", "One hit per story, its best-ranked document, with the "
+              "story's other documents in story_members; total then counts stories.",
+              enum=COLLAPSE_FIELDS),
 )
 
 #: ``GET /quotes``.

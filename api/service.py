@@ -25,6 +25,7 @@ from .models import (
     QuoteResults,
     SearchRequest,
     SearchResults,
+    Story,
 )
 from .params import (
     check_facet_name,
@@ -44,6 +45,8 @@ class Backend(Protocol):
     def search_quotes(self, request: QuoteRequest) -> QuoteResults: ...
     def similar(self, doc_id: str, request: SearchRequest) -> SearchResults: ...
     def get(self, doc_id: str) -> Extraction: ...
+    def story(self, story_id: str) -> Story: ...
+    def story_of(self, doc_id: str) -> str | None: ...
     def count(self) -> int: ...
     def facet_values(self, name: str, prefix: str = "",
                      size: int | None = None) -> list[FacetValue]: ...
@@ -93,6 +96,8 @@ class SearchService:
         as_of: dt.date | str | None = None,
         date_field: str = "published",
         cursor: str | None = None,
+        story: Sequence[str] = (),
+        collapse: str | None = None,
     ) -> SearchResults:
         """Ranked (BM25F) search with facet filters, facet counts and snippets.
 
@@ -108,6 +113,12 @@ class SearchService:
         filters on the dates of the events reported instead of publication. ``cursor``
         is a previous page's ``next_cursor``: the page after it, stable while
         documents are added.
+
+        Every hit names its ``story`` (documents telling one story in nearly the same
+        words: wire copies, a release and its rewrites). ``story`` filters on story
+        ids; ``collapse="story"`` returns one hit per story, its best-ranked document,
+        with the story's other documents in ``story_members``, and ``total`` then
+        counts stories (``total_documents`` the documents).
         """
         request = SearchRequest(
             q=q, outlet=tuple(outlet), speaker=tuple(speaker), location=tuple(location),
@@ -115,7 +126,8 @@ class SearchService:
             date_to=_date_bound("date_to", date_to, True, as_of), facets=tuple(facets),
             sort=sort, page=page, per_page=per_page, highlight=highlight,
             facet_size=facet_size, interval=interval, date_field=date_field,
-            cursor=decode_cursor(cursor) if cursor else None,
+            cursor=decode_cursor(cursor) if cursor else None, story=tuple(story),
+            collapse=collapse,
         )
         return self.run(request)
 
@@ -196,6 +208,15 @@ class SearchService:
     def get(self, doc_id: str) -> Extraction:
         """One document with everything extracted from it; DocumentNotFound if absent."""
         return self.backend.get(doc_id)
+
+    def story(self, story_id: str) -> Story:
+        """A story's documents in publication order, the origin (earliest) first, each
+        with the paragraphs and quotes it added or dropped; StoryNotFound if none."""
+        return self.backend.story(story_id)
+
+    def story_of(self, doc_id: str) -> str | None:
+        """The story id of a document; DocumentNotFound if there is no such document."""
+        return self.backend.story_of(doc_id)
 
     def count(self) -> int:
         return self.backend.count()

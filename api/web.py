@@ -167,7 +167,7 @@ def _render_search(search: SearchRequest | None, results: SearchResults | None,
         sorts=[(s, SORT_LABELS.get(s, s)) for s in SORTS],
         sort=search.sort if search else request.args.get("sort", "relevance"),
         hidden=[(k, v) for k, v in request.args.items(multi=True)
-                if k not in ("q", "sort", *PAGING) and v != ""],
+                if k not in ("q", "sort", "collapse", *PAGING) and v != ""],
     )
     return html, status
 
@@ -193,9 +193,12 @@ def paragraphs(text: str) -> list[str]:
 @blueprint.get("/view/<path:doc_id>")
 def view(doc_id: str) -> tuple[str, int]:
     """One document: metadata, body, and the speakers, places and dates found in it."""
-    document = _service().get(doc_id)
-    return render_template("document.html", doc=document,
-                           paragraphs=paragraphs(document.body)), 200
+    service = _service()
+    document = service.get(doc_id)
+    story_id = service.story_of(doc_id)
+    story = service.story(story_id) if story_id else None
+    return render_template("document.html", doc=document, paragraphs=paragraphs(document.body),
+                           story=story if story and story.size > 1 else None), 200
 
 
 @blueprint.errorhandler(NewsfacetError)

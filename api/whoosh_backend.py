@@ -32,12 +32,14 @@ from newsfacet.schema.errors import (
     InvalidQuery,
     NewsfacetError,
     PageOutOfRange,
+    StoryNotFound,
 )
 from newsfacet.schema.fields import normal_word, text_analyzer
 
 from .facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
 from .highlight import snippets
 from .models import (
+    MAX_STORY_MEMBERS,
     BaseRequest,
     Cursor,
     FacetValue,
@@ -48,9 +50,13 @@ from .models import (
     QuoteSource,
     SearchRequest,
     SearchResults,
+    Story,
+    StoryDocument,
+    StoryMember,
 )
 from .params import encode_cursor
 from .posting_scan import PostingScanner
+from .story_diff import compare
 
 #: Fields a bare query word searches; the title's boost lives in the schema.
 SEARCH_FIELDS = ("title", "body")
@@ -336,6 +342,9 @@ class WhooshBackend:
             terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
             hits = [self._hit(searcher, table, docnum, score, terms)
                     for docnum, score in page.scored]
+            if request.collapse is not None:
+                for hit in hits:
+                    hit.story_members = self._story_members(view, hit)
             suggestion = (self._did_you_mean(view, q, request, page.total)
                           if q is not None and page.total < SUGGEST_BELOW else None)
         next_cursor = None
@@ -348,7 +357,7 @@ class WhooshBackend:
         return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                              page=request.page, per_page=request.per_page,
                              date_range=request.date_range, next_cursor=next_cursor,
-                             did_you_mean=suggestion)
+                             did_you_mean=suggestion, total_documents=page.documents)
 
     def _did_you_mean(self, view: _View, q: Any, request: SearchRequest,
                       total: int) -> str | None:
@@ -483,7 +492,50 @@ class WhooshBackend:
             score=score,
             snippets=snippets(stored.get("body", ""), terms, self._analyzer) if terms else [],
             url=extraction.get("url"),
+            story=stored.get("story"),
+            story_size=table.value_count("story", stored["story"]) if stored.get("story") else 1,
         )
+
+    @staticmethod
+    def _story_members(view: _View, hit: Hit) -> list[StoryMember]:
+        """The other documents of ``hit``'s story, earliest first, at most a screenful."""
+        if hit.story is None or hit.story_size < 2:
+            return []
+        members = []
+        for docnum in view.table.members("story", hit.story):
+            stored = view.searcher.stored_fields(docnum)
+            if stored["id"] == hit.id:
+                continue
+            published = stored.get("published")
+            members.append(StoryMember(
+                id=stored["id"], title=stored.get("title", ""),
+                outlet=stored.get("outlet") or None,
+                published=published.date() if published else None,
+                url=json.loads(stored["extraction"]).get("url")))
+            if len(members) == MAX_STORY_MEMBERS:
+                break
+        return members
+
+    def story(self, story_id: str) -> Story:
+        """A story's documents in time order, each compared with the origin (the first)."""
+        with self._reading() as view:
+            docs = view.table.members("story", story_id)
+            stored = [view.searcher.stored_fields(docnum) for docnum in docs]
+        if not stored:
+            raise StoryNotFound(f"no story with id {story_id!r}")
+        extractions = [Extraction.from_json(json.loads(s["extraction"]), body=s.get("body", ""))
+                       for s in stored]
+        origin = extractions[0]
+        members = [
+            StoryDocument(id=e.id, title=e.title or "", outlet=e.outlet or None,
+                          published=e.published, url=e.url, origin=i == 0,
+                          changes=None if i == 0 else compare(origin, e))
+            for i, e in enumerate(extractions)]
+        outlets = Counter(e.outlet for e in extractions if e.outlet)
+        return Story(id=story_id, origin=origin.id, size=len(members),
+                     outlets=[FacetValue(name, n) for name, n in
+                              sorted(outlets.items(), key=lambda pair: (-pair[1], pair[0]))],
+                     members=members)
 
     # -- documents -------------------------------------------------------------------
 
@@ -493,6 +545,14 @@ class WhooshBackend:
         if stored is None:
             raise DocumentNotFound(f"no document with id {doc_id!r}")
         return Extraction.from_json(json.loads(stored["extraction"]), body=stored.get("body", ""))
+
+    def story_of(self, doc_id: str) -> str | None:
+        with self._reading() as view:
+            stored = view.searcher.document(id=doc_id)
+        if stored is None:
+            raise DocumentNotFound(f"no document with id {doc_id!r}")
+        story: str | None = stored.get("story")
+        return story
 
     def count(self) -> int:
         with self._reading() as view:
@@ -517,6 +577,8 @@ class _Page(NamedTuple):
     scored: list[tuple[int, float | None]]
     #: Whether results follow this page (a next cursor is worth giving).
     more: bool = False
+    #: Matching documents when ``total`` counts collapsed groups, else None.
+    documents: int | None = None
 
 
 def _select(view: _View, q: Any, request: BaseRequest,
@@ -548,7 +610,10 @@ def _select(view: _View, q: Any, request: BaseRequest,
     filters = {name: table.matching(name, values)
                for name, values in request.filters().items()}
     matched = _all_of(base, filters.values())
-    total = int(np.count_nonzero(matched))
+    total = documents = int(np.count_nonzero(matched))
+    collapse = request.collapse if isinstance(request, SearchRequest) else None
+    if collapse is not None:
+        total = int(np.unique(table.group_keys(collapse)[matched]).size)
     last_page = max(1, math.ceil(total / request.per_page))
     if request.page > last_page:
         raise PageOutOfRange(
@@ -564,7 +629,10 @@ def _select(view: _View, q: Any, request: BaseRequest,
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
     if not total:
-        return _Page(0, facets, [])
+        return _Page(0, facets, [], documents=0 if collapse else None)
+    if collapse is not None:
+        groups = _collapsed(view, q, scan, matched, request, table.group_keys(collapse), end)
+        return _Page(total, facets, groups[start:end], end < total, documents)
     cursor = request.cursor if isinstance(request, SearchRequest) else None
     if cursor is not None:
         scored, more = _after_cursor(view, q, scan, matched, cursor, request.per_page)
@@ -575,6 +643,36 @@ def _select(view: _View, q: Any, request: BaseRequest,
     newest = request.sort != "date:asc"
     ranked_by_date = table.sort_by_date(matched, newest, end)
     return _Page(total, facets, [(d, None) for d in ranked_by_date[start:]], end < total)
+
+
+def _collapsed(view: _View, q: Any, scan: Any, matched: np.ndarray, request: BaseRequest,
+               groups: np.ndarray, end: int) -> list[tuple[int, float | None]]:
+    """The best-ranked document of each of the first ``end`` groups, in ranking order.
+
+    Ranks a few times more documents than groups are wanted and widens until enough
+    groups turn up: copies of one story rank together, so most pages need one pass.
+    """
+    total = int(np.count_nonzero(matched))
+    newest = request.sort != "date:asc"
+    wanted = min(total, 3 * end)
+    while True:
+        ordered: list[tuple[int, float | None]]
+        if q is not None and request.sort == "relevance":
+            ordered = list(_ranked(view, q, scan, matched, wanted))
+        else:
+            ordered = [(d, None) for d in view.table.sort_by_date(matched, newest, wanted)]
+        seen: set[int] = set()
+        picked: list[tuple[int, float | None]] = []
+        for doc, score in ordered:
+            group = int(groups[doc])
+            if group not in seen:
+                seen.add(group)
+                picked.append((doc, score))
+                if len(picked) == end:
+                    return picked
+        if wanted >= total:
+            return picked
+        wanted = min(total, wanted * 4)
 
 
 def _ranked(view: _View, q: Any, scan: Any, matched: np.ndarray,

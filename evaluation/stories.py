@@ -50,7 +50,7 @@ from newsfacet.indexer.readers import read_articles
 from newsfacet.schema.document import Article
 
 SIZES = (3, 4, 5)
-LSH_THRESHOLDS = (0.2, 0.3, 0.5)
+LSH_THRESHOLDS = (0.1, 0.15, 0.2, 0.3)
 CONFIRM_THRESHOLDS = (0.3, 0.4, 0.5, 0.7)
 MIN_RUN = 8  # words in an aligned run that counts as copied text
 
@@ -187,12 +187,11 @@ class Score:
 
 
 def evaluate(docs: dict[str, Doc], gold: dict, size: int, lsh: float, confirm: float,
-             prepared: dict[str, tuple[set[str], object]]) -> tuple[Score, dict[str, Score]]:
+             prepared: dict[str, stories.Sketch]) -> tuple[Score, dict[str, Score]]:
     index = stories.StoryIndex(threshold=lsh, confirm=confirm, shingle_size=size)
     order = sorted(docs.values(), key=lambda d: (d.published or "9999", d.id))
     for doc in order:
-        shingle_set, sketch = prepared[doc.id]
-        index.add_shingles(doc.id, shingle_set, sketch, doc.published)  # type: ignore[arg-type]
+        index.add_sketch(doc.id, prepared[doc.id])
     total, by_source = Score(), defaultdict(Score)
     for (a, b), (same, source) in gold.items():
         predicted = index.story_of(a) == index.story_of(b)
@@ -213,9 +212,9 @@ def _margin(gold: dict, prepared: dict) -> tuple[float, float, float]:
     """
     negatives, positives, seeds = [0.0], [], 0.0
     for (a, b), (same, source) in gold.items():
-        if min(len(prepared[a][0]), len(prepared[b][0])) < stories.MIN_SHINGLES:
+        if min(prepared[a].hashes.size, prepared[b].hashes.size) < stories.MIN_SHINGLES:
             continue  # never joined by StoryIndex, whatever the containment
-        value = stories.containment(prepared[a][0], prepared[b][0])
+        value = prepared[a].containment(prepared[b])
         (positives if same else negatives).append(value)
         if source == "seeds":
             seeds = value
@@ -229,12 +228,10 @@ def cost_per_document(n: int) -> float:
     texts = [(r["id"], cleaned(r["body"] or ""), r["published"]) for r in records]
     index = stories.StoryIndex()
     began = time.perf_counter()
-    for doc_id, text, published in texts:
-        index.add(doc_id, text, published)
+    for doc_id, text, _ in texts:
+        index.add(doc_id, text)
     elapsed = time.perf_counter() - began
-    multi: dict[str, int] = defaultdict(int)
-    for member in index.members.values():
-        multi[member.story] += 1
+    multi = index.story_sizes()
     print(f"\ncost: {len(texts)} allsides articles signed and added in {elapsed:.1f} s = "
           f"{1000 * elapsed / len(texts):.2f} ms/doc; "
           f"{sum(1 for c in multi.values() if c > 1)} stories with more than one document")
@@ -263,10 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     margins: dict[int, tuple[float, float, float]] = {}
     for size in SIZES:
-        prepared = {}
-        for doc in docs.values():
-            shingle_set = stories.shingles(doc.text, size)
-            prepared[doc.id] = (shingle_set, stories.minhash(shingle_set))
+        prepared = {doc.id: stories.sketch(doc.text, size) for doc in docs.values()}
         margins[size] = _margin(gold, prepared)
         for lsh, confirm in itertools.product(LSH_THRESHOLDS, CONFIRM_THRESHOLDS):
             total, by = evaluate(docs, gold, size, lsh, confirm, prepared)

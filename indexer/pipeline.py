@@ -21,11 +21,13 @@ from typing import Any
 from tqdm import tqdm
 
 from newsfacet.schema.document import Article, Extraction
+from newsfacet.schema.errors import IndexOutdated
 from newsfacet.schema.fields import SCHEMA_VERSION
 
 from .extract import EXTRACTOR_VERSION, extract
 from .readers import ReadProblem, count_records, expand_paths, read_articles
 from .store import GenerationWriter, IndexStore
+from .stories import Sketch, sketch
 
 
 @dataclass
@@ -39,6 +41,8 @@ class IndexReport:
     problems: list[ReadProblem] = field(default_factory=list)
     seconds: float = 0.0
     documents: int = 0
+    #: Things worth telling that are not problems (an outdated index was rebuilt).
+    notes: list[str] = field(default_factory=list)
     #: Called with each problem as it happens (the CLI prints it at once).
     on_problem: Callable[[ReadProblem], None] | None = field(default=None, repr=False)
 
@@ -68,13 +72,20 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def _extract_one(item: tuple[Article, str]) -> tuple[Extraction | ReadProblem, str]:
+#: What a worker returns: the extraction (or why it failed), the content hash, and the
+#: story sketch of the cleaned body (signed here, so the one writer only looks it up).
+Extracted = tuple[Extraction | ReadProblem, str, Sketch | None]
+
+
+def _extract_one(item: tuple[Article, str]) -> Extracted:
     """Worker entry point: one failure is reported, not fatal to the batch."""
     article, digest = item
     try:
-        return extract(article), digest
+        extraction = extract(article)
+        return extraction, digest, sketch(extraction.body)
     except Exception as exc:  # a bug on one odd document must not sink the run
-        return ReadProblem(article.source, None, f"{article.id}: extraction failed: {exc}"), digest
+        problem = ReadProblem(article.source, None, f"{article.id}: extraction failed: {exc}")
+        return problem, digest, None
 
 
 def _workers() -> int:
@@ -87,9 +98,7 @@ IN_FLIGHT = 256
 _CHUNK = 8
 
 
-def extract_all(
-    items: Iterable[tuple[Article, str]], parallel: bool
-) -> Iterator[tuple[Extraction | ReadProblem, str]]:
+def extract_all(items: Iterable[tuple[Article, str]], parallel: bool) -> Iterator[Extracted]:
     """Extract in worker processes when there is enough work, else in this process."""
     if not parallel or _workers() == 1:
         yield from map(_extract_one, items)
@@ -121,9 +130,20 @@ def index_paths(
     progress: bool = True,
     on_problem: Callable[[ReadProblem], None] | None = None,
 ) -> IndexReport:
-    """Add new and changed documents from files and directories to the live generation."""
+    """Add new and changed documents from files and directories to the live generation.
+
+    An index written by an older schema version is rebuilt (:func:`reindex`) with
+    ``paths`` added, since its documents cannot take the new fields one by one.
+    """
     paths = list(paths)
     files = expand_paths(paths)  # walked once; a bad path fails before any writer opens
+    if store.exists():
+        try:
+            store.check_schema()
+        except IndexOutdated:
+            report = reindex(store, paths, progress=progress, on_problem=on_problem)
+            report.notes.append("the index had an older schema version, so it was rebuilt")
+            return report
     parallel = sum(f.stat().st_size for f in files) > 2_000_000
     total = count_records(files) if progress else None
     return _index(store, read_articles(files), sync_paths=paths if sync else None,
@@ -137,7 +157,12 @@ def index_articles(
     progress: bool = False,
     on_problem: Callable[[ReadProblem], None] | None = None,
 ) -> IndexReport:
-    """Add new and changed articles given as objects (the Python and HTTP write path)."""
+    """Add new and changed articles given as objects (the Python and HTTP write path).
+
+    IndexOutdated if the index was written by an older schema version.
+    """
+    if store.exists():
+        store.check_schema()
     return _index(store, articles, sync_paths=None, parallel=False, progress=progress,
                   on_problem=on_problem, total=None)
 
@@ -182,12 +207,12 @@ def _index(
     bar = _progress(total, "indexing", progress)
     try:
         with GenerationWriter(store, parallel=parallel) as writer:
-            for result, digest in extract_all(to_extract(), parallel):
+            for result, digest, sketched in extract_all(to_extract(), parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
                     report.problem(result)
                     continue
-                writer.add(result, digest, replace=result.id in state)
+                writer.add(result, digest, replace=result.id in state, sketched=sketched)
                 if result.id in state:
                     report.updated += 1
                 else:
@@ -256,12 +281,12 @@ def reindex(
     try:
         parallel = len(old_state) > 200
         with GenerationWriter(store, gen, parallel=parallel) as writer:
-            for result, digest in extract_all(to_extract(), parallel=parallel):
+            for result, digest, sketched in extract_all(to_extract(), parallel=parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
                     report.problem(result)
                 else:
-                    writer.add(result, digest, replace=False)
+                    writer.add(result, digest, replace=False, sketched=sketched)
                     report.added += 1
             if old_ix is not None:
                 report.unchanged = _carry_over(old_ix, writer, seen)

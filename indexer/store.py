@@ -4,7 +4,8 @@ Layout::
 
     INDEX/
       CURRENT            name of the live generation, replaced atomically
-      gen-000001/        a complete Whoosh index plus newsfacet.json
+      gen-000001/        a complete Whoosh index plus newsfacet.json,
+                         quotes/ (the quote index) and stories.sqlite (story detection)
       gen-000002/
 
 A rebuild writes a new generation and only then rewrites ``CURRENT`` (write a
@@ -27,7 +28,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import LockError
 
 from newsfacet.schema.document import Extraction
-from newsfacet.schema.errors import IndexBusy, IndexNotFound
+from newsfacet.schema.errors import IndexBusy, IndexNotFound, IndexOutdated
 from newsfacet.schema.fields import (
     SCHEMA_VERSION,
     build_quote_schema,
@@ -37,11 +38,14 @@ from newsfacet.schema.fields import (
 )
 
 from .extract import EXTRACTOR_VERSION
+from .stories import Sketch, StoryIndex, sketch
 
 CURRENT = "CURRENT"
 META = "newsfacet.json"
 #: Sub-directory of a generation holding the quote index.
 QUOTES = "quotes"
+#: File of a generation holding what story detection keeps per document.
+STORIES = "stories.sqlite"
 #: How many superseded generations to keep for readers that still hold them.
 KEEP_OLD_GENERATIONS = 1
 
@@ -128,6 +132,22 @@ class IndexStore:
         except whoosh_index.EmptyIndexError:
             raise IndexNotFound(f"no index at {path}") from None
 
+    def check_schema(self) -> None:
+        """IndexOutdated unless the live generation has this version's schema."""
+        found = self.read_meta(self.current_path()).get("schema_version")
+        if found != SCHEMA_VERSION:
+            raise IndexOutdated(
+                f"the index at {self.path} has schema version {found}, this newsfacet writes "
+                f"{SCHEMA_VERSION}: run 'newsfacet reindex' (or 'make reindex') to rebuild it")
+
+    def open_stories(self, gen: Path | None = None) -> StoryIndex:
+        """A generation's story index (the live one by default), created if absent."""
+        path = (gen or self.current_path()) / STORIES
+        try:
+            return StoryIndex(path)
+        except ValueError as exc:  # written with other story settings
+            raise IndexOutdated(f"{path}: {exc}; run 'newsfacet reindex'") from None
+
     def open_quotes(self, gen: Path | None = None) -> Any:
         """Open a generation's quote index (the live one by default)."""
         path = (gen or self.current_path()) / QUOTES
@@ -206,10 +226,11 @@ class IndexStore:
 
 
 class GenerationWriter:
-    """Writes documents and their quotes to one generation, as one unit.
+    """Writes documents, their quotes and their stories to one generation, as one unit.
 
-    Quotes commit before documents: if the process dies between the two commits, the
-    document still carries its old content hash, so the next run writes both again.
+    Stories and quotes commit before documents: if the process dies between the
+    commits, the document still carries its old content hash, so the next run writes
+    all three again (re-adding a document to the story index replaces it).
     """
 
     def __init__(self, store: IndexStore, gen: Path | None = None, timeout: float = 30.0,
@@ -221,13 +242,19 @@ class GenerationWriter:
             # in bulk runs the quote writer shares this process with the feeding loop
             self.quotes = store.writer(store.open_quotes(gen), timeout,
                                        limitmb=64 if parallel else 256)
+            self.stories = store.open_stories(gen)
         except BaseException:
             self.docs.cancel()
+            if hasattr(self, "quotes"):
+                self.quotes.cancel()
             raise
 
-    def add(self, extraction: Extraction, content_hash: str, replace: bool) -> None:
-        """Add a document (``replace``: over an older version) with its quotes."""
-        fields = to_fields(extraction, content_hash)
+    def add(self, extraction: Extraction, content_hash: str, replace: bool,
+            sketched: Sketch | None = None) -> str:
+        """Add a document (``replace``: over an older version) with its quotes; return
+        its story id. ``sketched`` is its body's story sketch if already computed."""
+        story = self.stories.add_sketch(extraction.id, sketched or sketch(extraction.body))
+        fields = to_fields(extraction, content_hash, story)
         if replace:
             self.docs.update_document(**fields)
         else:
@@ -235,19 +262,29 @@ class GenerationWriter:
         self.quotes.delete_by_term("doc_id", extraction.id)
         for record in quote_records(extraction):
             self.quotes.add_document(**record)
+        return story
 
     def delete(self, doc_id: str) -> int:
-        """Delete a document and its quotes; returns 1 if the document existed."""
+        """Delete a document, its quotes and its story membership; 1 if it existed."""
         self.quotes.delete_by_term("doc_id", doc_id)
+        self.stories.remove(doc_id)
         return int(self.docs.delete_by_term("id", doc_id))
 
     def commit(self) -> None:
-        self.quotes.commit()
-        self.docs.commit()
+        try:
+            self.stories.commit()
+            self.quotes.commit()
+            self.docs.commit()
+        finally:
+            self.stories.close()
 
     def cancel(self) -> None:
-        for writer in (self.quotes, self.docs):
-            writer.cancel()
+        try:
+            self.stories.rollback()
+            for writer in (self.quotes, self.docs):
+                writer.cancel()
+        finally:
+            self.stories.close()
 
     def __enter__(self) -> GenerationWriter:
         return self

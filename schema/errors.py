@@ -60,6 +60,20 @@ class IndexNotFound(NewsfacetError):
     title = "Index not available"
 
 
+class StoryNotFound(NewsfacetError):
+    """No document in the index belongs to a story of that id."""
+
+    status = 404
+    title = "Story not found"
+
+
+class IndexOutdated(NewsfacetError):
+    """The index was written with another schema version: it must be rebuilt first."""
+
+    status = 409
+    title = "Index needs a rebuild"
+
+
 class IndexBusy(NewsfacetError):
     """Another writer holds the index lock longer than we were willing to wait."""
 

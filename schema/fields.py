@@ -22,7 +22,7 @@ from whoosh.support.charset import accent_map
 from .document import Extraction
 
 #: Bumped when fields or analyzers change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the story field
 
 #: Facet values are joined with this separator in multi-valued fields and columns.
 VALUE_SEPARATOR = "\n"
@@ -90,7 +90,7 @@ class FacetField:
     description: str
 
 
-#: The four facets, by the name the API uses.
+#: The facets, by the name the API uses: the four extracted ones and the story.
 FACETS: dict[str, FacetField] = {
     "outlet": FacetField("outlet", "outlet", "outlet", False, "publishing outlet"),
     "speaker": FacetField("speaker", "speaker", "speaker_values", True,
@@ -99,6 +99,8 @@ FACETS: dict[str, FacetField] = {
                            "places mentioned or in the dateline, and their countries"),
     "date": FacetField("date", "published", "published", False,
                        "publication date, counted per month"),
+    "story": FacetField("story", "story", "story", False,
+                        "story: documents that tell one story in (nearly) the same words"),
 }
 
 
@@ -118,6 +120,7 @@ def build_schema() -> fields.Schema:
         location_values=fields.COLUMN(columns.VarBytesColumn()),
         content_hash=fields.ID(stored=True, sortable=True),
         source=fields.ID(stored=True, sortable=True),
+        story=fields.ID(stored=True, sortable=True),
         extraction=fields.STORED(),
     )
 
@@ -188,8 +191,8 @@ def speaker_values(extraction: Extraction) -> list[str]:
     return list(dict.fromkeys(s.name for s in extraction.speakers if s.kind == "person"))
 
 
-def to_fields(extraction: Extraction, content_hash: str) -> dict[str, Any]:
-    """The field values to index for one document."""
+def to_fields(extraction: Extraction, content_hash: str, story: str) -> dict[str, Any]:
+    """The field values to index for one document; ``story`` is its story id."""
     speakers = _join(speaker_values(extraction))
     places = _join(location_values(extraction))
     published = (
@@ -207,6 +210,7 @@ def to_fields(extraction: Extraction, content_hash: str) -> dict[str, Any]:
         "location_values": places.encode("utf-8"),
         "content_hash": content_hash,
         "source": extraction.source,
+        "story": story,
         "extraction": json.dumps(extraction.to_json(), ensure_ascii=False),
     }
     if published is not None:

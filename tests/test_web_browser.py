@@ -133,3 +133,17 @@ def test_sort_select_submits_the_search(web_url: str, browser: webdriver.Chrome)
     dates = [t.get_attribute("datetime") for t in
              browser.find_elements(By.CSS_SELECTOR, "li.hit time")]
     assert dates == sorted(dates) and len(dates) == len(first)
+
+
+def test_story_box_groups_copies_in_a_browser(web_url: str, browser: webdriver.Chrome) -> None:
+    wait = WebDriverWait(browser, 30)
+    browser.get(web_url + "/?q=Douro")
+    before = total(browser)
+    browser.find_element(By.ID, "collapse").click()
+    wait.until(expected_conditions.url_contains("collapse=story"))
+    assert total(browser) == before - 1  # kd-0006 is a copy of nw-0002
+    links = [a.get_attribute("data-id")
+             for a in browser.find_elements(By.CSS_SELECTOR, "p.also a.member")]
+    hits = {li.get_attribute("data-id") for li in browser.find_elements(By.CSS_SELECTOR, "li.hit")}
+    assert len(links) == 1 and links[0] in {"kd-0006", "nw-0002"}
+    assert {"kd-0006", "nw-0002"} - {links[0]} <= hits  # the best-ranked copy stands for both

@@ -90,8 +90,31 @@ def test_facets_and_stats_commands(tmp_path: Path, tiny_jsonl: Path,
     assert main(["facets", "--index", index, "nonsense"]) == 2
 
 
+def test_story_command_and_collapsed_search(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    body = ("The river authority opened the new flood barrier on the east bank on Monday. "
+            "It can hold back water two metres above the record level of last winter, "
+            "and it closes in under ten minutes when the sensors upstream raise the alarm.")
+    records = [{"id": "wire", "title": "Barrier opens", "outlet": "Wire", "body": body,
+                "published": "2024-02-05"},
+               {"id": "copy", "title": "New barrier", "outlet": "Daily", "body": body,
+                "published": "2024-02-06"}]
+    source = tmp_path / "copies.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    index = str(tmp_path / "index")
+    assert main(["index", "--quiet", "--index", index, str(source)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--index", index, "--collapse", "story", "barrier"]) == 0
+    assert "1 stories (2 documents)" in capsys.readouterr().out
+    assert main(["story", "--index", index, "--json", "wire"]) == 0
+    story = json.loads(capsys.readouterr().out)
+    assert [m["id"] for m in story["members"]] == ["wire", "copy"]
+    assert main(["story", "--index", index, "nope"]) == 2
+    assert "no story with id 'nope'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("command", ["index", "reindex", "search", "facets", "stats", "serve",
-                                     "extract"])
+                                     "extract", "story"])
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])

@@ -13,13 +13,14 @@ def test_search_response_has_the_documented_shape(demo_server: LiveServer) -> No
     )
     assert status == 200 and content_type.startswith("application/json")
     assert set(body) == {"total", "took_ms", "hits", "facets", "page", "per_page",
-                         "date_range", "next_cursor", "did_you_mean"}
+                         "date_range", "next_cursor", "did_you_mean", "total_documents"}
     assert body["date_range"] is None and body["did_you_mean"] is None
+    assert body["total_documents"] is None  # only collapsed results count stories apart
     assert isinstance(body["next_cursor"], str)  # 5 of more than 5 results
     assert 0 < len(body["hits"]) <= 5 <= body["total"] or len(body["hits"]) == body["total"]
     hit = body["hits"][0]
     assert set(hit) == {"id", "title", "outlet", "published", "speakers", "locations", "score",
-                        "snippets", "url"}
+                        "snippets", "url", "story", "story_size", "story_members"}
     assert set(body["facets"]) == {"outlet", "speaker", "location", "date"}
     for values in body["facets"].values():
         assert all(set(v) == {"value", "count"} and v["count"] > 0 for v in values)

@@ -242,6 +242,7 @@ def test_stats_describe_the_live_generation(service: SearchService, demo_index: 
         "speaker": len(service.facet_values("speaker")),
         "location": len(service.facet_values("location")),
         "date": len(service.search(facets=["date"]).facets["date"]),
+        "story": len(service.facet_values("story")),
     }
 
 

@@ -222,3 +222,28 @@ def test_json_api_is_unchanged_by_the_web_page(client: FlaskClient) -> None:
     assert response.status_code == 400 and response.mimetype == "application/problem+json"
     response = client.get("/documents/no-such-document")
     assert response.status_code == 404 and response.mimetype == "application/problem+json"
+
+
+def test_one_result_per_story_lists_the_other_copies(client: FlaskClient,
+                                                     service: SearchService) -> None:
+    html, page = get(client, "/?q=TIDEMARK+launch&collapse=story")
+    ids = [a["data-id"] for a in page.find("li", class_="hit")]
+    assert "hi-0001" in ids and "lpr-0006" not in ids  # the release stands for its copy
+    members = {a["data-id"] for a in page.find("a", class_="member")}
+    assert "lpr-0006" in members
+    assert page.find("input", id="collapse", checked="")
+    everything = service.search("TIDEMARK launch", collapse="story")
+    assert f'{everything.total} stories ({everything.total_documents} documents)' in html
+    _, plain = get(client, "/?q=TIDEMARK+launch")
+    assert not plain.find("a", class_="member")
+    assert {"hi-0001", "lpr-0006"} <= {a["data-id"] for a in plain.find("li", class_="hit")}
+
+
+def test_document_view_lists_its_story_with_what_each_copy_changed(
+        client: FlaskClient) -> None:
+    html, page = get(client, "/view/lpr-0006")
+    members = [li["data-id"] for li in page.find("li") if "data-id" in li]
+    assert members == ["hi-0001", "lpr-0006"]  # the origin first
+    assert "2 paragraphs added, 2 dropped; 2 quotes added, 2 dropped" in html
+    _, alone = get(client, "/view/kd-0003")
+    assert not alone.find("section", id="story")
