@@ -59,10 +59,12 @@ typecheck: $(STAMP)
 screenshot: $(STAMP)
 	NEWSFACET_SCREENSHOT=docs/web-page.png $(PY) -m pytest -q tests/test_web_browser.py
 
-## Score extraction against ../shared/data (one table); EVAL_ARGS="--write docs/quality.md"
+## Score extraction against ../shared/data (one table), then story detection (pairs);
+## EVAL_ARGS="--write docs/quality.md"
 ## also rewrites the figures in docs/quality.md.
 eval: $(STAMP)
 	$(PY) evaluation/run.py $(EVAL_ARGS)
+	$(PY) evaluation/stories.py
 
 ## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
 ## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run.

@@ -99,3 +99,23 @@ def test_brennan_quotes_are_kept_with_the_speaker(seeds_server: LiveServer) -> N
     assert "With the assistance of Coalition ISR" not in quotes  # the press release's words
     for quote in brennan["quotes"]:
         assert article["body"][quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_the_release_and_its_rewrite_are_one_story_with_the_release_as_origin(
+    seeds_server: LiveServer,
+) -> None:
+    _, results, _ = seeds_server.get("/search?q=Brennan")
+    stories = {hit["story"] for hit in results["hits"]}
+    assert len(stories) == 1 and all(hit["story_size"] == 2 for hit in results["hits"])
+    _, collapsed, _ = seeds_server.get("/search?q=Brennan&collapse=story")
+    assert (collapsed["total"], collapsed["total_documents"]) == (1, 2)
+    (hit,) = collapsed["hits"]
+    assert len(hit["story_members"]) == 1
+    status, story, _ = seeds_server.get(f"/stories/{stories.pop()}")
+    assert status == 200
+    # the release is dated; the article states no date, so it sorts after it
+    assert story["origin"] == "press-release"
+    assert [m["id"] for m in story["members"]] == ["press-release", "news-article"]
+    changes = story["members"][1]["changes"]
+    assert any(p.startswith("ERBIL (Kurdistan 24)") for p in changes["added_paragraphs"])
+    assert changes["added_quotes"] == [] and changes["dropped_quotes"] == []
