@@ -7,6 +7,7 @@ traceback.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import os
 from typing import Any
@@ -17,16 +18,29 @@ from werkzeug.exceptions import HTTPException
 from newsfacet.schema.document import Extraction
 from newsfacet.schema.errors import (
     DocumentNotFound,
+    IndexBusy,
     IndexNotFound,
+    IndexOutdated,
+    InvalidDocument,
     InvalidParameter,
     InvalidQuery,
     NewsfacetError,
     PageOutOfRange,
     StoryNotFound,
+    Unauthorized,
     UnknownFacet,
+    WritesDisabled,
 )
 
-from .models import FacetSuggestions, IndexStats, QuoteResults, SearchResults, Story
+from .models import (
+    FacetSuggestions,
+    IndexStats,
+    QuoteResults,
+    SearchResults,
+    Story,
+    WriteProblem,
+    WriteReport,
+)
 from .openapi import HTML, build_spec, documented
 from .params import (
     FACET_VALUE_PARAMS,
@@ -47,7 +61,36 @@ log = logging.getLogger(__name__)
 DEFAULTS: dict[str, Any] = {
     "INDEX": "var/index",
     "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    #: Writes (POST/DELETE /documents) need this key; without one they are off.
+    "API_KEY": None,
+    #: Seconds a write waits for the index lock before answering 503 with Retry-After.
+    "WRITE_TIMEOUT": 10.0,
 }
+#: Records one POST may carry (Elasticsearch's bulk has no count limit, only a size one;
+#: a count keeps one request from holding the writer for minutes).
+MAX_BATCH = 1000
+#: What ``POST /documents`` takes: one article, or an array of them.
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "body"],
+    "properties": {
+        "id": {"type": ["string", "integer"], "description": "Unique id; re-posting an id "
+               "replaces the document when anything changed."},
+        "body": {"type": "string", "description": "Text (or text with markup) of the article."},
+        "title": {"type": ["string", "null"]},
+        "outlet": {"type": ["string", "null"]},
+        "published": {"type": ["string", "null"], "description": "ISO 8601 date or datetime."},
+        "author": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"]},
+    },
+    "additionalProperties": True,
+    "description": "An article as in a JSON Lines file; other keys are kept as metadata.",
+}
+WRITE_BODY: dict[str, Any] = {
+    "oneOf": [ARTICLE_SCHEMA, {"type": "array", "items": ARTICLE_SCHEMA, "maxItems": MAX_BATCH}],
+}
+#: Errors every write can answer with.
+WRITE_ERRORS = (Unauthorized, WritesDisabled, IndexBusy, IndexOutdated, IndexNotFound)
 
 
 def problem(status: int, title: str, detail: str, type_: str = "about:blank") -> Response:
@@ -89,6 +132,25 @@ def spec() -> dict[str, Any]:
     return cache["spec"]  # type: ignore[no-any-return]
 
 
+def _check_api_key() -> None:
+    """WritesDisabled without a configured key; Unauthorized unless the request has it.
+
+    Compared in constant time (``hmac.compare_digest``), so response times do not tell
+    how much of a guessed key was right.
+    """
+    expected = current_app.config.get("API_KEY")
+    if not expected:
+        raise WritesDisabled("writes are off: start the server with NEWSFACET_API_KEY set "
+                             "to accept POST and DELETE")
+    given = request.headers.get("X-API-Key", "")
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() == "bearer":
+        given = token.strip()
+    if not hmac.compare_digest(given.encode("utf-8"), str(expected).encode("utf-8")):
+        raise Unauthorized("missing or wrong API key: send 'Authorization: Bearer <key>' "
+                           "or 'X-API-Key: <key>'")
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app; ``config`` overrides the environment, which overrides defaults."""
     app = Flask(__name__, static_folder=None)  # the web page serves its own files
@@ -102,11 +164,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(NewsfacetError)
     def _known(error: NewsfacetError) -> Response:
-        return problem(error.status, error.title, str(error), error.type)
+        response = problem(error.status, error.title, str(error), error.type)
+        response.headers.update(error.headers)
+        return response
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> Response:
-        return problem(error.code or 500, error.name, error.description or error.name)
+        detail = error.description or error.name
+        if error.code == 413:
+            limit = current_app.config["MAX_CONTENT_LENGTH"]
+            detail = (f"the request body is too large: at most {limit / 2**20:.0f} MB "
+                      "(NEWSFACET_MAX_CONTENT_LENGTH); send a large batch in parts")
+        return problem(error.code or 500, error.name, detail)
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:
@@ -141,6 +210,51 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def document(doc_id: str) -> Response:
         """One document: its text and everything extracted from it."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
+
+    @app.post("/documents")
+    @documented(WriteReport, errors=(InvalidDocument, *WRITE_ERRORS), body=WRITE_BODY,
+                secured=True)
+    def add_documents() -> Response:
+        """Index one article or a batch (an array): new ones are added, changed ones
+        replaced, unchanged ones skipped.
+
+        Needs the API key (``Authorization: Bearer <key>`` or ``X-API-Key``). A batch
+        answers 200 with the records it could not index in ``problems`` (by position,
+        from 1), as Elasticsearch's bulk API does; a single invalid article is a 400.
+        Readers see the documents as soon as this answers.
+        """
+        _check_api_key()
+        payload = request.get_json(silent=True)
+        batch = isinstance(payload, list)
+        records = payload if batch else [payload]
+        if payload is None or not records or not all(isinstance(r, dict) for r in records):
+            raise InvalidDocument("the body must be a JSON article object or a non-empty "
+                                  "array of them (Content-Type: application/json)")
+        if len(records) > MAX_BATCH:
+            raise InvalidDocument(f"{len(records):,} records in one request; at most "
+                                  f"{MAX_BATCH:,} are taken")
+        report = _service().add(records, timeout=float(current_app.config["WRITE_TIMEOUT"]))
+        problems = [WriteProblem(p.line if batch else None, p.message)
+                    for p in report.problems]
+        if not batch and problems:
+            raise InvalidDocument(problems[0].message)
+        return jsonify(WriteReport(
+            added=report.added, updated=report.updated, unchanged=report.unchanged,
+            deleted=report.deleted, documents=report.documents, errors=bool(problems),
+            problems=problems).to_json())
+
+    @app.delete("/documents/<path:doc_id>")
+    @documented(WriteReport, errors=(DocumentNotFound, *WRITE_ERRORS), secured=True)
+    def delete_document(doc_id: str) -> Response:
+        """Delete one document, its quotes and its story membership (a story whose
+        origin goes promotes its next document). Needs the API key."""
+        _check_api_key()
+        service = _service()
+        if not service.delete([doc_id], timeout=float(current_app.config["WRITE_TIMEOUT"])):
+            raise DocumentNotFound(f"no document with id {doc_id!r}")
+        return jsonify(WriteReport(added=0, updated=0, unchanged=0, deleted=1,
+                                   documents=service.count(), errors=False,
+                                   problems=[]).to_json())
 
     @app.get("/stories/<path:story_id>")
     @documented(Story, errors=(StoryNotFound, IndexNotFound))

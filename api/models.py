@@ -301,3 +301,30 @@ class QuoteResults:
             hit["document"]["published"] = published.isoformat() if published else None
         return data
 
+
+
+@dataclass
+class WriteProblem:
+    """A record of a write that was not indexed, and why."""
+
+    #: Position of the record in the request, from 1 (None: not tied to one record).
+    item: int | None
+    message: str
+
+
+@dataclass
+class WriteReport:
+    """What a write did, Elasticsearch bulk style: the good records are indexed, the bad
+    ones listed in ``problems`` (and ``errors`` says whether there are any)."""
+
+    added: int
+    updated: int
+    unchanged: int
+    deleted: int
+    #: Documents in the index after the write.
+    documents: int
+    errors: bool
+    problems: list[WriteProblem]
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

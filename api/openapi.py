@@ -41,6 +41,13 @@ RENAMED: dict[type, dict[str, str]] = {DateRange: {"start": "from", "end": "to"}
 ADDED: dict[type, tuple[str, ...]] = {Place: ("label",)}
 #: What a schema is when ``response`` is the string ``"html"``.
 HTML = "html"
+#: How writes present the API key (either will do).
+SECURITY_SCHEMES: dict[str, Any] = {
+    "bearer": {"type": "http", "scheme": "bearer",
+               "description": "The server's NEWSFACET_API_KEY as a bearer token."},
+    "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key",
+               "description": "The server's NEWSFACET_API_KEY."},
+}
 
 View = TypeVar("View", bound=Callable[..., Any])
 _CONVERTER = re.compile(r"<(?:(?P<converter>[a-z]+):)?(?P<name>\w+)>")
@@ -54,14 +61,21 @@ class Operation:
     response: type | dict[str, Any] | str
     params: tuple[ParamSpec, ...] = ()
     errors: tuple[type[NewsfacetError], ...] = ()
+    #: JSON Schema of the request body (writes), if it takes one.
+    body: dict[str, Any] | None = None
+    #: Whether it needs the API key.
+    secured: bool = False
 
 
 def documented(response: type | dict[str, Any] | str, params: tuple[ParamSpec, ...] = (),
-               errors: tuple[type[NewsfacetError], ...] = ()) -> Callable[[View], View]:
+               errors: tuple[type[NewsfacetError], ...] = (),
+               body: dict[str, Any] | None = None,
+               secured: bool = False) -> Callable[[View], View]:
     """Record on a view what it reads, what it answers and which errors it raises."""
 
     def mark(view: View) -> View:
-        view.__openapi__ = Operation(response, params, errors)  # type: ignore[attr-defined]
+        view.__openapi__ = Operation(response, params, errors, body,  # type: ignore[attr-defined]
+                                     secured)
         return view
 
     return mark
@@ -254,6 +268,11 @@ def build_spec(app: Flask) -> dict[str, Any]:
             operation["description"] = description
         if parameters:
             operation["parameters"] = parameters
+        if op.body is not None:
+            operation["requestBody"] = {"required": True, "content": {
+                "application/json": {"schema": op.body}}}
+        if op.secured:
+            operation["security"] = [{name: []} for name in SECURITY_SCHEMES]
         operation["responses"] = {"200": ok, **error_responses(op.errors)}
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             paths.setdefault(openapi_path(rule.rule), {})[method.lower()] = operation
@@ -266,6 +285,6 @@ def build_spec(app: Flask) -> dict[str, Any]:
                  "description": _summary(getattr(sys.modules.get(app.import_name),
                                                  "__doc__", None))[0]},
         "paths": paths,
-        "components": {"schemas": schemas},
+        "components": {"schemas": schemas, "securitySchemes": SECURITY_SCHEMES},
     }
 

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
 from newsfacet.indexer.pipeline import IndexReport, index_articles
+from newsfacet.indexer.readers import ReadProblem
 from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article, Extraction
+from newsfacet.schema.errors import IndexBusy, InvalidDocument
 
 from .models import (
     FacetValue,
@@ -36,6 +40,9 @@ from .params import (
     validate,
 )
 from .whoosh_backend import WhooshBackend
+
+#: Seconds a write waits for the index lock before IndexBusy (another writer holds it).
+WRITE_TIMEOUT = 30.0
 
 
 class Backend(Protocol):
@@ -65,6 +72,7 @@ class SearchService:
     def __init__(self, path: str | Path, backend: Backend | None = None) -> None:
         self.store = IndexStore(path)
         self.backend: Backend = backend or WhooshBackend(self.store)
+        self._write_lock = threading.Lock()
 
     def __enter__(self) -> SearchService:
         return self
@@ -258,15 +266,46 @@ class SearchService:
 
     # -- writing -----------------------------------------------------------------------
 
-    def add(self, articles: Iterable[Article | dict[str, Any]]) -> IndexReport:
-        """Index articles (objects or JSON-like dicts); unchanged ones are skipped."""
-        items = (a if isinstance(a, Article) else Article.from_record(a) for a in articles)
-        return index_articles(self.store, items, progress=False)
+    def add(self, articles: Iterable[Article | dict[str, Any]],
+            timeout: float = WRITE_TIMEOUT) -> IndexReport:
+        """Index articles (objects or JSON-like dicts); unchanged ones are skipped.
 
-    def delete(self, ids: Iterable[str]) -> int:
+        A record that is not a valid article is reported in ``problems`` (its position
+        from 1 as ``line``) and the others are indexed. IndexBusy if another writer
+        keeps the index for ``timeout`` seconds.
+        """
+        def items() -> Iterable[Article | ReadProblem]:
+            for n, record in enumerate(articles, start=1):
+                if isinstance(record, Article):
+                    yield record
+                    continue
+                try:
+                    yield Article.from_record(record, source="", line=n)
+                except InvalidDocument as exc:
+                    yield ReadProblem("input", n, str(exc))
+
+        with self._writing(timeout):
+            return index_articles(self.store, items(), progress=False, timeout=timeout)
+
+    def delete(self, ids: Iterable[str], timeout: float = WRITE_TIMEOUT) -> int:
         """Delete documents by id; returns how many existed."""
-        with GenerationWriter(self.store) as writer:
+        with self._writing(timeout), GenerationWriter(self.store, timeout=timeout) as writer:
             return sum(writer.delete(doc_id) for doc_id in ids)
+
+    @contextmanager
+    def _writing(self, timeout: float) -> Iterator[None]:
+        """One writer at a time in this process, waiting at most ``timeout`` seconds.
+
+        Whoosh's lock file serialises processes, but a thread polls it; threads of one
+        server queue on this lock instead, in order. IndexBusy when the wait is over.
+        """
+        if not self._write_lock.acquire(timeout=max(timeout, 0.0)):
+            raise IndexBusy(f"another write to {self.store.path} is still running; "
+                            "try again shortly")
+        try:
+            yield
+        finally:
+            self._write_lock.release()
 
 
 def _date_bound(name: str, value: dt.date | str | None, end: bool,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newsfacet.schema.document import Article, Extraction, Span, Speaker
+from newsfacet.schema.document import Article, Extraction, Span, Speaker, check_body_size
 
 from .clean import CleanText, clean_text
 from .dates import extract_event_dates, parse_date
@@ -27,6 +27,7 @@ def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
     stated: dict[str, str | None] = {}
     if article.format == "html":
         page = parse_html(article.body)
+        check_body_size(page.text, article.id)
         cleaned = clean_text(page.text, read_header=True, title_known=page.title is not None)
         stated = {"title": page.title, "published": page.published, "author": page.author,
                   "outlet": page.outlet}

@@ -11,6 +11,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from newsfacet.schema.fields import SCHEMA_VERSION
 
 from .extract import EXTRACTOR_VERSION, extract
 from .readers import ReadProblem, count_records, expand_paths, read_articles
-from .store import GenerationWriter, IndexStore
+from .store import GenerationWriter, IndexStore, Stored
 from .stories import Sketch, sketch
 
 
@@ -156,15 +157,17 @@ def index_articles(
     *,
     progress: bool = False,
     on_problem: Callable[[ReadProblem], None] | None = None,
+    timeout: float = 30.0,
 ) -> IndexReport:
     """Add new and changed articles given as objects (the Python and HTTP write path).
 
-    IndexOutdated if the index was written by an older schema version.
+    IndexOutdated if the index was written by an older schema version; IndexBusy if
+    another writer keeps the lock for ``timeout`` seconds.
     """
     if store.exists():
         store.check_schema()
     return _index(store, articles, sync_paths=None, parallel=False, progress=progress,
-                  on_problem=on_problem, total=None)
+                  on_problem=on_problem, total=None, timeout=timeout)
 
 
 def _index(
@@ -176,14 +179,16 @@ def _index(
     progress: bool,
     on_problem: Callable[[ReadProblem], None] | None,
     total: int | None,
+    timeout: float = 30.0,
 ) -> IndexReport:
     """``total``: how many records the sources hold, for the progress bar's time left."""
     started = time.perf_counter()
     store.ensure()
-    ix = store.open()
-    state = store.stored_state(ix)
     report = IndexReport(on_problem=on_problem)
     seen: dict[str, str] = {}
+    #: What the index holds, read once the writer holds the lock: read before, a writer
+    #: committing meanwhile would make two documents of one new id.
+    state: dict[str, Stored] = {}
 
     def to_extract() -> Iterator[tuple[Article, str]]:
         for item in articles:
@@ -206,7 +211,8 @@ def _index(
 
     bar = _progress(total, "indexing", progress)
     try:
-        with GenerationWriter(store, parallel=parallel) as writer:
+        with GenerationWriter(store, parallel=parallel, timeout=timeout) as writer:
+            state.update(store.stored_state(store.open(writer.gen)))
             for result, digest, sketched in extract_all(to_extract(), parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
@@ -221,7 +227,7 @@ def _index(
                 report.deleted = _delete_gone(writer, state, seen, sync_paths)
     finally:
         bar.close()
-    gen = store.current_path()
+    gen = writer.gen
     with store.open(gen).reader() as reader:
         report.documents = reader.doc_count()
     store.record_indexing(gen, report.documents)
@@ -249,20 +255,24 @@ def reindex(
     *,
     progress: bool = True,
     on_problem: Callable[[ReadProblem], None] | None = None,
+    timeout: float = 120.0,
 ) -> IndexReport:
     """Rebuild into a new generation from the recorded sources (plus ``paths``), then switch.
 
-    Documents whose source file is gone are carried over from the old generation as
-    they were, so a rebuild never loses what was indexed.
+    Readers and writers carry on with the live generation meanwhile. At the end the
+    rebuild takes the live generation's write lock (writers wait, or get IndexBusy
+    after ``timeout``), brings over what changed there since it began (documents added,
+    replaced or deleted through the API; documents whose source file is gone), and
+    switches while still holding it: nothing written during a rebuild is lost, and a
+    writer that waited writes to the new generation.
     """
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     expand_paths(paths)
-    old_state: dict[str, Any] = {}
-    old_ix = None
-    if store.exists():
-        old_ix = store.open()
-        old_state = store.stored_state(old_ix)
+    old_state: dict[str, Stored] = {}
+    old_gen = store.current_path() if store.exists() else None
+    if old_gen is not None:
+        old_state = store.stored_state(store.open(old_gen))
     recorded = {s.source for s in old_state.values() if s.source}
     readable = sorted(s for s in recorded if Path(s).is_file())
     gen = store.new_generation()
@@ -278,6 +288,7 @@ def reindex(
                 yield item, content_hash(item)
 
     bar = _progress(len(old_state) or None, "reindexing", progress)
+    switched = False
     try:
         parallel = len(old_state) > 200
         with GenerationWriter(store, gen, parallel=parallel) as writer:
@@ -288,26 +299,53 @@ def reindex(
                 else:
                     writer.add(result, digest, replace=False, sketched=sketched)
                     report.added += 1
-            if old_ix is not None:
-                report.unchanged = _carry_over(old_ix, writer, seen)
+        if old_gen is None:
+            report.documents = report.added
+            store.record_indexing(gen, report.documents)
+            store.switch_to(gen)
+        else:
+            held = GenerationWriter(store, old_gen, timeout=timeout)  # writers wait now
+            try:
+                with GenerationWriter(store, gen) as catch_up:
+                    report.unchanged, report.deleted = _carry_over(
+                        store.open(old_gen), catch_up, seen, old_state)
+                with store.open(gen).reader() as reader:
+                    report.documents = reader.doc_count()
+                store.record_indexing(gen, report.documents)
+                store.switch_to(gen)
+            finally:
+                held.cancel()
+        switched = True
     finally:
         bar.close()
-    report.documents = report.added + report.unchanged
-    store.record_indexing(gen, report.documents)
-    store.switch_to(gen)
+        if not switched:  # a failed rebuild leaves the live generation as it was
+            shutil.rmtree(gen, ignore_errors=True)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _carry_over(old_ix: Any, writer: GenerationWriter, seen: set[str]) -> int:
-    """Copy documents that were not re-read (their source is gone) into the new generation."""
-    carried = 0
+def _carry_over(old_ix: Any, writer: GenerationWriter, seen: set[str],
+                started: dict[str, Stored]) -> tuple[int, int]:
+    """Bring the live generation's changes into the new one; (copied, deleted).
+
+    Copied: documents not re-read from a source (their file is gone, or they came in
+    through the API), and re-read ones changed through the API since the rebuild began
+    (the latest write wins). Deleted: re-read documents deleted since it began.
+    """
+    copied = 0
+    live: set[str] = set()
     with old_ix.searcher() as searcher:
         for stored in searcher.all_stored_fields():
-            if stored["id"] in seen:
-                continue
+            doc_id = stored["id"]
+            live.add(doc_id)
+            if doc_id in seen:
+                before = started.get(doc_id)
+                if before is not None and before.content_hash == stored["content_hash"]:
+                    continue  # unchanged since the rebuild began: the re-read version stands
             extraction = Extraction.from_json(json.loads(stored["extraction"]),
                                               body=stored.get("body", ""))
-            writer.add(extraction, stored["content_hash"], replace=False)
-            carried += 1
-    return carried
+            writer.add(extraction, stored["content_hash"], replace=doc_id in seen)
+            copied += 1
+    deleted = sum(writer.delete(doc_id) for doc_id in seen if doc_id in started
+                  and doc_id not in live)
+    return copied, deleted

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsfacet.schema.document import Article
+from newsfacet.schema.document import Article, check_body_size
 from newsfacet.schema.errors import InvalidDocument, SourceError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.xz", ".ndjson.xz")
@@ -124,8 +124,18 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
         yield ReadProblem(str(path), lineno or None, f"cannot read: {exc}")
 
 
+#: Largest article file read. HTML pages carry scripts and styles, so the cap on raw
+#: bytes is looser than the one on the body text (``MAX_BODY_CHARS``).
+MAX_FILE_BYTES = 20_000_000
+
+
 def _read_file(path: Path, fmt: str) -> Iterator[Article | ReadProblem]:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield ReadProblem(str(path), None, f"file is {size / 1e6:.1f} MB; article files "
+                              f"over {MAX_FILE_BYTES / 1e6:.0f} MB are not read")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield ReadProblem(str(path), None, f"cannot read: {exc.strerror}")
@@ -142,6 +152,12 @@ def _read_file(path: Path, fmt: str) -> Iterator[Article | ReadProblem]:
     if not text.strip():
         yield ReadProblem(str(path), None, "empty file")
         return
+    if fmt == "text":
+        try:
+            check_body_size(text, path.stem)
+        except InvalidDocument as exc:
+            yield ReadProblem(str(path), None, str(exc))
+            return
     yield Article(id=path.stem, body=text, source=str(path.resolve()), format=fmt)
 
 

@@ -19,6 +19,7 @@ import datetime as dt
 import json
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -208,7 +209,9 @@ class IndexStore:
         )
         meta.setdefault("created_at", now)
         meta.update(extra)
-        tmp = gen / f".{META}.tmp"
+        # one temporary file per writer thread: two processes recording at once must not
+        # rename each other's file away
+        tmp = gen / f".{META}.{os.getpid()}.{threading.get_ident()}.tmp"
         tmp.write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
         os.replace(tmp, gen / META)
 
@@ -235,9 +238,13 @@ class GenerationWriter:
 
     def __init__(self, store: IndexStore, gen: Path | None = None, timeout: float = 30.0,
                  parallel: bool = False) -> None:
-        gen = gen or store.current_path()
         procs = max(1, min(len(os.sched_getaffinity(0)), 4)) if parallel else 1
-        self.docs = store.writer(store.open(gen), timeout, procs=procs)
+        if gen is None:
+            gen = self._lock_live(store, timeout, procs)
+        else:
+            self.docs = store.writer(store.open(gen), timeout, procs=procs)
+        #: The generation written to.
+        self.gen = gen
         try:
             # in bulk runs the quote writer shares this process with the feeding loop
             self.quotes = store.writer(store.open_quotes(gen), timeout,
@@ -248,6 +255,20 @@ class GenerationWriter:
             if hasattr(self, "quotes"):
                 self.quotes.cancel()
             raise
+
+    def _lock_live(self, store: IndexStore, timeout: float, procs: int) -> Path:
+        """Lock the live generation, and make sure it is still live once locked.
+
+        Why: a rebuild switches generations while holding the old one's lock; a writer
+        that waited for that lock would otherwise write into a generation nobody reads.
+        """
+        for _ in range(5):
+            gen = store.current_path()
+            self.docs = store.writer(store.open(gen), timeout, procs=procs)
+            if store.current_path() == gen:
+                return gen
+            self.docs.cancel()
+        raise IndexBusy(f"{store.path} is being rebuilt; try again when it finishes")
 
     def add(self, extraction: Extraction, content_hash: str, replace: bool,
             sketched: Sketch | None = None) -> str:

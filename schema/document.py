@@ -16,6 +16,12 @@ from .errors import InvalidDocument
 #: Keys of a JSON Lines record that map onto :class:`Article` attributes;
 #: every other key is kept as metadata.
 ARTICLE_KEYS = ("id", "title", "body", "outlet", "published", "author", "url")
+#: Longest body indexed, in characters. News articles and releases run to tens of
+#: thousands; a body of megabytes is a dump or a mistake, and extraction on it would hold
+#: the one writer for minutes.
+MAX_BODY_CHARS = 2_000_000
+#: Longest id, in characters: ids travel in URLs.
+MAX_ID_CHARS = 512
 
 
 @dataclass
@@ -48,9 +54,13 @@ class Article:
             doc_id = str(doc_id)
         if not isinstance(doc_id, str) or not doc_id.strip():
             raise InvalidDocument("missing or empty 'id'")
+        if len(doc_id) > MAX_ID_CHARS:
+            raise InvalidDocument(f"'id' is {len(doc_id):,} characters; at most "
+                                  f"{MAX_ID_CHARS} are accepted")
         body = record.get("body")
         if not isinstance(body, str):
             raise InvalidDocument(f"document {doc_id!r}: 'body' must be a string")
+        check_body_size(body, doc_id)
         text_fields: dict[str, str | None] = {}
         for key in ("title", "outlet", "author", "url"):
             value = record.get(key)
@@ -71,6 +81,13 @@ class Article:
             author=text_fields["author"],
             url=text_fields["url"],
         )
+
+
+def check_body_size(body: str, doc_id: str) -> None:
+    """InvalidDocument if ``body`` is longer than :data:`MAX_BODY_CHARS`."""
+    if len(body) > MAX_BODY_CHARS:
+        raise InvalidDocument(f"document {doc_id!r}: body is {len(body):,} characters; "
+                              f"at most {MAX_BODY_CHARS:,} are indexed")
 
 
 def parse_published(value: Any, doc_id: str = "?") -> dt.date | None:

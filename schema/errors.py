@@ -14,6 +14,8 @@ class NewsfacetError(Exception):
     status: int = 400
     title: str = "Bad request"
     type: str = "about:blank"
+    #: HTTP headers the answer carries (``Retry-After``, ``WWW-Authenticate``).
+    headers: dict[str, str] = {}
 
 
 class InvalidDocument(NewsfacetError):
@@ -79,6 +81,23 @@ class IndexBusy(NewsfacetError):
 
     status = 503
     title = "Index busy"
+    #: Seconds after which a retry is likely to find the writer gone.
+    headers = {"Retry-After": "5"}
+
+
+class Unauthorized(NewsfacetError):
+    """A write without the API key, or with a wrong one."""
+
+    status = 401
+    title = "Unauthorized"
+    headers = {"WWW-Authenticate": 'Bearer realm="newsfacet"'}
+
+
+class WritesDisabled(NewsfacetError):
+    """Writes over HTTP are off because the server has no API key configured."""
+
+    status = 403
+    title = "Writes disabled"
 
 
 class SourceError(NewsfacetError):
