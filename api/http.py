@@ -224,16 +224,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         Readers see the documents as soon as this answers.
         """
         _check_api_key()
-        payload = request.get_json(silent=True)
+        payload: Any = request.get_json(silent=True)
         batch = isinstance(payload, list)
-        records = payload if batch else [payload]
+        records: list[Any] = payload if batch else [payload]
         if payload is None or not records or not all(isinstance(r, dict) for r in records):
             raise InvalidDocument("the body must be a JSON article object or a non-empty "
                                   "array of them (Content-Type: application/json)")
         if len(records) > MAX_BATCH:
             raise InvalidDocument(f"{len(records):,} records in one request; at most "
                                   f"{MAX_BATCH:,} are taken")
-        report = _service().add(records, timeout=float(current_app.config["WRITE_TIMEOUT"]))
+        articles = [record for record in records if isinstance(record, dict)]
+        report = _service().add(articles, timeout=float(current_app.config["WRITE_TIMEOUT"]))
         problems = [WriteProblem(p.line if batch else None, p.message)
                     for p in report.problems]
         if not batch and problems:

@@ -60,6 +60,7 @@ class Doc:
     id: str
     text: str
     published: str | None
+    outlet: str | None = None
 
 
 def aligned_share(a: str, b: str) -> float:
@@ -103,13 +104,14 @@ def build_gold(quick: bool) -> tuple[dict[str, Doc], dict[tuple[str, str], tuple
 
     seeds = {x.id: extract(x) for x in read_articles([SEEDS]) if isinstance(x, Article)}
     release, article = seeds["press-release"], seeds["news-article"]
-    pair(Doc(release.id, release.body, _iso(release.published)),
-         Doc(article.id, article.body, _iso(article.published)), True, "seeds")
+    pair(Doc(release.id, release.body, _iso(release.published), release.outlet),
+         Doc(article.id, article.body, _iso(article.published), article.outlet), True, "seeds")
 
     allsides = [r for r in read_jsonl(DATA / "allsides-news" / "corpus.jsonl.xz") if r["body"]]
     for r in allsides:
         r["body"] = cleaned(r["body"])
-    as_doc = {r["id"]: Doc("as:" + r["id"], r["body"], r["published"]) for r in allsides}
+    as_doc = {r["id"]: Doc("as:" + r["id"], r["body"], r["published"], r.get("outlet"))
+              for r in allsides}
     by_outlet: dict[tuple, list[dict]] = defaultdict(list)
     by_url: dict[str, list[str]] = defaultdict(list)
     groups: dict[tuple, list[dict]] = defaultdict(list)
@@ -152,8 +154,9 @@ def build_gold(quick: bool) -> tuple[dict[str, Doc], dict[tuple[str, str], tuple
     for a, b in titled[: 300 if quick else 1500]:
         same = label(aligned_share(a["body"], b["body"]))
         if same is not None:
-            pair(Doc("rt:" + a["id"], cleaned(a["body"]), a["published"]),
-                 Doc("rt:" + b["id"], cleaned(b["body"]), b["published"]), same, "reuters-title")
+            pair(Doc("rt:" + a["id"], cleaned(a["body"]), a["published"], "Reuters"),
+                 Doc("rt:" + b["id"], cleaned(b["body"]), b["published"], "Reuters"), same,
+                 "reuters-title")
 
     pool = [r for r in allsides if len(r["body"]) > 1500]
     for source in rng.sample(pool, 50 if quick else 200):
@@ -191,7 +194,7 @@ def evaluate(docs: dict[str, Doc], gold: dict, size: int, lsh: float, confirm: f
     index = stories.StoryIndex(threshold=lsh, confirm=confirm, shingle_size=size)
     order = sorted(docs.values(), key=lambda d: (d.published or "9999", d.id))
     for doc in order:
-        index.add_sketch(doc.id, prepared[doc.id])
+        index.add_sketch(doc.id, prepared[doc.id], doc.outlet)
     total, by_source = Score(), defaultdict(Score)
     for (a, b), (same, source) in gold.items():
         predicted = index.story_of(a) == index.story_of(b)

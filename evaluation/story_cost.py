@@ -9,7 +9,9 @@ each body through the code the indexer uses: ``clean_text`` (the cleaned body is
 signed), ``sketch`` (computed in the extraction worker processes), and
 ``StoryIndex.add_sketch`` into a SQLite file on disk (the single writer's share), all in
 one transaction committed at the end, as the indexer does for a run. Each step is timed
-on its own; reading the corpus is not timed.
+on its own, in CPU time of this process (robust when other jobs share the cores) and in
+wall time (which adds SQLite's I/O waits, and any time the process was not scheduled);
+reading the corpus is not timed.
 
 Printed every 10,000 documents: mean sketch and add_sketch ms/doc and the add_sketch p99
 over the last window (does adding slow down as the index grows?). At the end: mean cost
@@ -44,19 +46,33 @@ WORKERS = max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
 @dataclass
+class Step:
+    """CPU and wall seconds spent in one step, over all documents."""
+
+    cpu: float = 0.0
+    wall: float = 0.0
+
+    def ms(self, docs: int) -> str:
+        """Mean per document, CPU and wall."""
+        n = max(docs, 1)
+        return f"{self.cpu / n * 1000:6.2f} ms/doc CPU, {self.wall / n * 1000:6.2f} wall"
+
+
+@dataclass
 class Totals:
     """Seconds spent per step, and what the documents looked like."""
 
     docs: int = 0
-    clean: float = 0.0
-    sketch: float = 0.0
-    add: float = 0.0
+    clean: Step = field(default_factory=Step)
+    sketch: Step = field(default_factory=Step)
+    add: Step = field(default_factory=Step)
     short: int = 0  # fewer than MIN_SHINGLES shingles: never looked up
     with_candidate: int = 0
     candidates: int = 0
     joined: int = 0
-    window_sketch: list[float] = field(default_factory=list)
-    window_add: list[float] = field(default_factory=list)
+    window_sketch: list[float] = field(default_factory=list)  # CPU seconds per document
+    window_add: list[float] = field(default_factory=list)  # CPU seconds per document
+    window_add_wall: list[float] = field(default_factory=list)
 
 
 def count_candidates(index: StoryIndex, doc_id: str) -> int:
@@ -82,30 +98,49 @@ def checkpoint(totals: Totals) -> None:
     """Print the window's sketch and add_sketch cost, then start a new window."""
     sketch_ms = np.array(totals.window_sketch) * 1000
     add_ms = np.array(totals.window_add) * 1000
-    print(f"{totals.docs:8,d} docs  last {add_ms.size:6,d}: sketch {sketch_ms.mean():6.2f} ms/doc"
-          f"  add_sketch {add_ms.mean():6.2f} ms/doc (p99 {np.percentile(add_ms, 99):6.2f})",
+    wall_ms = np.array(totals.window_add_wall) * 1000
+    print(f"{totals.docs:8,d} docs  last {add_ms.size:6,d}: sketch {sketch_ms.mean():5.2f} ms/doc"
+          f"  add_sketch {add_ms.mean():5.2f} ms/doc (p99 {np.percentile(add_ms, 99):6.2f})"
+          f"  CPU; add_sketch wall {wall_ms.mean():5.2f} (p99 {np.percentile(wall_ms, 99):6.2f})",
           flush=True)
     totals.window_sketch.clear()
     totals.window_add.clear()
+    totals.window_add_wall.clear()
 
 
-def run(label: str, index: StoryIndex) -> tuple[Totals, float]:
-    """Clean, sketch and add every document of size ``label``; totals and commit seconds."""
+def _now() -> tuple[float, float]:
+    return time.process_time(), time.perf_counter()
+
+
+def _spent(step: Step, start: tuple[float, float], end: tuple[float, float]) -> float:
+    """Add ``end - start`` to ``step``; the CPU seconds."""
+    cpu = end[0] - start[0]
+    step.cpu += cpu
+    step.wall += end[1] - start[1]
+    return cpu
+
+
+def run(label: str, index: StoryIndex,
+        titles: dict[str, str]) -> tuple[Totals, float]:
+    """Clean, sketch and add every document of size ``label``; totals and commit seconds.
+
+    ``titles`` collects each document's title, to show what the largest stories hold.
+    """
     totals = Totals()
     for record in iter_size(label):
         doc_id = record["id"]
-        began = time.perf_counter()
+        titles[doc_id] = record.get("title") or ""
+        began = _now()
         body = clean_text(record["body"] or "", read_header=False).body
-        cleaned = time.perf_counter()
+        cleaned = _now()
         sketched = sketch(body)
-        sketched_at = time.perf_counter()
-        story = index.add_sketch(doc_id, sketched)
-        added = time.perf_counter()
-        totals.clean += cleaned - began
-        totals.sketch += sketched_at - cleaned
-        totals.add += added - sketched_at
-        totals.window_sketch.append(sketched_at - cleaned)
-        totals.window_add.append(added - sketched_at)
+        sketched_at = _now()
+        story = index.add_sketch(doc_id, sketched, record.get("outlet"))
+        added = _now()
+        _spent(totals.clean, began, cleaned)
+        totals.window_sketch.append(_spent(totals.sketch, cleaned, sketched_at))
+        totals.window_add.append(_spent(totals.add, sketched_at, added))
+        totals.window_add_wall.append(added[1] - sketched_at[1])
         totals.docs += 1
         if sketched.hashes.size < MIN_SHINGLES:
             totals.short += 1
@@ -123,27 +158,33 @@ def run(label: str, index: StoryIndex) -> tuple[Totals, float]:
     return totals, time.perf_counter() - began
 
 
-def report(totals: Totals, index: StoryIndex, commit_s: float, db_path: Path) -> None:
+def report(totals: Totals, index: StoryIndex, commit_s: float, db_path: Path,
+           titles: dict[str, str]) -> None:
     """Print the per-document cost, the file size and the shape of the stories."""
     n = max(totals.docs, 1)
     size = db_path.stat().st_size
+    counters = Path(f"{db_path}.counts")
+    counts_size = counters.stat().st_size if counters.exists() else 0
     print(f"\ndocuments            {totals.docs:,d}")
-    print(f"clean                {totals.clean / n * 1000:7.2f} ms/doc")
-    print(f"sketch               {totals.sketch / n * 1000:7.2f} ms/doc CPU "
-          f"(≈ {totals.sketch / n * 1000 / WORKERS:.2f} ms/doc of wall time over "
-          f"{WORKERS} workers)")
-    print(f"add_sketch           {totals.add / n * 1000:7.2f} ms/doc (single writer)")
+    print(f"clean                {totals.clean.ms(n)}")
+    print(f"sketch               {totals.sketch.ms(n)} (in the workers: ≈ "
+          f"{totals.sketch.cpu / n * 1000 / WORKERS:.2f} ms/doc of wall time over {WORKERS})")
+    print(f"add_sketch           {totals.add.ms(n)} (the single writer)")
     print(f"commit               {commit_s:7.2f} s")
-    print(f"SQLite file          {size / 1e6:7.1f} MB, {size / n:,.0f} bytes/doc")
+    print(f"SQLite file          {size / 1e6:7.1f} MB, {size / n:,.0f} bytes/doc; "
+          f"shingle counters {counts_size / 1e6:.1f} MB")
     sizes = index.story_sizes()
     multi = {story: k for story, k in sizes.items() if k > 1}
     print(f"stories              {len(sizes):,d}; {len(multi):,d} with more than one "
           f"document, holding {sum(multi.values()):,d} documents; "
           f"{totals.joined:,d} documents joined an earlier one")
-    if multi:
-        largest = max(multi, key=lambda story: multi[story])
-        first = ", ".join(index.members_of(largest)[:3])
-        print(f"largest story        {multi[largest]:,d} documents: {first}, ...")
+    print("largest stories (size, distinct titles among members: many distinct titles "
+          "suggest a false join; copies mostly share one):")
+    for story in sorted(multi, key=lambda story: -multi[story])[:10]:
+        members = index.members_of(story)
+        distinct = len({titles.get(m, "").strip().lower() for m in members})
+        print(f"  {multi[story]:4d} docs, {distinct:4d} titles  {story}: "
+              f"{titles.get(members[0], '')[:70]!r}")
     looked = totals.docs - totals.short
     print(f"LSH candidates       {totals.with_candidate:,d} of {totals.docs:,d} documents "
           f"({totals.with_candidate / n:.1%}) had at least one; "
@@ -174,8 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     began = time.monotonic()
     index = StoryIndex(db_path)
     try:
-        totals, commit_s = run(args.size, index)
-        report(totals, index, commit_s, db_path)
+        titles: dict[str, str] = {}
+        totals, commit_s = run(args.size, index, titles)
+        report(totals, index, commit_s, db_path, titles)
         print(f"wall time            {time.monotonic() - began:7.0f} s (size {args.size})")
     finally:
         index.close()

@@ -274,7 +274,8 @@ class GenerationWriter:
             sketched: Sketch | None = None) -> str:
         """Add a document (``replace``: over an older version) with its quotes; return
         its story id. ``sketched`` is its body's story sketch if already computed."""
-        story = self.stories.add_sketch(extraction.id, sketched or sketch(extraction.body))
+        story = self.stories.add_sketch(extraction.id, sketched or sketch(extraction.body),
+                                        extraction.outlet)
         fields = to_fields(extraction, content_hash, story)
         if replace:
             self.docs.update_document(**fields)

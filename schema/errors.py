@@ -7,6 +7,8 @@ and the command line prints ``str(error)`` as its one-line message.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 
 class NewsfacetError(Exception):
     """Base class: something the caller can fix, reported without a traceback."""
@@ -15,7 +17,7 @@ class NewsfacetError(Exception):
     title: str = "Bad request"
     type: str = "about:blank"
     #: HTTP headers the answer carries (``Retry-After``, ``WWW-Authenticate``).
-    headers: dict[str, str] = {}
+    headers: ClassVar[dict[str, str]] = {}
 
 
 class InvalidDocument(NewsfacetError):
@@ -82,7 +84,7 @@ class IndexBusy(NewsfacetError):
     status = 503
     title = "Index busy"
     #: Seconds after which a retry is likely to find the writer gone.
-    headers = {"Retry-After": "5"}
+    headers: ClassVar[dict[str, str]] = {"Retry-After": "5"}
 
 
 class Unauthorized(NewsfacetError):
@@ -90,7 +92,7 @@ class Unauthorized(NewsfacetError):
 
     status = 401
     title = "Unauthorized"
-    headers = {"WWW-Authenticate": 'Bearer realm="newsfacet"'}
+    headers: ClassVar[dict[str, str]] = {"WWW-Authenticate": 'Bearer realm="newsfacet"'}
 
 
 class WritesDisabled(NewsfacetError):

@@ -22,7 +22,7 @@ from whoosh.support.charset import accent_map
 from .document import Extraction
 
 #: Bumped when fields or analyzers change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 2  # 2: the story field
+SCHEMA_VERSION = 3  # 2: the story field; 3: stories match their anchor, templates ignored
 
 #: Facet values are joined with this separator in multi-valued fields and columns.
 VALUE_SEPARATOR = "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from conftest import SEEDS, need
 from newsfacet.indexer.extract import extract
 from newsfacet.indexer.readers import read_articles
 from newsfacet.indexer.stories import (
+    COMMON_SHINGLE_DOCS,
     StoryIndex,
     containment,
     jaccard,
@@ -147,3 +149,51 @@ def test_containment_catches_a_release_rewritten_into_a_longer_article() -> None
 
 def test_signature_ignores_case_and_punctuation() -> None:
     assert signature("The Mayor said: 'no'.").jaccard(signature("the mayor said no")) == 1.0
+
+
+def _words(seed: int, n: int) -> str:
+    """Invented text: ``n`` words drawn from a fixed vocabulary, different for each seed."""
+    vocabulary = ["harbour", "council", "river", "bridge", "tender", "shift", "union", "crane",
+                  "ferry", "quay", "budget", "repair", "engineer", "tide", "station", "summit",
+                  "export", "tariff", "coffee", "grain", "barge", "pilot", "storm", "levee",
+                  "pump", "canal", "lock", "freight", "rail", "depot", "warehouse"]
+    rng = random.Random(seed)
+    return " ".join(rng.choice(vocabulary) for _ in range(n))
+
+
+def test_stories_do_not_grow_by_chains_of_partial_overlaps() -> None:
+    first, second, third, fourth = (_words(seed, 60) for seed in (1, 2, 3, 4))
+    index = StoryIndex()
+    assert index.add("a", f"{first} {second}") == "a"
+    assert index.add("b", f"{second} {third}") == "a"  # half of it is a's text
+    # half of c is b's, none of it is the story's first document: a story of its own
+    assert index.add("c", f"{third} {fourth}") == "c"
+
+
+def test_an_outlets_template_stops_counting_once_it_recurs() -> None:
+    footer = _words(99, 120)  # a press office's boilerplate, longer than its releases
+    index = StoryIndex()
+    stories = [index.add(f"r{n}", f"{_words(n, 60)} {footer}", "Press Office")
+               for n in range(10)]
+    # the first releases join on their shared footer before it has recurred often enough
+    # to count as the outlet's template; from then on each is a story of its own
+    assert stories[COMMON_SHINGLE_DOCS:] == [f"r{n}" for n in range(COMMON_SHINGLE_DOCS, 10)]
+    # another outlet republishing a release, footer and all, still joins it
+    assert index.add("copy", f"{_words(8, 60)} {footer}", "Daily") == "r8"
+
+
+def test_counts_follow_deletes_and_rollbacks(tmp_path: Path) -> None:
+    footer = _words(99, 120)
+    index = StoryIndex(tmp_path / "stories.sqlite")
+    for n in range(COMMON_SHINGLE_DOCS):
+        index.add(f"r{n}", f"{_words(n, 60)} {footer}", "Press Office")
+    index.commit()
+    index.add("late", f"{_words(50, 60)} {footer}", "Press Office")
+    index.rollback()  # the footer is back to COMMON_SHINGLE_DOCS documents
+    index.remove("r0")
+    index.commit()
+    index.close()
+    reopened = StoryIndex(tmp_path / "stories.sqlite")
+    # one fewer release holds the footer now, so it is evidence again: a new release joins
+    assert reopened.add("late", f"{_words(50, 60)} {footer}", "Press Office") == "r0"
+    reopened.close()
