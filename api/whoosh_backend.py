@@ -151,8 +151,12 @@ class _OpenIndex:
 
     def __init__(self, opener: Callable[[Path], Any], facets: dict[str, FacetColumn],
                  fields: tuple[str, ...], key_column: str | None,
-                 event_field: str | None = None) -> None:
+                 event_field: str | None = None,
+                 hold: Callable[[Path], Any] | None = None) -> None:
         self._opener = opener
+        #: Takes a generation's reader lock (a rebuild leaves a held generation on disk).
+        self._hold = hold
+        self._holds: dict[int, Any] = {}
         self._facets = facets
         self._key_column = key_column
         self._event_field = event_field
@@ -175,12 +179,14 @@ class _OpenIndex:
         if aliases is not None and aliases is not self._aliases:
             self._aliases, self.table = aliases, None
         if gen != self._generation:
+            held = self._hold(gen) if self._hold else None  # before anything is read
             self._ix = self._opener(gen)
-            self._replace(self._ix.searcher(weighting=WEIGHTING))
+            self._replace(self._ix.searcher(weighting=WEIGHTING), held)
             self._generation, self.table = gen, None
         elif not self.searcher.up_to_date():
             # Searcher.refresh() can keep serving a segment's old deletions; reopen.
-            self._replace(self._ix.searcher(weighting=WEIGHTING))
+            held = self._hold(gen) if self._hold else None
+            self._replace(self._ix.searcher(weighting=WEIGHTING), held)
             self.table = None
         if self.table is None:
             self.table = FacetTable.from_reader(self.searcher.reader(), self._facets,
@@ -191,13 +197,22 @@ class _OpenIndex:
         assert self.scanner is not None
         return _View(self.searcher, self.table, self.scanner)
 
-    def _replace(self, searcher: Any) -> None:
+    def _replace(self, searcher: Any, held: Any = None) -> None:
         old, self.searcher = self.searcher, searcher
+        if held is not None:
+            self._holds[id(searcher)] = held
         if old is not None:
             if self._leases.get(id(old)):
                 self._retired[id(old)] = old
             else:
-                old.close()
+                self._close(old)
+
+    def _close(self, searcher: Any) -> None:
+        """Close a searcher, then let go of its generation's reader lock."""
+        searcher.close()
+        held = self._holds.pop(id(searcher), None)
+        if held is not None:
+            held.close()
 
     def lease(self, searcher: Any) -> None:
         """A request starts reading ``searcher``."""
@@ -212,12 +227,12 @@ class _OpenIndex:
         del self._leases[id(searcher)]
         retired = self._retired.pop(id(searcher), None)
         if retired is not None:
-            retired.close()
+            self._close(retired)
 
     def close(self) -> None:
         for searcher in [self.searcher, *self._retired.values()]:
             if searcher is not None:
-                searcher.close()
+                self._close(searcher)
         self._retired.clear()
         self.searcher = self._ix = self._generation = self.table = self.scanner = None
 
@@ -228,10 +243,12 @@ class WhooshBackend:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._lock = threading.Lock()
+        self._one_reader = threading.RLock()
         self._documents = _OpenIndex(store.open, DOCUMENT_FACETS, SEARCH_FIELDS, "id",
-                                     event_field="event_date")
+                                     event_field="event_date", hold=store.hold_generation)
         # quote ids are not a column: equal quotes keep index order
-        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS, QUOTE_FIELDS, None)
+        self._quotes = _OpenIndex(store.open_quotes, QUOTE_FACETS, QUOTE_FIELDS, None,
+                                  hold=store.hold_generation)
         self._analyzer = text_analyzer()
 
     def _current(self) -> _View:
@@ -242,7 +259,18 @@ class WhooshBackend:
 
     @contextmanager
     def _reading(self, quotes: bool = False) -> Iterator[_View]:
-        """A fresh view of the documents (or quotes), held open until the block ends."""
+        """A fresh view of the documents (or quotes), held open until the block ends.
+
+        One block at a time per process: Whoosh's segment readers seek and read shared
+        file objects, and two threads interleaving them read each other's bytes
+        ("invalid load key"). Parallel searches come from more processes (gunicorn
+        workers), which Python's lock on the interpreter favours anyway.
+        """
+        with self._one_reader, self._reading_view(quotes) as view:
+            yield view
+
+    @contextmanager
+    def _reading_view(self, quotes: bool) -> Iterator[_View]:
         with self._lock:
             gen = self.store.current_path()
             view = self._documents.refresh(gen)

@@ -16,13 +16,14 @@ one, never a half-built one.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
 import os
 import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import whoosh
 from whoosh import index as whoosh_index
@@ -47,8 +48,11 @@ META = "newsfacet.json"
 QUOTES = "quotes"
 #: File of a generation holding what story detection keeps per document.
 STORIES = "stories.sqlite"
-#: How many superseded generations to keep for readers that still hold them.
+#: How many superseded generations to keep whether or not a reader holds them.
 KEEP_OLD_GENERATIONS = 1
+#: File in a generation that readers hold a shared lock on while they read it: an older
+#: generation is removed only once nobody holds it.
+READERS = ".readers"
 
 
 @dataclass(frozen=True)
@@ -112,9 +116,31 @@ class IndexStore:
         self._drop_old_generations(keep=gen.name)
 
     def _drop_old_generations(self, keep: str) -> None:
+        """Remove superseded generations beyond the last few that no reader holds.
+
+        A held one stays, and goes at a later switch once its readers let go.
+        """
         older = [g for g in self.generations() if g < keep]
         for name in older[: max(0, len(older) - KEEP_OLD_GENERATIONS)]:
-            shutil.rmtree(self.path / name, ignore_errors=True)
+            gen = self.path / name
+            try:
+                with (gen / READERS).open("a") as lock:
+                    fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    shutil.rmtree(gen, ignore_errors=True)
+            except BlockingIOError:
+                continue  # a reader still has it open
+            except FileNotFoundError:
+                shutil.rmtree(gen, ignore_errors=True)
+
+    def hold_generation(self, gen: Path) -> IO[str]:
+        """A shared lock on ``gen`` for as long as the returned file stays open.
+
+        Readers (any process) take it before they open a generation, so a rebuild never
+        deletes files from under a search in progress.
+        """
+        handle = (gen / READERS).open("a")
+        fcntl.flock(handle, fcntl.LOCK_SH)
+        return handle
 
     def ensure(self) -> Path:
         """The live generation, creating the first one if the directory is new."""
