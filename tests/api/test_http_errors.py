@@ -19,6 +19,11 @@ BAD_REQUESTS = {
     "per_page too large": "/search?q=port&per_page=1000",
     "unknown sort": "/search?q=port&sort=colour",
     "bad highlight flag": "/search?q=port&highlight=maybe",
+    "query too long": "/search?q=" + "port%20" * 500,
+    "past the result window": "/search?q=port&page=101&per_page=100",
+    "facet_size too large": "/search?q=port&facets=outlet&facet_size=100000",
+    "bad cursor": "/search?q=port&cursor=bm90LWEtY3Vyc29y",
+    "bad collapse": "/search?q=port&collapse=outlet",
 }
 
 
