@@ -22,8 +22,8 @@ def _corpus(path: Path) -> None:
     lines = []
     for n in range(DOCUMENTS):
         lines.append(json.dumps({
-            "id": f"z{n:03d}", "outlet": f"Outlet {n % 4}", "published": "2024-02-0{}".format(
-                1 + n % 9), "title": f"Port bulletin {n}",
+            "id": f"z{n:03d}", "outlet": f"Outlet {n % 4}",
+            "published": f"2024-02-0{1 + n % 9}", "title": f"Port bulletin {n}",
             "body": f"ROTTERDAM - The port published bulletin {n} on Monday about berth {n}. "
                     f"\"Traffic is normal at berth {n},\" said harbour master Ana Lindqvist."}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
