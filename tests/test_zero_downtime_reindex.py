@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from conftest import serve
+from conftest import LiveServer, serve
 from newsfacet.indexer.pipeline import index_paths
 from newsfacet.indexer.store import IndexStore
 
@@ -38,14 +38,14 @@ def test_readers_see_no_error_and_no_half_built_index_during_reindex(tmp_path: P
     outcomes: list[tuple[int, int | None, str | None]] = []
     stop = threading.Event()
 
-    for server in serve(index):
-        def hammer() -> None:
-            while not stop.is_set():
-                status, body, _ = server.get("/search?q=port&facets=outlet,date&per_page=5")
-                _, stats, _ = server.get("/stats")
-                outcomes.append((status, body.get("total"), stats.get("generation")))
+    def hammer(server: LiveServer) -> None:
+        while not stop.is_set():
+            status, body, _ = server.get("/search?q=port&facets=outlet,date&per_page=5")
+            _, stats, _ = server.get("/stats")
+            outcomes.append((status, body.get("total"), stats.get("generation")))
 
-        readers = [threading.Thread(target=hammer) for _ in range(3)]
+    for server in serve(index):
+        readers = [threading.Thread(target=hammer, args=(server,)) for _ in range(3)]
         for reader in readers:
             reader.start()
         held = store.hold_generation(first)  # a long-running reader elsewhere
