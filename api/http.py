@@ -175,7 +175,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             limit = current_app.config["MAX_CONTENT_LENGTH"]
             detail = (f"the request body is too large: at most {limit / 2**20:.0f} MB "
                       "(NEWSFACET_MAX_CONTENT_LENGTH); send a large batch in parts")
-        return problem(error.code or 500, error.name, detail)
+        response = problem(error.code or 500, error.name, detail)
+        # werkzeug's own headers matter: a 405 must say what is Allowed (RFC 9110)
+        response.headers.update({name: value for name, value in error.get_headers()
+                                 if name.lower() != "content-type"})
+        return response
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception) -> Response:

@@ -322,7 +322,8 @@ _COMMON_PARAMS = (
     ParamSpec("sort", "string", "Order of hits; also accepted: "
               + ", ".join(f"{alias} ({sort})" for alias, sort in SORT_ALIASES.items()) + ".",
               enum=SORTS + tuple(SORT_ALIASES), default="relevance"),
-    ParamSpec("page", "integer", "Page number, from 1.", minimum=1,
+    ParamSpec("page", "integer", f"Page number, from 1; page × per_page may not pass "
+              f"{MAX_RESULT_WINDOW:,} (use cursor to go deeper).", minimum=1,
               maximum=MAX_RESULT_WINDOW, default=1),
     ParamSpec("per_page", "integer", "Hits per page.", minimum=1, maximum=MAX_PER_PAGE,
               default=10),

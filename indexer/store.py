@@ -19,6 +19,7 @@ import datetime as dt
 import fcntl
 import json
 import os
+import secrets
 import shutil
 import threading
 from dataclasses import dataclass
@@ -27,6 +28,12 @@ from typing import IO, Any
 
 import whoosh
 from whoosh import index as whoosh_index
+from whoosh import multiproc as whoosh_multiproc
+from whoosh import writing as whoosh_writing
+from whoosh.codec import base as whoosh_codec_base
+from whoosh.filedb import compound as whoosh_compound
+from whoosh.filedb import filestore as whoosh_filestore
+from whoosh.util import IDCHARS
 from whoosh.writing import LockError
 
 from newsfacet.schema.document import Extraction
@@ -41,6 +48,28 @@ from newsfacet.schema.fields import (
 
 from .extract import EXTRACTOR_VERSION
 from .stories import Sketch, StoryIndex, sketch
+
+
+def _unpredictable_name(size: int = 28) -> str:
+    """A file or segment name from the OS's random source, never from ``random``."""
+    return "".join(secrets.choice(IDCHARS) for _ in range(size))
+
+
+def _name_files_unpredictably() -> None:
+    """Make Whoosh name new segments and temporary files with :func:`_unpredictable_name`.
+
+    Why: Whoosh draws those names from the global ``random`` generator. Anything in the
+    process that reseeds it (Hypothesis does, per example; so might an embedding tool)
+    makes a new segment reuse a live one's name and truncate its files: the write fails
+    and documents already acknowledged are gone. Each Whoosh module imported the
+    function by name, so each module's reference is replaced (whoosh3 is pinned).
+    """
+    for module in (whoosh_codec_base, whoosh_filestore, whoosh_writing, whoosh_multiproc,
+                   whoosh_compound):
+        module.random_name = _unpredictable_name  # type: ignore[attr-defined]
+
+
+_name_files_unpredictably()
 
 CURRENT = "CURRENT"
 META = "newsfacet.json"

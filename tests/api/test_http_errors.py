@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
+
 import pytest
 
 from conftest import LiveServer
@@ -53,3 +56,13 @@ def test_health_reports_documents_and_versions(tiny_server: LiveServer) -> None:
     assert status == 200
     assert body["status"] == "ok" and body["documents"] == 3
     assert body["whoosh_version"] == "3.54.0"
+
+
+def test_a_wrong_method_is_405_with_allow(tiny_server: LiveServer) -> None:
+    request = urllib.request.Request(tiny_server.url + "/search", method="PUT")
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        urllib.request.urlopen(request, timeout=30)
+    assert raised.value.code == 405
+    assert raised.value.headers["Content-Type"] == "application/problem+json"
+    assert "GET" in raised.value.headers["Allow"]
+    raised.value.close()

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import random
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import TINY_RECORDS
 from newsfacet.api.service import SearchService
+from newsfacet.indexer import pipeline
 from newsfacet.indexer.pipeline import index_paths, reindex
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.errors import IndexNotFound, SourceError
@@ -72,6 +76,38 @@ def test_reindex_builds_a_new_generation_and_switches(tmp_path: Path, tiny_jsonl
     assert IndexStore.read_meta(store.current_path())["whoosh_version"] == "3.54.0"
 
 
+def test_writes_made_during_a_rebuild_are_carried_into_it(
+        tmp_path: Path, tiny_jsonl: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = IndexStore(tmp_path / "index")
+    index_paths(store, [tiny_jsonl], progress=False)
+    reading, writes_done = threading.Event(), threading.Event()
+    real_read = pipeline.read_articles
+
+    def slow_read(paths: Any) -> Any:  # the rebuild pauses after its first article
+        for n, item in enumerate(real_read(paths)):
+            yield item
+            if n == 0:
+                reading.set()
+                assert writes_done.wait(60)
+
+    monkeypatch.setattr(pipeline, "read_articles", slow_read)
+    outcome: list[Any] = []
+    rebuild = threading.Thread(target=lambda: outcome.append(reindex(store, progress=False)))
+    rebuild.start()
+    assert reading.wait(60)
+    with SearchService(store.path) as service:  # the live generation takes writes meanwhile
+        added = {"id": "late", "title": "Late news", "body": "Cranes arrived at the port."}
+        changed = {**TINY_RECORDS[2], "body": "Talks to end the strike collapsed again."}
+        assert service.add([added, changed]).added == 1
+        assert service.delete(["t2"]) == 1
+        writes_done.set()
+        rebuild.join(60)
+        assert outcome, "the rebuild did not finish"
+        assert {h.id for h in service.search("", per_page=20).hits} == {"t1", "t3", "late"}
+        assert "collapsed" in service.get("t3").body  # the later write wins over the file
+    assert outcome[0].deleted == 1
+
+
 def test_reindex_keeps_documents_whose_source_is_gone(tmp_path: Path, tiny_jsonl: Path) -> None:
     store = IndexStore(tmp_path / "index")
     index_paths(store, [tiny_jsonl], progress=False)
@@ -113,3 +149,14 @@ def test_a_missing_path_fails_before_touching_the_index(tmp_path: Path, tiny_jso
 def test_searching_a_directory_without_an_index_is_a_clear_error(tmp_path: Path) -> None:
     with SearchService(tmp_path / "nothing") as service, pytest.raises(IndexNotFound):
         service.search("anything")
+
+
+def test_reseeding_random_never_makes_a_write_reuse_a_segment_name(tmp_path: Path) -> None:
+    # Whoosh named segments with the global random generator: reseeded between writes (as
+    # Hypothesis does), the second write truncated the first one's files.
+    with SearchService(tmp_path / "index") as service:
+        for n in range(3):
+            random.seed(0)
+            report = service.add([{**TINY_RECORDS[0], "id": f"r{n}"}])
+            assert report.added == 1 and not report.problems
+        assert {h.id for h in service.search("", per_page=10).hits} == {"r0", "r1", "r2"}
