@@ -73,6 +73,10 @@ def _cmd_search(args: argparse.Namespace) -> int:
         params["interval"] = [args.interval]
     if args.collapse:
         params["collapse"] = [args.collapse]
+    if args.boost:
+        params["boost"] = [args.boost]
+        params["half_life"] = [args.half_life]
+    params["operator"] = [args.operator]
     with SearchService(args.index) as service:
         results = service.run(request_from_params(lambda name: params.get(name, [])))
     if args.json:
@@ -215,6 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("outlet", "speaker", "location", "story"):
         p.add_argument(f"--{name}", action="append", default=[], help=f"filter on {name}")
     p.add_argument("--collapse", choices=["story"], help="one result per story")
+    p.add_argument("--operator", choices=["and", "or"], default="and",
+                   help="and: every word must match (default); or: any word may")
+    p.add_argument("--boost", choices=["recency"], help="newer documents rank higher")
+    p.add_argument("--half-life", default="30d",
+                   help="half-life of the recency boost: 30, 30d, 2w, 6m, 1y (default 30d)")
     p.add_argument("--date-from", help="YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--date-to", help="YYYY-MM-DD, YYYY-MM or YYYY")
     p.add_argument("--facets", default="outlet,speaker,location",

@@ -23,6 +23,11 @@ MAX_RESULT_WINDOW = 10_000
 INTERVALS = ("day", "week", "month", "year")
 #: What ``date_from``/``date_to`` filter on: the publication date or the reported events' dates.
 DATE_FIELDS = ("published", "event")
+#: How the words of ``q`` combine: all must match (default) or any may (ranked by BM25F,
+#: as Elasticsearch's ``match`` query with ``operator: or``).
+OPERATORS = ("and", "or")
+#: Score boosts: ``recency`` multiplies a hit's score by 0.5 per ``half_life`` days of age.
+BOOSTS = ("recency",)
 #: What results can be collapsed on (one hit per value, like Elasticsearch's ``collapse``).
 COLLAPSE_FIELDS = ("story",)
 #: How many of a story's other documents a collapsed hit lists (``story_size`` says all).
@@ -72,6 +77,8 @@ class BaseRequest:
     highlight: bool = True
     #: How many values to return per facet, largest counts first.
     facet_size: int = 10
+    #: ``and``: every word of ``q`` must match; ``or``: any, more matches rank higher.
+    operator: str = "and"
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         """The term filters that are set, by facet name."""
@@ -99,6 +106,10 @@ class SearchRequest(BaseRequest):
     story: tuple[str, ...] = ()
     #: ``"story"``: one hit per story, its best-ranked document, listing the others.
     collapse: str | None = None
+    #: ``"recency"``: newer documents rank higher (off by default).
+    boost: str | None = None
+    #: Days after which the recency boost halves a score.
+    half_life: float = 30.0
 
     @property
     def date_range(self) -> DateRange | None:

@@ -21,11 +21,13 @@ from newsfacet.schema.errors import InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
 
 from .models import (
+    BOOSTS,
     COLLAPSE_FIELDS,
     DATE_FIELDS,
     INTERVALS,
     MAX_PER_PAGE,
     MAX_RESULT_WINDOW,
+    OPERATORS,
     SORT_ALIASES,
     SORTS,
     Cursor,
@@ -127,6 +129,22 @@ def decode_cursor(text: str) -> Cursor:
                                "from a previous response unchanged)") from None
 
 
+#: Longest recency half-life, in days (a century: practically no boost).
+MAX_HALF_LIFE = 36_525
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dwmy]?)\s*$", re.IGNORECASE)
+_DAYS_PER_UNIT = {"": 1.0, "d": 1.0, "w": 7.0, "m": 30.44, "y": 365.25}
+
+
+def parse_half_life(text: str) -> float:
+    """Days, as ``30``, ``30d``, ``2w``, ``6m`` or ``1y``."""
+    match = _DURATION.match(text)
+    days = float(match.group(1)) * _DAYS_PER_UNIT[match.group(2).lower()] if match else 0.0
+    if not 0 < days <= MAX_HALF_LIFE:
+        raise InvalidParameter(f"half_life: expected days as 30, 30d, 2w, 6m or 1y (at most "
+                               f"{MAX_HALF_LIFE:,} days), got {text!r}")
+    return days
+
+
 def _int(name: str, text: str, low: int, high: int) -> int:
     try:
         value = int(text)
@@ -180,6 +198,9 @@ def validate(request: Request) -> Request:
         raise InvalidParameter("facet_size: must be between 1 and 1000")
     if len(request.q) > 2000:
         raise InvalidParameter("q: longer than 2000 characters")
+    if request.operator not in OPERATORS:
+        raise InvalidParameter(f"operator: expected one of {', '.join(OPERATORS)}, "
+                               f"got {request.operator!r}")
     if isinstance(request, SearchRequest):
         if request.interval not in INTERVALS:
             raise InvalidParameter(f"interval: expected one of {', '.join(INTERVALS)}, "
@@ -187,6 +208,14 @@ def validate(request: Request) -> Request:
         if request.date_field not in DATE_FIELDS:
             raise InvalidParameter(f"date_field: expected one of {', '.join(DATE_FIELDS)}, "
                                    f"got {request.date_field!r}")
+        if request.boost is not None and request.boost not in BOOSTS:
+            raise InvalidParameter(f"boost: expected one of {', '.join(BOOSTS)}, "
+                                   f"got {request.boost!r}")
+        if not (isinstance(request.half_life, (int, float))
+                and 0 < request.half_life <= MAX_HALF_LIFE):
+            raise InvalidParameter(f"half_life: between 1 day and {MAX_HALF_LIFE:,} days")
+        if request.boost is not None and request.cursor is not None:
+            raise InvalidParameter("cursor: boosted results page with page, not cursor")
         if request.collapse is not None and request.collapse not in COLLAPSE_FIELDS:
             raise InvalidParameter(f"collapse: expected one of {', '.join(COLLAPSE_FIELDS)}, "
                                    f"got {request.collapse!r}")
@@ -226,17 +255,20 @@ def _common(get: Callable[[str], list[str]]) -> dict[str, Any]:
         "per_page": _int("per_page", per_page, 1, MAX_PER_PAGE) if per_page else 10,
         "highlight": _bool("highlight", highlight) if highlight else True,
         "facet_size": _int("facet_size", facet_size, 1, 1000) if facet_size else 10,
+        "operator": (one("operator") or "and").strip().lower(),
     }
 
 
 def request_from_params(get: Callable[[str], list[str]]) -> SearchRequest:
     """A document search from multi-valued parameters."""
     interval, date_field, cursor = get("interval"), get("date_field"), get("cursor")
-    collapse = get("collapse")
+    collapse, boost, half_life = get("collapse"), get("boost"), get("half_life")
     return validate(SearchRequest(
         location=tuple(get("location")),
         story=tuple(get("story")),
         collapse=(collapse[-1] if collapse else "") or None,
+        boost=(boost[-1] if boost else "") or None,
+        half_life=parse_half_life(half_life[-1]) if half_life and half_life[-1] else 30.0,
         interval=(interval[-1] if interval else "") or "month",
         date_field=(date_field[-1] if date_field else "") or "published",
         cursor=decode_cursor(cursor[-1]) if cursor and cursor[-1] else None,
@@ -331,6 +363,9 @@ _COMMON_PARAMS = (
               "on/off).", default=True),
     ParamSpec("facet_size", "integer", "Values returned per facet, largest counts first.",
               minimum=1, maximum=1000, default=10),
+    ParamSpec("operator", "string", "How the words of q combine: and (all must match) or or "
+              "(any may; documents matching more rank higher).", enum=OPERATORS,
+              default="and"),
 )
 
 
@@ -358,6 +393,11 @@ SEARCH_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("collapse", "string", "One hit per story, its best-ranked document, with the "
               "story's other documents in story_members; total then counts stories.",
               enum=COLLAPSE_FIELDS),
+    ParamSpec("boost", "string", "recency: multiply each score by 0.5 per half_life of the "
+              "document's age, so newer documents rank higher (undated ones are not "
+              "boosted). Off by default.", enum=BOOSTS),
+    ParamSpec("half_life", "string", "Half-life of the recency boost: days, or 30d, 2w, 6m, "
+              "1y.", default="30d"),
 )
 
 #: ``GET /quotes``.

@@ -249,8 +249,10 @@ class PostingScanner:
     # -- the page, scored by Whoosh ----------------------------------------------------------
 
     def top(self, q: Any, scan: Scan, allowed: np.ndarray, end: int,
-            rank: np.ndarray | None = None) -> list[tuple[int, float]] | None:
-        """The first ``end`` hits among ``allowed`` documents, with Whoosh's exact scores.
+            rank: np.ndarray | None = None,
+            factor: np.ndarray | None = None) -> list[tuple[int, float]] | None:
+        """The first ``end`` hits among ``allowed`` documents, with Whoosh's exact scores
+        (each multiplied by its ``factor``, a boost in (0, 1], if given).
 
         Candidates are picked by the approximate scores (with a margin for rounding),
         then each is scored by the query's own Whoosh matcher. Equal scores go in
@@ -260,13 +262,15 @@ class PostingScanner:
         docs = np.flatnonzero(allowed)
         if not len(docs) or end <= 0:
             return []
-        approx = scan.score[docs]
+        approx = scan.score[docs] if factor is None else scan.score[docs] * factor[docs]
         if len(docs) > end:
             kth = np.partition(approx, len(docs) - end)[len(docs) - end]
             docs = docs[approx >= kth - self.margin(float(kth))]
         exact = self.exact_scores(q, sorted(int(d) for d in docs))
         if exact is None:
             return None
+        if factor is not None:
+            exact = [(doc, score * float(factor[doc])) for doc, score in exact]
         order = rank if rank is not None else np.arange(self.size)
         exact.sort(key=lambda pair: (-pair[1], int(order[pair[0]])))
         return exact[:end]

@@ -36,6 +36,7 @@ from .params import (
     check_suggest_size,
     decode_cursor,
     parse_as_of,
+    parse_half_life,
     parse_natural_date,
     validate,
 )
@@ -106,6 +107,9 @@ class SearchService:
         cursor: str | None = None,
         story: Sequence[str] = (),
         collapse: str | None = None,
+        operator: str = "and",
+        boost: str | None = None,
+        half_life: float | str = 30.0,
     ) -> SearchResults:
         """Ranked (BM25F) search with facet filters, facet counts and snippets.
 
@@ -127,6 +131,10 @@ class SearchService:
         ids; ``collapse="story"`` returns one hit per story, its best-ranked document,
         with the story's other documents in ``story_members``, and ``total`` then
         counts stories (``total_documents`` the documents).
+
+        ``operator="or"`` matches documents with any word of ``q``, those with more
+        (and rarer) words first. ``boost="recency"`` multiplies each score by 0.5 per
+        ``half_life`` (days, or text such as ``"2w"``) of a document's age.
         """
         request = SearchRequest(
             q=q, outlet=tuple(outlet), speaker=tuple(speaker), location=tuple(location),
@@ -135,7 +143,8 @@ class SearchService:
             sort=sort, page=page, per_page=per_page, highlight=highlight,
             facet_size=facet_size, interval=interval, date_field=date_field,
             cursor=decode_cursor(cursor) if cursor else None, story=tuple(story),
-            collapse=collapse,
+            collapse=collapse, operator=operator, boost=boost,
+            half_life=parse_half_life(half_life) if isinstance(half_life, str) else half_life,
         )
         return self.run(request)
 

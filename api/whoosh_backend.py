@@ -292,8 +292,9 @@ class WhooshBackend:
     # -- queries ---------------------------------------------------------------------
 
     def parse(self, text: str, schema: Any, fields: tuple[str, ...],
-              view: _View | None = None) -> Any:
-        """The query string as a Whoosh query; all words must match (AND) by default.
+              view: _View | None = None, operator: str = "and") -> Any:
+        """The query string as a Whoosh query; all words must match (AND) by default,
+        any of them with ``operator="or"``.
 
         Besides words, phrases, AND/OR/NOT and ``field:value``, it takes prefixes
         (``elect*``) and fuzzy words (``brenan~``, ``brenan~2``). Given the ``view``,
@@ -301,7 +302,8 @@ class WhooshBackend:
         value matches.
         """
         _check_balanced(text)
-        parser = qparser.MultifieldParser(list(fields), schema, group=qparser.AndGroup)
+        group = qparser.OrGroup if operator == "or" else qparser.AndGroup
+        parser = qparser.MultifieldParser(list(fields), schema, group=group)
         parser.add_plugin(_StemAwareFuzzy())
         try:
             q = parser.parse(text)
@@ -364,7 +366,7 @@ class WhooshBackend:
     def search(self, request: SearchRequest) -> SearchResults:
         with self._reading() as view:
             searcher, table = view.searcher, view.table
-            q = (self.parse(request.q, searcher.schema, SEARCH_FIELDS, view)
+            q = (self.parse(request.q, searcher.schema, SEARCH_FIELDS, view, request.operator)
                  if request.q.strip() else None)
             page = _select(view, q, request)
             terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
@@ -418,7 +420,7 @@ class WhooshBackend:
         if not text or text == request.q:
             return None
         try:
-            corrected = self.parse(text, searcher.schema, SEARCH_FIELDS, view)
+            corrected = self.parse(text, searcher.schema, SEARCH_FIELDS, view, request.operator)
             check = replace(request, q=text, page=1, facets=(), cursor=None)
             found = _select(view, corrected, check).total
         except NewsfacetError:
@@ -465,7 +467,7 @@ class WhooshBackend:
     def search_quotes(self, request: QuoteRequest) -> QuoteResults:
         with self._reading(quotes=True) as view:
             searcher, table = view.searcher, view.table
-            q = (self.parse(request.q, searcher.schema, QUOTE_FIELDS, view)
+            q = (self.parse(request.q, searcher.schema, QUOTE_FIELDS, view, request.operator)
                  if request.q.strip() else None)
             page = _select(view, q, request)
             terms = self._highlight_terms(q, QUOTE_FIELDS) if request.highlight else set()
@@ -658,15 +660,18 @@ def _select(view: _View, q: Any, request: BaseRequest,
     end = start + request.per_page
     if not total:
         return _Page(0, facets, [], documents=0 if collapse else None)
+    factor = _recency(table, request.half_life) if (
+        isinstance(request, SearchRequest) and request.boost == "recency") else None
     if collapse is not None:
-        groups = _collapsed(view, q, scan, matched, request, table.group_keys(collapse), end)
+        groups = _collapsed(view, q, scan, matched, request, table.group_keys(collapse), end,
+                            factor)
         return _Page(total, facets, groups[start:end], end < total, documents)
     cursor = request.cursor if isinstance(request, SearchRequest) else None
     if cursor is not None:
         scored, more = _after_cursor(view, q, scan, matched, cursor, request.per_page)
         return _Page(total, facets, scored, more)
     if q is not None and request.sort == "relevance":
-        ranked = _ranked(view, q, scan, matched, end)
+        ranked = _ranked(view, q, scan, matched, end, factor)
         return _Page(total, facets, [(d, s) for d, s in ranked[start:end]], end < total)
     newest = request.sort != "date:asc"
     ranked_by_date = table.sort_by_date(matched, newest, end)
@@ -674,7 +679,8 @@ def _select(view: _View, q: Any, request: BaseRequest,
 
 
 def _collapsed(view: _View, q: Any, scan: Any, matched: np.ndarray, request: BaseRequest,
-               groups: np.ndarray, end: int) -> list[tuple[int, float | None]]:
+               groups: np.ndarray, end: int,
+               factor: np.ndarray | None = None) -> list[tuple[int, float | None]]:
     """The best-ranked document of each of the first ``end`` groups, in ranking order.
 
     Ranks a few times more documents than groups are wanted and widens until enough
@@ -686,7 +692,7 @@ def _collapsed(view: _View, q: Any, scan: Any, matched: np.ndarray, request: Bas
     while True:
         ordered: list[tuple[int, float | None]]
         if q is not None and request.sort == "relevance":
-            ordered = list(_ranked(view, q, scan, matched, wanted))
+            ordered = list(_ranked(view, q, scan, matched, wanted, factor))
         else:
             ordered = [(d, None) for d in view.table.sort_by_date(matched, newest, wanted)]
         seen: set[int] = set()
@@ -703,14 +709,35 @@ def _collapsed(view: _View, q: Any, scan: Any, matched: np.ndarray, request: Bas
         wanted = min(total, wanted * 4)
 
 
-def _ranked(view: _View, q: Any, scan: Any, matched: np.ndarray,
-            end: int) -> list[tuple[int, float]]:
-    """The first ``end`` matched documents by score (ties by id), Whoosh's scores."""
-    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank)
+def _ranked(view: _View, q: Any, scan: Any, matched: np.ndarray, end: int,
+            factor: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The first ``end`` matched documents by score (ties by id), Whoosh's scores, each
+    multiplied by its ``factor`` (a boost) if given."""
+    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank, factor)
               if scan is not None else None)
     if ranked is None:
-        ranked = view.table.by_score(_whoosh_top(view.searcher, q, matched, end))
+        if factor is None:
+            return view.table.by_score(_whoosh_top(view.searcher, q, matched, end))
+        # a boost can lift any match into the top: score them all, then boost
+        every = _whoosh_top(view.searcher, q, matched, int(np.count_nonzero(matched)))
+        ranked = view.table.by_score([(d, s * float(factor[d])) for d, s in every])[:end]
     return ranked
+
+
+def _recency(table: FacetTable, half_life: float) -> np.ndarray:
+    """Per document, 0.5 ** (age / half_life): 1 for the newest document of the index.
+
+    Ages count from the newest document, not from today: with an exponential decay
+    the origin only scales every score alike, so the order is the same, and an
+    archive's scores do not all underflow to 0. Undated documents get 1, as
+    Elasticsearch's decay functions leave a document without the field unboosted.
+    """
+    days = table.published
+    dated = days != NO_DATE
+    newest = int(days[dated].max()) if dated.any() else 0
+    factor = np.ones(len(days), dtype=np.float64)
+    factor[dated] = np.power(0.5, (newest - days[dated]) / half_life)
+    return factor
 
 
 def _after_cursor(view: _View, q: Any, scan: Any, matched: np.ndarray, cursor: Cursor,
