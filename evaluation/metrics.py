@@ -190,3 +190,29 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def ratio(num: int, den: int) -> float | None:
     """num/den, or None when there is nothing to divide by."""
     return num / den if den else None
+
+
+def ndcg_at(ranked: Sequence[str], gains: dict[str, float], k: int = 10) -> float:
+    """Normalised discounted cumulative gain of the first ``k`` of ``ranked``.
+
+    Gains are the judged grades (linear gain, log2 discount, as trec_eval's ``ndcg_cut``);
+    the ideal ranking orders every judged document by grade. 0 when nothing is relevant.
+    """
+    dcg = sum(gains.get(doc, 0.0) / math.log2(i + 2) for i, doc in enumerate(ranked[:k]))
+    ideal = sorted((g for g in gains.values() if g > 0), reverse=True)[:k]
+    best = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+    return dcg / best if best else 0.0
+
+
+def average_precision(ranked: Sequence[str], relevant: Iterable[str]) -> float:
+    """Mean of the precision at each relevant document's rank, over all relevant ones
+    (those never retrieved count 0), as trec_eval's ``map``."""
+    wanted = set(relevant)
+    if not wanted:
+        return 0.0
+    found, total = 0, 0.0
+    for i, doc in enumerate(ranked, start=1):
+        if doc in wanted:
+            found += 1
+            total += found / i
+    return total / len(wanted)
