@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -133,3 +134,18 @@ def test_name_head_drops_the_appositive() -> None:
     assert metrics.name_head("David Axelrod, a former Obama adviser") == "David Axelrod"
     assert metrics.surname(metrics.name_head("Secretary of State John Kerry")) == "kerry"
     assert metrics.name_head("Maj. Gen. John W. Brennan, Jr.") == "Maj. Gen. John W. Brennan"
+
+
+def test_ndcg_at_10_with_graded_gains() -> None:
+    gains = {"a": 3.0, "b": 1.0}
+    assert metrics.ndcg_at(["a", "b", "x"], gains, 10) == pytest.approx(1.0)
+    swapped = (1.0 + 3.0 / math.log2(3)) / (3.0 + 1.0 / math.log2(3))
+    assert metrics.ndcg_at(["b", "a"], gains, 10) == pytest.approx(swapped)
+    assert metrics.ndcg_at(["x"] * 10 + ["a"], gains, 10) == 0.0  # past the cut-off
+    assert metrics.ndcg_at(["a"], {}, 10) == 0.0
+
+
+def test_average_precision_counts_unretrieved_relevant_as_zero() -> None:
+    assert metrics.average_precision(["a", "x", "b"], {"a", "b"}) == pytest.approx((1 + 2 / 3) / 2)
+    assert metrics.average_precision(["a"], {"a", "b"}) == pytest.approx(0.5)
+    assert metrics.average_precision(["x"], set()) == 0.0
