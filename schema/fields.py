@@ -22,7 +22,8 @@ from whoosh.support.charset import accent_map
 from .document import Extraction
 
 #: Bumped when fields or analyzers change: an index of another version must be rebuilt.
-SCHEMA_VERSION = 3  # 2: the story field; 3: stories match their anchor, templates ignored
+#: 2: the story field; 3: stories match their anchor, templates ignored; 4: possessives.
+SCHEMA_VERSION = 4
 
 #: Facet values are joined with this separator in multi-valued fields and columns.
 VALUE_SEPARATOR = "\n"
@@ -35,23 +36,30 @@ TITLE_BOOST = 2.0
 _ACCENTS: dict[int, str] = accent_map  # type: ignore[assignment]
 #: Words shorter than this are stop words too (Whoosh's StopFilter default).
 MIN_WORD = 2
+#: Endings dropped before stemming: the tokenizer keeps "Nam's" whole, and without this
+#: it matched neither "Nam" nor the query "Viet Nam" (TIME nDCG@10 +0.010).
+_POSSESSIVE = ("'s", "’s")
 
 
 @lru_cache(maxsize=500_000)
 def normal_word(word: str) -> tuple[str, bool]:
-    """A word as indexed: lower-cased, accents folded, then stemmed unless a stop word."""
+    """A word as indexed: lower-cased, accents folded, possessive dropped ("Nam's" is
+    "nam"), then stemmed unless a stop word."""
     text = word.lower().translate(_ACCENTS)
+    if text.endswith(_POSSESSIVE) and len(text) > 2:
+        text = text[:-2]
     if len(text) >= MIN_WORD and text not in STOP_WORDS:
         return stem(text), False
     return text, True
 
 
 class NewsWordFilter(Filter):  # type: ignore[misc]
-    """Whoosh's lower-case, accent-folding, stop and stem filters as one cached lookup.
+    """Whoosh's lower-case, accent-folding, stop and stem filters as one cached lookup,
+    plus dropping possessives.
 
     Why: those four filters cost a generator step each for every word of every
     document, indexing and snippets alike, and news reuses a small vocabulary. The
-    tokens are exactly theirs (``StopFilter(renumber=False)``: a dropped stop word
+    tokens are theirs but for possessives (``StopFilter(renumber=False)``: a dropped stop word
     keeps its position, so the phrase "energy crisis" does not match "energy and a
     crisis"); tests compare the two.
     """
