@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test lint typecheck eval bench screenshot clean
+.PHONY: run install index reindex serve test lint typecheck eval bench load screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,17 +59,23 @@ typecheck: $(STAMP)
 screenshot: $(STAMP)
 	NEWSFACET_SCREENSHOT=docs/web-page.png $(PY) -m pytest -q tests/test_web_browser.py
 
-## Score extraction against ../shared/data (one table), then story detection (pairs);
-## EVAL_ARGS="--write docs/quality.md"
-## also rewrites the figures in docs/quality.md.
+## Score extraction against ../shared/data (one table), story detection (pairs) and ranking
+## (nDCG@10 and MAP on TIME, CISI, Cranfield); EVAL_ARGS="--write docs/quality.md" also
+## rewrites the extraction figures in docs/quality.md.
 eval: $(STAMP)
 	$(PY) evaluation/run.py $(EVAL_ARGS)
 	$(PY) evaluation/stories.py
+	$(PY) evaluation/ranking.py
 
 ## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
 ## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run.
 bench: $(STAMP)
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+## Load-test gunicorn on 127.0.0.1: 16 clients for 60 s over the 37.5k index (built under
+## var/load first if needed, ~10 min); writes bench/results/load-*.json. LOAD_ARGS="--duration 10".
+load: $(STAMP)
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -304,7 +304,9 @@ def reindex(
             store.record_indexing(gen, report.documents)
             store.switch_to(gen)
         else:
-            held = GenerationWriter(store, old_gen, timeout=timeout)  # writers wait now
+            # writers wait now: every writer takes the documents' lock first. Only that
+            # lock: the old generation's story index may be of an older format
+            held = store.writer(store.open(old_gen), timeout)
             try:
                 with GenerationWriter(store, gen) as catch_up:
                     report.unchanged, report.deleted = _carry_over(

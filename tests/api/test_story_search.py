@@ -8,6 +8,7 @@ lead and a new quote, a reprint, and a different story on the same topic.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -223,6 +224,8 @@ def test_an_index_of_an_older_schema_is_rebuilt_or_refused(tmp_path: Path) -> No
     meta_path = store.current_path() / "newsfacet.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta_path.write_text(json.dumps({**meta, "schema_version": 1}), encoding="utf-8")
+    with sqlite3.connect(store.current_path() / "stories.sqlite") as old_format:
+        old_format.execute("UPDATE settings SET value = '1' WHERE name = 'format'")
     with pytest.raises(IndexOutdated, match="reindex"):
         index_articles(store, [Article.from_record(RECORDS["other"])])
     report = index_paths(store, [source], progress=False)
