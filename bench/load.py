@@ -55,6 +55,7 @@ from typing import Any
 
 from corpora import DATA, SIZES, corpus_file, write_size
 from queries import load_queries
+from report import percentile
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -490,17 +491,6 @@ def run_clients(port: int, n: int, plan: list[Request], seconds: float | None,
 
 
 # -- report -----------------------------------------------------------------------------------
-
-
-def percentile(values: list[float], p: float) -> float:
-    """Linear interpolation between closest ranks (as bench/run.py and numpy)."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p
-    low = int(k)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
 def summarize(samples: list[Sample], seconds: float) -> dict[str, Any]:

@@ -16,7 +16,11 @@ from corpora import FULL_SIZES
 MODES = ("a", "b", "c")
 
 
-def _pct(values: list[float], p: float) -> float:
+def percentile(values: list[float], p: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default); NaN when empty.
+
+    The one percentile of the benchmark: run.py, load.py and these tables share it.
+    """
     ordered = sorted(values)
     if not ordered:
         return float("nan")
@@ -34,7 +38,7 @@ def _ms(x: float | None) -> str:
 
 def _prefix_latency(q: dict[str, Any], ids: list[str], mode: str) -> tuple[float, float]:
     vals = [q["medians_ms"][mode][i] for i in ids if i in q["medians_ms"][mode]]
-    return _pct(vals, 0.5), _pct(vals, 0.95)
+    return percentile(vals, 0.5), percentile(vals, 0.95)
 
 
 def _goal(name: str, target: str, measured: str, ratio: float | None, ok: bool | None,

@@ -52,6 +52,7 @@ from peers import (
     export_facets,
 )
 from queries import QUERIES_FILE, load_queries
+from report import percentile
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -143,17 +144,6 @@ def _open_engine(name: str, index_dir: Path) -> Any:
 # -- children ----------------------------------------------------------------------------------
 
 
-def _percentile(values: list[float], p: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default)."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p
-    low = int(k)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
-
-
 def child_query(args: dict[str, Any]) -> dict[str, Any]:
     """Open one engine's index once, warm up, then time every query in every mode."""
     queries = load_queries(args["queries"])
@@ -200,8 +190,8 @@ def child_query(args: dict[str, Any]) -> dict[str, Any]:
         "engine": args["engine"], "version": engine.version(), "queries": len(queries),
         "repeats": args["repeats"], "errors": errors, "cold": cold,
         "serving_rss_mb": serving_rss, "medians_ms": medians, "answers": answers,
-        "latency": {m: {"p50": _percentile(list(v.values()), 0.5),
-                        "p95": _percentile(list(v.values()), 0.95),
+        "latency": {m: {"p50": percentile(list(v.values()), 0.5),
+                        "p95": percentile(list(v.values()), 0.95),
                         "max": max(v.values(), default=float("nan"))}
                     for m, v in medians.items()},
     }
@@ -217,7 +207,7 @@ def child_query(args: dict[str, Any]) -> dict[str, Any]:
 def _profile(engine: NewsfacetEngine, queries: list[dict[str, Any]],
              medians: dict[str, float]) -> dict[str, Any]:
     """cProfile of the full (c) query whose median is nearest the p95: top 15 by cumulative."""
-    p95 = _percentile(list(medians.values()), 0.95)
+    p95 = percentile(list(medians.values()), 0.95)
     qid = min(medians, key=lambda k: abs(medians[k] - p95))
     query = next(q for q in queries if q["id"] == qid)
     profiler = cProfile.Profile()
@@ -272,9 +262,9 @@ def _http_overhead(index: Path, queries: list[dict[str, Any]],
                     inproc.append((time.perf_counter() - t) * 1000)
     finally:
         server.shutdown()
-    return {"queries": len(queries), "http_p50_ms": _percentile(wall, 0.5),
-            "inprocess_p50_ms": _percentile(inproc, 0.5),
-            "overhead_p50_ms": _percentile([w - i for w, i in zip(wall, inproc, strict=True)],
+    return {"queries": len(queries), "http_p50_ms": percentile(wall, 0.5),
+            "inprocess_p50_ms": percentile(inproc, 0.5),
+            "overhead_p50_ms": percentile([w - i for w, i in zip(wall, inproc, strict=True)],
                                            0.5)}
 
 
