@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsfacet.indexer.stories import words
 from newsfacet.schema.document import Extraction
 
 #: Words per paragraph shingle. Three words survive a changed word or two in a paragraph
@@ -42,9 +43,6 @@ MIN_OVERLAP_WORDS = 6
 #: read back ("read the coalition press release"), i.e. paragraphs, compared as such.
 PERSON = "person"
 
-# The same notion of a word as the story shingles (``newsfacet.indexer.stories.words``),
-# kept here so the API does not import the indexer's MinHash machinery for a diff.
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # The cleaner (``newsfacet.indexer.clean.clean_text``) joins paragraphs with a blank line.
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -81,11 +79,6 @@ def compare(origin: Extraction, member: Extraction) -> StoryChanges:
         added_quotes=added_quotes,
         dropped_quotes=dropped_quotes,
     )
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words, punctuation dropped: copies differ in quote marks, dashes and case."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
 
 
 def paragraphs(body: str) -> list[str]:

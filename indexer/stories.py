@@ -100,10 +100,14 @@ class Sketch:
 
     def containment(self, other: Sketch) -> float:
         """:func:`containment` of the two shingle sets, computed on their hashes."""
-        if not self.hashes.size or not other.hashes.size:
-            return 0.0
-        common = np.intersect1d(self.hashes, other.hashes, assume_unique=True).size
-        return common / min(self.hashes.size, other.hashes.size)
+        return _hash_containment(self.hashes, other.hashes)
+
+
+def _hash_containment(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`containment` of two sorted arrays of distinct shingle hashes."""
+    if not a.size or not b.size:
+        return 0.0
+    return np.intersect1d(a, b, assume_unique=True).size / min(a.size, b.size)
 
 
 def sketch(text: str, size: int = SHINGLE_SIZE, num_perm: int = NUM_PERM) -> Sketch:
@@ -319,8 +323,7 @@ class StoryIndex:
                                        self.common)
             if anchor.size < MIN_SHINGLES:
                 continue
-            common = np.intersect1d(evidence, anchor, assume_unique=True).size
-            score = common / min(evidence.size, anchor.size)
+            score = _hash_containment(evidence, anchor)
             if score >= self.confirm and score > best:
                 best, story = score, candidate
         return story
