@@ -10,7 +10,7 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
@@ -237,8 +237,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         if len(records) > MAX_BATCH:
             raise InvalidDocument(f"{len(records):,} records in one request; at most "
                                   f"{MAX_BATCH:,} are taken")
-        articles = [record for record in records if isinstance(record, dict)]
-        report = _service().add(articles, timeout=float(current_app.config["WRITE_TIMEOUT"]))
+        report = _service().add(cast(list[dict[str, Any]], records),
+                                timeout=float(current_app.config["WRITE_TIMEOUT"]))
         problems = [WriteProblem(p.line if batch else None, p.message)
                     for p in report.problems]
         if not batch and problems:
