@@ -35,7 +35,7 @@ from newsfacet.schema.errors import (
     PageOutOfRange,
     StoryNotFound,
 )
-from newsfacet.schema.fields import normal_word, text_analyzer
+from newsfacet.schema.fields import document_version, normal_word, text_analyzer
 
 from .facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
 from .highlight import snippets
@@ -219,8 +219,11 @@ class _OpenIndex:
         self._leases: dict[int, int] = {}
         self._retired: dict[int, Any] = {}
 
-    def refresh(self, gen: Path, aliases: dict[str, dict[str, str]] | None = None) -> _View:
-        """Reopen if the index changed; ``aliases`` are the documents' merged names.
+    def refresh(self, gen: Path, aliases: dict[str, dict[str, str]] | None = None,
+                versions: frozenset[str] | None = None) -> _View:
+        """Reopen if the index changed; ``aliases`` are the documents' merged names and
+        ``versions`` their live versions (both change with the documents' table): quotes
+        of any other version are left out.
 
         A replaced searcher is closed once no request holds a lease on it.
         """
@@ -241,6 +244,8 @@ class _OpenIndex:
                                                 aliases=self._aliases,
                                                 key_column=self._key_column,
                                                 event_field=self._event_field)
+            if versions is not None:
+                _keep_versions(self.searcher.reader(), self.table.live, versions)
             self.scanner = PostingScanner(self.searcher, self.table.live, self._fields)
         assert self.scanner is not None
         return _View(self.searcher, self.table, self.scanner)
@@ -285,6 +290,31 @@ class _OpenIndex:
         self.searcher = self._ix = self._generation = self.table = self.scanner = None
 
 
+def _live_versions(view: _View) -> frozenset[str]:
+    """Every live document's version (id and content hash), read once per table."""
+    versions = view.table.cache.get("versions")
+    if versions is None:
+        reader = view.searcher.reader()
+        ids = reader.column_reader("id")
+        hashes = reader.column_reader("content_hash")
+        versions = frozenset(document_version(ids[docnum], hashes[docnum])
+                             for docnum in reader.all_doc_ids())
+        view.table.cache["versions"] = versions
+    return versions
+
+
+def _keep_versions(reader: Any, live: np.ndarray, versions: frozenset[str]) -> None:
+    """Unmark (in ``live``) the quotes taken from a document version that is not live.
+
+    Why: a writer killed between the quote and the document commits leaves quotes of a
+    version that never landed; until the next writer repairs them, reads skip them.
+    """
+    column = reader.column_reader("doc_version")
+    for docnum in np.flatnonzero(live):
+        if column[docnum] not in versions:
+            live[docnum] = False
+
+
 class WhooshBackend:
     """Search over the live generation of one index directory."""
 
@@ -324,7 +354,8 @@ class WhooshBackend:
             view = self._documents.refresh(gen)
             opened = self._documents
             if quotes:
-                view, opened = self._quotes.refresh(gen, view.table.aliases), self._quotes
+                view, opened = self._quotes.refresh(gen, view.table.aliases,
+                                                    _live_versions(view)), self._quotes
             opened.lease(view.searcher)
         try:
             yield view
@@ -698,7 +729,7 @@ def _select(view: _View, q: Any, request: BaseRequest,
     elif scan is not None:
         base = scan.mask
     else:
-        base = table.mask_of(view.searcher.docs_for_query(q))
+        base = table.mask_of(view.searcher.docs_for_query(q)) & table.live
     if without is not None:
         base = base & ~without
     if request.date_from or request.date_to:

@@ -71,8 +71,24 @@ def _name_files_unpredictably() -> None:
 
 _name_files_unpredictably()
 
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so a reader (or a crash) sees the old or the new.
+
+    One temporary file per writer thread: two processes writing at once must not
+    rename each other's file away.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
 CURRENT = "CURRENT"
 META = "newsfacet.json"
+#: In a generation while a commit is under way: the ids of the documents it touches.
+PENDING = "pending-commit.json"
 #: Sub-directory of a generation holding the quote index.
 QUOTES = "quotes"
 #: File of a generation holding what story detection keeps per document.
@@ -136,12 +152,7 @@ class IndexStore:
 
     def switch_to(self, gen: Path) -> None:
         """Make ``gen`` the live generation atomically, then drop old ones."""
-        tmp = self.path / f".{CURRENT}.tmp"
-        with tmp.open("w", encoding="utf-8") as handle:
-            handle.write(gen.name + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.path / CURRENT)
+        _write_atomically(self.path / CURRENT, gen.name + "\n")
         self._drop_old_generations(keep=gen.name)
 
     def _drop_old_generations(self, keep: str) -> None:
@@ -264,11 +275,7 @@ class IndexStore:
         )
         meta.setdefault("created_at", now)
         meta.update(extra)
-        # one temporary file per writer thread: two processes recording at once must not
-        # rename each other's file away
-        tmp = gen / f".{META}.{os.getpid()}.{threading.get_ident()}.tmp"
-        tmp.write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, gen / META)
+        _write_atomically(gen / META, json.dumps(meta, indent=2, sort_keys=True))
 
     def record_indexing(self, gen: Path, documents: int) -> None:
         """Note when the generation last changed and how many documents it holds."""
@@ -286,9 +293,13 @@ class IndexStore:
 class GenerationWriter:
     """Writes documents, their quotes and their stories to one generation, as one unit.
 
-    Stories and quotes commit before documents: if the process dies between the
-    commits, the document still carries its old content hash, so the next run writes
-    all three again (re-adding a document to the story index replaces it).
+    They are three stores with three commits, so a commit is bracketed by a marker
+    file naming the documents it touched. Stories and quotes commit first, documents
+    last, and the marker goes once all three have landed. If the process dies in
+    between, readers already ignore quotes of a version that is not live (see
+    :func:`~newsfacet.schema.fields.document_version`), and the next writer to open
+    the generation finds the marker and, when it commits, rewrites those documents'
+    quotes and stories from the committed documents (unless it rewrote them itself).
     """
 
     def __init__(self, store: IndexStore, gen: Path | None = None, timeout: float = 30.0,
@@ -300,16 +311,61 @@ class GenerationWriter:
             self.docs = store.writer(store.open(gen), timeout, procs=procs)
         #: The generation written to.
         self.gen = gen
+        self.store = store
         try:
             # in bulk runs the quote writer shares this process with the feeding loop
             self.quotes = store.writer(store.open_quotes(gen), timeout,
                                        limitmb=64 if parallel else 256)
             self.stories = store.open_stories(gen)
+            #: Documents added or deleted in this session.
+            self.touched: set[str] = set()
+            #: Documents an earlier, interrupted commit touched (its marker's content).
+            self.interrupted: set[str] = set(self._read_marker())
         except BaseException:
             self.docs.cancel()
             if hasattr(self, "quotes"):
                 self.quotes.cancel()
+            if hasattr(self, "stories"):
+                self.stories.rollback()
+                self.stories.close()
             raise
+
+    @property
+    def _marker(self) -> Path:
+        return self.gen / PENDING
+
+    def _read_marker(self) -> list[str]:
+        try:
+            return list(json.loads(self._marker.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return []
+
+    def _finish_interrupted(self) -> None:
+        """Bring the quotes and stories of an interrupted commit back in line with the
+        committed documents, for those documents this session did not rewrite itself.
+
+        Run at commit, not at open: Whoosh's deletes do not reach documents added in
+        the same session, so restoring a quote early and replacing it later would
+        keep both.
+        """
+        restore = self.interrupted - self.touched
+        if not restore:
+            return
+        with self.store.open(self.gen).searcher() as searcher:
+            for doc_id in sorted(restore):
+                self.quotes.delete_by_term("doc_id", doc_id)
+                stored = searcher.document(id=doc_id)
+                if stored is None:
+                    self.stories.remove(doc_id)
+                    continue
+                extraction = Extraction.from_json(json.loads(stored["extraction"]),
+                                                  body=stored.get("body", ""))
+                # the story the document records, not a new match: the document itself
+                # is not rewritten
+                self.stories.add_sketch(doc_id, sketch(extraction.body), extraction.outlet,
+                                        story=stored.get("story"))
+                for record in quote_records(extraction, stored["content_hash"]):
+                    self.quotes.add_document(**record)
 
     def _lock_live(self, store: IndexStore, timeout: float, procs: int) -> Path:
         """Lock the live generation, and make sure it is still live once locked.
@@ -337,21 +393,28 @@ class GenerationWriter:
         else:
             self.docs.add_document(**fields)
         self.quotes.delete_by_term("doc_id", extraction.id)
-        for record in quote_records(extraction):
+        for record in quote_records(extraction, content_hash):
             self.quotes.add_document(**record)
+        self.touched.add(extraction.id)
         return story
 
     def delete(self, doc_id: str) -> int:
         """Delete a document, its quotes and its story membership; 1 if it existed."""
         self.quotes.delete_by_term("doc_id", doc_id)
         self.stories.remove(doc_id)
+        self.touched.add(doc_id)
         return int(self.docs.delete_by_term("id", doc_id))
 
     def commit(self) -> None:
         try:
+            if self.touched - self.interrupted:
+                _write_atomically(self._marker,
+                                  json.dumps(sorted(self.touched | self.interrupted)))
+            self._finish_interrupted()
             self.stories.commit()
             self.quotes.commit()
             self.docs.commit()
+            self._marker.unlink(missing_ok=True)
         finally:
             self.stories.close()
 

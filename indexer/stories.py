@@ -277,25 +277,30 @@ class StoryIndex:
         """Add (or re-add) a document by its text; return the story it joins or starts."""
         return self.add_sketch(doc_id, sketch(text, self.shingle_size, self.num_perm), outlet)
 
-    def add_sketch(self, doc_id: str, sketched: Sketch, outlet: str | None = None) -> str:
+    def add_sketch(self, doc_id: str, sketched: Sketch, outlet: str | None = None,
+                   story: str | None = None) -> str:
         """Add (or re-add) a document by its :class:`Sketch`; return its story id.
 
         LSH proposes the stories of similar documents; the one whose anchor holds the
         largest share of the rarer shingles (at least ``confirm``) is joined. A
-        document re-added with new text is first taken out of its old story.
+        document re-added with new text is first taken out of its old story. Given a
+        ``story``, the document joins that one without matching: a membership the
+        documents already record is being restored.
         """
         self.remove(doc_id)
         db = self._db
-        story = None
         keys: list[int] = []
         hashes = sketched.hashes.astype(np.uint32)
         outlet_key = _outlet_key(outlet)
         if hashes.size >= MIN_SHINGLES:
             keys = self._band_keys(sketched.minhash)
-            story = self._best_story(hashes, outlet_key, keys)
-        anchor = story is None
-        if story is None:
-            story = self._new_story_id(doc_id)
+            if story is None:
+                story = self._best_story(hashes, outlet_key, keys)
+        if story is not None:
+            anchor = db.execute("SELECT 1 FROM members WHERE story = ? AND anchor = 1",
+                                (story,)).fetchone() is None
+        else:
+            anchor, story = True, self._new_story_id(doc_id)
         cursor = db.execute(
             "INSERT INTO members (id, story, hashes, bands, anchor, outlet) "
             "VALUES (?, ?, ?, ?, ?, ?)",

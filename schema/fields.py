@@ -22,8 +22,9 @@ from whoosh.support.charset import accent_map
 from .document import Extraction
 
 #: Bumped when fields or analyzers change: an index of another version must be rebuilt.
-#: 2: the story field; 3: stories match their anchor, templates ignored; 4: possessives.
-SCHEMA_VERSION = 4
+#: 2: the story field; 3: stories match their anchor, templates ignored; 4: possessives;
+#: 5: quotes record the document version they came from.
+SCHEMA_VERSION = 5
 
 #: Facet values are joined with this separator in multi-valued fields and columns.
 VALUE_SEPARATOR = "\n"
@@ -142,6 +143,7 @@ def build_quote_schema() -> fields.Schema:
     return fields.Schema(
         quote_id=fields.ID(stored=True, unique=True),
         doc_id=fields.ID(stored=True),
+        doc_version=fields.ID(sortable=True),
         text=fields.TEXT(stored=True, analyzer=text_analyzer()),
         speaker=fields.ID(stored=True, sortable=True),
         speaker_title=fields.STORED(),
@@ -154,8 +156,19 @@ def build_quote_schema() -> fields.Schema:
     )
 
 
-def quote_records(extraction: Extraction) -> list[dict[str, Any]]:
-    """The quote records to index for one document: people's quotes only."""
+def document_version(doc_id: str, content_hash: str) -> str:
+    """Which version of a document a quote was taken from.
+
+    Why: quotes commit in their own index, so after a crash between the two commits
+    they can be ahead of (or behind) the documents; readers keep only the quotes whose
+    version is a live document's.
+    """
+    return f"{doc_id}\x1f{content_hash}"
+
+
+def quote_records(extraction: Extraction, content_hash: str) -> list[dict[str, Any]]:
+    """The quote records to index for one document (of ``content_hash``): people's
+    quotes only."""
     published = (
         dt.datetime.combine(extraction.published, dt.time()) if extraction.published else None
     )
@@ -166,6 +179,7 @@ def quote_records(extraction: Extraction) -> list[dict[str, Any]]:
             record: dict[str, Any] = {
                 "quote_id": f"{extraction.id}#{quote.start}",
                 "doc_id": extraction.id,
+                "doc_version": document_version(extraction.id, content_hash),
                 "text": quote.text,
                 "speaker": speaker.name,
                 "speaker_title": speaker.title,

@@ -21,8 +21,13 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from newsfacet.api import SearchService
-from newsfacet.indexer.store import IndexStore
+from newsfacet.indexer.extract import extract
+from newsfacet.indexer.pipeline import content_hash, index_paths
+from newsfacet.indexer.store import PENDING, GenerationWriter, IndexStore
+from newsfacet.schema.document import Article
 
 TRIALS = 20
 SEED = 20261123
@@ -127,3 +132,53 @@ def test_sigkill_at_random_moments_never_loses_or_duplicates(tmp_path: Path) -> 
     assert indexed_versions(index) == written
     # the kills must have landed on both sides of a commit, or the trials proved little
     assert outcomes["committed"] and outcomes["not committed"], outcomes
+
+
+def _write_interrupted(store: IndexStore, records: list[dict[str, object]]) -> None:
+    """Write ``records`` and die between the quote and the document commits."""
+    writer = GenerationWriter(store)
+    for data in records:
+        article = Article.from_record(data)
+        writer.add(extract(article), content_hash(article), replace=data["id"] == "doc-0000")
+
+    def killed() -> None:
+        raise KeyboardInterrupt("killed between the commits")
+
+    writer.docs.commit = killed
+    with pytest.raises(KeyboardInterrupt):
+        writer.commit()
+    writer.docs.cancel()  # what the process's death does to Whoosh's lock
+
+
+def test_quotes_of_an_interrupted_commit_are_hidden_then_repaired(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps(record(0, 1)) + "\n", encoding="utf-8")
+    store = IndexStore(tmp_path / "index")
+    index_paths(store, [corpus], progress=False)
+    # doc-0000 rewritten (version 2) and doc-0001 added; only their quotes commit
+    _write_interrupted(store, [record(0, 2), record(1, 2)])
+    assert (store.current_path() / PENDING).exists()
+    with store.open_quotes().reader() as reader:
+        assert reader.doc_count() == 2  # the new quotes did land
+
+    with SearchService(store.path) as service:
+        # quotes of versions that did not land are not shown (nor counted, nor matched);
+        # the committed version's quote was replaced, so it waits for the repair
+        assert service.search_quotes("", per_page=10).total == 0
+        assert service.search_quotes("revision").total == 0
+        assert service.search_quotes("", facets=["speaker"]).facets["speaker"] == []
+
+    # the next write, with nothing to do itself, puts quotes and stories back in line
+    assert index_paths(store, [corpus], progress=False).unchanged == 1
+    assert not (store.current_path() / PENDING).exists()
+    with store.open_quotes().searcher() as searcher:
+        kept = [(s["doc_id"], s["text"]) for s in searcher.all_stored_fields()]
+    assert len(kept) == 1 and kept[0][0] == "doc-0000" and "revision 1" in kept[0][1]
+    with SearchService(store.path) as service:
+        assert service.search_quotes("revision").total == 1
+    stories = store.open_stories()
+    try:
+        assert stories.story_of("doc-0001") is None
+        assert stories.story_of("doc-0000") is not None
+    finally:
+        stories.close()
