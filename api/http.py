@@ -15,7 +15,6 @@ from typing import Any, cast
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from newsfacet.schema.document import Extraction
 from newsfacet.schema.errors import (
     DocumentNotFound,
     IndexBusy,
@@ -37,6 +36,7 @@ from .models import (
     IndexStats,
     QuoteResults,
     SearchResults,
+    StoredDocument,
     Story,
     WriteProblem,
     WriteReport,
@@ -210,9 +210,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
     @app.get("/documents/<path:doc_id>")
-    @documented(Extraction, errors=(DocumentNotFound, IndexNotFound))
+    @documented(StoredDocument, errors=(DocumentNotFound, IndexNotFound))
     def document(doc_id: str) -> Response:
-        """One document: its text and everything extracted from it."""
+        """One document: its text, everything extracted from it, and its story."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
 
     @app.post("/documents")

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from newsfacet.schema.document import Extraction
+
 from .story_diff import StoryChanges
 
 #: Accepted ``sort`` values: relevance, or publication date newest / oldest first.
@@ -339,3 +341,12 @@ class WriteReport:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class StoredDocument(Extraction):
+    """A document as the index holds it: what was extracted from it, and the story it
+    is part of with how many documents tell that story, as its search hits carry them."""
+
+    story: str | None = None
+    story_size: int = 1

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
 from newsfacet.indexer.store import GenerationWriter, IndexStore
-from newsfacet.schema.document import Article, Extraction
+from newsfacet.schema.document import Article
 from newsfacet.schema.errors import IndexBusy, InvalidDocument
 
 from .models import (
@@ -29,6 +29,7 @@ from .models import (
     QuoteResults,
     SearchRequest,
     SearchResults,
+    StoredDocument,
     Story,
 )
 from .params import (
@@ -52,7 +53,7 @@ class Backend(Protocol):
     def search(self, request: SearchRequest) -> SearchResults: ...
     def search_quotes(self, request: QuoteRequest) -> QuoteResults: ...
     def similar(self, doc_id: str, request: SearchRequest) -> SearchResults: ...
-    def get(self, doc_id: str) -> Extraction: ...
+    def get(self, doc_id: str) -> StoredDocument: ...
     def story(self, story_id: str) -> Story: ...
     def story_of(self, doc_id: str) -> str | None: ...
     def count(self) -> int: ...
@@ -222,8 +223,9 @@ class SearchService:
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
-    def get(self, doc_id: str) -> Extraction:
-        """One document with everything extracted from it; DocumentNotFound if absent."""
+    def get(self, doc_id: str) -> StoredDocument:
+        """One document with everything extracted from it and its story;
+        DocumentNotFound if absent."""
         return self.backend.get(doc_id)
 
     def story(self, story_id: str) -> Story:

@@ -51,6 +51,7 @@ from .models import (
     QuoteSource,
     SearchRequest,
     SearchResults,
+    StoredDocument,
     Story,
     StoryDocument,
     StoryMember,
@@ -668,12 +669,16 @@ class WhooshBackend:
 
     # -- documents -------------------------------------------------------------------
 
-    def get(self, doc_id: str) -> Extraction:
+    def get(self, doc_id: str) -> StoredDocument:
         with self._reading() as view:
             stored = view.searcher.document(id=doc_id)
+            story = stored.get("story") if stored else None
+            size = view.table.value_count("story", story) if story else 1
         if stored is None:
             raise DocumentNotFound(f"no document with id {doc_id!r}")
-        return Extraction.from_json(json.loads(stored["extraction"]), body=stored.get("body", ""))
+        extraction = Extraction.from_json(json.loads(stored["extraction"]),
+                                          body=stored.get("body", ""))
+        return StoredDocument(**vars(extraction), story=story, story_size=size)
 
     def story_of(self, doc_id: str) -> str | None:
         with self._reading() as view:

@@ -87,6 +87,8 @@ def test_every_hit_names_its_story_and_copies_share_one(service: SearchService) 
     stories = {h.id: (h.story, h.story_size) for h in service.search("ferry", per_page=10).hits}
     assert stories == {"release": ("release", 3), "article": ("release", 3),
                        "reprint": ("release", 3), "other": ("other", 1)}
+    document = service.get("reprint")
+    assert (document.story, document.story_size) == ("release", 3)
 
 
 def test_collapse_gives_one_hit_per_story_with_the_others_listed(service: SearchService) -> None:
@@ -197,6 +199,10 @@ def test_stories_over_http(server: LiveServer) -> None:
     members = hit["story_members"]
     assert {m["id"] for m in members} | {hit["id"]} == {"release", "article", "reprint"}
     assert all(set(m) == {"id", "title", "outlet", "published", "url"} for m in members)
+
+    status, body, _ = server.get("/documents/article")
+    assert status == 200 and (body["story"], body["story_size"]) == ("release", 3)
+    assert server.get("/documents/other")[1]["story_size"] == 1
 
 
 @pytest.mark.parametrize(("path", "status"), [
