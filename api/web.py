@@ -195,10 +195,10 @@ def view(doc_id: str) -> tuple[str, int]:
     """One document: metadata, body, and the speakers, places and dates found in it."""
     service = _service()
     document = service.get(doc_id)
-    story_id = service.story_of(doc_id)
-    story = service.story(story_id) if story_id else None
+    story = (service.story(document.story)
+             if document.story and document.story_size > 1 else None)
     return render_template("document.html", doc=document, paragraphs=paragraphs(document.body),
-                           story=story if story and story.size > 1 else None), 200
+                           story=story), 200
 
 
 @blueprint.errorhandler(NewsfacetError)
