@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfacet.schema.columns import read_column
 from newsfacet.schema.fields import FACETS, split_values
 
 from .models import FacetValue
@@ -155,14 +156,14 @@ class FacetTable:
         live_ids = list(reader.all_doc_ids())
         live = np.zeros(size, dtype=bool)
         live[live_ids] = True
-        dates = reader.column_reader(date_column, translate=False)
+        dates = read_column(reader, date_column, translate=False)
         published = np.full(size, NO_DATE, dtype=np.int64)
         for docnum in live_ids:
             published[docnum] = _day_ordinal(dates[docnum])
         tables: dict[str, FacetValues] = {}
         for name, (column_name, multi_valued) in facets.items():
             words = Vocabulary()
-            column = reader.column_reader(column_name)
+            column = read_column(reader, column_name)
             stored: dict[int, list[str]] = {}
             for docnum in live_ids:
                 raw = column[docnum]
@@ -180,7 +181,7 @@ class FacetTable:
         rank = np.arange(size, dtype=np.int64)
         sorted_keys: list[Any] = []
         if key_column is not None:
-            keys = reader.column_reader(key_column)
+            keys = read_column(reader, key_column)
             order = sorted(range(size), key=lambda docnum: keys[docnum])
             rank[np.array(order, dtype=np.int64)] = np.arange(size, dtype=np.int64)
             sorted_keys = [keys[docnum] for docnum in order]

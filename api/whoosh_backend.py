@@ -27,6 +27,7 @@ from whoosh import collectors, highlight, qparser, scoring, spelling
 from whoosh import query as wq
 
 from newsfacet.indexer.store import IndexStore
+from newsfacet.schema.columns import read_column
 from newsfacet.schema.document import Extraction
 from newsfacet.schema.errors import (
     DocumentNotFound,
@@ -297,7 +298,7 @@ def _live_versions(view: _View) -> frozenset[str]:
     if versions is None:
         reader = view.searcher.reader()
         # whole columns are read in one pass: per-document lookups took twice as long
-        ids, hashes = list(reader.column_reader("id")), list(reader.column_reader("content_hash"))
+        ids, hashes = read_column(reader, "id"), read_column(reader, "content_hash")
         versions = frozenset(document_version(ids[docnum], hashes[docnum])
                              for docnum in np.flatnonzero(view.table.live))
         view.table.cache["versions"] = versions
@@ -310,7 +311,7 @@ def _keep_versions(reader: Any, live: np.ndarray, versions: frozenset[str]) -> N
     Why: a writer killed between the quote and the document commits leaves quotes of a
     version that never landed; until the next writer repairs them, reads skip them.
     """
-    column = reader.column_reader("doc_version")
+    column = read_column(reader, "doc_version")
     live &= np.fromiter((version in versions for version in column), dtype=bool,
                         count=len(live))
 

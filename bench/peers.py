@@ -46,17 +46,18 @@ class Answer(NamedTuple):
 def export_facets(index_dir: Path, out: Path) -> int:
     """Write each document's newsfacet facet values as JSON Lines; returns the count."""
     from newsfacet.indexer.store import IndexStore
+    from newsfacet.schema.columns import read_column
     from newsfacet.schema.fields import FACETS, split_values
 
     ix = IndexStore(index_dir).open()
     count = 0
     tmp = out.with_suffix(".tmp")
     with ix.reader() as reader, tmp.open("w", encoding="utf-8") as handle:
-        ids = reader.column_reader("id")
-        outlets = reader.column_reader(FACETS["outlet"].column)
-        dates = reader.column_reader(FACETS["date"].column, translate=False)
-        speakers = reader.column_reader(FACETS["speaker"].column)
-        locations = reader.column_reader(FACETS["location"].column)
+        ids = read_column(reader, "id")
+        outlets = read_column(reader, FACETS["outlet"].column)
+        dates = read_column(reader, FACETS["date"].column, translate=False)
+        speakers = read_column(reader, FACETS["speaker"].column)
+        locations = read_column(reader, FACETS["location"].column)
         for docnum in reader.all_doc_ids():
             published = _day(dates[docnum])
             record = {

@@ -36,6 +36,7 @@ from whoosh.filedb import filestore as whoosh_filestore
 from whoosh.util import IDCHARS
 from whoosh.writing import LockError
 
+from newsfacet.schema.columns import read_column
 from newsfacet.schema.document import Extraction
 from newsfacet.schema.errors import IndexBusy, IndexNotFound, IndexOutdated
 from newsfacet.schema.fields import (
@@ -253,9 +254,9 @@ class IndexStore:
         with ix.reader() as reader:
             if reader.doc_count() == 0:
                 return state
-            ids = reader.column_reader("id")
-            hashes = reader.column_reader("content_hash")
-            sources = reader.column_reader("source")
+            ids = read_column(reader, "id")
+            hashes = read_column(reader, "content_hash")
+            sources = read_column(reader, "source")
             for docnum in reader.all_doc_ids():
                 state[ids[docnum]] = Stored(hashes[docnum], sources[docnum])
         return state
