@@ -18,7 +18,9 @@ from werkzeug.exceptions import HTTPException
 from newsfacet.schema.errors import (
     DocumentNotFound,
     IndexBusy,
+    IndexCorrupt,
     IndexNotFound,
+    IndexNotWritable,
     IndexOutdated,
     InvalidDocument,
     InvalidParameter,
@@ -90,7 +92,10 @@ WRITE_BODY: dict[str, Any] = {
     "oneOf": [ARTICLE_SCHEMA, {"type": "array", "items": ARTICLE_SCHEMA, "maxItems": MAX_BATCH}],
 }
 #: Errors every write can answer with.
-WRITE_ERRORS = (Unauthorized, WritesDisabled, IndexBusy, IndexOutdated, IndexNotFound)
+WRITE_ERRORS = (Unauthorized, WritesDisabled, IndexBusy, IndexOutdated, IndexNotFound,
+                IndexCorrupt, IndexNotWritable)
+#: Errors of every route that reads the index: it may be missing or damaged (503).
+INDEX_ERRORS = (IndexNotFound, IndexCorrupt)
 
 
 def problem(status: int, title: str, detail: str, type_: str = "about:blank") -> Response:
@@ -106,13 +111,15 @@ def _service() -> SearchService:
 
 
 #: Errors a search can answer with; every route that opens the index may be a 503.
-SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, IndexNotFound)
+SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, *INDEX_ERRORS)
 #: What ``/health`` answers: the document count and the index metadata (``meta.json``).
 HEALTH_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "status": {"const": "ok"},
         "documents": {"type": "integer"},
+        "files_checked": {"type": "integer", "description": "Index files found as they "
+                          "were committed (size and CRC32)."},
         "generation": {"type": "string"},
         "schema_version": {"type": "integer"},
         "extractor_version": {"type": "string"},
@@ -164,7 +171,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.errorhandler(NewsfacetError)
     def _known(error: NewsfacetError) -> Response:
-        response = problem(error.status, error.title, str(error), error.type)
+        response = problem(error.status, error.title, error.public_detail, error.type)
         response.headers.update(error.headers)
         return response
 
@@ -203,14 +210,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     @app.get("/documents/<path:doc_id>/similar")
     @documented(SearchResults, SIMILAR_PARAMS,
                 (InvalidParameter, UnknownFacet, PageOutOfRange, DocumentNotFound,
-                 IndexNotFound))
+                 *INDEX_ERRORS))
     def similar(doc_id: str) -> Response:
         """Documents like this one (more like this), itself excluded."""
         similar_request = similar_request_from_params(request.args.getlist)
         return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
     @app.get("/documents/<path:doc_id>")
-    @documented(StoredDocument, errors=(DocumentNotFound, IndexNotFound))
+    @documented(StoredDocument, errors=(DocumentNotFound, *INDEX_ERRORS))
     def document(doc_id: str) -> Response:
         """One document: its text, everything extracted from it, and its story."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
@@ -262,7 +269,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
                                    problems=[]).to_json())
 
     @app.get("/stories/<path:story_id>")
-    @documented(Story, errors=(StoryNotFound, IndexNotFound))
+    @documented(Story, errors=(StoryNotFound, *INDEX_ERRORS))
     def story(story_id: str) -> Response:
         """A story's documents in time order, each with what it added to or dropped from
         the origin (the earliest): paragraphs and quotes."""
@@ -270,7 +277,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/facets/<name>")
     @documented(FacetSuggestions, FACET_VALUE_PARAMS,
-                (InvalidParameter, UnknownFacet, IndexNotFound))
+                (InvalidParameter, UnknownFacet, *INDEX_ERRORS))
     def facet_values(name: str) -> Response:
         """Values of one facet matching ``prefix`` with their counts, for autocomplete."""
         prefix, size = facet_search_from_params(request.args.getlist)
@@ -278,13 +285,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(FacetSuggestions(name, prefix, values).to_json())
 
     @app.get("/stats")
-    @documented(IndexStats, errors=(IndexNotFound,))
+    @documented(IndexStats, errors=INDEX_ERRORS)
     def stats() -> Response:
         """Documents, size on disk, generation, versions and distinct facet values."""
         return jsonify(_service().stats().to_json())
 
     @app.get("/health")
-    @documented(HEALTH_SCHEMA, errors=(IndexNotFound,))
+    @documented(HEALTH_SCHEMA, errors=INDEX_ERRORS)
     def health() -> Response:
         """200 with the document count when the index opens; 503 otherwise."""
         return jsonify(_service().health())

@@ -254,9 +254,19 @@ class SearchService:
         return self.backend.facet_values(name, prefix, size)
 
     def health(self) -> dict[str, Any]:
-        """Whether the index opens, how many documents it holds, and its metadata."""
+        """Whether the index is whole and opens, how many documents it holds, and its
+        metadata.
+
+        Every file of the live generation is checked against the size and CRC32 it was
+        committed with (each unchanged file is read once per process), so a damaged
+        index is reported here, not at the first search that reads the damage.
+        IndexCorrupt or IndexNotFound otherwise.
+        """
         gen = self.store.current_path()
-        return {"status": "ok", "documents": self.count(), **IndexStore.read_meta(gen)}
+        checked = self.store.verify(gen)
+        found = {"status": "ok", "documents": self.count(), "files_checked": checked}
+        meta = IndexStore.read_meta(gen)
+        return {**found, **{key: value for key, value in meta.items() if key not in found}}
 
     def stats(self) -> IndexStats:
         """Document count, size on disk, generation, versions and distinct facet values."""

@@ -204,7 +204,7 @@ def view(doc_id: str) -> tuple[str, int]:
 @blueprint.errorhandler(NewsfacetError)
 def _known(error: NewsfacetError) -> tuple[str, int]:
     return render_template("error.html", status=error.status, title=error.title,
-                           detail=str(error)), error.status
+                           detail=error.public_detail), error.status
 
 
 @blueprint.errorhandler(HTTPException)

@@ -11,6 +11,7 @@ import copy
 import html
 import itertools
 import json
+import logging
 import math
 import re
 import threading
@@ -60,6 +61,8 @@ from .models import (
 from .params import encode_cursor
 from .posting_scan import PostingScanner
 from .story_diff import compare
+
+log = logging.getLogger(__name__)
 
 #: Fields a bare query word searches; the title's boost lives in the schema.
 SEARCH_FIELDS = ("title", "body")
@@ -232,14 +235,12 @@ class _OpenIndex:
         if aliases is not None and aliases is not self._aliases:
             self._aliases, self.table = aliases, None
         if gen != self._generation:
-            held = self._hold(gen) if self._hold else None  # before anything is read
-            self._ix = self._opener(gen)
-            self._replace(self._ix.searcher(weighting=WEIGHTING), held)
+            self._open(gen)
             self._generation, self.table = gen, None
         elif not self.searcher.up_to_date():
-            # Searcher.refresh() can keep serving a segment's old deletions; reopen.
-            held = self._hold(gen) if self._hold else None
-            self._replace(self._ix.searcher(weighting=WEIGHTING), held)
+            # Searcher.refresh() can keep serving a segment's old deletions; reopen,
+            # through the opener, which checks the new version's files
+            self._open(gen)
             self.table = None
         if self.table is None:
             self.table = FacetTable.from_reader(self.searcher.reader(), self._facets,
@@ -251,6 +252,19 @@ class _OpenIndex:
             self.scanner = PostingScanner(self.searcher, self.table.live, self._fields)
         assert self.scanner is not None
         return _View(self.searcher, self.table, self.scanner)
+
+    def _open(self, gen: Path) -> None:
+        """Open the latest version of ``gen`` and make it the searcher new requests read."""
+        held = self._hold(gen) if self._hold else None  # before anything is read
+        try:
+            ix = self._opener(gen)
+            searcher = ix.searcher(weighting=WEIGHTING)
+        except BaseException:
+            if held is not None:
+                held.close()
+            raise
+        self._ix = ix
+        self._replace(searcher, held)
 
     def _replace(self, searcher: Any, held: Any = None) -> None:
         old, self.searcher = self.searcher, searcher
@@ -350,8 +364,8 @@ class WhooshBackend:
 
     @contextmanager
     def _reading_view(self, quotes: bool) -> Iterator[_View]:
-        with self._lock:
-            gen = self.store.current_path()
+        gen = self.store.current_path()
+        with self._diagnosing(gen), self._lock:
             view = self._documents.refresh(gen)
             opened = self._documents
             if quotes:
@@ -359,10 +373,30 @@ class WhooshBackend:
                                                     _live_versions(view)), self._quotes
             opened.lease(view.searcher)
         try:
-            yield view
+            with self._diagnosing(gen):
+                yield view
         finally:
             with self._lock:
                 opened.release(view.searcher)
+
+    @contextmanager
+    def _diagnosing(self, gen: Path) -> Iterator[None]:
+        """A read that fails for any reason but a :class:`NewsfacetError` checks the
+        generation's files against their checksums: IndexCorrupt if they were damaged,
+        else the failure is a bug and goes up as it is.
+
+        Why: damaged files make Whoosh fail with any exception at all (struct, pickle,
+        Unicode, OS errors...); only the checksums can tell damage from a bug.
+        """
+        try:
+            yield
+        except NewsfacetError:
+            raise
+        except Exception as exc:
+            log.warning("a read of %s failed (%s: %s); checking its files", gen,
+                        type(exc).__name__, exc)
+            self.store.verify(gen)
+            raise
 
     def close(self) -> None:
         with self._lock:

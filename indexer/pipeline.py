@@ -22,7 +22,7 @@ from typing import Any
 from tqdm import tqdm
 
 from newsfacet.schema.document import Article, Extraction
-from newsfacet.schema.errors import IndexOutdated
+from newsfacet.schema.errors import IndexCorrupt, IndexOutdated
 from newsfacet.schema.fields import SCHEMA_VERSION
 
 from .extract import EXTRACTOR_VERSION, extract
@@ -211,7 +211,8 @@ def _index(
 
     bar = _progress(total, "indexing", progress)
     try:
-        with GenerationWriter(store, parallel=parallel, timeout=timeout) as writer:
+        with store.writing(), GenerationWriter(store, parallel=parallel,
+                                               timeout=timeout) as writer:
             state.update(store.stored_state(store.open(writer.gen)))
             for result, digest, sketched in extract_all(to_extract(), parallel):
                 bar.update(1)
@@ -271,12 +272,21 @@ def reindex(
     expand_paths(paths)
     old_state: dict[str, Stored] = {}
     old_gen = store.current_path() if store.exists() else None
+    report = IndexReport(on_problem=on_problem)
+    damaged = False
     if old_gen is not None:
-        old_state = store.stored_state(store.open(old_gen))
+        try:
+            old_state = store.stored_state(store.open(old_gen))
+        except IndexCorrupt as exc:
+            if not paths:
+                raise IndexCorrupt(f"{exc}; to rebuild from your sources, name them: "
+                                   "newsfacet reindex PATH...", public=exc.public) from None
+            # nothing of it can be trusted: rebuild from the sources named
+            damaged = True
+            report.notes.append(f"{exc}; rebuilt from the paths given only")
     recorded = {s.source for s in old_state.values() if s.source}
     readable = sorted(s for s in recorded if Path(s).is_file())
     gen = store.new_generation()
-    report = IndexReport(on_problem=on_problem)
     seen: set[str] = set()
 
     def to_extract() -> Iterator[tuple[Article, str]]:
@@ -291,7 +301,7 @@ def reindex(
     switched = False
     try:
         parallel = len(old_state) > 200
-        with GenerationWriter(store, gen, parallel=parallel) as writer:
+        with store.writing(), GenerationWriter(store, gen, parallel=parallel) as writer:
             for result, digest, sketched in extract_all(to_extract(), parallel=parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
@@ -306,17 +316,15 @@ def reindex(
         else:
             # writers wait now: every writer takes the documents' lock first. Only that
             # lock: the old generation's story index may be of an older format
-            held = store.writer(store.open(old_gen), timeout)
-            try:
-                with GenerationWriter(store, gen) as catch_up:
-                    report.unchanged, report.deleted = _carry_over(
-                        store.open(old_gen), catch_up, seen, old_state)
+            with store.writing(), store.lock_writes(old_gen, timeout):
+                if not damaged:
+                    with GenerationWriter(store, gen) as catch_up:
+                        report.unchanged, report.deleted = _carry_over(
+                            store.open(old_gen), catch_up, seen, old_state)
                 with store.open(gen).reader() as reader:
                     report.documents = reader.doc_count()
                 store.record_indexing(gen, report.documents)
                 store.switch_to(gen)
-            finally:
-                held.cancel()
         switched = True
     finally:
         bar.close()

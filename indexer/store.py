@@ -16,12 +16,17 @@ one, never a half-built one.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fcntl
 import json
 import os
+import re
 import secrets
 import shutil
+import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -34,11 +39,18 @@ from whoosh.codec import base as whoosh_codec_base
 from whoosh.filedb import compound as whoosh_compound
 from whoosh.filedb import filestore as whoosh_filestore
 from whoosh.util import IDCHARS
+from whoosh.util.filelock import try_for
 from whoosh.writing import LockError
 
 from newsfacet.schema.columns import read_column
 from newsfacet.schema.document import Extraction
-from newsfacet.schema.errors import IndexBusy, IndexNotFound, IndexOutdated
+from newsfacet.schema.errors import (
+    IndexBusy,
+    IndexCorrupt,
+    IndexNotFound,
+    IndexNotWritable,
+    IndexOutdated,
+)
 from newsfacet.schema.fields import (
     SCHEMA_VERSION,
     build_quote_schema,
@@ -47,6 +59,7 @@ from newsfacet.schema.fields import (
     to_fields,
 )
 
+from . import integrity
 from .extract import EXTRACTOR_VERSION
 from .stories import Sketch, StoryIndex, sketch
 
@@ -87,6 +100,10 @@ def _write_atomically(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 CURRENT = "CURRENT"
+#: What ``CURRENT`` may hold: a generation's name, nothing that leads elsewhere.
+GENERATION_NAME = re.compile(r"gen-\d{6}")
+#: Errors of the file system that mean "this directory cannot be written".
+_NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT)
 META = "newsfacet.json"
 #: In a generation while a commit is under way: the ids of the documents it touches.
 PENDING = "pending-commit.json"
@@ -118,17 +135,33 @@ class IndexStore:
     # -- generations -------------------------------------------------------------------
 
     def current_name(self) -> str | None:
-        """Name of the live generation, or None if nothing was ever indexed here."""
+        """Name of the live generation, or None if nothing was ever indexed here.
+
+        IndexCorrupt if ``CURRENT`` holds anything but a generation's name: it is
+        never followed outside the index directory.
+        """
         try:
-            name = (self.path / CURRENT).read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
+            raw = (self.path / CURRENT).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
             return None
-        return name or None
+        except OSError as exc:
+            raise IndexNotFound(f"cannot read {self.path / CURRENT}: {exc.strerror}",
+                                public="the index cannot be read") from None
+        name = raw.decode("ascii", errors="replace").strip()
+        if not name:
+            return None
+        if not GENERATION_NAME.fullmatch(name):
+            raise IndexCorrupt(f"{self.path / CURRENT} does not name a generation "
+                               "(gen-NNNNNN): restore it or rebuild the index",
+                               public="the index's pointer to its live generation is "
+                                      "damaged")
+        return name
 
     def current_path(self) -> Path:
         name = self.current_name()
         if name is None or not (self.path / name).is_dir():
-            raise IndexNotFound(f"no index at {self.path}: run 'newsfacet index' first")
+            raise IndexNotFound(f"no index at {self.path}: run 'newsfacet index' first",
+                                public="no index yet: index some documents first")
         return self.path / name
 
     def exists(self) -> bool:
@@ -144,12 +177,29 @@ class IndexStore:
         existing = self.generations()
         number = int(existing[-1].split("-")[1]) + 1 if existing else 1
         gen = self.path / f"gen-{number:06d}"
-        gen.mkdir(parents=True)
-        whoosh_index.create_in(str(gen), build_schema())
-        (gen / QUOTES).mkdir()
-        whoosh_index.create_in(str(gen / QUOTES), build_quote_schema())
-        self._write_meta(gen, created=True)
+        with self.writing():
+            gen.mkdir(parents=True)
+            whoosh_index.create_in(str(gen), build_schema())
+            (gen / QUOTES).mkdir()
+            whoosh_index.create_in(str(gen / QUOTES), build_quote_schema())
+            integrity.seal(gen)
+            integrity.seal(gen / QUOTES)
+            self._write_meta(gen, created=True)
         return gen
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """IndexNotWritable instead of the OSError of a read-only, full or forbidden
+        directory: one line for the command line, a 503 for HTTP."""
+        try:
+            yield
+        except OSError as exc:
+            if exc.errno not in _NOT_WRITABLE:
+                raise
+            raise IndexNotWritable(
+                f"cannot write to {self.path}: {exc.strerror}; what it held is unchanged",
+                public=f"the index cannot be written ({exc.strerror}); what it held is "
+                       "unchanged") from None
 
     def switch_to(self, gen: Path) -> None:
         """Make ``gen`` the live generation atomically, then drop old ones."""
@@ -179,26 +229,56 @@ class IndexStore:
         Readers (any process) take it before they open a generation, so a rebuild never
         deletes files from under a search in progress.
         """
-        handle = (gen / READERS).open("a")
+        try:
+            handle = (gen / READERS).open("a")
+        except OSError as exc:
+            if exc.errno not in _NOT_WRITABLE:
+                raise
+            # a read-only index: nothing can delete it either, so any handle will do
+            handle = (gen / META).open("r")
         fcntl.flock(handle, fcntl.LOCK_SH)
         return handle
 
     def ensure(self) -> Path:
         """The live generation, creating the first one if the directory is new."""
         if not self.exists():
-            self.path.mkdir(parents=True, exist_ok=True)
-            self.switch_to(self.new_generation())
+            with self.writing():
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.switch_to(self.new_generation())
         return self.current_path()
 
     # -- whoosh ---------------------------------------------------------------------
 
     def open(self, gen: Path | None = None) -> Any:
-        """Open a generation's Whoosh index (the live one by default)."""
-        path = gen or self.current_path()
+        """Open a generation's Whoosh index (the live one by default).
+
+        Its files are checked against the sizes and CRC32s they were committed with
+        first (each unchanged file is read once per process, see :mod:`.integrity`),
+        so Whoosh never parses a damaged file. IndexCorrupt if any differs.
+        """
+        return self._open_checked(gen or self.current_path())
+
+    def open_quotes(self, gen: Path | None = None) -> Any:
+        """Open a generation's quote index (the live one by default), checked as
+        :meth:`open` checks the documents."""
+        return self._open_checked((gen or self.current_path()) / QUOTES)
+
+    def _open_checked(self, folder: Path) -> Any:
+        if not folder.is_dir():
+            raise IndexNotFound(f"no index at {folder}: run 'newsfacet reindex'",
+                                public="the index is incomplete: it must be rebuilt")
         try:
-            return whoosh_index.open_dir(str(path))
+            integrity.verify(folder)
+            return whoosh_index.open_dir(str(folder))
         except whoosh_index.EmptyIndexError:
-            raise IndexNotFound(f"no index at {path}") from None
+            raise IndexNotFound(f"no index at {folder}",
+                                public="the index is incomplete: it must be rebuilt") from None
+
+    def verify(self, gen: Path | None = None) -> int:
+        """IndexCorrupt unless every file of the generation (documents and quotes) is
+        as committed, checksums included; returns how many files were checked."""
+        path = gen or self.current_path()
+        return integrity.verify(path) + integrity.verify(path / QUOTES)
 
     def check_schema(self) -> None:
         """IndexOutdated unless the live generation has this version's schema."""
@@ -206,7 +286,9 @@ class IndexStore:
         if found != SCHEMA_VERSION:
             raise IndexOutdated(
                 f"the index at {self.path} has schema version {found}, this newsfacet writes "
-                f"{SCHEMA_VERSION}: run 'newsfacet reindex' (or 'make reindex') to rebuild it")
+                f"{SCHEMA_VERSION}: run 'newsfacet reindex' (or 'make reindex') to rebuild it",
+                public=f"the index has schema version {found}, this server reads "
+                       f"{SCHEMA_VERSION}: it must be rebuilt ('newsfacet reindex')")
 
     def open_stories(self, gen: Path | None = None) -> StoryIndex:
         """A generation's story index (the live one by default), created if absent."""
@@ -214,15 +296,13 @@ class IndexStore:
         try:
             return StoryIndex(path)
         except ValueError as exc:  # written with other story settings
-            raise IndexOutdated(f"{path}: {exc}; run 'newsfacet reindex'") from None
-
-    def open_quotes(self, gen: Path | None = None) -> Any:
-        """Open a generation's quote index (the live one by default)."""
-        path = (gen or self.current_path()) / QUOTES
-        try:
-            return whoosh_index.open_dir(str(path))
-        except (whoosh_index.EmptyIndexError, FileNotFoundError):
-            raise IndexNotFound(f"no quote index at {path}: run 'newsfacet reindex'") from None
+            raise IndexOutdated(f"{path}: {exc}; run 'newsfacet reindex'",
+                                public="the story index was built with other settings: "
+                                       "the index must be rebuilt") from None
+        except sqlite3.DatabaseError as exc:
+            raise IndexCorrupt(f"{path}: {exc}; restore it or run 'newsfacet reindex'",
+                               public="the story index is damaged: the index must be "
+                                      "restored or rebuilt") from None
 
     def writer(self, ix: Any, timeout: float = 30.0, procs: int = 1,
                limitmb: int = 256) -> Any:
@@ -241,11 +321,30 @@ class IndexStore:
             options = {"limitmb": 128, "compound": False, "procs": procs,
                        "multisegment": True, "start_method": "forkserver"}
         try:
-            return ix.writer(timeout=timeout, **options)
+            with self.writing():
+                return ix.writer(timeout=timeout, **options)
         except LockError:
             raise IndexBusy(
-                f"another process is writing to {self.path}; try again when it finishes"
-            ) from None
+                f"another process is writing to {self.path}; try again when it finishes",
+                public="another process is writing to the index; try again when it "
+                       "finishes") from None
+
+    @contextmanager
+    def lock_writes(self, gen: Path, timeout: float) -> Iterator[None]:
+        """Hold a generation's write lock (Whoosh's own) without opening its index.
+
+        Why: a rebuild must keep writers out of the live generation while it switches,
+        even when that generation cannot be opened any more.
+        """
+        lock = whoosh_filestore.FileStorage(str(gen)).lock(f"{integrity.INDEX_NAME}_WRITELOCK")
+        if not try_for(lock.acquire, timeout=timeout, delay=0.1):
+            raise IndexBusy(f"another process is writing to {self.path}; try again when it "
+                            "finishes", public="another process is writing to the index; "
+                                               "try again when it finishes")
+        try:
+            yield
+        finally:
+            lock.release()
 
     @staticmethod
     def stored_state(ix: Any) -> dict[str, Stored]:
@@ -286,9 +385,10 @@ class IndexStore:
     @staticmethod
     def read_meta(gen: Path) -> dict[str, Any]:
         try:
-            return dict(json.loads((gen / META).read_text(encoding="utf-8")))
-        except (FileNotFoundError, json.JSONDecodeError):
+            meta = json.loads((gen / META).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):  # ValueError: not UTF-8, not JSON
             return {}
+        return meta if isinstance(meta, dict) else {}
 
 
 class GenerationWriter:
@@ -380,7 +480,8 @@ class GenerationWriter:
             if store.current_path() == gen:
                 return gen
             self.docs.cancel()
-        raise IndexBusy(f"{store.path} is being rebuilt; try again when it finishes")
+        raise IndexBusy(f"{store.path} is being rebuilt; try again when it finishes",
+                        public="the index is being rebuilt; try again when it finishes")
 
     def add(self, extraction: Extraction, content_hash: str, replace: bool,
             sketched: Sketch | None = None) -> str:
@@ -412,10 +513,13 @@ class GenerationWriter:
                 _write_atomically(self._marker,
                                   json.dumps(sorted(self.touched | self.interrupted)))
             self._finish_interrupted()
-            self.stories.commit()
-            self.quotes.commit()
-            self.docs.commit()
-            self._marker.unlink(missing_ok=True)
+            with self.store.writing():
+                self.stories.commit()
+                self.quotes.commit()
+                integrity.seal(self.gen / QUOTES)
+                self.docs.commit()
+                integrity.seal(self.gen)
+                self._marker.unlink(missing_ok=True)
         finally:
             self.stories.close()
 

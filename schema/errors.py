@@ -19,6 +19,19 @@ class NewsfacetError(Exception):
     #: HTTP headers the answer carries (``Retry-After``, ``WWW-Authenticate``).
     headers: ClassVar[dict[str, str]] = {}
 
+    def __init__(self, message: str = "", *, public: str | None = None) -> None:
+        super().__init__(message)
+        self.public = public
+
+    @property
+    def public_detail(self) -> str:
+        """What an HTTP client is told: the message without this server's paths.
+
+        The command line prints ``str(error)``, which names files and directories;
+        a remote caller has no use for them, and they tell an attacker the layout.
+        """
+        return str(self) if self.public is None else self.public
+
 
 class InvalidDocument(NewsfacetError):
     """An input record that cannot be indexed (bad JSON, wrong types, missing id)."""
@@ -62,6 +75,22 @@ class IndexNotFound(NewsfacetError):
 
     status = 503
     title = "Index not available"
+
+
+class IndexCorrupt(NewsfacetError):
+    """An index file is not as it was committed (damaged, truncated, overwritten), or
+    the pointer to the live generation names none."""
+
+    status = 503
+    title = "Index damaged"
+
+
+class IndexNotWritable(NewsfacetError):
+    """The index directory cannot be written (read-only file system, permissions, a
+    full disk); what it held is unchanged and still searchable."""
+
+    status = 503
+    title = "Index not writable"
 
 
 class StoryNotFound(NewsfacetError):
