@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import re
 
-from newsfacet.schema.document import Article, Extraction, Span, Speaker, check_body_size
+from newsfacet.schema.document import (
+    Article,
+    Extraction,
+    Span,
+    Speaker,
+    check_body_size,
+    source_label,
+)
 
 from .clean import CleanText, clean_text
 from .dates import extract_event_dates, parse_date
@@ -95,6 +102,7 @@ def extract(article: Article) -> Extraction:
         speakers=speakers,
         locations=places,
         metadata=article.metadata,
-        source=article.source,
+        source=source_label(article.source, article.line),
         provenance=provenance,
+        path=article.source,
     )

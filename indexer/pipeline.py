@@ -354,6 +354,7 @@ def _carry_over(old_ix: Any, writer: GenerationWriter, seen: set[str],
                     continue  # unchanged since the rebuild began: the re-read version stands
             extraction = Extraction.from_json(json.loads(stored["extraction"]),
                                               body=stored.get("body", ""))
+            extraction.path = stored.get("source", "")
             writer.add(extraction, stored["content_hash"], replace=doc_id in seen)
             copied += 1
     deleted = sum(writer.delete(doc_id) for doc_id in seen if doc_id in started

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from .errors import InvalidDocument
@@ -105,6 +106,19 @@ def parse_published(value: Any, doc_id: str = "?") -> dt.date | None:
         ) from None
 
 
+def source_label(source: str, line: int | None = None) -> str:
+    """A source as shown to users: its file name, and the line of a JSON Lines record
+    (``wire.jsonl:12``); an article posted through the API has none.
+
+    Why not the path: responses must not tell a client how the server's disks are laid
+    out, and the name alone is stable however the corpus directory is moved.
+    """
+    if not source:
+        return ""
+    name = PurePath(source).name
+    return f"{name}:{line}" if line else name
+
+
 @dataclass(frozen=True)
 class Span:
     """A half-open character range ``[start, end)`` in the document body."""
@@ -185,13 +199,18 @@ class Extraction:
     speakers: list[Speaker] = field(default_factory=list)
     locations: list[Place] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: Where it came from, as a label that names no directory (see :func:`source_label`).
     source: str = ""
     #: Where each facet value came from ("metadata", "byline", "dateline", "header").
     provenance: dict[str, str] = field(default_factory=dict)
+    #: The source file's absolute path, for ``--sync`` and rebuilds: kept in the index's
+    #: own ``source`` field, never in what is shown.
+    path: str = field(default="", repr=False)
 
     def to_json(self, with_body: bool = False) -> dict[str, Any]:
         """The JSON shape ``newsfacet extract`` prints and ``/documents/<id>`` returns."""
         data = asdict(self)
+        data.pop("path")
         if not with_body:
             data.pop("body")
         data["published"] = self.published.isoformat() if self.published else None
@@ -233,6 +252,7 @@ class Extraction:
                 for p in data.get("locations", [])
             ],
             metadata=dict(data.get("metadata", {})),
-            source=data.get("source", ""),
+            # indexes written before labels held the absolute path here
+            source=source_label(data.get("source", "")),
             provenance=dict(data.get("provenance", {})),
         )

@@ -231,7 +231,7 @@ def to_fields(extraction: Extraction, content_hash: str, story: str) -> dict[str
         "speaker_values": speakers.encode("utf-8"),
         "location_values": places.encode("utf-8"),
         "content_hash": content_hash,
-        "source": extraction.source,
+        "source": extraction.path,
         "story": story,
         "extraction": json.dumps(extraction.to_json(), ensure_ascii=False),
     }
