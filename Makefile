@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test lint typecheck eval bench load screenshot clean
+.PHONY: run install index reindex serve test soak lint typecheck eval bench load screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ serve: $(STAMP)
 test: $(STAMP) typecheck
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
+
+## The guarantees under a long run: SOAK_SECONDS (default 600) of generated write
+## sequences checked against a model of the index (tests/index_model.py); prints what ran.
+SOAK_SECONDS ?= 600
+soak: $(STAMP)
+	NEWSFACET_SOAK_SECONDS=$(SOAK_SECONDS) $(PY) -m pytest -q -s -p no:logging -m soak tests/test_index_model.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

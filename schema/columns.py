@@ -24,5 +24,6 @@ def read_column(reader: Any, fieldname: str, translate: bool = True) -> list[Any
     for segment, offset in reader.leaf_readers():
         if offset != len(values):
             raise ValueError(f"segment at document {offset} follows {len(values)} documents")
-        values.extend(segment.column_reader(fieldname, translate=translate))
+        if segment.doc_count_all():  # an index with no segment reads as one empty reader
+            values.extend(segment.column_reader(fieldname, translate=translate))
     return values

@@ -54,8 +54,9 @@ class LiveServer:
             return error.code, json.load(error), error.headers["Content-Type"]
 
 
-def serve(index: Path) -> Iterator[LiveServer]:
-    app = create_app({"INDEX": str(index), "TESTING": False})
+def serve(index: Path, **config: Any) -> Iterator[LiveServer]:
+    """A real server over ``index`` (``config`` adds app settings, e.g. ``API_KEY``)."""
+    app = create_app({"INDEX": str(index), "TESTING": False, **config})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
