@@ -93,6 +93,11 @@ def _workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
+#: Bulk runs (a process pool extracting, one Whoosh segment per core) start above these:
+#: bytes of sources for ``index``, documents in the index for ``reindex``. Below them a
+#: pool costs more to start than it saves.
+PARALLEL_BYTES = 2_000_000
+PARALLEL_DOCUMENTS = 200
 #: Documents read ahead of the writer at most: without a bound, workers faster than the
 #: writer pile their results up in this process, and memory grows with the corpus.
 IN_FLIGHT = 256
@@ -145,7 +150,7 @@ def index_paths(
             report = reindex(store, paths, progress=progress, on_problem=on_problem)
             report.notes.append("the index had an older schema version, so it was rebuilt")
             return report
-    parallel = sum(f.stat().st_size for f in files) > 2_000_000
+    parallel = sum(f.stat().st_size for f in files) > PARALLEL_BYTES
     total = count_records(files) if progress else None
     return _index(store, read_articles(files), sync_paths=paths if sync else None,
                   parallel=parallel, progress=progress, on_problem=on_problem, total=total)
@@ -300,7 +305,7 @@ def reindex(
     bar = _progress(len(old_state) or None, "reindexing", progress)
     switched = False
     try:
-        parallel = len(old_state) > 200
+        parallel = len(old_state) > PARALLEL_DOCUMENTS
         with store.writing(), GenerationWriter(store, gen, parallel=parallel) as writer:
             for result, digest, sketched in extract_all(to_extract(), parallel=parallel):
                 bar.update(1)

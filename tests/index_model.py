@@ -43,6 +43,7 @@ from hypothesis.stateful import (
 from conftest import LiveServer, serve
 from newsfacet.api.cli import main
 from newsfacet.api.speaker_names import merge_names
+from newsfacet.indexer import pipeline
 from newsfacet.indexer.extract import extract
 from newsfacet.indexer.pipeline import content_hash
 from newsfacet.indexer.store import GenerationWriter, IndexStore
@@ -128,6 +129,9 @@ class IndexModel(RuleBasedStateMachine):
     """The index under writes, against a dict of what it should hold."""
 
     files = Bundle("files")
+    #: Whether rebuilds may take the bulk path (a process pool and one Whoosh segment per
+    #: core, as large rebuilds do): seconds each, so the soak turns it on.
+    bulk_rebuilds = False
 
     def __init__(self) -> None:
         super().__init__()
@@ -325,12 +329,17 @@ class IndexModel(RuleBasedStateMachine):
             assert status == 404, body
 
     @precondition(lambda self: self.ever_written)
-    @rule()
-    def rebuild(self) -> None:
+    @rule(bulk=st.booleans())
+    def rebuild(self, bulk: bool) -> None:
         """``newsfacet reindex``: recorded sources are read again as they are now;
         documents whose file is gone, or that came over HTTP, are carried over."""
         recorded = {doc.source for doc in self.docs.values() if doc.source is not None}
-        status, _ = self._cli("reindex", "--quiet")
+        threshold = pipeline.PARALLEL_DOCUMENTS
+        pipeline.PARALLEL_DOCUMENTS = -1 if bulk and self.bulk_rebuilds else threshold
+        try:
+            status, _ = self._cli("reindex", "--quiet")
+        finally:
+            pipeline.PARALLEL_DOCUMENTS = threshold
         self.unrepaired.clear()
         broken = False
         for name in sorted(recorded):

@@ -37,6 +37,8 @@ def test_soak_write_sequences() -> None:
     counted: list[IndexModel] = []
 
     class Counted(IndexModel):
+        bulk_rebuilds = True
+
         def teardown(self) -> None:
             counted.append(self)
             super().teardown()
