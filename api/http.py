@@ -10,17 +10,20 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-from typing import Any, cast
+from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 
+from newsfacet.schema import strict_json
 from newsfacet.schema.errors import (
     DocumentNotFound,
     IndexBusy,
     IndexNotFound,
     IndexOutdated,
     InvalidDocument,
+    InvalidJSON,
     InvalidParameter,
     InvalidQuery,
     NewsfacetError,
@@ -93,6 +96,20 @@ WRITE_BODY: dict[str, Any] = {
 WRITE_ERRORS = (Unauthorized, WritesDisabled, IndexBusy, IndexOutdated, IndexNotFound)
 
 
+class StandardJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, but standard: never ``NaN`` or ``Infinity`` (``allow_nan=False``),
+    which Python writes by default and no other JSON parser reads. Keys keep the order
+    the models give them."""
+
+    sort_keys = False
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        kwargs.setdefault("default", self.default)
+        kwargs.setdefault("ensure_ascii", self.ensure_ascii)
+        kwargs.setdefault("sort_keys", self.sort_keys)
+        return strict_json.dumps(obj, **kwargs)
+
+
 def problem(status: int, title: str, detail: str, type_: str = "about:blank") -> Response:
     """A JSON problem response."""
     response = jsonify({"type": type_, "title": title, "status": status, "detail": detail})
@@ -154,11 +171,11 @@ def _check_api_key() -> None:
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app; ``config`` overrides the environment, which overrides defaults."""
     app = Flask(__name__, static_folder=None)  # the web page serves its own files
+    app.json = StandardJSONProvider(app)
     app.config.from_mapping(DEFAULTS)
     app.config.from_prefixed_env("NEWSFACET")
     if config:
         app.config.from_mapping(config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
     app.register_blueprint(web_blueprint)
 
@@ -216,7 +233,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(_service().get(doc_id).to_json(with_body=True))
 
     @app.post("/documents")
-    @documented(WriteReport, errors=(InvalidDocument, *WRITE_ERRORS), body=WRITE_BODY,
+    @documented(WriteReport, errors=(InvalidDocument, InvalidJSON, *WRITE_ERRORS), body=WRITE_BODY,
                 secured=True)
     def add_documents() -> Response:
         """Index one article or a batch (an array): new ones are added, changed ones
@@ -228,17 +245,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         Readers see the documents as soon as this answers.
         """
         _check_api_key()
-        payload: Any = request.get_json(silent=True)
+        if not request.is_json:
+            raise InvalidDocument("the body must be a JSON article object or a non-empty "
+                                  "array of them, sent as Content-Type: application/json")
+        payload = strict_json.loads(request.get_data(cache=False),
+                                    what="the body (a JSON article or an array of them)")
         batch = isinstance(payload, list)
         records: list[Any] = payload if batch else [payload]
-        if payload is None or not records or not all(isinstance(r, dict) for r in records):
+        if not isinstance(payload, (dict, list)) or not records:
             raise InvalidDocument("the body must be a JSON article object or a non-empty "
                                   "array of them (Content-Type: application/json)")
         if len(records) > MAX_BATCH:
             raise InvalidDocument(f"{len(records):,} records in one request; at most "
                                   f"{MAX_BATCH:,} are taken")
-        report = _service().add(cast(list[dict[str, Any]], records),
-                                timeout=float(current_app.config["WRITE_TIMEOUT"]))
+        report = _service().add(records, timeout=float(current_app.config["WRITE_TIMEOUT"]))
         problems = [WriteProblem(p.line if batch else None, p.message)
                     for p in report.problems]
         if not batch and problems:

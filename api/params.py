@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from newsfacet.schema.errors import InvalidParameter, UnknownFacet
+from newsfacet.schema import strict_json
+from newsfacet.schema.errors import InvalidJSON, InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
 
 from .models import (
@@ -114,16 +115,20 @@ def decode_cursor(text: str) -> Cursor:
     """Undo :func:`encode_cursor`; anything else is an InvalidParameter, never a crash."""
     try:
         raw = base64.urlsafe_b64decode(text.strip() + "=" * (-len(text.strip()) % 4))
-        data = json.loads(raw.decode("utf-8"))
+        data = strict_json.loads(raw)
         sort, doc_id, score, day = data["sort"], data["id"], data["score"], data["day"]
         if sort not in SORTS or not isinstance(doc_id, str):
             raise ValueError(sort)
+        strict_json.check_text(doc_id, "id")
         if sort == "relevance":
             if isinstance(score, bool) or not isinstance(score, (int, float)) \
                     or not math.isfinite(score):
                 raise ValueError(score)
             return Cursor(sort, doc_id, score=float(score))
         return Cursor(sort, doc_id, day=dt.date.fromisoformat(day) if day else None)
+    except InvalidJSON as exc:
+        raise InvalidParameter(f"cursor: not a cursor this API returned ({exc}); pass "
+                               "next_cursor from a previous response unchanged") from None
     except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
         raise InvalidParameter("cursor: not a cursor this API returned (pass next_cursor "
                                "from a previous response unchanged)") from None

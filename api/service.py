@@ -281,17 +281,19 @@ class SearchService:
             timeout: float = WRITE_TIMEOUT) -> IndexReport:
         """Index articles (objects or JSON-like dicts); unchanged ones are skipped.
 
-        A record that is not a valid article is reported in ``problems`` (its position
-        from 1 as ``line``) and the others are indexed. IndexBusy if another writer
+        A record that is not a valid article (see ``Article.from_record``: standard JSON,
+        an ISO date, ...) is reported in ``problems`` (its position from 1 as ``line``)
+        and the others are indexed. IndexBusy if another writer
         keeps the index for ``timeout`` seconds.
         """
         def items() -> Iterable[Article | ReadProblem]:
             for n, record in enumerate(articles, start=1):
-                if isinstance(record, Article):
-                    yield record
-                    continue
                 try:
-                    yield Article.from_record(record, source="", line=n)
+                    if isinstance(record, Article):
+                        record.check()
+                        yield record
+                    else:
+                        yield Article.from_record(record, source="", line=n)
                 except InvalidDocument as exc:
                     yield ReadProblem("input", n, str(exc))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import urllib.error
 import urllib.request
 
@@ -27,6 +28,11 @@ BAD_REQUESTS = {
     "facet_size too large": "/search?q=port&facets=outlet&facet_size=100000",
     "bad cursor": "/search?q=port&cursor=bm90LWEtY3Vyc29y",
     "bad collapse": "/search?q=port&collapse=outlet",
+    # a cursor needs no key to send: one that decodes to deep nesting or NaN is a 400 too
+    "deeply nested cursor": "/search?q=port&cursor="
+    + base64.urlsafe_b64encode(b"[" * 5000 + b"]" * 5000).decode().rstrip("="),
+    "NaN cursor": "/search?q=port&cursor=" + base64.urlsafe_b64encode(
+        b'{"sort": "relevance", "id": "x", "score": NaN, "day": null}').decode().rstrip("="),
 }
 
 
