@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from newsfacet.schema import strict_json
 from newsfacet.schema.errors import InvalidJSON, InvalidParameter, UnknownFacet
 from newsfacet.schema.fields import FACETS
+from newsfacet.schema.isodate import parse_iso_date
 
 from .models import (
     BOOSTS,
@@ -63,6 +64,14 @@ def parse_date_bound(name: str, text: str, end: bool) -> dt.date:
 _SINCE = re.compile(r"^\s*since\s+", re.IGNORECASE)
 #: Only words make a natural-language date: dateparser reads a bare "5" as the 5th.
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+#: A year then "-", "W" or four more digits: ISO syntax, never handed to dateparser
+#: (which reads "2020-01-01garbage" or "2020-W01-1" as some day or other).
+_ISO_LIKE = re.compile(r"^\s*\d{4}(?:-|W|\d{4})", re.IGNORECASE)
+#: Words that anchor a date in time. dateparser also reads "a", "one", "ten" or "noon"
+#: alone as some day of this year; a text with none of these is not a date.
+_DATE_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+    r"|today|yesterday|tomorrow|now|day|week|fortnight|month|year|decade)", re.IGNORECASE)
 
 
 def parse_natural_date(name: str, text: str, end: bool, as_of: dt.date | None = None) -> dt.date:
@@ -81,6 +90,12 @@ def parse_natural_date(name: str, text: str, end: bool, as_of: dt.date | None = 
         text = text[since.end():]
     if _PARTIAL_DATE.match(text.strip()):
         return parse_date_bound(name, text, end)
+    day = parse_iso_date(text.strip())
+    if day is not None:
+        return day
+    if _ISO_LIKE.match(text):
+        raise InvalidParameter(f"{name}: {text!r} is not an ISO date (YYYY-MM-DD, YYYY-MM, "
+                               "YYYY or a date-time such as 2024-05-01T10:00:00Z)")
     import dateparser  # imported on first use: it takes a while to load
 
     base = dt.datetime.combine(as_of or dt.date.today(), dt.time())
@@ -88,7 +103,7 @@ def parse_natural_date(name: str, text: str, end: bool, as_of: dt.date | None = 
                 "RETURN_AS_TIMEZONE_AWARE": False,
                 "PREFER_DAY_OF_MONTH": "last" if end else "first"}
     found = (dateparser.parse(text, languages=["en"], settings=settings)
-             if _HAS_LETTER.search(text) else None)
+             if _HAS_LETTER.search(text) and _DATE_WORD.search(text) else None)
     if found is None:
         raise InvalidParameter(f"{name}: expected a date (YYYY-MM-DD, YYYY-MM, YYYY or words "
                                f"such as 'last week', 'since January 2022'), got {text!r}")
@@ -96,11 +111,18 @@ def parse_natural_date(name: str, text: str, end: bool, as_of: dt.date | None = 
 
 
 def parse_as_of(text: str) -> dt.date:
-    """The day relative dates count from: an ISO date."""
+    """The day relative dates count from: an ISO date, ``YYYY-MM-DD`` (not the compact
+    or week forms ``date.fromisoformat`` also reads since Python 3.11)."""
+    match = _ISO_DAY.fullmatch(text.strip())
     try:
-        return dt.date.fromisoformat(text.strip())
+        if match:
+            return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise InvalidParameter(f"as_of: expected a date as YYYY-MM-DD, got {text!r}") from None
+        pass
+    raise InvalidParameter(f"as_of: expected a date as YYYY-MM-DD, got {text!r}")
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 
 def encode_cursor(cursor: Cursor) -> str:

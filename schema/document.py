@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .errors import InvalidDocument, InvalidJSON
+from .isodate import parse_iso_date
 from .strict_json import check_text, check_value
 
 #: Keys of a JSON Lines record that map onto :class:`Article` attributes;
@@ -150,18 +151,18 @@ def check_body_size(body: str, doc_id: str) -> None:
 
 
 def parse_published(value: Any, doc_id: str = "?") -> dt.date | None:
-    """Read an ISO 8601 date or datetime from metadata; anything else is invalid input."""
+    """The date of an ISO 8601 date or date-time (see :mod:`schema.isodate`); None for
+    null or ""; anything else is an InvalidDocument naming the value."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise InvalidDocument(f"document {doc_id!r}: 'published' must be an ISO date string")
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
+    day = parse_iso_date(value)
+    if day is None:
         raise InvalidDocument(
-            f"document {doc_id!r}: 'published' is not an ISO date: {value!r}"
-        ) from None
+            f"document {doc_id!r}: 'published' is not an ISO 8601 date (YYYY-MM-DD) or "
+            f"date-time (YYYY-MM-DDThh:mm:ss, optional fraction and offset): {value!r}")
+    return day
 
 
 @dataclass(frozen=True)
