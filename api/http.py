@@ -34,6 +34,7 @@ from newsfacet.schema.errors import (
     WritesDisabled,
 )
 
+from . import settings
 from .models import (
     FacetSuggestions,
     IndexStats,
@@ -60,15 +61,6 @@ from .web import blueprint as web_blueprint
 
 log = logging.getLogger(__name__)
 
-#: Settings read from ``NEWSFACET_*`` environment variables (``NEWSFACET_INDEX=...``).
-DEFAULTS: dict[str, Any] = {
-    "INDEX": "var/index",
-    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
-    #: Writes (POST/DELETE /documents) need this key; without one they are off.
-    "API_KEY": None,
-    #: Seconds a write waits for the index lock before answering 503 with Retry-After.
-    "WRITE_TIMEOUT": 10.0,
-}
 #: Records one POST may carry (Elasticsearch's bulk has no count limit, only a size one;
 #: a count keeps one request from holding the writer for minutes).
 MAX_BATCH = 1000
@@ -163,17 +155,22 @@ def _check_api_key() -> None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer":
         given = token.strip()
-    if not hmac.compare_digest(given.encode("utf-8"), str(expected).encode("utf-8")):
+    # WSGI hands headers over as latin-1 text: compare the bytes the client sent with the
+    # key's UTF-8 bytes, so a key outside ASCII works too
+    if not hmac.compare_digest(given.encode("latin-1", "replace"),
+                               str(expected).encode("utf-8")):
         raise Unauthorized("missing or wrong API key: send 'Authorization: Bearer <key>' "
                            "or 'X-API-Key: <key>'")
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app; ``config`` overrides the environment, which overrides defaults."""
+    """Build the app; ``config`` overrides the environment (``NEWSFACET_*``, read by
+    :mod:`settings`), which overrides defaults. InvalidSetting if a variable does not
+    parse."""
     app = Flask(__name__, static_folder=None)  # the web page serves its own files
     app.json = StandardJSONProvider(app)
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("NEWSFACET")
+    app.config.from_mapping(settings.defaults())
+    app.config.from_mapping(settings.from_environ())  # InvalidSetting: stop here, at start
     if config:
         app.config.from_mapping(config)
     app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
