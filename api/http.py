@@ -35,6 +35,7 @@ from newsfacet.schema.errors import (
 )
 
 from . import settings
+from .headers import add_security_headers
 from .models import (
     FacetSuggestions,
     IndexStats,
@@ -175,6 +176,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.config.from_mapping(config)
     app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
     app.register_blueprint(web_blueprint)
+    app.after_request(add_security_headers)
 
     @app.errorhandler(NewsfacetError)
     def _known(error: NewsfacetError) -> Response:
