@@ -15,8 +15,10 @@ from typing import Any
 from flask import Flask, Response, current_app, jsonify, render_template, request
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import PathConverter
 
 from newsfacet.schema import strict_json
+from newsfacet.schema.document import ARTICLE_SCHEMA
 from newsfacet.schema.errors import (
     DocumentNotFound,
     IndexBusy,
@@ -27,7 +29,6 @@ from newsfacet.schema.errors import (
     InvalidParameter,
     InvalidQuery,
     NewsfacetError,
-    PageOutOfRange,
     StoryNotFound,
     Unauthorized,
     UnknownFacet,
@@ -65,25 +66,17 @@ log = logging.getLogger(__name__)
 #: Records one POST may carry (Elasticsearch's bulk has no count limit, only a size one;
 #: a count keeps one request from holding the writer for minutes).
 MAX_BATCH = 1000
-#: What ``POST /documents`` takes: one article, or an array of them.
-ARTICLE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["id", "body"],
-    "properties": {
-        "id": {"type": ["string", "integer"], "description": "Unique id; re-posting an id "
-               "replaces the document when anything changed."},
-        "body": {"type": "string", "description": "Text (or text with markup) of the article."},
-        "title": {"type": ["string", "null"]},
-        "outlet": {"type": ["string", "null"]},
-        "published": {"type": ["string", "null"], "description": "ISO 8601 date or datetime."},
-        "author": {"type": ["string", "null"]},
-        "url": {"type": ["string", "null"]},
-    },
-    "additionalProperties": True,
-    "description": "An article as in a JSON Lines file; other keys are kept as metadata.",
-}
+#: What ``POST /documents`` takes: one article, or a batch (an array) of any JSON values,
+#: each checked as an article on its own: a bad one is listed in ``problems``, so the
+#: items are described as anything (a 400 is only for a body that is neither).
 WRITE_BODY: dict[str, Any] = {
-    "oneOf": [ARTICLE_SCHEMA, {"type": "array", "items": ARTICLE_SCHEMA, "maxItems": MAX_BATCH}],
+    "oneOf": [ARTICLE_SCHEMA, {
+        "type": "array", "minItems": 1, "maxItems": MAX_BATCH,
+        "items": {"description": "An article, as a single body is. Records are checked one "
+                  "by one: one that is not a valid article is listed in problems (by "
+                  "position, from 1) and the others are indexed, as Elasticsearch's bulk "
+                  "API does."},
+    }],
 }
 #: Errors every write can answer with.
 WRITE_ERRORS = (Unauthorized, WritesDisabled, IndexBusy, IndexOutdated, IndexNotFound)
@@ -116,7 +109,7 @@ def _service() -> SearchService:
 
 
 #: Errors a search can answer with; every route that opens the index may be a 503.
-SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, IndexNotFound)
+SEARCH_ERRORS = (InvalidParameter, UnknownFacet, InvalidQuery, IndexNotFound)
 #: What ``/health`` answers: the document count and the index metadata (``meta.json``).
 HEALTH_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -164,12 +157,21 @@ def _check_api_key() -> None:
                            "or 'X-API-Key: <key>'")
 
 
+class DocumentIdConverter(PathConverter):
+    """A document id in a URL: like ``path`` (ids may hold slashes) but never ending in
+    ``/similar``, so ``/documents/x/similar`` matches only the more-like-this route and
+    its OPTIONS and 405 answers list only that route's methods (not DELETE)."""
+
+    regex = r"[^/].*?(?<!/similar)"
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app; ``config`` overrides the environment (``NEWSFACET_*``, read by
     :mod:`settings`), which overrides defaults. InvalidSetting if a variable does not
     parse."""
     app = Flask(__name__, static_folder=None)  # the web page serves its own files
     app.json = StandardJSONProvider(app)
+    app.url_map.converters["docid"] = DocumentIdConverter
     app.config.from_mapping(settings.defaults())
     app.config.from_mapping(settings.from_environ())  # InvalidSetting: stop here, at start
     if config:
@@ -218,14 +220,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/documents/<path:doc_id>/similar")
     @documented(SearchResults, SIMILAR_PARAMS,
-                (InvalidParameter, UnknownFacet, PageOutOfRange, DocumentNotFound,
+                (InvalidParameter, UnknownFacet, DocumentNotFound,
                  IndexNotFound))
     def similar(doc_id: str) -> Response:
         """Documents like this one (more like this), itself excluded."""
         similar_request = similar_request_from_params(request.args.getlist)
         return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
-    @app.get("/documents/<path:doc_id>")
+    @app.get("/documents/<docid:doc_id>")
     @documented(StoredDocument, errors=(DocumentNotFound, IndexNotFound))
     def document(doc_id: str) -> Response:
         """One document: its text, everything extracted from it, and its story."""
@@ -267,7 +269,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             deleted=report.deleted, documents=report.documents, errors=bool(problems),
             problems=problems).to_json())
 
-    @app.delete("/documents/<path:doc_id>")
+    @app.delete("/documents/<docid:doc_id>")
     @documented(WriteReport, errors=(DocumentNotFound, *WRITE_ERRORS), secured=True)
     def delete_document(doc_id: str) -> Response:
         """Delete one document, its quotes and its story membership (a story whose

@@ -41,6 +41,8 @@ RENAMED: dict[type, dict[str, str]] = {DateRange: {"start": "from", "end": "to"}
 ADDED: dict[type, tuple[str, ...]] = {Place: ("label",)}
 #: What a schema is when ``response`` is the string ``"html"``.
 HTML = "html"
+#: URL converters whose values may hold slashes (``docid``: ``http.DocumentIdConverter``).
+SLASHED_CONVERTERS = ("path", "docid")
 #: How writes present the API key (either will do).
 SECURITY_SCHEMES: dict[str, Any] = {
     "bearer": {"type": "http", "scheme": "bearer",
@@ -180,6 +182,10 @@ def parameter(spec: ParamSpec) -> dict[str, Any]:
         value["maximum"] = spec.maximum
     if spec.default is not None and not spec.repeated:
         value["default"] = spec.default
+    if spec.pattern is not None:
+        value["pattern"] = spec.pattern
+    if spec.max_length is not None:
+        value["maxLength"] = spec.max_length
     schema = {"type": "array", "items": value} if spec.repeated else value
     out: dict[str, Any] = {"name": spec.name, "in": "query", "required": False,
                            "description": spec.description, "schema": schema}
@@ -194,7 +200,7 @@ def path_parameter(name: str, converter: str | None,
     out: dict[str, Any] = {**parameter(spec), "in": "path"} if spec else {
         "name": name, "in": "path", "schema": {"type": "string"}}
     out["required"] = True
-    if converter == "path":
+    if converter in SLASHED_CONVERTERS:
         out["description"] = (out.get("description", "") + " May contain slashes.").strip()
     return out
 

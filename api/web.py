@@ -28,7 +28,7 @@ from werkzeug.exceptions import HTTPException
 
 from newsfacet.schema.errors import NewsfacetError
 
-from .models import MAX_RESULT_WINDOW, SORTS, FacetValue, SearchRequest, SearchResults
+from .models import MAX_PAGE, MAX_RESULT_WINDOW, SORTS, FacetValue, SearchRequest, SearchResults
 from .params import request_from_params
 from .safe_links import safe_href
 from .service import SearchService
@@ -164,7 +164,7 @@ def _render_search(search: SearchRequest | None, results: SearchResults | None,
         if search.page > 1:
             pages["prev"] = page_url(page=search.page - 1 if search.page > 2 else None,
                                      cursor=None)
-        if search.page * search.per_page < last_reachable:
+        if search.page * search.per_page < last_reachable and search.page < MAX_PAGE:
             pages["next"] = page_url(page=search.page + 1, cursor=None)
     status = error.status if error else 200
     html = render_template(

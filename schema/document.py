@@ -25,6 +25,41 @@ ARTICLE_KEYS = ("id", "title", "body", "outlet", "published", "author", "url")
 MAX_BODY_CHARS = 2_000_000
 #: Longest id, in characters: ids travel in URLs.
 MAX_ID_CHARS = 512
+#: Range of a numeric id: 64-bit, what JSON parsers other than Python's read exactly
+#: (send a larger number as a string).
+MIN_INT_ID, MAX_INT_ID = -(2**63), 2**63 - 1
+#: The JSON Schema of a record, as the OpenAPI description states it: exactly what
+#: :meth:`Article.from_record` accepts, except what JSON Schema cannot say (valid
+#: Unicode, finite numbers and nesting depth, see ``strict_json``).
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "body"],
+    "properties": {
+        "id": {"anyOf": [
+            {"type": "string", "minLength": 1, "maxLength": MAX_ID_CHARS, "pattern": r"\S"},
+            {"type": "integer", "minimum": MIN_INT_ID, "maximum": MAX_INT_ID}],
+            "description": "Unique id, stored as text without surrounding spaces (a number "
+                           "in decimal); re-posting an id replaces the document when "
+                           "anything changed."},
+        "body": {"type": "string", "maxLength": MAX_BODY_CHARS,
+                 "description": "Text (or text with markup) of the article."},
+        "title": {"type": ["string", "null"]},
+        "outlet": {"type": ["string", "null"]},
+        "published": {"anyOf": [{"type": "string", "format": "date"},
+                                {"type": "string", "format": "date-time"},
+                                {"const": ""}, {"type": "null"}],
+                      "description": "ISO 8601 date (YYYY-MM-DD) or date-time; RFC 3339's "
+                                     "and also without offset or seconds, with a space for "
+                                     "T, or an offset of +hh or +hhmm. Null or empty: "
+                                     "undated."},
+        "author": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"], "description": "Where the article was "
+                "published; the web page links it only if it is http or https."},
+    },
+    "additionalProperties": True,
+    "description": "An article as in a JSON Lines file; other keys are kept as metadata "
+                   "(standard JSON, arrays and objects nested at most 32 levels deep).",
+}
 
 
 @dataclass
@@ -130,17 +165,17 @@ def _document_id(value: Any) -> str:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        if abs(value) >= 10**MAX_ID_CHARS:  # and str() of a huge int would fail
-            raise InvalidDocument(f"'id' is a number of more than {MAX_ID_CHARS} digits")
+        if not MIN_INT_ID <= value <= MAX_INT_ID:
+            raise InvalidDocument(f"'id' is a number outside 64 bits ({MIN_INT_ID} to "
+                                  f"{MAX_INT_ID}); send a larger one as a string")
         value = str(value)
     if not isinstance(value, str) or not value.strip():
         raise InvalidDocument("missing or empty 'id'")
     check_text(value, "id")
-    doc_id = value.strip()
-    if len(doc_id) > MAX_ID_CHARS:
-        raise InvalidDocument(f"'id' is {len(doc_id):,} characters; at most "
+    if len(value) > MAX_ID_CHARS:
+        raise InvalidDocument(f"'id' is {len(value):,} characters; at most "
                               f"{MAX_ID_CHARS} are accepted")
-    return doc_id
+    return value.strip()
 
 
 def check_body_size(body: str, doc_id: str) -> None:
