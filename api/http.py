@@ -135,6 +135,18 @@ def spec() -> dict[str, Any]:
     return cache["spec"]  # type: ignore[no-any-return]
 
 
+def _link(operation: str, **parameters: str) -> dict[str, Any]:
+    """An OpenAPI link: where a value of this answer can be used next (clients and
+    stateful testers follow them: create, read, delete, read again)."""
+    return {"operationId": operation, "parameters": parameters}
+
+
+def _links_to_document(doc_id: str) -> dict[str, Any]:
+    return {"document": _link("document", doc_id=doc_id),
+            "similar": _link("similar", doc_id=doc_id),
+            "delete": _link("delete_document", doc_id=doc_id)}
+
+
 def _check_api_key() -> None:
     """WritesDisabled without a configured key; Unauthorized unless the request has it.
 
@@ -205,7 +217,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return problem(500, "Internal error", "the server failed to answer; this is a bug")
 
     @app.get("/search")
-    @documented(SearchResults, SEARCH_PARAMS, SEARCH_ERRORS)
+    @documented(SearchResults, SEARCH_PARAMS, SEARCH_ERRORS, links={
+        "first_hit": _link("document", doc_id="$response.body#/hits/0/id"),
+        "first_story": _link("story", story_id="$response.body#/hits/0/story")})
     def search() -> Response:
         """Ranked search with filters, facet counts and highlighted snippets."""
         search_request = request_from_params(request.args.getlist)
@@ -228,14 +242,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
     @app.get("/documents/<docid:doc_id>")
-    @documented(StoredDocument, errors=(DocumentNotFound, IndexNotFound))
+    @documented(StoredDocument, errors=(DocumentNotFound, IndexNotFound), links={
+        "story": _link("story", story_id="$response.body#/story"),
+        "similar": _link("similar", doc_id="$response.body#/id"),
+        "delete": _link("delete_document", doc_id="$response.body#/id")})
     def document(doc_id: str) -> Response:
         """One document: its text, everything extracted from it, and its story."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
 
     @app.post("/documents")
     @documented(WriteReport, errors=(InvalidDocument, InvalidJSON, *WRITE_ERRORS), body=WRITE_BODY,
-                secured=True)
+                secured=True, links=_links_to_document("$response.body#/ids/0"))
     def add_documents() -> Response:
         """Index one article or a batch (an array): new ones are added, changed ones
         replaced, unchanged ones skipped.
@@ -267,10 +284,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(WriteReport(
             added=report.added, updated=report.updated, unchanged=report.unchanged,
             deleted=report.deleted, documents=report.documents, errors=bool(problems),
-            problems=problems).to_json())
+            problems=problems, ids=report.ids).to_json())
 
     @app.delete("/documents/<docid:doc_id>")
-    @documented(WriteReport, errors=(DocumentNotFound, *WRITE_ERRORS), secured=True)
+    @documented(WriteReport, errors=(DocumentNotFound, *WRITE_ERRORS), secured=True,
+                links={"document": _link("document", doc_id="$request.path.doc_id")})
     def delete_document(doc_id: str) -> Response:
         """Delete one document, its quotes and its story membership (a story whose
         origin goes promotes its next document). Needs the API key."""
@@ -280,7 +298,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             raise DocumentNotFound(f"no document with id {doc_id!r}")
         return jsonify(WriteReport(added=0, updated=0, unchanged=0, deleted=1,
                                    documents=service.count(), errors=False,
-                                   problems=[]).to_json())
+                                   problems=[], ids=[doc_id]).to_json())
 
     @app.get("/stories/<path:story_id>")
     @documented(Story, errors=(StoryNotFound, IndexNotFound))

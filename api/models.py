@@ -342,6 +342,9 @@ class WriteReport:
     documents: int
     errors: bool
     problems: list[WriteProblem]
+    #: Ids of the documents written, unchanged or deleted, in request order, as stored
+    #: (an integer id as text, surrounding spaces removed): what ``/documents/<id>`` takes.
+    ids: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -67,17 +67,20 @@ class Operation:
     body: dict[str, Any] | None = None
     #: Whether it needs the API key.
     secured: bool = False
+    #: OpenAPI links of the 200 answer: name -> {operationId, parameters}.
+    links: dict[str, Any] | None = None
 
 
 def documented(response: type | dict[str, Any] | str, params: tuple[ParamSpec, ...] = (),
                errors: tuple[type[NewsfacetError], ...] = (),
                body: dict[str, Any] | None = None,
-               secured: bool = False) -> Callable[[View], View]:
+               secured: bool = False,
+               links: dict[str, Any] | None = None) -> Callable[[View], View]:
     """Record on a view what it reads, what it answers and which errors it raises."""
 
     def mark(view: View) -> View:
         view.__openapi__ = Operation(response, params, errors, body,  # type: ignore[attr-defined]
-                                     secured)
+                                     secured, links)
         return view
 
     return mark
@@ -269,6 +272,8 @@ def build_spec(app: Flask) -> dict[str, Any]:
             schema = (builder.ref(op.response) if isinstance(op.response, type)
                       else op.response)
             ok = {"description": "OK", "content": {"application/json": {"schema": schema}}}
+        if op.links:
+            ok["links"] = op.links
         operation: dict[str, Any] = {"operationId": rule.endpoint, "summary": summary}
         if description:
             operation["description"] = description

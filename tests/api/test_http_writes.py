@@ -304,3 +304,23 @@ def test_every_write_body_is_answered_2xx_or_a_4xx_problem(shared_server: Server
         assert answer.headers["Content-Type"] == "application/problem+json"
         assert answer.body["status"] == answer.status and answer.body["detail"]
     assert "kept" in search_ids(shared_server, "cranes")
+
+
+def test_a_write_answers_the_ids_as_stored_and_links_lead_to_them(server: Server) -> None:
+    """ids are what /documents/<id> takes (an integer as text, spaces removed), and the
+    description's links from POST and DELETE use them: create, read, delete, read again."""
+    answer = server.call("POST", "/documents", [
+        {**article("x"), "id": "  padded  "}, {"id": "", "body": "x"}, {**article("y"), "id": 42}])
+    assert answer.status == 200 and answer.body["ids"] == ["padded", "42"]
+    again = server.call("POST", "/documents", {**article("y"), "id": 42})
+    assert (again.body["unchanged"], again.body["ids"]) == (1, ["42"])
+    description = server.call("GET", "/openapi.json", key=None).body
+    post = description["paths"]["/documents"]["post"]["responses"]["200"]["links"]
+    assert post["document"] == {"operationId": "document",
+                                "parameters": {"doc_id": "$response.body#/ids/0"}}
+    assert server.call("GET", f"/documents/{answer.body['ids'][0]}", key=None).status == 200
+    deleted = server.call("DELETE", "/documents/padded")
+    assert deleted.status == 200 and deleted.body["ids"] == ["padded"]
+    delete = description["paths"]["/documents/{doc_id}"]["delete"]["responses"]["200"]["links"]
+    assert delete["document"]["parameters"] == {"doc_id": "$request.path.doc_id"}
+    assert server.call("GET", "/documents/padded", key=None).status == 404
