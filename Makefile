@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test lint typecheck eval bench load screenshot clean
+.PHONY: run install index reindex serve test lint typecheck eval bench load screenshot soak-http clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	rm -rf build/typecheck && $(PY) -m pip install --quiet --no-deps --target build/typecheck .
 	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet.schema -p newsfacet.indexer -p newsfacet.api
+
+## Soak the HTTP API: schemathesis with every check and phase, 250 examples per operation
+## (SOAK_EXAMPLES=...), against a real server with writes on (~5 min on 2 cores).
+soak-http: $(STAMP)
+	$(PY) -m pytest -q -s -m soak tests/api/test_openapi_soak.py
 
 ## Run the browser test and keep its screenshot of the web page as docs/web-page.png.
 screenshot: $(STAMP)

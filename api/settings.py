@@ -73,7 +73,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_CONTENT_LENGTH", _bytes, 16 * 1024 * 1024, "largest request body, bytes"),
 )
 #: ``NEWSFACET_*`` variables read by other parts (tests, the CLI), not by the server.
-OTHER_VARIABLES = {"SCREENSHOT", "SOAK_EXAMPLES"}
+OTHER_VARIABLES = {"SCREENSHOT"}
 
 
 def defaults() -> dict[str, Any]:
