@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test soak lint typecheck eval bench load screenshot clean
+.PHONY: run install index reindex serve test soak soak-model soak-http lint typecheck eval bench load screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,10 +47,14 @@ test: $(STAMP) typecheck
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
-## The guarantees under a long run: SOAK_SECONDS (default 600) of generated write
-## sequences checked against a model of the index (tests/index_model.py); prints what ran.
+## The guarantees under long runs (~15 min): generated write sequences against a model of
+## the index, then schemathesis with every check; each prints what it ran.
+soak: soak-model soak-http
+
+## SOAK_SECONDS (default 600) of generated write sequences checked against a model of the
+## index after every step (tests/index_model.py); prints how many sequences and steps ran.
 SOAK_SECONDS ?= 600
-soak: $(STAMP)
+soak-model: $(STAMP)
 	NEWSFACET_SOAK_SECONDS=$(SOAK_SECONDS) $(PY) -m pytest -q -s -p no:logging -m soak tests/test_index_model.py
 
 lint: $(STAMP)
@@ -60,6 +64,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	rm -rf build/typecheck && $(PY) -m pip install --quiet --no-deps --target build/typecheck .
 	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet.schema -p newsfacet.indexer -p newsfacet.api
+
+## Soak the HTTP API: schemathesis with every check and phase, 250 examples per operation
+## (SOAK_EXAMPLES=...), against a real server with writes on (~5 min on 2 cores).
+soak-http: $(STAMP)
+	$(PY) -m pytest -q -s -m soak tests/api/test_openapi_soak.py
 
 ## Run the browser test and keep its screenshot of the web page as docs/web-page.png.
 screenshot: $(STAMP)

@@ -7,7 +7,6 @@ proceed, 1 when some records were skipped (each named with its file and line).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from newsfacet.indexer.extract import extract
 from newsfacet.indexer.pipeline import index_paths, reindex
 from newsfacet.indexer.readers import ReadProblem, read_articles
 from newsfacet.indexer.store import IndexStore
+from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
 
 from .params import request_from_params
@@ -52,7 +52,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             _warn(item)
             problems += 1
             continue
-        print(json.dumps(extract(item).to_json(with_body=args.body), ensure_ascii=False))
+        print(strict_json.dumps(extract(item).to_json(with_body=args.body), ensure_ascii=False))
     return 1 if problems else 0
 
 
@@ -80,7 +80,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     with SearchService(args.index) as service:
         results = service.run(request_from_params(lambda name: params.get(name, [])))
     if args.json:
-        print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
+        print(strict_json.dumps(results.to_json(), ensure_ascii=False, indent=2))
         return 0
     first = (results.page - 1) * results.per_page + 1
     last = first + len(results.hits) - 1
@@ -129,7 +129,7 @@ def _cmd_facets(args: argparse.Namespace) -> int:
     with SearchService(args.index) as service:
         values = service.facet_values(args.name, prefix=args.prefix, size=args.size)
     if args.json:
-        print(json.dumps([{"value": v.value, "count": v.count} for v in values],
+        print(strict_json.dumps([{"value": v.value, "count": v.count} for v in values],
                          ensure_ascii=False, indent=2))
         return 0
     _table((args.name, "documents"), [(v.value, str(v.count)) for v in values], widths=(60, 10))
@@ -142,7 +142,7 @@ def _cmd_story(args: argparse.Namespace) -> int:
     with SearchService(args.index) as service:
         story = service.story(args.id)
     if args.json:
-        print(json.dumps(story.to_json(), ensure_ascii=False, indent=2))
+        print(strict_json.dumps(story.to_json(), ensure_ascii=False, indent=2))
         return 0
     print(f"story {story.id}: {story.size} documents, origin {story.origin}\n")
     rows = []
@@ -164,7 +164,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     with SearchService(args.index) as service:
         stats = service.stats()
     if args.json:
-        print(json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
+        print(strict_json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
         return 0
     indexed = stats.last_indexed_at.isoformat() if stats.last_indexed_at else "never"
     rows = [("documents", f"{stats.documents:,}"),

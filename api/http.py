@@ -10,11 +10,15 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-from typing import Any, cast
+from typing import Any
 
 from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import PathConverter
 
+from newsfacet.schema import strict_json
+from newsfacet.schema.document import ARTICLE_SCHEMA
 from newsfacet.schema.errors import (
     DocumentNotFound,
     IndexBusy,
@@ -23,16 +27,18 @@ from newsfacet.schema.errors import (
     IndexNotWritable,
     IndexOutdated,
     InvalidDocument,
+    InvalidJSON,
     InvalidParameter,
     InvalidQuery,
     NewsfacetError,
-    PageOutOfRange,
     StoryNotFound,
     Unauthorized,
     UnknownFacet,
     WritesDisabled,
 )
 
+from . import settings
+from .headers import add_security_headers
 from .models import (
     FacetSuggestions,
     IndexStats,
@@ -59,43 +65,40 @@ from .web import blueprint as web_blueprint
 
 log = logging.getLogger(__name__)
 
-#: Settings read from ``NEWSFACET_*`` environment variables (``NEWSFACET_INDEX=...``).
-DEFAULTS: dict[str, Any] = {
-    "INDEX": "var/index",
-    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
-    #: Writes (POST/DELETE /documents) need this key; without one they are off.
-    "API_KEY": None,
-    #: Seconds a write waits for the index lock before answering 503 with Retry-After.
-    "WRITE_TIMEOUT": 10.0,
-}
 #: Records one POST may carry (Elasticsearch's bulk has no count limit, only a size one;
 #: a count keeps one request from holding the writer for minutes).
 MAX_BATCH = 1000
-#: What ``POST /documents`` takes: one article, or an array of them.
-ARTICLE_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["id", "body"],
-    "properties": {
-        "id": {"type": ["string", "integer"], "description": "Unique id; re-posting an id "
-               "replaces the document when anything changed."},
-        "body": {"type": "string", "description": "Text (or text with markup) of the article."},
-        "title": {"type": ["string", "null"]},
-        "outlet": {"type": ["string", "null"]},
-        "published": {"type": ["string", "null"], "description": "ISO 8601 date or datetime."},
-        "author": {"type": ["string", "null"]},
-        "url": {"type": ["string", "null"]},
-    },
-    "additionalProperties": True,
-    "description": "An article as in a JSON Lines file; other keys are kept as metadata.",
-}
+#: What ``POST /documents`` takes: one article, or a batch (an array) of any JSON values,
+#: each checked as an article on its own: a bad one is listed in ``problems``, so the
+#: items are described as anything (a 400 is only for a body that is neither).
 WRITE_BODY: dict[str, Any] = {
-    "oneOf": [ARTICLE_SCHEMA, {"type": "array", "items": ARTICLE_SCHEMA, "maxItems": MAX_BATCH}],
+    "oneOf": [ARTICLE_SCHEMA, {
+        "type": "array", "minItems": 1, "maxItems": MAX_BATCH,
+        "items": {"description": "An article, as a single body is. Records are checked one "
+                  "by one: one that is not a valid article is listed in problems (by "
+                  "position, from 1) and the others are indexed, as Elasticsearch's bulk "
+                  "API does."},
+    }],
 }
 #: Errors every write can answer with.
 WRITE_ERRORS = (Unauthorized, WritesDisabled, IndexBusy, IndexOutdated, IndexNotFound,
                 IndexCorrupt, IndexNotWritable)
 #: Errors of every route that reads the index: it may be missing or damaged (503).
 INDEX_ERRORS = (IndexNotFound, IndexCorrupt)
+
+
+class StandardJSONProvider(DefaultJSONProvider):
+    """Flask's JSON, but standard: never ``NaN`` or ``Infinity`` (``allow_nan=False``),
+    which Python writes by default and no other JSON parser reads. Keys keep the order
+    the models give them."""
+
+    sort_keys = False
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        kwargs.setdefault("default", self.default)
+        kwargs.setdefault("ensure_ascii", self.ensure_ascii)
+        kwargs.setdefault("sort_keys", self.sort_keys)
+        return strict_json.dumps(obj, **kwargs)
 
 
 def problem(status: int, title: str, detail: str, type_: str = "about:blank") -> Response:
@@ -111,7 +114,7 @@ def _service() -> SearchService:
 
 
 #: Errors a search can answer with; every route that opens the index may be a 503.
-SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, *INDEX_ERRORS)
+SEARCH_ERRORS = (InvalidParameter, UnknownFacet, InvalidQuery, *INDEX_ERRORS)
 #: What ``/health`` answers: the document count and the index metadata (``meta.json``).
 HEALTH_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -139,6 +142,18 @@ def spec() -> dict[str, Any]:
     return cache["spec"]  # type: ignore[no-any-return]
 
 
+def _link(operation: str, **parameters: str) -> dict[str, Any]:
+    """An OpenAPI link: where a value of this answer can be used next (clients and
+    stateful testers follow them: create, read, delete, read again)."""
+    return {"operationId": operation, "parameters": parameters}
+
+
+def _links_to_document(doc_id: str) -> dict[str, Any]:
+    return {"document": _link("document", doc_id=doc_id),
+            "similar": _link("similar", doc_id=doc_id),
+            "delete": _link("delete_document", doc_id=doc_id)}
+
+
 def _check_api_key() -> None:
     """WritesDisabled without a configured key; Unauthorized unless the request has it.
 
@@ -153,21 +168,36 @@ def _check_api_key() -> None:
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() == "bearer":
         given = token.strip()
-    if not hmac.compare_digest(given.encode("utf-8"), str(expected).encode("utf-8")):
+    # WSGI hands headers over as latin-1 text: compare the bytes the client sent with the
+    # key's UTF-8 bytes, so a key outside ASCII works too
+    if not hmac.compare_digest(given.encode("latin-1", "replace"),
+                               str(expected).encode("utf-8")):
         raise Unauthorized("missing or wrong API key: send 'Authorization: Bearer <key>' "
                            "or 'X-API-Key: <key>'")
 
 
+class DocumentIdConverter(PathConverter):
+    """A document id in a URL: like ``path`` (ids may hold slashes) but never ending in
+    ``/similar``, so ``/documents/x/similar`` matches only the more-like-this route and
+    its OPTIONS and 405 answers list only that route's methods (not DELETE)."""
+
+    regex = r"[^/].*?(?<!/similar)"
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app; ``config`` overrides the environment, which overrides defaults."""
+    """Build the app; ``config`` overrides the environment (``NEWSFACET_*``, read by
+    :mod:`settings`), which overrides defaults. InvalidSetting if a variable does not
+    parse."""
     app = Flask(__name__, static_folder=None)  # the web page serves its own files
-    app.config.from_mapping(DEFAULTS)
-    app.config.from_prefixed_env("NEWSFACET")
+    app.json = StandardJSONProvider(app)
+    app.url_map.converters["docid"] = DocumentIdConverter
+    app.config.from_mapping(settings.defaults())
+    app.config.from_mapping(settings.from_environ())  # InvalidSetting: stop here, at start
     if config:
         app.config.from_mapping(config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
     app.register_blueprint(web_blueprint)
+    app.after_request(add_security_headers)
 
     @app.errorhandler(NewsfacetError)
     def _known(error: NewsfacetError) -> Response:
@@ -194,7 +224,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return problem(500, "Internal error", "the server failed to answer; this is a bug")
 
     @app.get("/search")
-    @documented(SearchResults, SEARCH_PARAMS, SEARCH_ERRORS)
+    @documented(SearchResults, SEARCH_PARAMS, SEARCH_ERRORS, links={
+        "first_hit": _link("document", doc_id="$response.body#/hits/0/id"),
+        "first_story": _link("story", story_id="$response.body#/hits/0/story")})
     def search() -> Response:
         """Ranked search with filters, facet counts and highlighted snippets."""
         search_request = request_from_params(request.args.getlist)
@@ -209,22 +241,24 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/documents/<path:doc_id>/similar")
     @documented(SearchResults, SIMILAR_PARAMS,
-                (InvalidParameter, UnknownFacet, PageOutOfRange, DocumentNotFound,
-                 *INDEX_ERRORS))
+                (InvalidParameter, UnknownFacet, DocumentNotFound, *INDEX_ERRORS))
     def similar(doc_id: str) -> Response:
         """Documents like this one (more like this), itself excluded."""
         similar_request = similar_request_from_params(request.args.getlist)
         return jsonify(_service().run_similar(doc_id, similar_request).to_json())
 
-    @app.get("/documents/<path:doc_id>")
-    @documented(StoredDocument, errors=(DocumentNotFound, *INDEX_ERRORS))
+    @app.get("/documents/<docid:doc_id>")
+    @documented(StoredDocument, errors=(DocumentNotFound, *INDEX_ERRORS), links={
+        "story": _link("story", story_id="$response.body#/story"),
+        "similar": _link("similar", doc_id="$response.body#/id"),
+        "delete": _link("delete_document", doc_id="$response.body#/id")})
     def document(doc_id: str) -> Response:
         """One document: its text, everything extracted from it, and its story."""
         return jsonify(_service().get(doc_id).to_json(with_body=True))
 
     @app.post("/documents")
-    @documented(WriteReport, errors=(InvalidDocument, *WRITE_ERRORS), body=WRITE_BODY,
-                secured=True)
+    @documented(WriteReport, errors=(InvalidDocument, InvalidJSON, *WRITE_ERRORS), body=WRITE_BODY,
+                secured=True, links=_links_to_document("$response.body#/ids/0"))
     def add_documents() -> Response:
         """Index one article or a batch (an array): new ones are added, changed ones
         replaced, unchanged ones skipped.
@@ -235,17 +269,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         Readers see the documents as soon as this answers.
         """
         _check_api_key()
-        payload: Any = request.get_json(silent=True)
+        if not request.is_json:
+            raise InvalidDocument("the body must be a JSON article object or a non-empty "
+                                  "array of them, sent as Content-Type: application/json")
+        payload = strict_json.loads(request.get_data(cache=False),
+                                    what="the body (a JSON article or an array of them)")
         batch = isinstance(payload, list)
         records: list[Any] = payload if batch else [payload]
-        if payload is None or not records or not all(isinstance(r, dict) for r in records):
+        if not isinstance(payload, (dict, list)) or not records:
             raise InvalidDocument("the body must be a JSON article object or a non-empty "
                                   "array of them (Content-Type: application/json)")
         if len(records) > MAX_BATCH:
             raise InvalidDocument(f"{len(records):,} records in one request; at most "
                                   f"{MAX_BATCH:,} are taken")
-        report = _service().add(cast(list[dict[str, Any]], records),
-                                timeout=float(current_app.config["WRITE_TIMEOUT"]))
+        report = _service().add(records, timeout=float(current_app.config["WRITE_TIMEOUT"]))
         problems = [WriteProblem(p.line if batch else None, p.message)
                     for p in report.problems]
         if not batch and problems:
@@ -253,10 +290,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(WriteReport(
             added=report.added, updated=report.updated, unchanged=report.unchanged,
             deleted=report.deleted, documents=report.documents, errors=bool(problems),
-            problems=problems).to_json())
+            problems=problems, ids=report.ids).to_json())
 
-    @app.delete("/documents/<path:doc_id>")
-    @documented(WriteReport, errors=(DocumentNotFound, *WRITE_ERRORS), secured=True)
+    @app.delete("/documents/<docid:doc_id>")
+    @documented(WriteReport, errors=(DocumentNotFound, *WRITE_ERRORS), secured=True,
+                links={"document": _link("document", doc_id="$request.path.doc_id")})
     def delete_document(doc_id: str) -> Response:
         """Delete one document, its quotes and its story membership (a story whose
         origin goes promotes its next document). Needs the API key."""
@@ -266,7 +304,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             raise DocumentNotFound(f"no document with id {doc_id!r}")
         return jsonify(WriteReport(added=0, updated=0, unchanged=0, deleted=1,
                                    documents=service.count(), errors=False,
-                                   problems=[]).to_json())
+                                   problems=[], ids=[doc_id]).to_json())
 
     @app.get("/stories/<path:story_id>")
     @documented(Story, errors=(StoryNotFound, *INDEX_ERRORS))

@@ -21,6 +21,10 @@ SORT_ALIASES = {"date": "date:desc", "-date": "date:desc", "newest": "date:desc"
 MAX_PER_PAGE = 100
 #: Deep pages cost a full ranking; past this, narrow the query (as Elasticsearch does).
 MAX_RESULT_WINDOW = 10_000
+#: Highest ``page``: with any ``per_page`` up to MAX_PER_PAGE a page stays in the window,
+#: so the limit is one number the OpenAPI description can state (a product of two
+#: parameters it cannot). Deeper results are reached with ``cursor``.
+MAX_PAGE = MAX_RESULT_WINDOW // MAX_PER_PAGE
 #: Bucket sizes of the ``date`` facet (a date histogram); month is the default.
 INTERVALS = ("day", "week", "month", "year")
 #: What ``date_from``/``date_to`` filter on: the publication date or the reported events' dates.
@@ -338,6 +342,9 @@ class WriteReport:
     documents: int
     errors: bool
     problems: list[WriteProblem]
+    #: Ids of the documents written, unchanged or deleted, in request order, as stored
+    #: (an integer id as text, surrounding spaces removed): what ``/documents/<id>`` takes.
+    ids: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

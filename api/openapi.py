@@ -41,6 +41,8 @@ RENAMED: dict[type, dict[str, str]] = {DateRange: {"start": "from", "end": "to"}
 ADDED: dict[type, tuple[str, ...]] = {Place: ("label",)}
 #: What a schema is when ``response`` is the string ``"html"``.
 HTML = "html"
+#: URL converters whose values may hold slashes (``docid``: ``http.DocumentIdConverter``).
+SLASHED_CONVERTERS = ("path", "docid")
 #: How writes present the API key (either will do).
 SECURITY_SCHEMES: dict[str, Any] = {
     "bearer": {"type": "http", "scheme": "bearer",
@@ -65,17 +67,20 @@ class Operation:
     body: dict[str, Any] | None = None
     #: Whether it needs the API key.
     secured: bool = False
+    #: OpenAPI links of the 200 answer: name -> {operationId, parameters}.
+    links: dict[str, Any] | None = None
 
 
 def documented(response: type | dict[str, Any] | str, params: tuple[ParamSpec, ...] = (),
                errors: tuple[type[NewsfacetError], ...] = (),
                body: dict[str, Any] | None = None,
-               secured: bool = False) -> Callable[[View], View]:
+               secured: bool = False,
+               links: dict[str, Any] | None = None) -> Callable[[View], View]:
     """Record on a view what it reads, what it answers and which errors it raises."""
 
     def mark(view: View) -> View:
         view.__openapi__ = Operation(response, params, errors, body,  # type: ignore[attr-defined]
-                                     secured)
+                                     secured, links)
         return view
 
     return mark
@@ -180,6 +185,10 @@ def parameter(spec: ParamSpec) -> dict[str, Any]:
         value["maximum"] = spec.maximum
     if spec.default is not None and not spec.repeated:
         value["default"] = spec.default
+    if spec.pattern is not None:
+        value["pattern"] = spec.pattern
+    if spec.max_length is not None:
+        value["maxLength"] = spec.max_length
     schema = {"type": "array", "items": value} if spec.repeated else value
     out: dict[str, Any] = {"name": spec.name, "in": "query", "required": False,
                            "description": spec.description, "schema": schema}
@@ -194,7 +203,7 @@ def path_parameter(name: str, converter: str | None,
     out: dict[str, Any] = {**parameter(spec), "in": "path"} if spec else {
         "name": name, "in": "path", "schema": {"type": "string"}}
     out["required"] = True
-    if converter == "path":
+    if converter in SLASHED_CONVERTERS:
         out["description"] = (out.get("description", "") + " May contain slashes.").strip()
     return out
 
@@ -263,6 +272,8 @@ def build_spec(app: Flask) -> dict[str, Any]:
             schema = (builder.ref(op.response) if isinstance(op.response, type)
                       else op.response)
             ok = {"description": "OK", "content": {"application/json": {"schema": schema}}}
+        if op.links:
+            ok["links"] = op.links
         operation: dict[str, Any] = {"operationId": rule.endpoint, "summary": summary}
         if description:
             operation["description"] = description

@@ -11,16 +11,17 @@ import datetime as dt
 import os
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
 from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article
-from newsfacet.schema.errors import IndexBusy, InvalidDocument
+from newsfacet.schema.errors import IndexBusy, InvalidDocument, PageOutOfRange
 
 from .models import (
     FacetValue,
@@ -174,14 +175,16 @@ class SearchService:
     def run_similar(self, doc_id: str, request: SearchRequest) -> SearchResults:
         """More like ``doc_id`` with a prepared request (paging, facets, snippets)."""
         started = time.perf_counter()
-        results = self.backend.similar(doc_id, validate(request))
+        request = validate(request)
+        results = _past_the_end(request, lambda r: self.backend.similar(doc_id, r))
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
     def run(self, request: SearchRequest) -> SearchResults:
         """Search with a prepared :class:`SearchRequest` (validated here)."""
         started = time.perf_counter()
-        results = self.backend.search(validate(request))
+        request = validate(request)
+        results = _past_the_end(request, self.backend.search)
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
@@ -219,7 +222,8 @@ class SearchService:
     def run_quotes(self, request: QuoteRequest) -> QuoteResults:
         """Quote search with a prepared :class:`QuoteRequest` (validated here)."""
         started = time.perf_counter()
-        results = self.backend.search_quotes(validate(request))
+        request = validate(request)
+        results = _past_the_end(request, self.backend.search_quotes)
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
@@ -291,17 +295,19 @@ class SearchService:
             timeout: float = WRITE_TIMEOUT) -> IndexReport:
         """Index articles (objects or JSON-like dicts); unchanged ones are skipped.
 
-        A record that is not a valid article is reported in ``problems`` (its position
-        from 1 as ``line``) and the others are indexed. IndexBusy if another writer
+        A record that is not a valid article (see ``Article.from_record``: standard JSON,
+        an ISO date, ...) is reported in ``problems`` (its position from 1 as ``line``)
+        and the others are indexed. IndexBusy if another writer
         keeps the index for ``timeout`` seconds.
         """
         def items() -> Iterable[Article | ReadProblem]:
             for n, record in enumerate(articles, start=1):
-                if isinstance(record, Article):
-                    yield record
-                    continue
                 try:
-                    yield Article.from_record(record, source="", line=n)
+                    if isinstance(record, Article):
+                        record.check()
+                        yield record
+                    else:
+                        yield Article.from_record(record, source="", line=n)
                 except InvalidDocument as exc:
                     yield ReadProblem("input", n, str(exc))
 
@@ -327,6 +333,28 @@ class SearchService:
             yield
         finally:
             self._write_lock.release()
+
+
+Searched = TypeVar("Searched", SearchResults, QuoteResults)
+Asked = TypeVar("Asked", SearchRequest, QuoteRequest)
+
+
+def _past_the_end(request: Asked, search: Callable[[Asked], Searched]) -> Searched:
+    """A page past the last one is a page with no hits, as in Elasticsearch and Typesense:
+    total and facets as for the first page, no next cursor.
+
+    The backend answers such a page with PageOutOfRange; asking it again for page 1 keeps
+    the (rare) cost on the requests that go past the end.
+    """
+    try:
+        return search(request)
+    except PageOutOfRange:
+        first = search(replace(request, page=1, highlight=False))
+    first.hits = []
+    first.page = request.page
+    if isinstance(first, SearchResults):
+        first.next_cursor = None
+    return first
 
 
 def _date_bound(name: str, value: dt.date | str | None, end: bool,

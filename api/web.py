@@ -7,7 +7,10 @@ the same parser as ``/search``, so the page and the JSON API accept and reject t
 things; a bad parameter renders the page with the message and the error's 4xx status.
 
 Only snippet strings are marked safe in the templates: the backend escapes them and
-adds ``<mark>`` itself. Everything else (titles, bodies, facet values) is autoescaped.
+adds ``<mark>`` itself. Everything else (titles, bodies, facet values) is autoescaped,
+and a stored URL becomes a link only through the ``safe_href`` filter (http and https;
+``safe_links``). Pages carry no inline script or style: ``headers`` sends a strict
+Content-Security-Policy with every page.
 """
 
 from __future__ import annotations
@@ -25,8 +28,9 @@ from werkzeug.exceptions import HTTPException
 
 from newsfacet.schema.errors import NewsfacetError
 
-from .models import MAX_RESULT_WINDOW, SORTS, FacetValue, SearchRequest, SearchResults
+from .models import MAX_PAGE, MAX_RESULT_WINDOW, SORTS, FacetValue, SearchRequest, SearchResults
 from .params import request_from_params
+from .safe_links import safe_href
 from .service import SearchService
 
 log = logging.getLogger(__name__)
@@ -90,11 +94,13 @@ class FacetRow:
 
 @dataclass
 class Bar:
-    """One bucket of the date histogram; ``height`` is a percentage of the tallest."""
+    """One bucket of the date histogram; ``height`` is a whole percentage of the tallest
+    (the page draws it with one of the classes ``h0``..``h100``: no inline styles under
+    the Content-Security-Policy)."""
 
     label: str
     count: int
-    height: float
+    height: int
     url: str
 
 
@@ -139,7 +145,7 @@ def histogram(values: list[FacetValue]) -> list[Bar]:
     for label in labels:
         count = counts.get(label, 0)
         url = page_url(date_from=label, date_to=_bucket_end(label), page=None, cursor=None)
-        bars.append(Bar(label, count, round(100 * count / tallest, 1), url))
+        bars.append(Bar(label, count, round(100 * count / tallest), url))
     return bars
 
 
@@ -158,7 +164,7 @@ def _render_search(search: SearchRequest | None, results: SearchResults | None,
         if search.page > 1:
             pages["prev"] = page_url(page=search.page - 1 if search.page > 2 else None,
                                      cursor=None)
-        if search.page * search.per_page < last_reachable:
+        if search.page * search.per_page < last_reachable and search.page < MAX_PAGE:
             pages["next"] = page_url(page=search.page + 1, cursor=None)
     status = error.status if error else 200
     html = render_template(
@@ -219,6 +225,12 @@ def _unexpected(error: Exception) -> tuple[str, int]:
     log.exception("unexpected error on %s %s", request.method, request.path)
     return render_template("error.html", status=500, title="Internal error",
                            detail="The server failed to answer; this is a bug."), 500
+
+
+@blueprint.app_template_filter("safe_href")
+def _safe_href(url: str | None) -> str | None:
+    """A stored URL for an ``href`` (http and https only), None to show it as text."""
+    return safe_href(url)
 
 
 @blueprint.app_template_filter("thousands")

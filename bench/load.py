@@ -66,6 +66,8 @@ SIZE = "37.5k"
 #: Documents of :data:`SIZE`: an index with fewer is an interrupted build, not reused.
 SIZE_DOCS = 37_554
 APP = "newsfacet.api.http:create_app()"
+#: gunicorn settings shipped in the package (the README's production command).
+CONFIG = "python:newsfacet.api.gunicorn_conf"
 FACETS = "outlet,speaker,location,date"
 #: Share of each kind of request in the plan (percent).
 MIX = {"plain": 45, "facets": 40, "filter": 10, "page2": 5}
@@ -192,9 +194,12 @@ def free_port() -> int:
 
 
 def gunicorn_command(port: int, workers: int, threads: int, worker_class: str) -> list[str]:
-    """What the README recommends for a 2-core machine, bound to 127.0.0.1.
+    """What the README recommends for a 2-core machine, bound to 127.0.0.1: gunicorn with
+    newsfacet's config (``-c python:newsfacet.api.gunicorn_conf``), whose worker class is
+    gunicorn's sync worker answering its own errors as JSON problems. ``--worker-class
+    gthread`` swaps in gunicorn's threaded worker for comparison.
 
-    Why ``-w 2`` sync workers (gunicorn's default class):
+    Why ``-w 2`` sync workers:
 
     - A search is CPU-bound Python (numpy for the counts), so one worker process per core
       is what uses both cores; more processes add memory (each opens its own index,
@@ -216,13 +221,15 @@ def gunicorn_command(port: int, workers: int, threads: int, worker_class: str) -
       Sync workers expect a buffering reverse proxy (nginx) in front for slow clients.
 
     No ``--preload``: each worker opens the index after the fork, so no open file is
-    shared between processes. ``--no-control-socket``: gunicorn 27's control socket
+    shared between processes. No control socket (the config turns it off): gunicorn 27's
     defaults to one fixed path per user, which two servers on one machine fight over.
     """
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    return [str(gunicorn), "--workers", str(workers), "--threads", str(threads),
-            "--worker-class", worker_class, "--bind", f"127.0.0.1:{port}",
-            "--no-control-socket", "--log-level", "warning", APP]
+    command = [str(gunicorn), "-c", CONFIG, "--workers", str(workers), "--threads",
+               str(threads), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+    if worker_class != "sync":  # sync: the config's class, gunicorn's sync worker + problems
+        command += ["--worker-class", worker_class]
+    return [*command, APP]
 
 
 def _die_with_parent() -> None:

@@ -40,6 +40,9 @@ class IndexReport:
     unchanged: int = 0
     deleted: int = 0
     problems: list[ReadProblem] = field(default_factory=list)
+    #: Ids of the articles written or found unchanged, in the order they were processed
+    #: (as stored: what GET /documents/<id> takes).
+    ids: list[str] = field(default_factory=list)
     seconds: float = 0.0
     documents: int = 0
     #: Things worth telling that are not problems (an outdated index was rebuilt).
@@ -210,6 +213,7 @@ def _index(
             stored = state.get(item.id)
             if stored is not None and stored.content_hash == digest:
                 report.unchanged += 1
+                report.ids.append(item.id)
                 bar.update(1)
                 continue
             yield item, digest
@@ -225,6 +229,7 @@ def _index(
                     report.problem(result)
                     continue
                 writer.add(result, digest, replace=result.id in state, sketched=sketched)
+                report.ids.append(result.id)
                 if result.id in state:
                     report.updated += 1
                 else:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import lzma
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfacet.schema import strict_json
 from newsfacet.schema.document import Article, check_body_size
 from newsfacet.schema.errors import InvalidDocument, SourceError
 
@@ -112,13 +112,9 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
                 if not raw.strip():
                     continue
                 try:
-                    record = json.loads(raw.decode("utf-8"))
+                    record = strict_json.loads(raw)
                     yield Article.from_record(record, source=source, line=lineno)
-                except UnicodeDecodeError:
-                    yield ReadProblem(str(path), lineno, "not valid UTF-8")
-                except json.JSONDecodeError as exc:
-                    yield ReadProblem(str(path), lineno, f"malformed JSON: {exc.msg}")
-                except InvalidDocument as exc:
+                except InvalidDocument as exc:  # InvalidJSON included
                     yield ReadProblem(str(path), lineno, str(exc))
     except (OSError, EOFError, lzma.LZMAError) as exc:
         yield ReadProblem(str(path), lineno or None, f"cannot read: {exc}")

@@ -8,11 +8,14 @@ embeds newsfacet share one vocabulary. Offsets are character offsets into the cl
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from .errors import InvalidDocument
+from .errors import InvalidDocument, InvalidJSON
+from .isodate import parse_iso_date
+from .strict_json import check_text, check_value
 
 #: Keys of a JSON Lines record that map onto :class:`Article` attributes;
 #: every other key is kept as metadata.
@@ -23,6 +26,41 @@ ARTICLE_KEYS = ("id", "title", "body", "outlet", "published", "author", "url")
 MAX_BODY_CHARS = 2_000_000
 #: Longest id, in characters: ids travel in URLs.
 MAX_ID_CHARS = 512
+#: Range of a numeric id: 64-bit, what JSON parsers other than Python's read exactly
+#: (send a larger number as a string).
+MIN_INT_ID, MAX_INT_ID = -(2**63), 2**63 - 1
+#: The JSON Schema of a record, as the OpenAPI description states it: exactly what
+#: :meth:`Article.from_record` accepts, except what JSON Schema cannot say (valid
+#: Unicode, finite numbers and nesting depth, see ``strict_json``).
+ARTICLE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["id", "body"],
+    "properties": {
+        "id": {"anyOf": [
+            {"type": "string", "minLength": 1, "maxLength": MAX_ID_CHARS, "pattern": r"\S"},
+            {"type": "integer", "minimum": MIN_INT_ID, "maximum": MAX_INT_ID}],
+            "description": "Unique id, stored as text without surrounding spaces (a number "
+                           "in decimal); re-posting an id replaces the document when "
+                           "anything changed."},
+        "body": {"type": "string", "maxLength": MAX_BODY_CHARS,
+                 "description": "Text (or text with markup) of the article."},
+        "title": {"type": ["string", "null"]},
+        "outlet": {"type": ["string", "null"]},
+        "published": {"anyOf": [{"type": "string", "format": "date"},
+                                {"type": "string", "format": "date-time"},
+                                {"const": ""}, {"type": "null"}],
+                      "description": "ISO 8601 date (YYYY-MM-DD) or date-time; RFC 3339's "
+                                     "and also without offset or seconds, with a space for "
+                                     "T, or an offset of +hh or +hhmm. Null or empty: "
+                                     "undated."},
+        "author": {"type": ["string", "null"]},
+        "url": {"type": ["string", "null"], "description": "Where the article was "
+                "published; the web page links it only if it is http or https."},
+    },
+    "additionalProperties": True,
+    "description": "An article as in a JSON Lines file; other keys are kept as metadata "
+                   "(standard JSON, arrays and objects nested at most 32 levels deep).",
+}
 
 
 @dataclass
@@ -47,31 +85,39 @@ class Article:
 
     @classmethod
     def from_record(cls, record: Any, source: str = "", line: int | None = None) -> Article:
-        """Validate a decoded JSON Lines record; raise :class:`InvalidDocument` if unusable."""
+        """Validate a decoded record; raise :class:`InvalidDocument` if it is unusable.
+
+        The one check every way in goes through (HTTP, ``SearchService.add``, JSON
+        Lines): besides the article fields, the whole record must be standard JSON
+        (no NaN, no lone surrogate, nested at most ``MAX_DEPTH`` deep), so nothing
+        that cannot be stored, hashed and returned as JSON gets near the writer.
+        """
         if not isinstance(record, dict):
-            raise InvalidDocument(f"expected a JSON object, got {type(record).__name__}")
-        doc_id = record.get("id")
-        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
-            doc_id = str(doc_id)
-        if not isinstance(doc_id, str) or not doc_id.strip():
-            raise InvalidDocument("missing or empty 'id'")
-        if len(doc_id) > MAX_ID_CHARS:
-            raise InvalidDocument(f"'id' is {len(doc_id):,} characters; at most "
-                                  f"{MAX_ID_CHARS} are accepted")
+            raise InvalidDocument(f"expected a JSON object, got {_json_type(record)}")
+        doc_id = _document_id(record.get("id"))
+        where = f"document {doc_id!r}"
+        for key, value in record.items():
+            if not isinstance(key, str):
+                raise InvalidDocument(f"{where}: key {key!r} is not a string")
+            try:
+                check_text(key, key)
+                check_value(value, key, level=1)
+            except InvalidJSON as exc:
+                raise InvalidJSON(f"{where}: {exc}") from None
         body = record.get("body")
         if not isinstance(body, str):
-            raise InvalidDocument(f"document {doc_id!r}: 'body' must be a string")
+            raise InvalidDocument(f"{where}: 'body' must be a string")
         check_body_size(body, doc_id)
         text_fields: dict[str, str | None] = {}
         for key in ("title", "outlet", "author", "url"):
             value = record.get(key)
             if value is not None and not isinstance(value, str):
-                raise InvalidDocument(f"document {doc_id!r}: {key!r} must be a string or null")
+                raise InvalidDocument(f"{where}: {key!r} must be a string or null")
             text_fields[key] = value.strip() or None if isinstance(value, str) else None
         published = parse_published(record.get("published"), doc_id)
         metadata = {k: v for k, v in record.items() if k not in ARTICLE_KEYS}
         return cls(
-            id=doc_id.strip(),
+            id=doc_id,
             body=body,
             published=published,
             metadata=metadata,
@@ -83,6 +129,55 @@ class Article:
             url=text_fields["url"],
         )
 
+    def check(self) -> None:
+        """Raise :class:`InvalidDocument` unless this article (built in Python rather than
+        read from a record) holds what :meth:`from_record` would accept."""
+        doc_id = _document_id(self.id if isinstance(self.id, str) else None)
+        where = f"document {doc_id!r}"
+        if not isinstance(self.body, str):
+            raise InvalidDocument(f"{where}: 'body' must be a string")
+        check_body_size(self.body, doc_id)
+        if self.published is not None and not isinstance(self.published, dt.date):
+            raise InvalidDocument(f"{where}: 'published' must be a date or None")
+        if not isinstance(self.metadata, dict):
+            raise InvalidDocument(f"{where}: 'metadata' must be a dict")
+        fields = {"body": self.body, "title": self.title, "outlet": self.outlet,
+                  "author": self.author, "url": self.url, "metadata": self.metadata}
+        for key, value in fields.items():
+            if value is not None and key != "metadata" and not isinstance(value, str):
+                raise InvalidDocument(f"{where}: {key!r} must be a string or None")
+            try:
+                check_value(value, key)
+            except InvalidJSON as exc:
+                raise InvalidJSON(f"{where}: {exc}") from None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number",
+             float: "number", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _document_id(value: Any) -> str:
+    """The id as stored: a string (an integral number is written in decimal), stripped.
+
+    A JSON Schema ``integer`` includes ``1.0``, so an integral float is an integer id too.
+    """
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not MIN_INT_ID <= value <= MAX_INT_ID:
+            raise InvalidDocument(f"'id' is a number outside 64 bits ({MIN_INT_ID} to "
+                                  f"{MAX_INT_ID}); send a larger one as a string")
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidDocument("missing or empty 'id'")
+    check_text(value, "id")
+    if len(value) > MAX_ID_CHARS:
+        raise InvalidDocument(f"'id' is {len(value):,} characters; at most "
+                              f"{MAX_ID_CHARS} are accepted")
+    return value.strip()
+
 
 def check_body_size(body: str, doc_id: str) -> None:
     """InvalidDocument if ``body`` is longer than :data:`MAX_BODY_CHARS`."""
@@ -92,18 +187,18 @@ def check_body_size(body: str, doc_id: str) -> None:
 
 
 def parse_published(value: Any, doc_id: str = "?") -> dt.date | None:
-    """Read an ISO 8601 date or datetime from metadata; anything else is invalid input."""
+    """The date of an ISO 8601 date or date-time (see :mod:`schema.isodate`); None for
+    null or ""; anything else is an InvalidDocument naming the value."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
         raise InvalidDocument(f"document {doc_id!r}: 'published' must be an ISO date string")
-    text = value.strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
+    day = parse_iso_date(value)
+    if day is None:
         raise InvalidDocument(
-            f"document {doc_id!r}: 'published' is not an ISO date: {value!r}"
-        ) from None
+            f"document {doc_id!r}: 'published' is not an ISO 8601 date (YYYY-MM-DD) or "
+            f"date-time (YYYY-MM-DDThh:mm:ss, optional fraction and offset): {value!r}")
+    return day
 
 
 def source_label(source: str, line: int | None = None) -> str:

@@ -39,6 +39,13 @@ class InvalidDocument(NewsfacetError):
     title = "Invalid document"
 
 
+class InvalidJSON(InvalidDocument):
+    """Input that is not standard JSON: malformed, NaN or Infinity, a lone surrogate,
+    or nested deeper than the limit (``schema.strict_json.MAX_DEPTH``)."""
+
+    title = "Invalid JSON"
+
+
 class InvalidQuery(NewsfacetError):
     """A search request that does not parse or names something that does not exist."""
 
@@ -135,3 +142,11 @@ class SourceError(NewsfacetError):
     """An input path that cannot be read at all (missing, unreadable, not an article)."""
 
     title = "Unreadable source"
+
+
+class InvalidSetting(NewsfacetError):
+    """A ``NEWSFACET_*`` setting the server cannot start with; reported at start, never
+    in answer to a request."""
+
+    status = 500
+    title = "Invalid setting"

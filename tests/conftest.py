@@ -27,6 +27,16 @@ DATA = SHARED / "data"
 DEMO = REPO / "demo" / "corpus"
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Soak tests run only when asked for (``pytest -m soak``, ``make soak-http``)."""
+    if "soak" in (config.getoption("markexpr") or ""):
+        return
+    skip = pytest.mark.skip(reason="soak test: run it with 'make soak-http' (pytest -m soak)")
+    for item in items:
+        if "soak" in item.keywords:
+            item.add_marker(skip)
+
+
 def need(path: Path) -> Path:
     """Skip the test, saying why, when a part of ../shared is not here."""
     if not path.exists():

@@ -59,6 +59,7 @@ def browser() -> Iterator[webdriver.Chrome]:
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                      "--disable-gpu", "--window-size=1280,1000", "--lang=en-US"):
         options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # CSP reports land here
     # An explicit driver path: Selenium Manager is never asked to download anything.
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(60)
@@ -147,3 +148,24 @@ def test_story_box_groups_copies_in_a_browser(web_url: str, browser: webdriver.C
     hits = {li.get_attribute("data-id") for li in browser.find_elements(By.CSS_SELECTOR, "li.hit")}
     assert len(links) == 1 and links[0] in {"kd-0006", "nw-0002"}
     assert {"kd-0006", "nw-0002"} - {links[0]} <= hits  # the best-ranked copy stands for both
+
+
+def test_pages_work_under_their_content_security_policy(web_url: str,
+                                                        browser: webdriver.Chrome) -> None:
+    """The pages send a strict CSP (no inline script or style): nothing on them is
+    refused, the script still submits the form and the bars still have their heights."""
+    wait = WebDriverWait(browser, 30)
+    browser.get_log("browser")  # drop what earlier tests logged
+    for path in ("/?q=strike", "/view/port-strike-day2", "/docs", "/view/no-such-id"):
+        browser.get(web_url + path)
+        wait.until(expected_conditions.presence_of_element_located((By.TAG_NAME, "body")))
+    browser.get(web_url + "/?q=strike")
+    bars = browser.find_elements(By.CSS_SELECTOR, "#histogram .bar span")
+    counts = [int(b.find_element(By.XPATH, "..").get_attribute("data-count")) for b in bars]
+    heights = [b.size["height"] for b in bars]
+    assert max(heights) > 40 and heights.index(max(heights)) == counts.index(max(counts))
+    Select(browser.find_element(By.ID, "sort")).select_by_value("date:asc")  # web.js
+    wait.until(expected_conditions.url_contains("sort=date"))
+    refused = [entry["message"] for entry in browser.get_log("browser")
+               if "Content Security Policy" in entry["message"]]
+    assert refused == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import urllib.error
 import urllib.request
 
@@ -15,8 +16,7 @@ BAD_REQUESTS = {
     "unknown facet": "/search?q=port&facets=colour",
     "bad date": "/search?q=port&date_from=2024-13-45",
     "not a date": "/search?q=port&date_to=yesterdayish",
-    "date range reversed": "/search?date_from=2024-05-01&date_to=2024-01-01",
-    "page out of range": "/search?q=port&page=99",
+    "page past the last allowed": "/search?q=port&page=101",
     "page zero": "/search?q=port&page=0",
     "page not a number": "/search?q=port&page=two",
     "per_page too large": "/search?q=port&per_page=1000",
@@ -27,6 +27,11 @@ BAD_REQUESTS = {
     "facet_size too large": "/search?q=port&facets=outlet&facet_size=100000",
     "bad cursor": "/search?q=port&cursor=bm90LWEtY3Vyc29y",
     "bad collapse": "/search?q=port&collapse=outlet",
+    # a cursor needs no key to send: one that decodes to deep nesting or NaN is a 400 too
+    "deeply nested cursor": "/search?q=port&cursor="
+    + base64.urlsafe_b64encode(b"[" * 5000 + b"]" * 5000).decode().rstrip("="),
+    "NaN cursor": "/search?q=port&cursor=" + base64.urlsafe_b64encode(
+        b'{"sort": "relevance", "id": "x", "score": NaN, "day": null}').decode().rstrip("="),
 }
 
 

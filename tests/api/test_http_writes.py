@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from werkzeug.serving import make_server
 
 from newsfacet.api.http import MAX_BATCH, create_app
@@ -185,3 +187,140 @@ def test_a_write_that_cannot_get_the_lock_is_503_with_retry_after(server: Server
         held.cancel()
     assert server.call("POST", "/documents", article("b")).status == 200
     assert search_ids(server, "cranes") == ["a", "b"]
+
+
+# -- strict JSON: surrogates, NaN, nesting (issue 14, item 3) ------------------------------
+
+
+def test_a_lone_surrogate_is_a_400_naming_the_field(server: Server) -> None:
+    raw = b'{"id": "x", "title": "ok", "body": "caf\\ud800 harbour cranes"}'
+    answer = server.call("POST", "/documents", raw=raw)
+    assert answer.status == 400
+    assert answer.headers["Content-Type"] == "application/problem+json"
+    assert "'body' contains a lone surrogate" in answer.body["detail"]
+
+
+def test_in_a_batch_only_the_record_with_a_surrogate_is_a_problem(server: Server) -> None:
+    raw = ("[" + json.dumps(article("a")) + ', {"id": "b", "body": "x", "tags": ["\\udc00"]}, '
+           + json.dumps(article("c")) + "]").encode()
+    answer = server.call("POST", "/documents", raw=raw)
+    assert answer.status == 200 and answer.body["added"] == 2
+    (problem,) = answer.body["problems"]
+    assert problem["item"] == 2 and "'tags[0]' contains a lone surrogate" in problem["message"]
+    assert search_ids(server, "cranes") == ["a", "c"]
+
+
+NESTED = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize(("raw", "words"), [
+    (NESTED, "more than 32 levels"),
+    ("[" + json.dumps(article("n")) + "," + NESTED + "]", "more than 32 levels"),
+    ('{"id": "n", "body": "x", "meta": ' + NESTED + "}", "more than 32 levels"),
+    ('{"id": "n", "body": "x", "meta": ' + "[" * 32 + "]" * 32 + "}", "more than 32 levels"),
+    ('{"id": "n", "body": "x", "rating": NaN}', "NaN"),
+    ('{"id": "n", "body": "x", "rating": -Infinity}', "Infinity"),
+    ('{"id": "n", "body": "x", "rating": 1e999}', "1e999"),
+])
+def test_non_standard_json_is_a_400_naming_why_and_loses_nothing(
+        server: Server, raw: str, words: str) -> None:
+    assert server.call("POST", "/documents", article("kept")).status == 200
+    answer = server.call("POST", "/documents", raw=raw.encode())
+    assert answer.status == 400, answer.body
+    assert answer.headers["Content-Type"] == "application/problem+json"
+    assert words in answer.body["detail"]
+    assert search_ids(server, "cranes") == ["kept"]
+
+
+def test_answers_are_standard_json(server: Server) -> None:
+    """Nothing non-standard gets in, and the app's JSON provider would not write it."""
+    from newsfacet.api.http import create_app
+
+    app = create_app({"INDEX": str(server.index)})
+    try:
+        assert app.json.dumps({"score": float("nan"), "n": [float("inf")]}) == \
+            '{"score": null, "n": [null]}'
+    finally:
+        app.extensions["newsfacet"].close()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for every example of the property test below (Hypothesis reruns a test
+    body many times; a function-scoped server would be rebuilt for none of them)."""
+    for running in _serve(tmp_path_factory.mktemp("strict") / "index", API_KEY=KEY,
+                          WRITE_TIMEOUT=5.0):
+        assert running.call("POST", "/documents", article("kept")).status == 200
+        yield running
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats()  # NaN and infinities included
+    | st.integers(min_value=10**300, max_value=10**4000)
+    | st.text(st.characters(codec=None), max_size=10),  # lone surrogates included
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(st.characters(codec=None), max_size=5), inner, max_size=3),
+    max_leaves=12)
+deep_texts = st.builds(lambda n, opener: opener[0] * n + opener[1] * n,
+                       st.integers(1, 3000), st.sampled_from([("[", "]"), ('{"a":', "1}")]))
+
+
+def _body(value: Any) -> str:
+    """As Python's json writes it: NaN/Infinity tokens and \\udXXX escapes included."""
+    return json.dumps(value, ensure_ascii=True, allow_nan=True)
+
+
+write_bodies = st.one_of(
+    json_values.map(_body),  # any JSON value as the whole body
+    st.builds(lambda meta, key: '{"id": "p", "body": "harbour", ' + json.dumps(key)
+              + ": " + meta + "}", json_values.map(_body) | deep_texts,
+              st.text(st.characters(codec=None), max_size=5).filter(lambda k: k not in (
+                  "id", "body"))),
+    st.builds(lambda field, value: json.dumps({**article("p"), field: value}, allow_nan=True),
+              st.sampled_from(["id", "title", "body", "outlet", "published", "author", "url"]),
+              json_values),
+    st.lists(json_values.map(_body) | deep_texts, min_size=1, max_size=4).map(
+        lambda items: "[" + ", ".join(items) + "]"),
+    deep_texts,
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(raw=write_bodies)
+@example(raw='{"id": "x", "body": "\\ud800"}')
+@example(raw="[" + NESTED + "]")
+@example(raw='{"id": "x", "body": "b", "n": ' + "9" * 5000 + "}")
+def test_every_write_body_is_answered_2xx_or_a_4xx_problem(shared_server: Server,
+                                                          raw: str) -> None:
+    """Property: whatever JSON-ish body is posted (any value, any nesting, NaN, lone
+    surrogates, huge numbers, in the body, a field or the metadata), the answer is a 2xx
+    write report or a 4xx problem, and what was indexed before is still there."""
+    answer = shared_server.call("POST", "/documents", raw=raw.encode("utf-8", "surrogatepass"))
+    if answer.status == 200:
+        assert set(answer.body) >= {"added", "problems", "errors"}
+    else:
+        assert 400 <= answer.status < 500, answer.body
+        assert answer.headers["Content-Type"] == "application/problem+json"
+        assert answer.body["status"] == answer.status and answer.body["detail"]
+    assert "kept" in search_ids(shared_server, "cranes")
+
+
+def test_a_write_answers_the_ids_as_stored_and_links_lead_to_them(server: Server) -> None:
+    """ids are what /documents/<id> takes (an integer as text, spaces removed), and the
+    description's links from POST and DELETE use them: create, read, delete, read again."""
+    answer = server.call("POST", "/documents", [
+        {**article("x"), "id": "  padded  "}, {"id": "", "body": "x"}, {**article("y"), "id": 42}])
+    assert answer.status == 200 and answer.body["ids"] == ["padded", "42"]
+    again = server.call("POST", "/documents", {**article("y"), "id": 42})
+    assert (again.body["unchanged"], again.body["ids"]) == (1, ["42"])
+    description = server.call("GET", "/openapi.json", key=None).body
+    post = description["paths"]["/documents"]["post"]["responses"]["200"]["links"]
+    assert post["document"] == {"operationId": "document",
+                                "parameters": {"doc_id": "$response.body#/ids/0"}}
+    assert server.call("GET", f"/documents/{answer.body['ids'][0]}", key=None).status == 200
+    deleted = server.call("DELETE", "/documents/padded")
+    assert deleted.status == 200 and deleted.body["ids"] == ["padded"]
+    delete = description["paths"]["/documents/{doc_id}"]["delete"]["responses"]["200"]["links"]
+    assert delete["document"]["parameters"] == {"doc_id": "$request.path.doc_id"}
+    assert server.call("GET", "/documents/padded", key=None).status == 404

@@ -12,6 +12,7 @@ import pytest
 
 from conftest import DEMO
 from newsfacet.api import SearchService
+from newsfacet.schema.document import Article
 from newsfacet.schema.errors import InvalidParameter, UnknownFacet
 
 WIRE = [json.loads(line) for line in (DEMO / "wire.jsonl").read_text("utf-8").splitlines()]
@@ -153,3 +154,21 @@ def test_phrases_with_stop_words_match_the_text(tmp_path: Path) -> None:
         assert [h.id for h in service.search('"state of the union"').hits] == ["p1"]
         assert service.search('"energy crisis"').total == 0  # stop-word gaps still count
         assert service.search('"state union"').total == 0
+
+
+def test_add_from_python_refuses_what_is_not_standard_json(tmp_path: Path) -> None:
+    """SearchService.add goes through the same check as HTTP and JSON Lines: each bad
+    record is a problem naming it, the good ones are indexed, and nothing is lost."""
+    with SearchService(tmp_path / "index") as service:
+        service.add([{"id": "kept", "body": "The lighthouse in Porto reopened."}])
+        report = service.add([
+            {"id": "s", "body": "lighthouse \ud800"},
+            {"id": "n", "body": "lighthouse", "rating": float("nan")},
+            {"id": "d", "body": "lighthouse", "when": dt.date(2024, 5, 1)},
+            {"id": "ok", "body": "Another lighthouse in Porto."},
+            Article(id="a", body="lighthouse", metadata={"x": float("inf")}),
+        ])
+        assert report.added == 1
+        assert [(p.line, p.message.split(":")[0]) for p in report.problems] == [
+            (1, "document 's'"), (2, "document 'n'"), (3, "document 'd'"), (5, "document 'a'")]
+        assert {h.id for h in service.search("lighthouse").hits} == {"kept", "ok"}

@@ -134,9 +134,10 @@ def test_date_histogram_has_one_bar_per_month_with_its_count(
     assert list(shown) == sorted(shown) and min(shown) == min(months)
     for bar in bars:
         assert bar["title"].startswith(f"{bar['data-label']}: {bar['data-count']} document")
-    heights = [s["style"] for t, s in page.tags if t == "span" and "height" in s.get("style", "")]
+    heights = [s["class"] for t, s in page.tags if t == "span" and s.get("class", "")[:1] == "h"
+               and s["class"][1:].isdigit()]
     tallest = max(months.values())
-    expected = [f"height: {round(100 * shown[label] / tallest, 1)}%" for label in shown]
+    expected = [f"h{round(100 * shown[label] / tallest)}" for label in shown]
     assert heights == expected
     # A bar narrows the search to its month.
     busiest = max(months, key=lambda m: months[m])
@@ -247,3 +248,82 @@ def test_document_view_lists_its_story_with_what_each_copy_changed(
     assert "2 paragraphs added, 2 dropped; 2 quotes added, 2 dropped" in html
     _, alone = get(client, "/view/kd-0003")
     assert not alone.find("section", id="story")
+
+
+# -- stored URLs and the Content-Security-Policy (issue 14, item 4) -------------------------
+
+URLS = {
+    "js": "javascript:alert(document.domain)",
+    "js-case": "JaVaScRiPt:alert(document.domain)",
+    "js-control": "\x01\x02javascript:alert(1)",
+    "js-tab": "java\tscript:alert(1)",
+    "js-newline": "jav\nascript:alert(1)",
+    "data": "data:text/html,<script>alert(1)</script>",
+    "data-case": "DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript": "vbscript:msgbox(1)",
+    "file": "file:///etc/passwd",
+    "relative": "/view/other",
+    "no-authority": "https:example.test",
+    "http": "http://example.test/a?b=1&c=2",
+    "https-case": "HTTPS://Example.test/B",
+    "https-spaced": "\x1f https://example.test/c",
+}
+LINKED = {"http": "http://example.test/a?b=1&c=2", "https-case": "HTTPS://Example.test/B",
+          "https-spaced": "https://example.test/c"}
+
+
+@pytest.fixture(scope="module")
+def urls_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    index = tmp_path_factory.mktemp("urls") / "index"
+    with SearchService(index) as service:
+        report = service.add([{"id": name, "title": f"Lighthouse {name}", "url": url,
+                               "body": "The lighthouse in Porto, Portugal reopened."}
+                              for name, url in URLS.items()])
+        assert report.added == len(URLS) and not report.problems  # stored as given
+    app = web_app(index)
+    yield app.test_client()
+    app.extensions["newsfacet"].close()
+
+
+@pytest.mark.parametrize("name", URLS)
+def test_only_http_and_https_urls_become_links(urls_client: FlaskClient, name: str) -> None:
+    html, page = get(urls_client, f"/view/{name}")
+    hrefs = [attrs["href"] for tag, attrs in page.tags if tag == "a"]
+    assert not [h for h in hrefs if h.lower().lstrip("\x00\x01\x02\x1f ").startswith(
+        ("javascript", "java", "jav", "data", "vbscript", "file"))]
+    section = html[html.index('id="doc-url"'):]
+    section = section[:section.index("</p>")]
+    if name in LINKED:
+        assert f'href="{escape(LINKED[name])}"' in section
+    else:
+        assert "<a" not in section and str(escape(URLS[name])) in section
+
+
+@pytest.mark.parametrize("path", ["/", "/?q=lighthouse", "/view/http", "/view/missing",
+                                  "/?page=0", "/docs"])
+def test_every_page_sends_a_strict_policy_and_nosniff(urls_client: FlaskClient,
+                                                      path: str) -> None:
+    response = urls_client.get(path)
+    assert response.mimetype == "text/html"
+    policy = dict(part.strip().split(" ", 1) for part in
+                  response.headers["Content-Security-Policy"].split(";"))
+    assert policy["default-src"] == "'self'" and policy["script-src"] == "'self'"
+    assert policy["object-src"] == "'none'" and policy["base-uri"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'" and policy["form-action"] == "'self'"
+    assert "unsafe" not in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    # what the policy would block must not be there: inline script, style, handlers
+    page = Page(response.get_data(as_text=True))
+    assert not [attrs for _, attrs in page.tags if "style" in attrs
+                or any(name.startswith("on") for name in attrs)]
+    assert not [tag for tag, _ in page.tags if tag == "style"]
+    assert all(attrs.get("src") for tag, attrs in page.tags if tag == "script")
+
+
+@pytest.mark.parametrize("path", ["/search?q=lighthouse", "/documents/http", "/nowhere",
+                                  "/openapi.json", "/web-static/web.css", "/web-static/web.js"])
+def test_every_answer_sends_nosniff(urls_client: FlaskClient, path: str) -> None:
+    response = urls_client.get(path)
+    response.close()  # static files are streamed from an open file
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "default-src" in response.headers["Content-Security-Policy"]

@@ -108,3 +108,25 @@ def test_count_records_gives_the_progress_bar_its_total(tmp_path: Path) -> None:
     broken = tmp_path / "d.jsonl.xz"
     broken.write_bytes(b"not xz at all")
     assert count_records([plain, broken]) is None
+
+
+def test_non_standard_json_lines_are_problems_naming_file_and_line(tmp_path: Path) -> None:
+    """NaN, 1e999, a lone surrogate escape and nesting past the limit: each line is a
+    problem naming its file and line (no RecursionError), and the rest is read."""
+    path = tmp_path / "strict.jsonl"
+    lines = [json.dumps(TINY_RECORDS[0]),
+             '{"id": "nan", "body": "x", "score": NaN}',
+             '{"id": "big", "body": "x", "score": 1e999}',
+             '{"id": "sur", "body": "caf\\ud800"}',
+             '{"id": "deep", "body": "x", "tree": ' + "[" * 5000 + "]" * 5000 + "}",
+             '{"id": "deep2", "body": "x", "tree": ' + "[" * 40 + "]" * 40 + "}",
+             json.dumps(TINY_RECORDS[1])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_articles([path]))
+    assert _ids(items) == ["t1", "t2"]
+    problems = {p.line: str(p) for p in items if isinstance(p, ReadProblem)}
+    assert sorted(problems) == [2, 3, 4, 5, 6]
+    assert all(text.startswith(f"{path}:{line}: ") for line, text in problems.items())
+    assert "NaN" in problems[2] and "1e999" in problems[3]
+    assert "'body' contains a lone surrogate" in problems[4]
+    assert "more than 32 levels" in problems[5] and "more than 32 levels" in problems[6]
