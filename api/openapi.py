@@ -123,6 +123,8 @@ class SchemaBuilder:
         renamed = RENAMED.get(cls, {})
         properties: dict[str, Any] = {}
         for item in dataclasses.fields(cls):
+            if item.metadata.get("internal"):  # kept by the model, never serialised
+                continue
             properties[renamed.get(item.name, item.name)] = self.schema(hints[item.name])
         for name in ADDED.get(cls, ()):
             getter = getattr(cls, name).fget

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import PurePath
 from typing import Any
 
@@ -201,6 +201,10 @@ def parse_published(value: Any, doc_id: str = "?") -> dt.date | None:
     return day
 
 
+#: Field metadata of what the model keeps but never serialises (``to_json``, OpenAPI).
+INTERNAL: dict[str, bool] = {"internal": True}
+
+
 def source_label(source: str, line: int | None = None) -> str:
     """A source as shown to users: its file name, and the line of a JSON Lines record
     (``wire.jsonl:12``); an article posted through the API has none.
@@ -299,13 +303,15 @@ class Extraction:
     #: Where each facet value came from ("metadata", "byline", "dateline", "header").
     provenance: dict[str, str] = field(default_factory=dict)
     #: The source file's absolute path, for ``--sync`` and rebuilds: kept in the index's
-    #: own ``source`` field, never in what is shown.
-    path: str = field(default="", repr=False)
+    #: own ``source`` field, never in what is shown (``INTERNAL``: not serialised).
+    path: str = field(default="", repr=False, metadata=INTERNAL)
 
     def to_json(self, with_body: bool = False) -> dict[str, Any]:
         """The JSON shape ``newsfacet extract`` prints and ``/documents/<id>`` returns."""
         data = asdict(self)
-        data.pop("path")
+        for item in fields(self):
+            if item.metadata.get("internal"):
+                data.pop(item.name)
         if not with_body:
             data.pop("body")
         data["published"] = self.published.isoformat() if self.published else None
