@@ -25,6 +25,7 @@ from newsfacet.schema.errors import (
     InvalidQuery,
     NewsfacetError,
     PageOutOfRange,
+    QueryTooCostly,
     StoryNotFound,
     Unauthorized,
     UnknownFacet,
@@ -52,6 +53,7 @@ from .params import (
     request_from_params,
     similar_request_from_params,
 )
+from .query_limits import QUERY_TIMEOUT
 from .service import SearchService
 from .web import blueprint as web_blueprint
 
@@ -65,6 +67,8 @@ DEFAULTS: dict[str, Any] = {
     "API_KEY": None,
     #: Seconds a write waits for the index lock before answering 503 with Retry-After.
     "WRITE_TIMEOUT": 10.0,
+    #: Seconds a search may work before it answers 400 "Query too costly" (null: no limit).
+    "QUERY_TIMEOUT": QUERY_TIMEOUT,
 }
 #: Records one POST may carry (Elasticsearch's bulk has no count limit, only a size one;
 #: a count keeps one request from holding the writer for minutes).
@@ -106,7 +110,8 @@ def _service() -> SearchService:
 
 
 #: Errors a search can answer with; every route that opens the index may be a 503.
-SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, IndexNotFound)
+SEARCH_ERRORS = (InvalidParameter, UnknownFacet, PageOutOfRange, InvalidQuery, QueryTooCostly,
+                 IndexNotFound)
 #: What ``/health`` answers: the document count and the index metadata (``meta.json``).
 HEALTH_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -159,7 +164,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
+    app.extensions["newsfacet"] = SearchService(app.config["INDEX"],
+                                                query_timeout=app.config["QUERY_TIMEOUT"])
     app.register_blueprint(web_blueprint)
 
     @app.errorhandler(NewsfacetError)
@@ -202,8 +208,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/documents/<path:doc_id>/similar")
     @documented(SearchResults, SIMILAR_PARAMS,
-                (InvalidParameter, UnknownFacet, PageOutOfRange, DocumentNotFound,
-                 IndexNotFound))
+                (InvalidParameter, UnknownFacet, PageOutOfRange, QueryTooCostly,
+                 DocumentNotFound, IndexNotFound))
     def similar(doc_id: str) -> Response:
         """Documents like this one (more like this), itself excluded."""
         similar_request = similar_request_from_params(request.args.getlist)
