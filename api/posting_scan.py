@@ -73,11 +73,19 @@ class DocumentSet(wq.Query):  # type: ignore[misc]
     def __hash__(self) -> int:
         return id(self)
 
-    def matcher(self, searcher: Any, context: Any = None) -> Any:
-        reader = searcher.reader()
+    def _local(self, reader: Any) -> np.ndarray:
+        """The mask of the segment ``reader`` reads."""
         offset = self.offsets.get(id(reader), 0)
-        local = self.mask[offset:offset + reader.doc_count_all()]
-        ids = np.flatnonzero(local).tolist()
+        return self.mask[offset:offset + reader.doc_count_all()]
+
+    def estimate_size(self, reader: Any) -> int:
+        return int(np.count_nonzero(self._local(reader)))
+
+    def estimate_min_size(self, reader: Any) -> int:
+        return self.estimate_size(reader)
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        ids = np.flatnonzero(self._local(searcher.reader())).tolist()
         if not ids:
             return matching.NullMatcher()
         return matching.ListMatcher(ids, all_weights=self.boost)
