@@ -139,15 +139,22 @@ class Budget:
     _end: float = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self.restart()
+
+    def restart(self) -> None:
+        """Count the time from now. A search calls it once its index is open: reopening
+        after a commit (the facet table is rebuilt, seconds at 83k articles) is not the
+        query's cost, and refusing the request after that work was done would gain
+        nothing."""
         self._end = float("inf") if self.timeout is None else self.clock() + self.timeout
 
     def expired(self) -> bool:
-        return self.clock() > self._end
+        return self.clock() >= self._end
 
     def check(self) -> None:
-        """QueryTooCostly once the deadline has passed."""
+        """QueryTooCostly once the deadline has passed (at once for a budget of 0)."""
         self.checks += 1
-        if self.clock() > self._end:
+        if self.clock() >= self._end:
             raise QueryTooCostly(
                 f"the search took longer than its budget of {self.timeout:g} s "
                 f"({QUERY_TIMEOUT_SETTING}) and was stopped; narrow the query (fewer "

@@ -753,7 +753,8 @@ class WhooshBackend:
         """Search within ``budget`` (none: no deadline); QueryTooCostly past a limit."""
         with self._reading(budget=budget or unlimited()) as view:
             budget = view.spend()
-            budget.check()  # the wait for the reader counts: a late request is refused early
+            budget.restart()  # the deadline counts the search, not the index (re)opening
+            budget.check()
             searcher, table = view.searcher, view.table
             parsed, q = self._query(request.q, view, SEARCH_FIELDS, request.operator)
             page = _select(view, q, request)
@@ -830,6 +831,7 @@ class WhooshBackend:
                 budget: Budget | None = None) -> SearchResults:
         """Documents sharing the most significant words of ``doc_id``, best first."""
         with self._reading(budget=budget or unlimited()) as view:
+            view.spend().restart()
             view.spend().check()
             searcher, table = view.searcher, view.table
             docnum = searcher.document_number(id=doc_id)
@@ -872,6 +874,7 @@ class WhooshBackend:
                       budget: Budget | None = None) -> QuoteResults:
         with self._reading(quotes=True, budget=budget or unlimited()) as view:
             budget = view.spend()
+            budget.restart()
             budget.check()
             searcher, table = view.searcher, view.table
             _, q = self._query(request.q, view, QUOTE_FIELDS, request.operator)
