@@ -206,13 +206,19 @@ class PostingScanner:
         self.segments = [_Segment(sub, offset) for sub, offset in searcher.leaf_searchers()]
         #: The budget of the scan under way (one search at a time per process).
         self.budget = unlimited()
+        #: Per (field, word), its documents and scores, read once per scan.
+        self._read: dict[tuple[str, Any], list[tuple[np.ndarray, np.ndarray]]] = {}
 
     # -- the result set and approximate scores --------------------------------------------
 
     def scan(self, q: Any, budget: Budget | None = None) -> Scan | None:
         """The query's matches and scores, or None when Whoosh must answer it."""
         self.budget = budget or unlimited()
-        found = self._node(q)
+        self._read = {}
+        try:
+            found = self._node(q)
+        finally:
+            self._read = {}
         if found is None:
             return None
         found.mask &= self.live
@@ -303,15 +309,24 @@ class PostingScanner:
         return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
 
     def _term(self, fieldname: str, text: str) -> Scan:
+        """One word's documents and scores; a word the query names twice is read once
+        (a fuzzy word's stem and spelling as typed mostly expand to the same words)."""
+        read = self._read.get((fieldname, text))
+        if read is None:
+            read = []
+            for segment in self.segments:
+                postings = segment.postings(fieldname, text, positions=False,
+                                            budget=self.budget)
+                if postings is None:
+                    continue
+                ids, weights, _ = postings
+                read.append((ids + segment.offset,
+                             self._bm25(segment, fieldname, text, ids, weights)))
+            self._read[(fieldname, text)] = read
         found = self._empty()
-        for segment in self.segments:
-            postings = segment.postings(fieldname, text, positions=False, budget=self.budget)
-            if postings is None:
-                continue
-            ids, weights, _ = postings
-            where = ids + segment.offset
+        for where, scores in read:
             found.mask[where] = True
-            found.score[where] += self._bm25(segment, fieldname, text, ids, weights)
+            found.score[where] += scores
         return found
 
     def _phrase(self, fieldname: str, words: list[str], slop: int = 1) -> Scan:

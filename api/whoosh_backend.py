@@ -296,10 +296,11 @@ class _Governor:
         self.reader = view.searcher.reader()
         self.budget = budget
         self.clauses: set[tuple[str, Any]] = set()
-        #: Postings the query reads: each word's document frequency, once per time the
-        #: query reads it (a word in a phrase and on its own is read twice), a phrase
-        #: word's :data:`PHRASE_POSTING_COST` times.
+        #: Postings the query reads: each word's document frequency, once (the scanner
+        #: reads a word once per query), and :data:`PHRASE_POSTING_COST` times more for
+        #: each phrase it is in (its positions are read for each).
         self.postings = 0
+        self._read: set[tuple[str, Any]] = set()
 
     def __call__(self, q: Any) -> Any:
         governed = self._rewrite(q)
@@ -330,6 +331,10 @@ class _Governor:
 
     def _add(self, fieldname: str, text: Any, frequency: int | None = None,
              weight: int = 1) -> None:
+        if weight == 1:
+            if (fieldname, text) in self._read:
+                return  # the scanner reads a word once, however often the query names it
+            self._read.add((fieldname, text))
         if frequency is None:
             frequency = (self.reader.doc_frequency(fieldname, text)
                          if fieldname in self.reader.schema else 0)
