@@ -2,8 +2,8 @@
 words without walking the index's term files.
 
 Why: Whoosh expands ``s*`` by reading its term file one word at a time through a merge
-of every segment (1 s for the 15,000 ``s`` words of 37.5k articles, 6 s for a range
-over the 99,000 body words), and ``senate~2`` by a Levenshtein automaton stepped in
+of every segment (1 s for the 10,000 ``s`` body words of 37.5k articles, 6 s for a
+range over all 99,000), and ``senate~2`` by a Levenshtein automaton stepped in
 Python (0.3-1.8 s per field). Sorted in memory, a prefix or a range is a bisection,
 and a fuzzy word is a letter-count filter in numpy followed by an exact edit distance
 on the few words that pass it. The backend builds one per field and index version, on

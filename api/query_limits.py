@@ -54,12 +54,13 @@ MAX_PHRASE_SLOP = 100
 #: Most distinct (field, word) clauses one query may read once expanded: every word,
 #: phrase word and kept expansion over every field it searches. Past it the query is
 #: refused, as Elasticsearch refuses past ``indices.query.bool.max_clause_count`` (1,024
-#: before 8.0). A query of 2,000 characters (its length cap) rarely has 400 words, so
-#: plain words never reach it; many wildcards or fuzzy words can.
+#: before 8.0). A query of 2,000 characters (its length cap) rarely has 500 words, so
+#: plain words hardly reach it; many wildcards or fuzzy words can.
 MAX_CLAUSES = 1024
 
-#: Most postings one query may read: the document frequency of every word it reads,
-#: summed once per time it reads it, after expansion. Why: reading postings is most of
+#: Most postings one query may read: the document frequency of every distinct word it
+#: reads once expanded, summed, plus :data:`PHRASE_POSTING_COST` times that of each
+#: phrase word for each phrase. Why: reading postings is most of
 #: a search's cost (about 1.5 µs each through Whoosh's posting blocks), and ten
 #: one-letter prefixes read 4 million of them (9 s). Past it the query is refused
 #: (``a*`` alone reads 540,000 on 37.5k articles, in 0.8 s), except that an OR query
