@@ -60,7 +60,8 @@ MAX_CLAUSES = 1024
 
 #: Most postings one query may read: the document frequency of every distinct word it
 #: reads once expanded, summed, plus :data:`PHRASE_POSTING_COST` times that of each
-#: phrase word for each phrase. Why: reading postings is most of
+#: phrase word for each phrase, plus :data:`CLAUSE_POSTING_COST` per distinct word.
+#: Why: reading postings is most of
 #: a search's cost (about 1.5 µs each through Whoosh's posting blocks), and ten
 #: one-letter prefixes read 4 million of them (9 s). Past it the query is refused
 #: (``a*`` alone reads 540,000 on 37.5k articles, in 0.8 s), except that an OR query
@@ -71,6 +72,17 @@ MAX_POSTINGS = 1_000_000
 #: positions are read and decoded too, which measured about three times a plain read
 #: (a 30-word OR query with its word pairs: 2.3 s for 270,000 + 530,000 postings).
 PHRASE_POSTING_COST = 3
+#: What opening one (field, word) costs, in postings, toward :data:`MAX_POSTINGS`: its
+#: posting reader is set up and its first blocks read, about 0.5 ms (ten two-letter
+#: prefixes of 976 words and 560,000 postings: 1.4 s of reading). Without it, 1,024
+#: words just under the postings cap would take 2-3 s.
+CLAUSE_POSTING_COST = 400
+#: Past this many distinct (field, word) clauses, a page is ranked by the posting
+#: scanner's own BM25F sums (Whoosh's numbers added in another order: within 1e-9 of
+#: them) instead of re-scoring its candidates through Whoosh's matcher, whose set-up
+#: costs about 1 ms per word (0.4-1.4 s of ten fuzzy words' 546). Ordinary queries stay
+#: far below it and keep Whoosh's exact scores.
+EXACT_SCORE_CLAUSES = 128
 
 #: Seconds one search may work before it is stopped with a 400 problem (Datasette's
 #: ``sql_time_limit_ms`` answers likewise). The limits above keep every accepted query

@@ -64,6 +64,8 @@ from .models import (
 from .params import encode_cursor
 from .posting_scan import CHECK_EVERY, DocumentSet, PostingScanner, field_terms
 from .query_limits import (
+    CLAUSE_POSTING_COST,
+    EXACT_SCORE_CLAUSES,
     MAX_CLAUSES,
     MAX_EXPANSIONS,
     MAX_POSTINGS,
@@ -298,7 +300,8 @@ class _Governor:
         self.clauses: set[tuple[str, Any]] = set()
         #: Postings the query reads: each word's document frequency, once (the scanner
         #: reads a word once per query), and :data:`PHRASE_POSTING_COST` times more for
-        #: each phrase it is in (its positions are read for each).
+        #: each phrase it is in (its positions are read for each), plus
+        #: :data:`CLAUSE_POSTING_COST` per distinct (field, word).
         self.postings = 0
         self._read: set[tuple[str, Any]] = set()
 
@@ -339,7 +342,9 @@ class _Governor:
             frequency = (self.reader.doc_frequency(fieldname, text)
                          if fieldname in self.reader.schema else 0)
         self.postings += weight * int(frequency)
-        self.clauses.add((fieldname, text))
+        if (fieldname, text) not in self.clauses:
+            self.postings += CLAUSE_POSTING_COST
+            self.clauses.add((fieldname, text))
         if len(self.clauses) > MAX_CLAUSES:
             raise QueryTooCostly(
                 f"the query reads more than {MAX_CLAUSES} words once its wildcards and "
@@ -408,8 +413,9 @@ def _check_postings(postings: int, budget: Budget) -> None:
     if postings > MAX_POSTINGS:
         raise QueryTooCostly(
             f"the query would read {postings:,} postings (documents per word, summed over "
-            f"its words once expanded), more than {MAX_POSTINGS:,} (MAX_POSTINGS); use "
-            "longer prefixes, rarer words or fewer of them, or AND instead of OR")
+            f"its words once expanded, and {CLAUSE_POSTING_COST:,} more per word), more "
+            f"than {MAX_POSTINGS:,} (MAX_POSTINGS); use longer prefixes, rarer words or "
+            "fewer of them, or AND instead of OR")
 
 
 def _text(value: Any) -> str:
@@ -1135,7 +1141,8 @@ def _ranked(view: _View, q: Any, scan: Any, matched: np.ndarray, end: int,
     """The first ``end`` matched documents by score (ties by id), Whoosh's scores, each
     multiplied by its ``factor`` (a boost) if given."""
     budget = view.spend()
-    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank, factor, budget)
+    exact = budget.clauses <= EXACT_SCORE_CLAUSES
+    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank, factor, budget, exact)
               if scan is not None else None)
     if ranked is None:
         if factor is None:
@@ -1220,7 +1227,8 @@ def _after_score_cursor(view: _View, q: Any, scan: Any, matched: np.ndarray, cur
     margin = scanner.margin(bound)
     allowed = matched & (scan.score <= bound + margin)
     near = int(np.count_nonzero(allowed & (scan.score >= bound - margin)))
-    ranked = scanner.top(q, scan, allowed, size + 1 + near, view.table.rank, budget=budget)
+    ranked = scanner.top(q, scan, allowed, size + 1 + near, view.table.rank, budget=budget,
+                         exact=budget.clauses <= EXACT_SCORE_CLAUSES)
     if ranked is None:  # Whoosh disagreed about a match: rank everything exactly
         ranked = view.table.by_score(_whoosh_top(view.searcher, q, matched,
                                                  int(np.count_nonzero(matched)), budget))

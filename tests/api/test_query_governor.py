@@ -20,6 +20,7 @@ from newsfacet.api import whoosh_backend
 from newsfacet.api.models import QuoteRequest, SearchRequest
 from newsfacet.api.params import validate
 from newsfacet.api.query_limits import (
+    EXACT_SCORE_CLAUSES,
     MAX_CLAUSES,
     MAX_EXPANSIONS,
     MAX_FUZZY_EDITS,
@@ -222,3 +223,25 @@ def test_hostile_queries_answer_or_refuse_with_bounded_work(service: SearchServi
     assert budget.clauses <= MAX_CLAUSES, q
     assert budget.widest_expansion <= MAX_EXPANSIONS, q
     assert budget.postings <= MAX_POSTINGS, q
+
+
+def test_big_queries_rank_by_the_scanner_within_rounding_of_whoosh(
+        service: SearchService) -> None:
+    """Past EXACT_SCORE_CLAUSES words a page keeps the scanner's sums: the same ranking
+    as Whoosh's own search, scores equal to rounding."""
+    import numpy as np
+
+    q = "a* b* c* d* e*"
+    budget = Budget(None)
+    ours = search(service, q, budget, operator="or", per_page=20, highlight=False)
+    assert budget.clauses > EXACT_SCORE_CLAUSES
+    backend: Any = service.backend
+    with backend._reading(budget=Budget(None)) as view:
+        _, governed = backend._query(q, view, whoosh_backend.SEARCH_FIELDS, "or")
+        matched = np.ones(view.table.size, dtype=bool) & view.table.live
+        theirs = view.table.by_score(whoosh_backend._whoosh_top(view.searcher, governed,
+                                                                matched, 20))
+        ids = [view.searcher.stored_fields(d)["id"] for d, _ in theirs]
+    assert [h.id for h in ours.hits] == ids
+    for hit, (_, score) in zip(ours.hits, theirs, strict=True):
+        assert hit.score == pytest.approx(score, rel=1e-9)
