@@ -55,6 +55,7 @@ QUERIES: list[tuple[str, str, dict[str, list[str]]]] = [
     ("prefix elect*", "elect*", {}),
     ("two one-letter prefixes", "s* OR t*", {}),
     ("ten rare prefixes", "zy* zo* zu* qu* kn* oz* ux* yu* ev* ja*", {"operator": ["or"]}),
+    ("ten two-letter prefixes", "fl* gr* br* cr* dr* tr* pl* bl* cl* gl*", {}),
     ("wildcard *", "*", {}),
     ("wildcard *:*", "*:*", {}),
     ("wildcard a*b*", "a*b*", {}),
