@@ -19,8 +19,23 @@ from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
 
 from .params import request_from_params
+from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING
 
 DEFAULT_INDEX = os.environ.get("NEWSFACET_INDEX", "var/index")
+DEFAULT_TIMEOUT = os.environ.get(QUERY_TIMEOUT_SETTING, str(QUERY_TIMEOUT))
+
+
+def _seconds(text: str) -> float | None:
+    """A time budget on the command line: seconds, or none/null/off for no limit."""
+    if text.strip().lower() in ("none", "null", "off"):
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds or 'none', got {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"expected seconds, 0 or more, got {text!r}")
+    return value
 
 
 def _warn(problem: ReadProblem) -> None:
@@ -77,7 +92,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         params["boost"] = [args.boost]
         params["half_life"] = [args.half_life]
     params["operator"] = [args.operator]
-    with SearchService(args.index) as service:
+    with SearchService(args.index, query_timeout=args.timeout) as service:
         results = service.run(request_from_params(lambda name: params.get(name, [])))
     if args.json:
         print(strict_json.dumps(results.to_json(), ensure_ascii=False, indent=2))
@@ -233,6 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the JSON the HTTP API returns")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
+                   help=f"seconds the search may take, 'none' for no limit (default: "
+                        f"{DEFAULT_TIMEOUT}; env {QUERY_TIMEOUT_SETTING})")
     p.set_defaults(run=_cmd_search)
 
     p = with_index(commands.add_parser(

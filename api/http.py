@@ -31,6 +31,7 @@ from newsfacet.schema.errors import (
     InvalidParameter,
     InvalidQuery,
     NewsfacetError,
+    QueryTooCostly,
     StoryNotFound,
     Unauthorized,
     UnknownFacet,
@@ -114,7 +115,7 @@ def _service() -> SearchService:
 
 
 #: Errors a search can answer with; every route that opens the index may be a 503.
-SEARCH_ERRORS = (InvalidParameter, UnknownFacet, InvalidQuery, *INDEX_ERRORS)
+SEARCH_ERRORS = (InvalidParameter, UnknownFacet, InvalidQuery, QueryTooCostly, *INDEX_ERRORS)
 #: What ``/health`` answers: the document count and the index metadata (``meta.json``).
 HEALTH_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -195,7 +196,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(settings.from_environ())  # InvalidSetting: stop here, at start
     if config:
         app.config.from_mapping(config)
-    app.extensions["newsfacet"] = SearchService(app.config["INDEX"])
+    app.extensions["newsfacet"] = SearchService(app.config["INDEX"],
+                                                query_timeout=app.config["QUERY_TIMEOUT"])
     app.register_blueprint(web_blueprint)
     app.after_request(add_security_headers)
 
@@ -241,7 +243,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     @app.get("/documents/<path:doc_id>/similar")
     @documented(SearchResults, SIMILAR_PARAMS,
-                (InvalidParameter, UnknownFacet, DocumentNotFound, *INDEX_ERRORS))
+                (InvalidParameter, UnknownFacet, QueryTooCostly, DocumentNotFound,
+                 *INDEX_ERRORS))
     def similar(doc_id: str) -> Response:
         """Documents like this one (more like this), itself excluded."""
         similar_request = similar_request_from_params(request.args.getlist)

@@ -11,17 +11,16 @@ import datetime as dt
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
 from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article
-from newsfacet.schema.errors import IndexBusy, InvalidDocument, PageOutOfRange
+from newsfacet.schema.errors import IndexBusy, InvalidDocument, InvalidParameter
 
 from .models import (
     FacetValue,
@@ -42,6 +41,7 @@ from .params import (
     parse_natural_date,
     validate,
 )
+from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING, Budget
 from .whoosh_backend import WhooshBackend
 
 #: Seconds a write waits for the index lock before IndexBusy (another writer holds it).
@@ -51,9 +51,12 @@ WRITE_TIMEOUT = 30.0
 class Backend(Protocol):
     """What the service needs from a search engine; a distributed one can stand in later."""
 
-    def search(self, request: SearchRequest) -> SearchResults: ...
-    def search_quotes(self, request: QuoteRequest) -> QuoteResults: ...
-    def similar(self, doc_id: str, request: SearchRequest) -> SearchResults: ...
+    def search(self, request: SearchRequest, budget: Budget | None = None
+               ) -> SearchResults: ...
+    def search_quotes(self, request: QuoteRequest, budget: Budget | None = None
+                      ) -> QuoteResults: ...
+    def similar(self, doc_id: str, request: SearchRequest, budget: Budget | None = None
+                ) -> SearchResults: ...
     def get(self, doc_id: str) -> StoredDocument: ...
     def story(self, story_id: str) -> Story: ...
     def story_of(self, doc_id: str) -> str | None: ...
@@ -70,12 +73,18 @@ class SearchService:
     >>> service = SearchService("var/index")
     >>> results = service.search("Brennan", facets=["speaker", "outlet"])
     >>> [(h.id, h.outlet) for h in results.hits]
+
+    Every search works within ``query_timeout`` seconds (None: no limit) and the cost
+    limits of ``api/query_limits.py``; past either it raises QueryTooCostly.
     """
 
-    def __init__(self, path: str | Path, backend: Backend | None = None) -> None:
+    def __init__(self, path: str | Path, backend: Backend | None = None,
+                 query_timeout: float | None = QUERY_TIMEOUT) -> None:
         self.store = IndexStore(path)
         self.backend: Backend = backend or WhooshBackend(self.store)
         self._write_lock = threading.Lock()
+        #: Seconds a search may take before QueryTooCostly; None for no limit.
+        self.query_timeout = check_query_timeout(query_timeout)
 
     def __enter__(self) -> SearchService:
         return self
@@ -175,16 +184,14 @@ class SearchService:
     def run_similar(self, doc_id: str, request: SearchRequest) -> SearchResults:
         """More like ``doc_id`` with a prepared request (paging, facets, snippets)."""
         started = time.perf_counter()
-        request = validate(request)
-        results = _past_the_end(request, lambda r: self.backend.similar(doc_id, r))
+        results = self.backend.similar(doc_id, validate(request), self.budget())
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
     def run(self, request: SearchRequest) -> SearchResults:
         """Search with a prepared :class:`SearchRequest` (validated here)."""
         started = time.perf_counter()
-        request = validate(request)
-        results = _past_the_end(request, self.backend.search)
+        results = self.backend.search(validate(request), self.budget())
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
@@ -222,10 +229,13 @@ class SearchService:
     def run_quotes(self, request: QuoteRequest) -> QuoteResults:
         """Quote search with a prepared :class:`QuoteRequest` (validated here)."""
         started = time.perf_counter()
-        request = validate(request)
-        results = _past_the_end(request, self.backend.search_quotes)
+        results = self.backend.search_quotes(validate(request), self.budget())
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
+
+    def budget(self) -> Budget:
+        """A fresh budget for one search: its deadline starts now."""
+        return Budget(self.query_timeout)
 
     def get(self, doc_id: str) -> StoredDocument:
         """One document with everything extracted from it and its story;
@@ -335,26 +345,14 @@ class SearchService:
             self._write_lock.release()
 
 
-Searched = TypeVar("Searched", SearchResults, QuoteResults)
-Asked = TypeVar("Asked", SearchRequest, QuoteRequest)
-
-
-def _past_the_end(request: Asked, search: Callable[[Asked], Searched]) -> Searched:
-    """A page past the last one is a page with no hits, as in Elasticsearch and Typesense:
-    total and facets as for the first page, no next cursor.
-
-    The backend answers such a page with PageOutOfRange; asking it again for page 1 keeps
-    the (rare) cost on the requests that go past the end.
-    """
-    try:
-        return search(request)
-    except PageOutOfRange:
-        first = search(replace(request, page=1, highlight=False))
-    first.hits = []
-    first.page = request.page
-    if isinstance(first, SearchResults):
-        first.next_cursor = None
-    return first
+def check_query_timeout(value: Any) -> float | None:
+    """A time budget as given (seconds, a number 0 or more, or None), else InvalidParameter."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+        raise InvalidParameter(f"query timeout ({QUERY_TIMEOUT_SETTING}): expected seconds, a "
+                               f"number 0 or more, or none; got {value!r}")
+    return float(value)
 
 
 def _date_bound(name: str, value: dt.date | str | None, end: bool,

@@ -19,6 +19,8 @@ from typing import Any
 
 from newsfacet.schema.errors import InvalidSetting
 
+from .query_limits import QUERY_TIMEOUT
+
 log = logging.getLogger(__name__)
 PREFIX = "NEWSFACET_"
 
@@ -42,6 +44,13 @@ def _seconds(text: str) -> float:
     if not (math.isfinite(value) and value >= 0):
         raise ValueError(f"expected seconds as a number of 0 or more, got {text!r}")
     return value
+
+
+def _budget(text: str) -> float | None:
+    """Seconds, or ``none``/``off`` (or empty) for no limit."""
+    if text.strip().lower() in ("", "none", "off"):
+        return None
+    return _seconds(text)
 
 
 def _bytes(text: str) -> int:
@@ -71,6 +80,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WRITE_TIMEOUT", _seconds, 10.0, "seconds a write waits for the index lock "
             "before answering 503 with Retry-After"),
     Setting("MAX_CONTENT_LENGTH", _bytes, 16 * 1024 * 1024, "largest request body, bytes"),
+    Setting("QUERY_TIMEOUT", _budget, QUERY_TIMEOUT, "seconds a search may work before it "
+            "answers 400 'Query too costly'; none or off: no limit"),
 )
 #: ``NEWSFACET_*`` variables read by other parts (tests, the CLI), not by the server.
 OTHER_VARIABLES = {"SCREENSHOT"}

@@ -26,6 +26,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from whoosh import collectors, highlight, qparser, scoring, spelling
 from whoosh import query as wq
+from whoosh.qparser import syntax
+from whoosh.reading import TermNotFound
 
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.columns import read_column
@@ -34,13 +36,14 @@ from newsfacet.schema.errors import (
     DocumentNotFound,
     InvalidQuery,
     NewsfacetError,
-    PageOutOfRange,
+    QueryTooCostly,
     StoryNotFound,
 )
 from newsfacet.schema.fields import document_version, normal_word, text_analyzer
 
 from .facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
 from .highlight import snippets
+from .lexicon import Lexicon
 from .models import (
     MAX_STORY_MEMBERS,
     BaseRequest,
@@ -59,7 +62,20 @@ from .models import (
     StoryMember,
 )
 from .params import encode_cursor
-from .posting_scan import PostingScanner
+from .posting_scan import CHECK_EVERY, DocumentSet, PostingScanner, field_terms
+from .query_limits import (
+    CLAUSE_POSTING_COST,
+    EXACT_SCORE_CLAUSES,
+    MAX_CLAUSES,
+    MAX_EXPANSIONS,
+    MAX_POSTINGS,
+    PHRASE_POSTING_COST,
+    Budget,
+    check_slop,
+    check_wildcard,
+    fuzzy_edits,
+    unlimited,
+)
 from .story_diff import compare
 
 log = logging.getLogger(__name__)
@@ -70,6 +86,21 @@ SEARCH_FIELDS = ("title", "body")
 QUOTE_FIELDS = ("text",)
 #: Facets of the quote index: who said it and where it was published.
 QUOTE_FACETS: dict[str, FacetColumn] = {"speaker": ("speaker", False), "outlet": ("outlet", False)}
+#: Facet fields a query can name (``speaker:"Joris Vermeulen"``): whole values, matched
+#: as the facet filters match them (merged speaker names, case and accents ignored).
+FACET_QUERY_FIELDS = ("outlet", "speaker", "location")
+#: Fields a query may name, per index: the ones people search. The schema's others hold
+#: internal data (ids, content hashes, source paths on the server, the extraction's
+#: JSON) and naming them is an InvalidQuery, as is naming a field that does not exist.
+QUERYABLE_FIELDS: dict[tuple[str, ...], tuple[str, ...]] = {
+    SEARCH_FIELDS: (*SEARCH_FIELDS, *FACET_QUERY_FIELDS),
+    QUOTE_FIELDS: (*QUOTE_FIELDS, *QUOTE_FACETS),
+}
+#: Queries that mean "every document", as in Elasticsearch's ``query_string``: answered
+#: as an empty query (newest first), without reading a posting.
+MATCH_ALL = frozenset({"*", "*:*"})
+
+
 class NewsBM25F(scoring.BM25F):  # type: ignore[misc]
     """BM25F with the Robertson-Sparck Jones IDF, ``log(1 + (N - n + .5) / (n + .5))``.
 
@@ -93,9 +124,6 @@ WEIGHTING = NewsBM25F(B=0.85, K1=1.8, title_B=0.5)
 #: the headline counts twice, then saturates); scoring their matches at half weight on
 #: top of that measured best on CISI and Cranfield, whose titles restate the abstract.
 TITLE_QUERY_WEIGHT = 0.5
-#: Facet fields a query can name (``speaker:"Joris Vermeulen"``): whole values, matched
-#: as the facet filters match them (merged speaker names, case and accents ignored).
-FACET_QUERY_FIELDS = ("outlet", "speaker", "location")
 #: Below this many results, a search looks for a spelling correction that finds more.
 SUGGEST_BELOW = 3
 #: Corrections keep the first letters of the typed word: Whoosh finds candidates by
@@ -138,13 +166,20 @@ class _StemAwareFuzzy(qparser.FuzzyTermPlugin):  # type: ignore[misc]
     edit distance is measured; a misspelling can stem differently from the word it
     misspells. Trying both the stem and the plain (lower-cased, accent-free) word
     finds what either finds.
+
+    The edits are capped (``query_limits.fuzzy_edits``): more than two is a
+    QueryTooCostly, and a short word gets fewer, as Elasticsearch's ``AUTO`` gives them.
     """
 
     class FuzzyTermNode(qparser.FuzzyTermPlugin.FuzzyTermNode):  # type: ignore[misc]
         def query(self, parser: Any) -> Any:
+            edits = fuzzy_edits(self.maxdist, self.text)
             q = super().query(parser)
             if not isinstance(q, wq.FuzzyTerm):
                 return q
+            if edits == 0:
+                return wq.Term(q.fieldname, q.text, boost=q.boost)
+            q.maxdist = edits
             plain = fold(self.text)
             if plain == q.text:
                 return q
@@ -187,12 +222,233 @@ def _check_balanced(text: str) -> None:
         raise InvalidQuery(f"unbalanced parenthesis in query: {text!r}")
 
 
+class _QueryableFields(qparser.FieldsPlugin):  # type: ignore[misc]
+    """``field:value`` for the fields people search only; any other name is refused.
+
+    Why: Whoosh searches every indexed field, internal ones included (``source:/tmp*``
+    was a prefix oracle over server paths), and turns a name that is no field into
+    words (``nofield:strike`` searched "nofield" and "strike"). A name counts as one
+    only when a value follows it directly: "Update: strike" and "10:30" stay words.
+    """
+
+    def __init__(self, allowed: tuple[str, ...]) -> None:
+        super().__init__()
+        self.allowed = allowed
+
+    def do_fieldnames(self, parser: Any, group: Any) -> Any:
+        nodes = list(group)
+        for node, following in pairwise(nodes):
+            name = str(getattr(node, "fieldname", ""))
+            if isinstance(node, syntax.FieldnameNode) and not following.is_ws() \
+                    and name not in self.allowed and name != "*" and not name.isdigit():
+                raise InvalidQuery(f"field {name!r} cannot be searched; a query may name "
+                                   f"{', '.join(self.allowed)}")
+        return super().do_fieldnames(parser, group)
+
+
+def _check_costs(text: str, q: Any) -> None:
+    """Refuse what no expansion cap can bound: a leading wildcard, a slop past the cap.
+
+    Runs on the parsed query, before stop-word gaps widen a phrase's slop (that slop
+    comes from the phrase itself, not from the caller).
+    """
+    for leaf in q.leaves() if not q.is_leaf() else [q]:
+        kind = type(leaf)
+        if kind is wq.Wildcard:
+            check_wildcard(leaf.text)
+        elif kind is wq.Prefix:
+            check_wildcard(f"{leaf.text}*")
+        elif kind is wq.Phrase:
+            ranges = [r for r in leaf.char_ranges or [] if r[0] is not None]
+            shown = text[ranges[0][0]:ranges[-1][1]] if ranges else " ".join(leaf.words)
+            check_slop(leaf.slop, f'"{shown}"')
+
+
 class _View(NamedTuple):
-    """What one request reads: a searcher, its facet table and its posting scanner."""
+    """What one request reads: a searcher, its facet table and its posting scanner, and
+    the request's budget (None outside a request: no deadline)."""
 
     searcher: Any
     table: FacetTable
     scanner: PostingScanner
+    budget: Budget | None = None
+
+    def spend(self) -> Budget:
+        """The request's budget, or an unlimited one."""
+        return self.budget if self.budget is not None else unlimited()
+
+
+class _Governor:
+    """Rewrites a parsed query into one of bounded cost (the limits are in
+    ``api/query_limits.py``).
+
+    - A prefix, wildcard, fuzzy word or range becomes an OR of at most
+      :data:`MAX_EXPANSIONS` indexed words (the most frequent; fuzzy: the nearest, then
+      the most frequent), found in the field's in-memory :class:`Lexicon`. Below the
+      cap the words are the ones Whoosh would have expanded to, in the same order, so
+      scores do not change; and the posting scanner can read the OR.
+    - ``*`` (``Every``) becomes the set of documents that have the field, from field
+      lengths or the facet table, instead of a read of every posting of the field.
+    - More than :data:`MAX_CLAUSES` distinct (field, word) clauses is a QueryTooCostly.
+
+    What it let through is recorded on the budget (``clauses``, ``widest_expansion``),
+    so tests can assert the work was bounded.
+    """
+
+    def __init__(self, view: _View, budget: Budget) -> None:
+        self.view = view
+        self.reader = view.searcher.reader()
+        self.budget = budget
+        self.clauses: set[tuple[str, Any]] = set()
+        #: Postings the query reads: each word's document frequency, once (the scanner
+        #: reads a word once per query), and :data:`PHRASE_POSTING_COST` times more for
+        #: each phrase it is in (its positions are read for each), plus
+        #: :data:`CLAUSE_POSTING_COST` per distinct (field, word).
+        self.postings = 0
+        self._read: set[tuple[str, Any]] = set()
+
+    def __call__(self, q: Any) -> Any:
+        governed = self._rewrite(q)
+        self.budget.clauses = max(self.budget.clauses, len(self.clauses))
+        return governed
+
+    def _rewrite(self, q: Any) -> Any:
+        self.budget.check()
+        kind = type(q)
+        if kind is wq.Term:
+            self._add(q.fieldname, q.text)
+            return q
+        if kind is wq.Phrase:
+            for word in q.words:
+                self._add(q.fieldname, word, weight=PHRASE_POSTING_COST)
+            return q
+        if kind is DocumentSet:
+            return q
+        if kind is wq.Every:
+            return self._every(q)
+        if kind in (wq.FuzzyTerm, wq.Prefix, wq.Wildcard, wq.TermRange):
+            return self._expand(q)
+        if isinstance(q, wq.MultiTerm):  # no other kind comes from our parser
+            raise QueryTooCostly(f"{q} cannot be expanded within the query limits")
+        if q.is_leaf():
+            return q
+        return q.apply(self._rewrite)
+
+    def _add(self, fieldname: str, text: Any, frequency: int | None = None,
+             weight: int = 1) -> None:
+        if weight == 1:
+            if (fieldname, text) in self._read:
+                return  # the scanner reads a word once, however often the query names it
+            self._read.add((fieldname, text))
+        if frequency is None:
+            frequency = (self.reader.doc_frequency(fieldname, text)
+                         if fieldname in self.reader.schema else 0)
+        self.postings += weight * int(frequency)
+        if (fieldname, text) not in self.clauses:
+            self.postings += CLAUSE_POSTING_COST
+            self.clauses.add((fieldname, text))
+        if len(self.clauses) > MAX_CLAUSES:
+            raise QueryTooCostly(
+                f"the query reads more than {MAX_CLAUSES} words once its wildcards and "
+                "fuzzy words are expanded (MAX_CLAUSES); use fewer words, wildcards or "
+                "fuzzy words")
+
+    def _expand(self, q: Any) -> Any:
+        """An OR of the words ``q`` expands to, at most :data:`MAX_EXPANSIONS` of them:
+        the nearest (fuzzy), then the most frequent, then the first in index order;
+        listed in index order, as Whoosh ORs them."""
+        fieldname = q.fieldname
+        if fieldname not in self.reader.schema:
+            return wq.NullQuery
+        lexicon = _lexicon(self.view, fieldname)
+        distances: np.ndarray | None = None
+        if type(q) is wq.FuzzyTerm:
+            positions, distances = lexicon.within(_text(q.text), q.maxdist, q.prefixlength)
+        elif type(q) is wq.Wildcard:
+            positions = lexicon.matching(_text(q.text))
+        elif type(q) is wq.Prefix:
+            span = lexicon.prefixed(_text(q.text))
+            positions = np.arange(span.start, span.stop, dtype=np.int64)
+        else:
+            span = lexicon.in_range(_bound(q.start), _bound(q.end), q.startexcl, q.endexcl)
+            positions = np.arange(span.start, span.stop, dtype=np.int64)
+        if len(positions) > MAX_EXPANSIONS:
+            keys = (positions, -lexicon.frequencies[positions])
+            order = np.lexsort(keys if distances is None else (*keys, distances))
+            positions = np.sort(positions[order[:MAX_EXPANSIONS]])
+        self.budget.widest_expansion = max(self.budget.widest_expansion, len(positions))
+        terms = []
+        for i in positions.tolist():
+            word = lexicon.words[i]
+            self._add(fieldname, word, int(lexicon.frequencies[i]))
+            terms.append(wq.Term(fieldname, word, boost=q.boost))
+        if not terms:
+            return wq.NullQuery
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    # -- every document ---------------------------------------------------------------
+
+    def _every(self, q: Any) -> Any:
+        """``field:*`` as the documents that have the field; ``*:*`` as all of them."""
+        view = self.view
+        table = view.table
+        fieldname = q.fieldname
+        if fieldname is None:
+            mask = table.live.copy()
+        elif fieldname in view.scanner.fields:
+            mask = np.zeros(table.size, dtype=bool)
+            for segment in view.scanner.segments:
+                mask[segment.offset:segment.offset + segment.size] = \
+                    segment.lengths(fieldname) > 0
+        elif fieldname in table.facets:
+            mask = np.diff(table.facets[fieldname].doc_start) > 0
+        else:
+            return q
+        offsets = {id(sub.reader()): offset for sub, offset in view.searcher.leaf_searchers()}
+        return DocumentSet(mask & table.live, offsets, boost=q.boost,
+                           label=f"{fieldname or '*'}:*")
+
+
+def _check_postings(postings: int, budget: Budget) -> None:
+    """Record the postings a query reads; QueryTooCostly past :data:`MAX_POSTINGS`."""
+    budget.postings = max(budget.postings, postings)
+    if postings > MAX_POSTINGS:
+        raise QueryTooCostly(
+            f"the query would read {postings:,} postings (documents per word, summed over "
+            f"its words once expanded, and {CLAUSE_POSTING_COST:,} more per word), more "
+            f"than {MAX_POSTINGS:,} (MAX_POSTINGS); use longer prefixes, rarer words or "
+            "fewer of them, or AND instead of OR")
+
+
+def _text(value: Any) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _bound(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _lexicon(view: _View, fieldname: str) -> Lexicon:
+    """The vocabulary of ``fieldname``, read from every segment once per index version.
+
+    Each segment's term file is read in one pass (:func:`field_terms`; a merge across
+    segments, as Whoosh's reader does, costs 6 times more); the deadline is checked
+    between segments, and a read cut short by it is thrown away, not cached.
+    """
+    key = f"lexicon:{fieldname}"
+    found: Lexicon | None = view.table.cache.get(key)
+    if found is None:
+        budget = view.spend()
+        parts = []
+        for sub, _ in view.searcher.leaf_searchers():
+            reader = sub.reader()
+            if fieldname not in reader.schema:
+                continue
+            budget.check()
+            decode = reader.schema[fieldname].from_bytes
+            parts.append([(decode(btext), df) for btext, df in field_terms(reader, fieldname)])
+        found = view.table.cache[key] = Lexicon.merge(parts)
+    return found
 
 
 class _OpenIndex:
@@ -351,8 +607,9 @@ class WhooshBackend:
             return self._documents.refresh(self.store.current_path())
 
     @contextmanager
-    def _reading(self, quotes: bool = False) -> Iterator[_View]:
-        """A fresh view of the documents (or quotes), held open until the block ends.
+    def _reading(self, quotes: bool = False, budget: Budget | None = None) -> Iterator[_View]:
+        """A fresh view of the documents (or quotes), held open until the block ends,
+        carrying the request's ``budget``.
 
         One block at a time per process: Whoosh's segment readers seek and read shared
         file objects, and two threads interleaving them read each other's bytes
@@ -360,7 +617,7 @@ class WhooshBackend:
         workers), which Python's lock on the interpreter favours anyway.
         """
         with self._one_reader, self._reading_view(quotes) as view:
-            yield view
+            yield view._replace(budget=budget) if budget is not None else view
 
     @contextmanager
     def _reading_view(self, quotes: bool) -> Iterator[_View]:
@@ -406,28 +663,66 @@ class WhooshBackend:
     # -- queries ---------------------------------------------------------------------
 
     def parse(self, text: str, schema: Any, fields: tuple[str, ...],
-              view: _View | None = None, operator: str = "and") -> Any:
+              view: _View | None = None, operator: str = "and", near: bool = True) -> Any:
         """The query string as a Whoosh query; all words must match (AND) by default,
         any of them with ``operator="or"``.
 
         Besides words, phrases, AND/OR/NOT and ``field:value``, it takes prefixes
         (``elect*``) and fuzzy words (``brenan~``, ``brenan~2``). Given the ``view``,
         ``speaker:``/``outlet:``/``location:`` match what the facet filter of that
-        value matches.
+        value matches. Only :data:`QUERYABLE_FIELDS` may be named; fuzzy edits, phrase
+        slop and wildcards are checked against ``query_limits`` here, and expansions
+        are capped by :meth:`govern`, which needs the index.
         """
         _check_balanced(text)
         group = qparser.OrGroup if operator == "or" else qparser.AndGroup
         boosts = {"title": TITLE_QUERY_WEIGHT} if "title" in fields else {}
         parser = qparser.MultifieldParser(list(fields), schema, group=group, fieldboosts=boosts)
+        allowed = QUERYABLE_FIELDS.get(fields, fields)
+        parser.plugins = [_QueryableFields(allowed) if isinstance(p, qparser.FieldsPlugin)
+                          else p for p in parser.plugins]
         parser.add_plugin(_StemAwareFuzzy())
         try:
             q = _count_repeats(parser.parse(text, normalize=False)).normalize()
+        except NewsfacetError:
+            raise
         except Exception as exc:  # whoosh raises assorted errors for odd syntax
             raise InvalidQuery(f"query does not parse: {exc}") from None
+        _check_costs(text, q)
         q = q.accept(lambda node: self._phrase_gaps(text, node))
-        if operator == "or":
+        if operator == "or" and near:
             q = self._near_pairs(q, text, fields)
         return q.accept(lambda node: self._facet_term(view, node)) if view is not None else q
+
+    def govern(self, q: Any, view: _View) -> Any:
+        """``q`` rewritten to a bounded cost (see :class:`_Governor`), within the view's
+        budget; QueryTooCostly past a limit."""
+        governor = _Governor(view, view.spend())
+        governed = governor(q)
+        _check_postings(governor.postings, view.spend())
+        return governed
+
+    def _query(self, text: str, view: _View, fields: tuple[str, ...],
+               operator: str) -> tuple[Any, Any]:
+        """The query as parsed (for spelling corrections) and as governed (to run); both
+        None for an empty query or ``*``, which match every document.
+
+        An OR query whose neighbouring-word pairs (:meth:`_near_pairs`) would take it past
+        :data:`MAX_POSTINGS` runs without them: it finds the same documents, ranked by
+        its words alone, rather than being refused.
+        """
+        if not text.strip() or text.strip() in MATCH_ALL:
+            return None, None
+        schema = view.searcher.schema
+        parsed = self.parse(text, schema, fields, view, operator)
+        governor = _Governor(view, view.spend())
+        governed = governor(parsed)
+        if governor.postings > MAX_POSTINGS and operator == "or":
+            parsed = self.parse(text, schema, fields, view, operator, near=False)
+            governor = _Governor(view, view.spend())
+            governed = governor(parsed)
+        _check_postings(governor.postings, view.spend())
+        return parsed, governed
 
     def _near_pairs(self, q: Any, text: str, fields: tuple[str, ...]) -> Any:
         """An OR of plain words, plus each pair of neighbouring words as a near phrase.
@@ -498,20 +793,25 @@ class WhooshBackend:
         terms = [wq.Term(fieldname, value, boost=node.boost) for value in values]
         return terms[0] if len(terms) == 1 else wq.Or(terms)
 
-    def search(self, request: SearchRequest) -> SearchResults:
-        with self._reading() as view:
+    def search(self, request: SearchRequest, budget: Budget | None = None) -> SearchResults:
+        """Search within ``budget`` (none: no deadline); QueryTooCostly past a limit."""
+        with self._reading(budget=budget or unlimited()) as view:
+            budget = view.spend()
+            budget.restart()  # the deadline counts the search, not the index (re)opening
+            budget.check()
             searcher, table = view.searcher, view.table
-            q = (self.parse(request.q, searcher.schema, SEARCH_FIELDS, view, request.operator)
-                 if request.q.strip() else None)
+            parsed, q = self._query(request.q, view, SEARCH_FIELDS, request.operator)
             page = _select(view, q, request)
             terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
-            hits = [self._hit(searcher, table, docnum, score, terms)
-                    for docnum, score in page.scored]
+            hits = []
+            for docnum, score in page.scored:
+                budget.check()
+                hits.append(self._hit(searcher, table, docnum, score, terms))
             if request.collapse is not None:
                 for hit in hits:
                     hit.story_members = self._story_members(view, hit)
-            suggestion = (self._did_you_mean(view, q, request, page.total)
-                          if q is not None and page.total < SUGGEST_BELOW else None)
+            suggestion = (self._did_you_mean(view, parsed, request, page.total)
+                          if parsed is not None and page.total < SUGGEST_BELOW else None)
         next_cursor = None
         if page.more and hits:
             last = hits[-1]
@@ -534,6 +834,7 @@ class WhooshBackend:
         """
         searcher = view.searcher
         reader = searcher.reader()
+        budget = view.spend()
         words = {text for fieldname, text in q.iter_all_terms()
                  if fieldname in SEARCH_FIELDS and isinstance(text, str)}
         unknown = {w for w in words if not any((f, w) in reader for f in SEARCH_FIELDS)}
@@ -545,26 +846,37 @@ class WhooshBackend:
                 aliases={"title": "body"}, prefix=SUGGEST_PREFIX,
                 correctors={"body": _ClosestFirst(reader, "body")})
         except Exception:  # a failed suggestion must not fail the search
+            budget.check()  # ...but a search out of time stops here
             return None
         if not correction.tokens:
             return None
-        shown = _surface_forms(searcher, correction.query, {t.text for t in correction.tokens})
+        try:
+            governed = self.govern(correction.query, view)
+        except QueryTooCostly:
+            budget.check()
+            return None
+        shown = _surface_forms(searcher, governed, {t.text for t in correction.tokens},
+                               budget)
         for token in correction.tokens:
             token.text = shown.get(token.text, token.text)
         text = correction.format_string(highlight.NullFormatter())
         if not text or text == request.q:
             return None
         try:
-            corrected = self.parse(text, searcher.schema, SEARCH_FIELDS, view, request.operator)
+            _, corrected = self._query(text, view, SEARCH_FIELDS, request.operator)
             check = replace(request, q=text, page=1, facets=(), cursor=None)
             found = _select(view, corrected, check).total
         except NewsfacetError:
+            budget.check()  # out of time: the search stops; otherwise no suggestion
             return None
         return text if found > total else None
 
-    def similar(self, doc_id: str, request: SearchRequest) -> SearchResults:
+    def similar(self, doc_id: str, request: SearchRequest,
+                budget: Budget | None = None) -> SearchResults:
         """Documents sharing the most significant words of ``doc_id``, best first."""
-        with self._reading() as view:
+        with self._reading(budget=budget or unlimited()) as view:
+            view.spend().restart()
+            view.spend().check()
             searcher, table = view.searcher, view.table
             docnum = searcher.document_number(id=doc_id)
             if docnum is None:
@@ -577,7 +889,10 @@ class WhooshBackend:
             ranked = replace(request, sort="relevance", cursor=None)
             page = _select(view, q, ranked, without=table.mask_of([docnum]))
             terms = self._highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
-            hits = [self._hit(searcher, table, d, score, terms) for d, score in page.scored]
+            hits = []
+            for d, score in page.scored:
+                view.spend().check()
+                hits.append(self._hit(searcher, table, d, score, terms))
         return SearchResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                              page=request.page, per_page=request.per_page)
 
@@ -599,15 +914,20 @@ class WhooshBackend:
         return wq.Or([wq.Term(fieldname, term, boost=weight / top)
                       for term, weight in weights.items() for fieldname in SEARCH_FIELDS])
 
-    def search_quotes(self, request: QuoteRequest) -> QuoteResults:
-        with self._reading(quotes=True) as view:
+    def search_quotes(self, request: QuoteRequest,
+                      budget: Budget | None = None) -> QuoteResults:
+        with self._reading(quotes=True, budget=budget or unlimited()) as view:
+            budget = view.spend()
+            budget.restart()
+            budget.check()
             searcher, table = view.searcher, view.table
-            q = (self.parse(request.q, searcher.schema, QUOTE_FIELDS, view, request.operator)
-                 if request.q.strip() else None)
+            _, q = self._query(request.q, view, QUOTE_FIELDS, request.operator)
             page = _select(view, q, request)
             terms = self._highlight_terms(q, QUOTE_FIELDS) if request.highlight else set()
-            hits = [self._quote_hit(searcher, table, docnum, score, terms)
-                    for docnum, score in page.scored]
+            hits = []
+            for docnum, score in page.scored:
+                budget.check()
+                hits.append(self._quote_hit(searcher, table, docnum, score, terms))
         return QuoteResults(total=page.total, took_ms=0.0, hits=hits, facets=page.facets,
                             page=request.page, per_page=request.per_page)
 
@@ -761,14 +1081,15 @@ def _select(view: _View, q: Any, request: BaseRequest,
     masks documents out of the result set (more-like-this leaves out its document).
     """
     table = view.table
-    scan = view.scanner.scan(q) if q is not None else None
+    budget = view.spend()
+    scan = view.scanner.scan(q, budget) if q is not None else None
     # ``base`` is never written to: the masks below are new arrays
     if q is None:
         base = table.live
     elif scan is not None:
         base = scan.mask
     else:
-        base = table.mask_of(view.searcher.docs_for_query(q)) & table.live
+        base = table.mask_of(_matching_docs(view.searcher, q, budget)) & table.live
     if without is not None:
         base = base & ~without
     if request.date_from or request.date_to:
@@ -783,11 +1104,6 @@ def _select(view: _View, q: Any, request: BaseRequest,
     collapse = request.collapse if isinstance(request, SearchRequest) else None
     if collapse is not None:
         total = int(np.unique(table.group_keys(collapse)[matched]).size)
-    last_page = max(1, math.ceil(total / request.per_page))
-    if request.page > last_page:
-        raise PageOutOfRange(
-            f"page {request.page} is past the last page ({last_page}) of {total} results"
-        )
     interval = request.interval if isinstance(request, SearchRequest) else "month"
     facets: dict[str, list[FacetValue]] = {}
     for name in request.facets:
@@ -797,8 +1113,8 @@ def _select(view: _View, q: Any, request: BaseRequest,
         facets[name] = table.count(name, counted, request.facet_size, interval)
     start = (request.page - 1) * request.per_page
     end = start + request.per_page
-    if not total:
-        return _Page(0, facets, [], documents=0 if collapse else None)
+    if start >= total:  # past the end (or nothing): no hits, as Elasticsearch answers
+        return _Page(total, facets, [], documents=documents if collapse else None)
     factor = _recency(table, request.half_life) if (
         isinstance(request, SearchRequest) and request.boost == "recency") else None
     if collapse is not None:
@@ -852,13 +1168,15 @@ def _ranked(view: _View, q: Any, scan: Any, matched: np.ndarray, end: int,
             factor: np.ndarray | None = None) -> list[tuple[int, float]]:
     """The first ``end`` matched documents by score (ties by id), Whoosh's scores, each
     multiplied by its ``factor`` (a boost) if given."""
-    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank, factor)
+    budget = view.spend()
+    exact = budget.clauses <= EXACT_SCORE_CLAUSES
+    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank, factor, budget, exact)
               if scan is not None else None)
     if ranked is None:
         if factor is None:
-            return view.table.by_score(_whoosh_top(view.searcher, q, matched, end))
+            return view.table.by_score(_whoosh_top(view.searcher, q, matched, end, budget))
         # a boost can lift any match into the top: score them all, then boost
-        every = _whoosh_top(view.searcher, q, matched, int(np.count_nonzero(matched)))
+        every = _whoosh_top(view.searcher, q, matched, int(np.count_nonzero(matched)), budget)
         ranked = view.table.by_score([(d, s * float(factor[d])) for d, s in every])[:end]
     return ranked
 
@@ -927,26 +1245,29 @@ def _after_score_cursor(view: _View, q: Any, scan: Any, matched: np.ndarray, cur
     rounding margin of it, so ranking that many more than the page is enough.
     """
     scanner = view.scanner
+    budget = view.spend()
     current = None
     if anchor is not None and matched[anchor]:
-        exact = scanner.exact_scores(q, [anchor])
+        exact = scanner.exact_scores(q, [anchor], budget)
         current = exact[0][1] if exact else None
     bound = current if current is not None else cursor.score
     assert bound is not None
     margin = scanner.margin(bound)
     allowed = matched & (scan.score <= bound + margin)
     near = int(np.count_nonzero(allowed & (scan.score >= bound - margin)))
-    ranked = scanner.top(q, scan, allowed, size + 1 + near, view.table.rank)
+    ranked = scanner.top(q, scan, allowed, size + 1 + near, view.table.rank, budget=budget,
+                         exact=budget.clauses <= EXACT_SCORE_CLAUSES)
     if ranked is None:  # Whoosh disagreed about a match: rank everything exactly
         ranked = view.table.by_score(_whoosh_top(view.searcher, q, matched,
-                                                 int(np.count_nonzero(matched))))
+                                                 int(np.count_nonzero(matched)), budget))
     after: list[tuple[int, float | None]] = [
         (doc, score) for doc, score in ranked
         if score < bound or (score == bound and later_id[doc])]
     return after[:size], len(after) > size
 
 
-def _surface_forms(searcher: Any, q: Any, stems: set[str], docs: int = 3) -> dict[str, str]:
+def _surface_forms(searcher: Any, q: Any, stems: set[str], budget: Budget,
+                   docs: int = 3) -> dict[str, str]:
     """A word as people write it for each stem ("satellit" → "satellite").
 
     Corrections come from the index, which holds stems; the commonest word with that
@@ -954,7 +1275,7 @@ def _surface_forms(searcher: Any, q: Any, stems: set[str], docs: int = 3) -> dic
     to the same stem.
     """
     seen: dict[str, Counter[str]] = {stem: Counter() for stem in stems}
-    for docnum in itertools.islice(searcher.docs_for_query(q), docs):
+    for docnum in itertools.islice(_matching_docs(searcher, q, budget), docs):
         stored = searcher.stored_fields(docnum)
         for word in _WORD.findall(f"{stored.get('title', '')} {stored.get('body', '')}"):
             stem, _ = normal_word(word)
@@ -974,14 +1295,52 @@ def _all_of(base: np.ndarray, masks: Iterable[np.ndarray]) -> np.ndarray:
     return out
 
 
-def _whoosh_top(searcher: Any, q: Any, matched: np.ndarray, end: int) -> list[tuple[int, float]]:
+def _whoosh_top(searcher: Any, q: Any, matched: np.ndarray, end: int,
+                budget: Budget | None = None) -> list[tuple[int, float]]:
     """The first ``end`` hits by Whoosh's own search, for queries the scanner leaves alone.
 
     ``replace=0``: Whoosh's matcher replacement drops true top hits of AND-of-OR
     queries (seen with whoosh3 3.54.0), so it stays off.
     """
     allowed = set(np.flatnonzero(matched).tolist())
-    collector = collectors.FilterCollector(
-        collectors.TopCollector(limit=end, replace=0), allow=allowed)
+    collector = _BudgetCollector(collectors.FilterCollector(
+        collectors.TopCollector(limit=end, replace=0), allow=allowed), budget or unlimited())
     searcher.search_with_collector(q, collector)
     return [(hit.docnum, float(hit.score)) for hit in collector.results()[:end]]
+
+
+class _BudgetCollector(collectors.WrappingCollector):  # type: ignore[misc]
+    """Checks the request's deadline while Whoosh walks its matcher.
+
+    Why not Whoosh's TimeLimitCollector: it stops the walk with SIGALRM, which only
+    the main thread can receive, or a timer thread per search.
+    """
+
+    def __init__(self, child: Any, budget: Budget) -> None:
+        super().__init__(child)
+        self.budget = budget
+
+    def set_subsearcher(self, subsearcher: Any, offset: int) -> None:
+        self.budget.check()
+        super().set_subsearcher(subsearcher, offset)
+
+    def collect_matches(self) -> None:
+        child, check = self.child, self.budget.check
+        for n, sub_docnum in enumerate(child.matches(), start=1):
+            if not n % CHECK_EVERY:
+                check()
+            child.collect(sub_docnum)
+
+
+def _matching_docs(searcher: Any, q: Any, budget: Budget) -> Iterator[int]:
+    """``Searcher.docs_for_query``, checking the deadline as it walks."""
+    for sub, offset in searcher.leaf_searchers():
+        budget.check()
+        try:
+            ids = q.matcher(sub, sub.boolean_context()).all_ids()
+        except TermNotFound:
+            continue
+        for n, docnum in enumerate(ids, start=1):
+            if not n % CHECK_EVERY:
+                budget.check()
+            yield docnum + offset

@@ -28,6 +28,13 @@ which queries have a second page.
 Latency is from sending a request to having read and parsed its whole JSON body, queueing
 in the server included. Throughput counts requests completed inside the timed window.
 Writes ``bench/results/load-<UTC timestamp>.json`` and prints a table.
+
+Costly queries (``--costly-clients``, 1 by default; 0 skips): after the timed window
+above, a second window of the same length runs the same clients plus that many clients
+sending the costly queries of ``bench/costly.py`` back to back (fuzzy, wildcards,
+ranges, long OR queries, internal fields: answered or refused with a 400, both fine).
+It reports the other clients' p95 in both windows: the query governor should keep the
+second under twice the first.
 """
 
 from __future__ import annotations
@@ -54,6 +61,8 @@ from pathlib import Path
 from typing import Any
 
 from corpora import DATA, SIZES, corpus_file, write_size
+from costly import QUERIES as COSTLY_QUERIES
+from costly import WEB_PARAMS
 from queries import load_queries
 from report import percentile
 
@@ -347,6 +356,15 @@ def search_path(query: dict[str, Any], facets: bool, page: int = 1) -> str:
     return "/search?" + urllib.parse.urlencode(params)
 
 
+def costly_plan() -> list[Request]:
+    """The costly queries of ``bench/costly.py``, as the web page asks them."""
+    plan = []
+    for _, q, extra in COSTLY_QUERIES:
+        params = [("q", q), *((k, v) for k, vs in {**WEB_PARAMS, **extra}.items() for v in vs)]
+        plan.append(Request("costly", "/search?" + urllib.parse.urlencode(params)))
+    return plan
+
+
 def make_plan(queries: list[dict[str, Any]], totals: dict[str, int]) -> list[Request]:
     """:data:`PLAN_SIZE` requests in the :data:`MIX`, drawn with a fixed seed.
 
@@ -375,6 +393,8 @@ class Sample:
     end: float
     ms: float
     ok: bool
+    #: A costly query the server refused with a 400 problem (an answer, not an error).
+    refused: bool = False
 
 
 @dataclass
@@ -430,10 +450,12 @@ class Client:
             if stop.is_set():
                 break
             started = time.perf_counter()
-            ok, problem = True, ""
+            ok, problem, refused = True, "", False
             try:
                 status, body = self.get(req.path)
-                if status != 200:
+                if req.kind == "costly" and status == 400 and b'"title"' in body:
+                    refused = True
+                elif status != 200:
                     ok, problem = False, f"HTTP {status}: {body[:300].decode(errors='replace')}"
                 else:
                     answer = json.loads(body)
@@ -444,7 +466,7 @@ class Client:
             except Exception as exc:
                 ok, problem = False, f"{type(exc).__name__}: {exc}"
             end = time.perf_counter()
-            self.samples.append(Sample(req.kind, end, (end - started) * 1000, ok))
+            self.samples.append(Sample(req.kind, end, (end - started) * 1000, ok, refused))
             if not ok:
                 self.errors.append({"kind": req.kind, "path": req.path, "error": problem,
                                     "at": end})
@@ -452,13 +474,14 @@ class Client:
 
 
 def run_clients(port: int, n: int, plan: list[Request], seconds: float | None,
-                timeout: float) -> tuple[list[Client], float, float]:
-    """``n`` clients over ``plan`` for ``seconds`` (or each request once if None).
+                timeout: float, costly: int = 0) -> tuple[list[Client], float, float]:
+    """``n`` clients over ``plan`` for ``seconds`` (or each request once if None), and
+    ``costly`` more sending :func:`costly_plan` (the last clients returned).
 
     Each client starts at its own offset into the plan, so they do not send the same
     request at the same moment. The (start, end) returned are perf_counter times.
     """
-    clients = [Client(port, timeout) for _ in range(n)]
+    clients = [Client(port, timeout) for _ in range(n + costly)]
     stop = threading.Event()
     if seconds is None:
         shared = iter(plan)
@@ -480,7 +503,16 @@ def run_clients(port: int, n: int, plan: list[Request], seconds: float | None,
                 yield plan[k % len(plan)]
                 k += 1
 
-        streams = [cycle(i * len(plan) // n) for i in range(n)]
+        hard = costly_plan()
+
+        def cycle_costly(offset: int) -> Iterator[Request]:
+            k = offset
+            while True:
+                yield hard[k % len(hard)]
+                k += 1
+
+        streams = [*(cycle(i * len(plan) // n) for i in range(n)),
+                   *(cycle_costly(i * len(hard) // max(costly, 1)) for i in range(costly))]
     threads = [threading.Thread(target=c.run, args=(s, stop), daemon=True, name=f"client-{i}")
                for i, (c, s) in enumerate(zip(clients, streams, strict=True))]
     start = time.perf_counter()
@@ -505,6 +537,7 @@ def summarize(samples: list[Sample], seconds: float) -> dict[str, Any]:
     return {"requests": len(samples), "errors": sum(not s.ok for s in samples),
             "throughput_rps": len(samples) / seconds if seconds else float("nan"),
             "p50_ms": percentile(ok, 0.5), "p90_ms": percentile(ok, 0.9),
+            "p95_ms": percentile(ok, 0.95),
             "p99_ms": percentile(ok, 0.99), "max_ms": max(ok, default=float("nan")),
             "mean_ms": sum(ok) / len(ok) if ok else float("nan")}
 
@@ -548,11 +581,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help=f"gunicorn worker class ({WORKER_CLASS}; sync takes --threads 1)")
     parser.add_argument("--timeout", type=float, default=30.0,
                         help="client timeout per request, s (30)")
+    parser.add_argument("--costly-clients", type=int, default=1,
+                        help="clients sending costly queries in a second window (1; 0: none)")
     args = parser.parse_args(argv)
     if args.worker_class == "sync" and args.threads != 1:
         parser.error("--worker-class sync runs one thread per worker: use --threads 1")
     if args.duration <= 0 or args.clients < 1 or args.workers < 1 or args.threads < 1:
         parser.error("--duration, --clients, --workers and --threads must be positive")
+    if args.costly_clients < 0:
+        parser.error("--costly-clients must be 0 or more")
     return args
 
 
@@ -591,6 +628,12 @@ def main(argv: list[str] | None = None) -> int:
         clients, t0, t1 = run_clients(port, args.clients, plan, args.duration, args.timeout)
         cpu1 = server.cpu_seconds()
         rss = server.rss_mb()
+        hurt: tuple[list[Client], float, float] | None = None
+        if args.costly_clients:
+            print(f"load: again for {args.duration:g} s with {args.costly_clients} more "
+                  "client(s) sending costly queries", file=sys.stderr)
+            hurt = run_clients(port, args.clients, plan, args.duration, args.timeout,
+                               costly=args.costly_clients)
     finally:
         code = server.stop()
     window_end = t0 + args.duration
@@ -628,6 +671,10 @@ def main(argv: list[str] | None = None) -> int:
         "errors": len(errors) + len(warm_errors),
         "error_samples": (warm_errors + errors)[:20],
     }
+    if hurt is not None:
+        result["costly"] = costly_effect(hurt, args, result["overall"])
+        result["errors"] += result["costly"]["errors"]
+        result["error_samples"] += result["costly"]["error_samples"]
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"load-{stamp}.json"
     out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
@@ -642,6 +689,14 @@ def main(argv: list[str] | None = None) -> int:
           f"reconnects {result['reconnects']}")
     per = sorted(c["p50_ms"] for c in result["per_client"])
     print(f"per-client p50 {per[0]:.0f}-{per[-1]:.0f} ms")
+    if "costly" in result:
+        c = result["costly"]
+        print(f"\nwith {c['clients']} costly client(s): other clients' p95 "
+              f"{c['others_p95_without_ms']:.0f} ms without, {c['others_p95_with_ms']:.0f} ms "
+              f"with ({c['p95_ratio']:.2f}x; p50 {c['others']['p50_ms']:.0f} ms, "
+              f"{c['others']['throughput_rps']:.1f} req/s); costly requests "
+              f"{c['costly']['requests']} ({c['refused']} refused), p50 "
+              f"{c['costly']['p50_ms']:.0f} ms, max {c['costly']['max_ms']:.0f} ms")
     print(f"wrote {out.relative_to(ROOT)}", file=sys.stderr)
     if result["errors"]:
         for e in result["error_samples"][:5]:
@@ -649,6 +704,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"load: {result['errors']} errors (server log: {server.log})", file=sys.stderr)
         return 1
     return 0
+
+
+def costly_effect(run: tuple[list[Client], float, float], args: argparse.Namespace,
+                  baseline: dict[str, Any]) -> dict[str, Any]:
+    """The second window's figures: the other clients' latency next to the baseline's,
+    and what the costly clients got."""
+    clients, t0, _ = run
+    window_end = t0 + args.duration
+    others = [s for c in clients[:args.clients] for s in c.samples if s.end <= window_end]
+    hard = [s for c in clients[args.clients:] for s in c.samples if s.end <= window_end]
+    errors = [e for c in clients for e in c.errors]
+    summary = summarize(others, args.duration)
+    return {"clients": args.costly_clients, "others": summary,
+            "others_p95_without_ms": baseline["p95_ms"],
+            "others_p95_with_ms": summary["p95_ms"],
+            "p95_ratio": summary["p95_ms"] / baseline["p95_ms"] if baseline["p95_ms"] else
+            float("nan"),
+            "costly": summarize(hard, args.duration),
+            "refused": sum(s.refused for s in hard), "errors": len(errors),
+            "error_samples": errors[:20]}
 
 
 def _short(path: Path) -> Path:

@@ -14,6 +14,10 @@ Modes: (a) top 10 hits; (b) plus facet counts over the whole result set (outlet,
 speaker, location, per-month date histogram); (c) plus highlighted snippets of the 10.
 Writes ``bench/results/<timestamp>.json`` and the results section of
 ``docs/performance.md`` (not for ``--quick`` unless ``--docs``).
+
+Then costly queries (``bench/costly.py``) on the 37.5k index (the largest size run with
+``--sizes``/``--quick``): the slowest single request of each kind and what the query
+governor answered; ``--no-costly`` skips them.
 """
 
 from __future__ import annotations
@@ -450,6 +454,10 @@ def main(argv: list[str] | None = None) -> None:
                         help="reuse indexes already built in the work directory")
     parser.add_argument("--docs", action=argparse.BooleanOptionalAction, default=None,
                         help="rewrite docs/performance.md (default: yes, except --quick)")
+    parser.add_argument("--costly", action=argparse.BooleanOptionalAction, default=True,
+                        help="time the costly queries of bench/costly.py (default: yes)")
+    parser.add_argument("--costly-timeout", type=float, default=120.0,
+                        help="seconds before a costly query is stopped (120)")
     opts = parser.parse_args(argv)
     if opts.quick:
         opts.sizes = opts.sizes or ",".join(QUICK_SIZES)
@@ -481,6 +489,9 @@ def main(argv: list[str] | None = None) -> None:
     }
     for n, label in enumerate(opts.sizes):
         run["sizes"][label] = run_size(label, opts, profile=n == len(opts.sizes) - 1)
+    costly_text = ""
+    if opts.costly:
+        costly_text = run_costly(run, opts)
     run["wall_minutes"] = (time.perf_counter() - t0) / 60
     from report import render, summarize
 
@@ -490,11 +501,27 @@ def main(argv: list[str] | None = None) -> None:
     (RESULTS / name).write_text(json.dumps(run, indent=1) + "\n", encoding="utf-8")
     text = render(run, f"bench/results/{name}")
     print(text)
+    if costly_text:
+        print(f"\n### Costly queries ({run['costly']['size']})\n\n{costly_text}")
     if opts.docs if opts.docs is not None else not opts.quick:
         write_doc(text)
         print(f"wrote bench/results/{name} and {DOC.relative_to(ROOT)}", file=sys.stderr)
     else:
         print(f"wrote bench/results/{name}", file=sys.stderr)
+
+
+def run_costly(run: dict[str, Any], opts: argparse.Namespace) -> str:
+    """The costly queries on the 37.5k index (else the largest size run); their table."""
+    import costly
+
+    label = "37.5k" if "37.5k" in opts.sizes else opts.sizes[-1]
+    index = opts.workdir / "indexes" / label / "newsfacet"
+    print(f"costly queries on {label}", file=sys.stderr)
+    repeats = 1 if opts.quick else 3
+    rows = costly.run(index, opts.costly_timeout, repeats)
+    run["costly"] = {"size": label, "timeout_s": opts.costly_timeout, "repeats": repeats,
+                     "rows": rows}
+    return costly.table(rows, opts.costly_timeout)
 
 
 def write_doc(text: str) -> None:

@@ -52,6 +52,17 @@ class InvalidQuery(NewsfacetError):
     title = "Invalid query"
 
 
+class QueryTooCostly(NewsfacetError):
+    """A query past one of the cost limits of ``api/query_limits.py`` (fuzzy edits, phrase
+    slop, leading wildcards, clauses) or past its time budget; the detail names the limit.
+
+    A 400, not a 5xx: the caller can fix it by asking less, as Datasette answers a
+    query past ``sql_time_limit_ms`` and Elasticsearch one past ``max_clause_count``.
+    """
+
+    title = "Query too costly"
+
+
 class InvalidParameter(NewsfacetError):
     """A request parameter with a value outside what it accepts."""
 
@@ -62,12 +73,6 @@ class UnknownFacet(InvalidParameter):
     """A facet name that the schema does not define."""
 
     title = "Unknown facet"
-
-
-class PageOutOfRange(InvalidParameter):
-    """A page number past the last page of results."""
-
-    title = "Page out of range"
 
 
 class DocumentNotFound(NewsfacetError):
