@@ -51,11 +51,8 @@ from .models import (
     WriteReport,
 )
 from .openapi import HTML, build_spec, documented
+from .param_registry import FACET_VALUES, QUOTES, SEARCH, SIMILAR
 from .params import (
-    FACET_VALUE_PARAMS,
-    QUOTE_PARAMS,
-    SEARCH_PARAMS,
-    SIMILAR_PARAMS,
     facet_search_from_params,
     quote_request_from_params,
     request_from_params,
@@ -226,7 +223,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return problem(500, "Internal error", "the server failed to answer; this is a bug")
 
     @app.get("/search")
-    @documented(SearchResults, SEARCH_PARAMS, SEARCH_ERRORS, links={
+    @documented(SearchResults, SEARCH, SEARCH_ERRORS, links={
         "first_hit": _link("document", doc_id="$response.body#/hits/0/id"),
         "first_story": _link("story", story_id="$response.body#/hits/0/story")})
     def search() -> Response:
@@ -235,14 +232,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(_service().run(search_request).to_json())
 
     @app.get("/quotes")
-    @documented(QuoteResults, QUOTE_PARAMS, SEARCH_ERRORS)
+    @documented(QuoteResults, QUOTES, SEARCH_ERRORS)
     def quotes() -> Response:
         """Attributed quotes matching ``q``, filtered by ``speaker``, ``outlet`` and dates."""
         quote_request = quote_request_from_params(request.args.getlist)
         return jsonify(_service().run_quotes(quote_request).to_json())
 
     @app.get("/documents/<path:doc_id>/similar")
-    @documented(SearchResults, SIMILAR_PARAMS,
+    @documented(SearchResults, SIMILAR,
                 (InvalidParameter, UnknownFacet, QueryTooCostly, DocumentNotFound,
                  *INDEX_ERRORS))
     def similar(doc_id: str) -> Response:
@@ -317,7 +314,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return jsonify(_service().story(story_id).to_json())
 
     @app.get("/facets/<name>")
-    @documented(FacetSuggestions, FACET_VALUE_PARAMS,
+    @documented(FacetSuggestions, FACET_VALUES,
                 (InvalidParameter, UnknownFacet, *INDEX_ERRORS))
     def facet_values(name: str) -> Response:
         """Values of one facet matching ``prefix`` with their counts, for autocomplete."""

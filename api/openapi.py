@@ -1,8 +1,8 @@
 """The OpenAPI 3.1 description of the HTTP API, generated from the code itself.
 
 Nothing here is written twice: paths come from the Flask URL map, summaries from the
-view functions' docstrings, query parameters from the :class:`ParamSpec` tuples in
-:mod:`params` (which use the same constants the validation does), response bodies from
+view functions' docstrings, query parameters from their declarations in
+:mod:`param_registry` (which the parsers and the validation read too), response bodies from
 the type hints of the dataclasses in :mod:`models` (and :class:`Extraction`), and the
 error responses from the status and title of the classes in :mod:`schema.errors`.
 
@@ -29,8 +29,9 @@ from flask import Flask
 from newsfacet.schema.document import Place
 from newsfacet.schema.errors import NewsfacetError
 
+from . import param_registry
 from .models import DateRange
-from .params import ParamSpec
+from .param_kinds import Param
 
 #: Endpoints that are not part of the JSON API: the web page's blueprint and files.
 SKIP_ENDPOINT = re.compile(r"^(web\.|static$)")
@@ -61,7 +62,8 @@ class Operation:
 
     #: A dataclass (its ``to_json`` shape), a raw JSON Schema, or :data:`HTML`.
     response: type | dict[str, Any] | str
-    params: tuple[ParamSpec, ...] = ()
+    #: The operation whose declared parameters it reads (``param_registry``), if any.
+    params: str | None = None
     errors: tuple[type[NewsfacetError], ...] = ()
     #: JSON Schema of the request body (writes), if it takes one.
     body: dict[str, Any] | None = None
@@ -71,7 +73,7 @@ class Operation:
     links: dict[str, Any] | None = None
 
 
-def documented(response: type | dict[str, Any] | str, params: tuple[ParamSpec, ...] = (),
+def documented(response: type | dict[str, Any] | str, params: str | None = None,
                errors: tuple[type[NewsfacetError], ...] = (),
                body: dict[str, Any] | None = None,
                secured: bool = False,
@@ -177,32 +179,24 @@ class SchemaBuilder:
 # -- parameters and responses ----------------------------------------------------------
 
 
-def parameter(spec: ParamSpec) -> dict[str, Any]:
-    value: dict[str, Any] = {"type": spec.type}
-    if spec.enum is not None:
-        value["enum"] = list(spec.enum)
-    if spec.minimum is not None:
-        value["minimum"] = spec.minimum
-    if spec.maximum is not None:
-        value["maximum"] = spec.maximum
-    if spec.default is not None and not spec.repeated:
-        value["default"] = spec.default
-    if spec.pattern is not None:
-        value["pattern"] = spec.pattern
-    if spec.max_length is not None:
-        value["maxLength"] = spec.max_length
-    schema = {"type": "array", "items": value} if spec.repeated else value
-    out: dict[str, Any] = {"name": spec.name, "in": "query", "required": False,
-                           "description": spec.description, "schema": schema}
-    if spec.repeated:
+def parameter(param: Param) -> dict[str, Any]:
+    """A query parameter as its declaration describes it."""
+    value = param.kind.schema()
+    if param.default is not None and not param.kind.repeated:
+        value["default"] = param.default
+    repeated = param.kind.repeated
+    schema = {"type": "array", "items": value} if repeated else value
+    out: dict[str, Any] = {"name": param.name, "in": "query", "required": False,
+                           "description": param.description, "schema": schema}
+    if repeated:
         out.update(style="form", explode=True)
     return out
 
 
 def path_parameter(name: str, converter: str | None,
-                   spec: ParamSpec | None = None) -> dict[str, Any]:
-    """A path variable; ``spec`` (a ParamSpec of the same name) describes it further."""
-    out: dict[str, Any] = {**parameter(spec), "in": "path"} if spec else {
+                   param: Param | None = None) -> dict[str, Any]:
+    """A path variable; ``param`` (a declaration of the same name) describes it further."""
+    out: dict[str, Any] = {**parameter(param), "in": "path"} if param else {
         "name": name, "in": "path", "schema": {"type": "string"}}
     out["required"] = True
     if converter in SLASHED_CONVERTERS:
@@ -263,10 +257,11 @@ def build_spec(app: Flask) -> dict[str, Any]:
             continue
         summary, description = _summary(view.__doc__)
         converters = {m["name"]: m["converter"] for m in _CONVERTER.finditer(rule.rule)}
-        in_path = {spec.name: spec for spec in op.params if spec.name in converters}
+        declared = param_registry.params_of(op.params) if op.params else ()
+        in_path = {param.name: param for param in declared if param.name in converters}
         parameters = [path_parameter(name, conv, in_path.get(name))
                       for name, conv in converters.items()]
-        parameters += [parameter(spec) for spec in op.params if spec.name not in in_path]
+        parameters += [parameter(param) for param in declared if param.name not in in_path]
         if op.response == HTML:
             ok = {"description": "An HTML page.",
                   "content": {"text/html": {"schema": {"type": "string"}}}}

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
@@ -32,15 +32,8 @@ from .models import (
     StoredDocument,
     Story,
 )
-from .params import (
-    check_facet_name,
-    check_suggest_size,
-    decode_cursor,
-    parse_as_of,
-    parse_half_life,
-    parse_natural_date,
-    validate,
-)
+from .param_registry import FACET_VALUES, QUOTES, SEARCH, SIMILAR
+from .params import coerce_arguments, request_from_arguments, validate
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING, Budget
 from .whoosh_backend import WhooshBackend
 
@@ -147,16 +140,7 @@ class SearchService:
         (and rarer) words first. ``boost="recency"`` multiplies each score by 0.5 per
         ``half_life`` (days, or text such as ``"2w"``) of a document's age.
         """
-        request = SearchRequest(
-            q=q, outlet=tuple(outlet), speaker=tuple(speaker), location=tuple(location),
-            date_from=_date_bound("date_from", date_from, False, as_of),
-            date_to=_date_bound("date_to", date_to, True, as_of), facets=tuple(facets),
-            sort=sort, page=page, per_page=per_page, highlight=highlight,
-            facet_size=facet_size, interval=interval, date_field=date_field,
-            cursor=decode_cursor(cursor) if cursor else None, story=tuple(story),
-            collapse=collapse, operator=operator, boost=boost,
-            half_life=parse_half_life(half_life) if isinstance(half_life, str) else half_life,
-        )
+        request = cast(SearchRequest, request_from_arguments(SEARCH, locals()))
         return self.run(request)
 
     def similar(
@@ -176,9 +160,7 @@ class SearchService:
         so a follow-up or a rewrite of the same story ranks first. DocumentNotFound if
         there is no such document.
         """
-        request = validate(SearchRequest(per_page=per_page, page=page, facets=tuple(facets),
-                                         facet_size=facet_size, highlight=highlight,
-                                         interval=interval))
+        request = cast(SearchRequest, request_from_arguments(SIMILAR, locals()))
         return self.run_similar(doc_id, request)
 
     def run_similar(self, doc_id: str, request: SearchRequest) -> SearchResults:
@@ -210,6 +192,7 @@ class SearchService:
         highlight: bool = True,
         facet_size: int = 10,
         as_of: dt.date | str | None = None,
+        operator: str = "and",
     ) -> QuoteResults:
         """Search attributed quotes: what ``speaker`` said about ``q``.
 
@@ -217,13 +200,7 @@ class SearchService:
         each hit carries its document's id, title, outlet and date and the quote's
         character offsets into that document's body.
         """
-        request = QuoteRequest(
-            q=q, speaker=tuple(speaker), outlet=tuple(outlet),
-            date_from=_date_bound("date_from", date_from, False, as_of),
-            date_to=_date_bound("date_to", date_to, True, as_of), facets=tuple(facets),
-            sort=sort, page=page, per_page=per_page, highlight=highlight,
-            facet_size=facet_size,
-        )
+        request = cast(QuoteRequest, request_from_arguments(QUOTES, locals()))
         return self.run_quotes(request)
 
     def run_quotes(self, request: QuoteRequest) -> QuoteResults:
@@ -263,9 +240,8 @@ class SearchService:
         ``size`` caps how many come back (all by default). The ``date`` facet answers
         months, as its counts do.
         """
-        check_facet_name(name)
-        check_suggest_size(size)
-        return self.backend.facet_values(name, prefix, size)
+        checked = coerce_arguments(FACET_VALUES, locals())
+        return self.backend.facet_values(checked["name"], checked["prefix"], checked["size"])
 
     def health(self) -> dict[str, Any]:
         """Whether the index is whole and opens, how many documents it holds, and its
@@ -353,16 +329,6 @@ def check_query_timeout(value: Any) -> float | None:
         raise InvalidParameter(f"query timeout ({QUERY_TIMEOUT_SETTING}): expected seconds, a "
                                f"number 0 or more, or none; got {value!r}")
     return float(value)
-
-
-def _date_bound(name: str, value: dt.date | str | None, end: bool,
-                as_of: dt.date | str | None) -> dt.date | None:
-    """A date as given, or text resolved as the HTTP API resolves it."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    if isinstance(as_of, str):  # callers from Python may pass the HTTP form too
-        as_of = parse_as_of(as_of)
-    return parse_natural_date(name, value, end, as_of) if value.strip() else None
 
 
 def _size_on_disk(folder: Path) -> int:
