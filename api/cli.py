@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from newsfacet.indexer.extract import extract
 from newsfacet.indexer.pipeline import index_paths, reindex
@@ -18,11 +19,63 @@ from newsfacet.indexer.store import IndexStore
 from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
 
-from .params import request_from_params
+from .models import SearchRequest
+from .param_kinds import UNSET, Param
+from .param_registry import FACET_VALUES, SEARCH, params_of
+from .params import GetList, read_values, request_from_values
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING
 
 DEFAULT_INDEX = os.environ.get("NEWSFACET_INDEX", "var/index")
 DEFAULT_TIMEOUT = os.environ.get(QUERY_TIMEOUT_SETTING, str(QUERY_TIMEOUT))
+#: The parameter the command line takes as its positional words, joined with spaces.
+WORDS = "q"
+#: Where a command's default differs from the HTTP API's, and why: a table in a
+#: terminal counts the facets a reader scans first.
+CLI_DEFAULTS: dict[tuple[str, str], str] = {(SEARCH, "facets"): "outlet,speaker,location"}
+
+
+def add_param_arguments(parser: argparse.ArgumentParser, op: str) -> None:
+    """One argument per parameter of ``op`` as :mod:`param_registry` declares it: name,
+    placeholder, help and default. Values stay text, read by the code that reads a query
+    string, so the command line refuses what HTTP refuses, with the same message; an
+    option given twice counts its last value, as a repeated query parameter does."""
+    for param in params_of(op):
+        text = param.summary.replace("%", "%%")
+        if param.name == WORDS:
+            parser.add_argument(param.name, nargs="*", metavar="query", help=text)
+        elif param.in_path:
+            parser.add_argument(param.name, metavar=param.kind.placeholder(), help=text)
+        else:
+            default = _default_text(op, param)
+            parser.add_argument(param.cli_flag, dest=param.name, action="append",
+                                metavar=param.kind.placeholder() or param.name.upper(),
+                                help=text + (f" Default: {default}." if default else ""))
+
+
+def _default_text(op: str, param: Param) -> str:
+    if (op, param.name) in CLI_DEFAULTS:
+        return CLI_DEFAULTS[op, param.name]
+    value = param.default if param.python_default is UNSET else param.python_default
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def given_params(args: argparse.Namespace, op: str) -> GetList:
+    """The text given for each parameter of ``op`` (or the command's own default), as
+    ``request.args.getlist`` hands a query string's over."""
+    given: dict[str, list[str]] = {}
+    for param in params_of(op):
+        value = getattr(args, param.name)
+        if param.name == WORDS:
+            given[param.name] = [" ".join(value)] if value else []
+        elif param.in_path:
+            given[param.name] = [value]
+        elif value is not None:
+            given[param.name] = value
+        elif (op, param.name) in CLI_DEFAULTS:
+            given[param.name] = [CLI_DEFAULTS[op, param.name]]
+    return lambda name: given.get(name, [])
 
 
 def _seconds(text: str) -> float | None:
@@ -74,26 +127,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from .service import SearchService
 
-    params: dict[str, list[str]] = {
-        "q": [" ".join(args.query)], "outlet": args.outlet, "speaker": args.speaker,
-        "location": args.location, "story": args.story,
-        "facets": [args.facets] if args.facets else [],
-        "sort": [args.sort], "page": [str(args.page)], "per_page": [str(args.per_page)],
-    }
-    if args.date_from:
-        params["date_from"] = [args.date_from]
-    if args.date_to:
-        params["date_to"] = [args.date_to]
-    if args.interval:
-        params["interval"] = [args.interval]
-    if args.collapse:
-        params["collapse"] = [args.collapse]
-    if args.boost:
-        params["boost"] = [args.boost]
-        params["half_life"] = [args.half_life]
-    params["operator"] = [args.operator]
+    given = read_values(SEARCH, given_params(args, SEARCH), python_defaults=True)
+    request = cast(SearchRequest, request_from_values(SEARCH, given))
     with SearchService(args.index, query_timeout=args.timeout) as service:
-        results = service.run(request_from_params(lambda name: params.get(name, [])))
+        results = service.run(request)
     if args.json:
         print(strict_json.dumps(results.to_json(), ensure_ascii=False, indent=2))
         return 0
@@ -141,8 +178,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]],
 def _cmd_facets(args: argparse.Namespace) -> int:
     from .service import SearchService
 
+    given = read_values(FACET_VALUES, given_params(args, FACET_VALUES), python_defaults=True)
     with SearchService(args.index) as service:
-        values = service.facet_values(args.name, prefix=args.prefix, size=args.size)
+        values = service.facet_values(args.name, prefix=given["prefix"], size=given["size"])
     if args.json:
         print(strict_json.dumps([{"value": v.value, "count": v.count} for v in values],
                          ensure_ascii=False, indent=2))
@@ -229,24 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=_cmd_reindex)
 
-    p = with_index(commands.add_parser("search", help="search the index and print results"))
-    p.add_argument("query", nargs="*", help="query text (empty: all documents)")
-    for name in ("outlet", "speaker", "location", "story"):
-        p.add_argument(f"--{name}", action="append", default=[], help=f"filter on {name}")
-    p.add_argument("--collapse", choices=["story"], help="one result per story")
-    p.add_argument("--operator", choices=["and", "or"], default="and",
-                   help="and: every word must match (default); or: any word may")
-    p.add_argument("--boost", choices=["recency"], help="newer documents rank higher")
-    p.add_argument("--half-life", default="30d",
-                   help="half-life of the recency boost: 30, 30d, 2w, 6m, 1y (default 30d)")
-    p.add_argument("--date-from", help="YYYY-MM-DD, YYYY-MM or YYYY")
-    p.add_argument("--date-to", help="YYYY-MM-DD, YYYY-MM or YYYY")
-    p.add_argument("--facets", default="outlet,speaker,location",
-                   help="facets to count, comma-separated (default: %(default)s)")
-    p.add_argument("--interval", help="date facet buckets: day, week, month (default) or year")
-    p.add_argument("--sort", default="relevance", help="relevance, date:desc or date:asc")
-    p.add_argument("--page", type=int, default=1)
-    p.add_argument("--per-page", type=int, default=10)
+    p = with_index(commands.add_parser(
+        "search", help="search the index and print results",
+        description="Ranked search with filters and facet counts; options are the "
+                    "parameters of GET /search. An empty query lists every document."))
+    add_param_arguments(p, SEARCH)
     p.add_argument("--json", action="store_true", help="print the JSON the HTTP API returns")
     p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT,
                    help=f"seconds the search may take, 'none' for no limit (default: "
@@ -255,11 +280,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_index(commands.add_parser(
         "facets", help="list a facet's values with document counts",
-        description="Values of one facet (outlet, speaker, location, date) over the whole "
-                    "index, most frequent first; --prefix matches the start of any word."))
-    p.add_argument("name", help="outlet, speaker, location or date")
-    p.add_argument("--prefix", default="", help="only values with a word starting so")
-    p.add_argument("--size", type=int, default=None, help="at most this many values")
+        description="Values of one facet over the whole index, most frequent first; "
+                    "--prefix matches the start of any word."))
+    add_param_arguments(p, FACET_VALUES)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=_cmd_facets)
 

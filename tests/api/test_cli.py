@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfacet.api.cli import main
+from newsfacet.api.cli import build_parser, main
+from newsfacet.api.param_registry import FACET_VALUES, SEARCH, params_of
 
 
 def test_extract_prints_one_json_line_per_article(
@@ -120,3 +121,62 @@ def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]
         main([command, "--help"])
     assert exit_info.value.code == 0
     assert f"usage: newsfacet {command}" in capsys.readouterr().out
+
+
+def _options(command: str) -> set[str]:
+    parser = build_parser()
+    sub = parser._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
+    return {flag for action in sub._actions for flag in action.option_strings}
+
+
+@pytest.mark.parametrize(("command", "op"), [("search", SEARCH), ("facets", FACET_VALUES)])
+def test_options_are_the_declared_parameters(command: str, op: str) -> None:
+    """Every parameter the HTTP operation takes is an option, and no other (but the
+    command's own), named as declared; the query words and the facet name are positional."""
+    own = {"-h", "--help", "--index", "--json", "--timeout"}
+    declared = {p.cli_flag for p in params_of(op) if p.name != "q" and not p.in_path}
+    assert _options(command) - own == declared
+
+
+def test_date_help_tells_what_the_parser_takes(tmp_path: Path, tiny_jsonl: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["search", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--date-from DATE Start of the date range: YYYY-MM-DD, YYYY-MM or YYYY" in help_text
+    assert "'last week'" in help_text and "'since January 2022'" in help_text
+    assert "--per-page N Hits per page. Default: 10." in help_text
+    index = str(tmp_path / "index")
+    assert main(["index", "--quiet", "--index", index, str(tiny_jsonl)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--index", index, "--json", "--date-from", "since 2024",
+                 "--as-of", "2024-06-01", "--date-to", "3 days ago", "strike"]) == 0
+    assert json.loads(capsys.readouterr().out)["date_range"] == {
+        "from": "2024-01-01", "to": "2024-05-29", "field": "published"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--page", "0"], "page: must be between 1 and 100 (pages reach the first 10,000 "
+                      "results; use cursor to go deeper), got 0"),
+    (["--per-page", "x"], "per_page: expected an integer, got 'x'"),
+    (["--sort", "colour"], "sort: expected one of relevance, date:desc, date:asc, got 'colour'"),
+    (["--facets", "outlet,colour"], "unknown facet 'colour'; facets are: outlet, speaker, "
+                                    "location, date, story"),
+    (["--highlight", "maybe"], "highlight: expected true or false, got 'maybe'"),
+])
+def test_bad_options_are_refused_as_over_http(tmp_path: Path, args: list[str], message: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The same reader as the query string's, so the same one-line message, exit 2."""
+    assert main(["search", "--index", str(tmp_path / "none"), *args, "strike"]) == 2
+    assert capsys.readouterr().err == f"newsfacet: {message}\n"
+
+
+def test_an_option_given_twice_counts_its_last_value(tmp_path: Path, tiny_jsonl: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    index = str(tmp_path / "index")
+    assert main(["index", "--quiet", "--index", index, str(tiny_jsonl)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--index", index, "--json", "--per-page", "5", "--per-page", "1",
+                 "--outlet", "Harbor Test", "--outlet", "Valley Test", "strike"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["per_page"] == 1 and body["total"] == 2
