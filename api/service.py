@@ -33,6 +33,7 @@ from .models import (
     Story,
 )
 from .param_registry import FACET_VALUES, QUOTES, SEARCH, SIMILAR
+from .param_signatures import documents
 from .params import coerce_arguments, request_from_arguments, validate
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING, Budget
 from .whoosh_backend import WhooshBackend
@@ -90,28 +91,29 @@ class SearchService:
 
     # -- reading -----------------------------------------------------------------------
 
+    @documents(SEARCH)
     def search(
         self,
         q: str = "",
         *,
         outlet: Sequence[str] = (),
         speaker: Sequence[str] = (),
-        location: Sequence[str] = (),
         date_from: dt.date | str | None = None,
         date_to: dt.date | str | None = None,
-        facets: Sequence[str] = (),
+        as_of: dt.date | str | None = None,
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
         highlight: bool = True,
         facet_size: int = 10,
+        operator: str = "and",
+        facets: Sequence[str] = (),
+        location: Sequence[str] = (),
         interval: str = "month",
-        as_of: dt.date | str | None = None,
         date_field: str = "published",
         cursor: str | None = None,
         story: Sequence[str] = (),
         collapse: str | None = None,
-        operator: str = "and",
         boost: str | None = None,
         half_life: float | str = 30.0,
     ) -> SearchResults:
@@ -143,15 +145,16 @@ class SearchService:
         request = cast(SearchRequest, request_from_arguments(SEARCH, locals()))
         return self.run(request)
 
+    @documents(SIMILAR)
     def similar(
         self,
         doc_id: str,
         *,
-        per_page: int = 10,
         page: int = 1,
-        facets: Sequence[str] = (),
-        facet_size: int = 10,
+        per_page: int = 10,
         highlight: bool = False,
+        facet_size: int = 10,
+        facets: Sequence[str] = (),
         interval: str = "month",
     ) -> SearchResults:
         """Documents like ``doc_id`` (more like this), most similar first, itself excluded.
@@ -177,22 +180,23 @@ class SearchService:
         results.took_ms = round((time.perf_counter() - started) * 1000, 2)
         return results
 
+    @documents(QUOTES)
     def search_quotes(
         self,
         q: str = "",
         *,
-        speaker: Sequence[str] = (),
         outlet: Sequence[str] = (),
+        speaker: Sequence[str] = (),
         date_from: dt.date | str | None = None,
         date_to: dt.date | str | None = None,
-        facets: Sequence[str] = (),
+        as_of: dt.date | str | None = None,
         sort: str = "relevance",
         page: int = 1,
         per_page: int = 10,
         highlight: bool = True,
         facet_size: int = 10,
-        as_of: dt.date | str | None = None,
         operator: str = "and",
+        facets: Sequence[str] = (),
     ) -> QuoteResults:
         """Search attributed quotes: what ``speaker`` said about ``q``.
 
@@ -231,6 +235,7 @@ class SearchService:
     def count(self) -> int:
         return self.backend.count()
 
+    @documents(FACET_VALUES)
     def facet_values(self, name: str, prefix: str = "",
                      size: int | None = None) -> list[FacetValue]:
         """Values of one facet over the whole index, most frequent first.
