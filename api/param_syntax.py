@@ -4,7 +4,7 @@ The OpenAPI description promises, parameter by parameter, what the server takes;
 generator (schemathesis) draws values from these patterns and expects each one to be
 accepted, so a pattern must not be looser than the parser (``2024-02-30`` has the shape
 of a date but is none). These are built once here from the same rules the parsers in
-:mod:`params` apply, and ``tests/api/test_param_syntax.py`` checks the two agree both
+:mod:`param_values` apply, and ``tests/api/test_param_syntax.py`` checks the two agree both
 ways on generated values.
 
 Patterns use only syntax common to Python and ECMA-262 regular expressions (no
