@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ir_measures import AP, Qrel, ScoredDoc, nDCG
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evaluation"))
-from metrics import average_precision, ndcg_at  # noqa: E402
+from metrics import average_precision, ndcg_at
 
 DOCS = [f"d{n}" for n in range(30)]
 
