@@ -74,7 +74,7 @@ lint: $(STAMP)
 ## Type-check a regular (non-editable) install: mapped packages defeat editable installs.
 typecheck: $(STAMP)
 	rm -rf build/typecheck && $(PY) -m pip install --quiet --no-deps --target build/typecheck .
-	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet.schema -p newsfacet.indexer -p newsfacet.api
+	cd build/typecheck && ../../$(VENV)/bin/mypy -p newsfacet
 
 ## Soak the HTTP API: schemathesis with every check and phase, 250 examples per operation
 ## (SOAK_EXAMPLES=...), against a real server with writes on (~5 min on 2 cores).
