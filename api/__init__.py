@@ -1,13 +1,43 @@
-"""The newsfacet search API for Python (``SearchService``) and HTTP (``http.create_app``)."""
+"""The newsfacet search API for Python (``SearchService``) and HTTP (``http.create_app``).
 
-from .models import DateRange as DateRange
-from .models import FacetSuggestions as FacetSuggestions
-from .models import FacetValue as FacetValue
-from .models import Hit as Hit
-from .models import IndexStats as IndexStats
-from .models import QuoteHit as QuoteHit
-from .models import QuoteRequest as QuoteRequest
-from .models import QuoteResults as QuoteResults
-from .models import SearchRequest as SearchRequest
-from .models import SearchResults as SearchResults
-from .service import SearchService as SearchService
+Embedding tools import from ``newsfacet`` itself; the names here stay for code written
+against them, and load on first use like the top-level package's.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .models import (
+        DateRange,
+        FacetSuggestions,
+        FacetValue,
+        Hit,
+        IndexStats,
+        QuoteHit,
+        QuoteRequest,
+        QuoteResults,
+        SearchRequest,
+        SearchResults,
+    )
+    from .service import SearchService
+
+_WHERE = {
+    "SearchService": ".service",
+    **dict.fromkeys(("DateRange", "FacetSuggestions", "FacetValue", "Hit", "IndexStats",
+                     "QuoteHit", "QuoteRequest", "QuoteResults", "SearchRequest",
+                     "SearchResults"), ".models"),
+}
+__all__ = ["DateRange", "FacetSuggestions", "FacetValue", "Hit", "IndexStats", "QuoteHit",
+           "QuoteRequest", "QuoteResults", "SearchRequest", "SearchResults", "SearchService"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsfacet.api' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -84,7 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
             "answers 400 'Query too costly'; none or off: no limit"),
 )
 #: ``NEWSFACET_*`` variables read by other parts (tests, the CLI), not by the server.
-OTHER_VARIABLES = {"SCREENSHOT"}
+OTHER_VARIABLES = {"SCREENSHOT", "SOAK_SECONDS", "UPDATE_DOCS", "SHARED_DATA"}
 
 
 def defaults() -> dict[str, Any]:

@@ -60,6 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import procstats
 from corpora import DATA, SIZES, corpus_file, write_size
 from costly import QUERIES as COSTLY_QUERIES
 from costly import WEB_PARAMS
@@ -263,31 +264,15 @@ class Server:
 
     def pids(self) -> list[int]:
         """The master and its workers."""
-        pids = [self.process.pid]
-        with contextlib.suppress(OSError):
-            task = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-            pids += [int(p) for p in task.read_text().split()]
-        return pids
+        return procstats.tree(self.process.pid)
 
     def cpu_seconds(self) -> float:
         """User + system CPU of the master and live workers so far."""
-        tick = os.sysconf("SC_CLK_TCK")
-        total = 0.0
-        for pid in self.pids():
-            with contextlib.suppress(OSError, IndexError, ValueError):
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / tick
-        return total
+        return sum(procstats.cpu_seconds(pid) for pid in self.pids())
 
     def rss_mb(self) -> dict[str, float]:
         """Resident memory (VmRSS) per process, MB; pages shared after fork count twice."""
-        out = {}
-        for pid in self.pids():
-            with contextlib.suppress(OSError):
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        out[str(pid)] = int(line.split()[1]) / 1024
-        return out
+        return {str(pid): procstats.rss_mb(pid) for pid in self.pids()}
 
     def log_tail(self, lines: int = 20) -> str:
         with contextlib.suppress(OSError):

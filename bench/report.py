@@ -11,23 +11,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from corpora import FULL_SIZES
 
 MODES = ("a", "b", "c")
 
 
 def percentile(values: list[float], p: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default); NaN when empty.
+    """numpy's percentile (linear interpolation between closest ranks); NaN when empty.
 
     The one percentile of the benchmark: run.py, load.py and these tables share it.
     """
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    k = (len(ordered) - 1) * p
-    low = int(k)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
+    return float(np.percentile(values, 100 * p)) if values else float("nan")
 
 
 def _ms(x: float | None) -> str:

@@ -31,7 +31,6 @@ import json
 import os
 import platform
 import pstats
-import resource
 import shutil
 import statistics
 import subprocess
@@ -44,6 +43,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import procstats
 from corpora import FULL_SIZES, QUICK_SIZES, SIZES, write_size
 from peers import (
     FACET_NAMES,
@@ -187,7 +187,7 @@ def child_query(args: dict[str, Any]) -> dict[str, Any]:
             for q in queries:
                 if q["id"] not in errors and (elapsed := run(q, mode)) is not None:
                     timings[mode].setdefault(q["id"], []).append(elapsed)
-    serving_rss = _own_peak_mb()
+    serving_rss = procstats.own_peak_mb()
     medians = {m: {qid: statistics.median(ts) for qid, ts in per.items()}
                for m, per in timings.items()}
     result: dict[str, Any] = {
@@ -272,15 +272,6 @@ def _http_overhead(index: Path, queries: list[dict[str, Any]],
                                            0.5)}
 
 
-def _own_peak_mb() -> float:
-    """This process's peak RSS (VmHWM; ``ru_maxrss`` can carry the parent's over exec)."""
-    with open("/proc/self/status") as handle:
-        for line in handle:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def child_main(task: str, args_path: str, out_path: str) -> None:
     """Entry point of a child process: run ``task`` and write its result as JSON."""
     args = json.loads(Path(args_path).read_text(encoding="utf-8"))
@@ -297,38 +288,11 @@ def child_main(task: str, args_path: str, out_path: str) -> None:
         result = child_query(args)
     else:
         raise SystemExit(f"unknown task {task}")
-    result["own_peak_mb"] = _own_peak_mb()
+    result["own_peak_mb"] = procstats.own_peak_mb()
     Path(out_path).write_text(json.dumps(result), encoding="utf-8")
 
 
 # -- process measurement -----------------------------------------------------------------------
-
-
-def _tree(pid: int) -> list[int]:
-    pids = [pid]
-    for p in pids:
-        with contextlib.suppress(OSError):
-            for task in os.listdir(f"/proc/{p}/task"):
-                with open(f"/proc/{p}/task/{task}/children") as handle:
-                    pids.extend(int(c) for c in handle.read().split())
-    return pids
-
-
-def _memory_kb(pid: int) -> int:
-    """Proportional set size (shared pages split between processes), else RSS."""
-    for path, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
-        with contextlib.suppress(OSError), open(path) as handle:
-            for line in handle:
-                if line.startswith(key):
-                    return int(line.split()[1])
-    return 0
-
-
-def _cpu_seconds(pid: int) -> float:
-    with contextlib.suppress(OSError, IndexError, ValueError), open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return 0.0
 
 
 def run_child(task: str, args: dict[str, Any], log: str) -> dict[str, Any]:
@@ -346,10 +310,10 @@ def run_child(task: str, args: dict[str, Any], log: str) -> dict[str, Any]:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            pids = _tree(proc.pid)
-            peak_kb = max(peak_kb, sum(_memory_kb(p) for p in pids))
+            pids = procstats.tree(proc.pid)
+            peak_kb = max(peak_kb, sum(procstats.memory_kb(p) for p in pids))
             for p in pids[1:]:
-                cpu[p] = max(cpu.get(p, 0.0), _cpu_seconds(p))
+                cpu[p] = max(cpu.get(p, 0.0), procstats.cpu_seconds(p))
             time.sleep(SAMPLE_SECONDS)
         wall = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)

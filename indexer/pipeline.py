@@ -126,13 +126,17 @@ def extract_all(items: Iterable[tuple[Article, str]], parallel: bool) -> Iterato
             yield result
 
 
+def _store(store: IndexStore | str | Path) -> IndexStore:
+    return store if isinstance(store, IndexStore) else IndexStore(store)
+
+
 def _progress(total: int | None, desc: str, enabled: bool) -> Any:
     return tqdm(total=total, desc=desc, unit="doc", disable=None if enabled else True,
                 dynamic_ncols=True, smoothing=0.1)
 
 
 def index_paths(
-    store: IndexStore,
+    store: IndexStore | str | Path,
     paths: Iterable[str | Path],
     *,
     sync: bool = False,
@@ -143,7 +147,9 @@ def index_paths(
 
     An index written by an older schema version is rebuilt (:func:`reindex`) with
     ``paths`` added, since its documents cannot take the new fields one by one.
+    ``store`` is the index directory (or its :class:`IndexStore`).
     """
+    store = _store(store)
     paths = list(paths)
     files = expand_paths(paths)  # walked once; a bad path fails before any writer opens
     if store.exists():
@@ -261,7 +267,7 @@ def _delete_gone(writer: GenerationWriter, state: dict[str, Any], seen: dict[str
 
 
 def reindex(
-    store: IndexStore,
+    store: IndexStore | str | Path,
     paths: Iterable[str | Path] = (),
     *,
     progress: bool = True,
@@ -275,8 +281,10 @@ def reindex(
     after ``timeout``), brings over what changed there since it began (documents added,
     replaced or deleted through the API; documents whose source file is gone), and
     switches while still holding it: nothing written during a rebuild is lost, and a
-    writer that waited writes to the new generation.
+    writer that waited writes to the new generation. ``store`` is the index directory
+    (or its :class:`IndexStore`).
     """
+    store = _store(store)
     started = time.perf_counter()
     paths = [Path(p) for p in paths]
     expand_paths(paths)
