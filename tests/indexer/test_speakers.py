@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
+from newsfacet.indexer import speakers
 from newsfacet.indexer.speakers import canonical_name, extract_speakers
 from newsfacet.schema.document import Speaker
 
@@ -129,14 +129,29 @@ def test_seeds_agree_on_the_name() -> None:
     assert (a.name, a.title) == (b.name, b.title)
 
 
-def test_seed_speed() -> None:
-    text = _seed("news-article.txt")
-    extract_speakers(text)
-    runs = 50
-    t0 = time.perf_counter()
-    for _ in range(runs):
-        extract_speakers(text)
-    assert (time.perf_counter() - t0) / runs < 0.02  # generous: ~1 ms on a dev machine
+def test_seed_work_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work that keeps extraction near 1 ms a document, as counts (speed itself is
+    printed by bench/extraction_speed.py): the whole-text scan for named sources runs once
+    per document and only when a "he said" needs it, and canonical names are cached."""
+    calls: list[str] = []
+    scan = speakers._source_mentions
+
+    def counted(text: str, paras: list[tuple[int, int]]) -> list[speakers._Mention]:
+        calls.append(text)
+        return scan(text, paras)
+
+    monkeypatch.setattr(speakers, "_source_mentions", counted)
+    article = _seed("news-article.txt")  # two "he added"
+    release = _seed("press-release.txt")  # no pronoun cue
+    extract_speakers(article)
+    assert calls == [article]
+    extract_speakers(release)
+    assert calls == [article]
+    before = speakers._canonical.cache_info()
+    again = extract_speakers(article)
+    after = speakers._canonical.cache_info()
+    assert after.misses == before.misses and after.hits > before.hits
+    assert again == extract_speakers(article)
 
 
 # --------------------------------------------------------------------------- patterns
