@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+from newsfacet.indexer.lexicon import NAME_SUFFIXES
+
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 #: A bare surname joins a full name only when that name holds this share of its documents.
 DOMINANT_SHARE = 0.75
@@ -24,7 +25,7 @@ def _key(name: str) -> Key | None:
     """(first name, surname, suffix) lower-cased; None for a one-word name."""
     tokens = name.replace(",", " ").split()
     suffix = ""
-    if tokens and tokens[-1].lower().rstrip(".") in _SUFFIXES:
+    if tokens and tokens[-1].lower().rstrip(".") in NAME_SUFFIXES:
         suffix = tokens.pop().lower().rstrip(".")
     tokens = [t for t in tokens if not _INITIAL.match(t)] or tokens
     if len(tokens) < 2:

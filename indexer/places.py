@@ -36,16 +36,12 @@ from dataclasses import dataclass, replace
 from newsfacet.schema.document import Place, Span
 
 from .gazetteer import Candidate, Entry, Gazetteer, get_gazetteer, normalize
+from .lexicon import CALENDAR_WORDS, PERSON_TITLES, words
 
-
-def _words(text: str) -> frozenset[str]:
-    """A rule word list written as whitespace-separated words (easier to read and edit)."""
-    return frozenset(text.split())
-
-
-#: Words that are common English (function words, days, months, frequent nouns and
-#: adjectives) but also GeoNames towns; capitalised they are sentence starts or titles.
-COMMON_WORDS: frozenset[str] = _words(
+#: Words that are common English (function words, frequent nouns and adjectives, and the
+#: calendar's days and months) but also GeoNames towns; capitalised they are sentence
+#: starts or titles.
+COMMON_WORDS: frozenset[str] = words(
     """
     a about above after again against all also although am among an and another any are
     as at be because been before being below between both but by can could did do does
@@ -56,9 +52,7 @@ COMMON_WORDS: frozenset[str] = _words(
     this those though through thus to too under unless unlike until up upon us very was we
     were what when where whether which while who whom whose why will with within without
     would yet you your yes
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter
+    today tomorrow yesterday spring summer autumn fall winter
     read reading more mobile bath police many said says say news home story stories page
     photo video live world market union bay beach bridge center centre church city club
     college court early east north south west central middle new old university hospital
@@ -78,11 +72,11 @@ COMMON_WORDS: frozenset[str] = _words(
     police fire rescue emergency health public service services due republic kingdom
     federation emirate sultanate commonwealth army navy
     """
-)
+) | CALENDAR_WORDS
 
 #: Capitalised words that may stand right before a place without making it part of a
 #: longer proper noun ("Northern Iraq", "Greater London", "Downtown Cleveland").
-PLACE_PREFIXES: frozenset[str] = _words(
+PLACE_PREFIXES: frozenset[str] = words(
     """
     north south east west northern southern eastern western northeast northwest southeast
     southwest northeastern northwestern southeastern southwestern central greater upper
@@ -91,7 +85,7 @@ PLACE_PREFIXES: frozenset[str] = _words(
 )
 
 #: Capitalised words that may follow a place name ("Hasakah Province").
-PLACE_SUFFIXES: frozenset[str] = _words(
+PLACE_SUFFIXES: frozenset[str] = words(
     """
     province governorate county city state region district area metro municipality
     prefecture oblast
@@ -127,7 +121,7 @@ NOT_PLACES: frozenset[str] = frozenset(
 
 #: Lower-case words after which a capitalised word is a person ("his son Bryan",
 #: "spokesman Stuart Green"), not a town.
-RELATION_WORDS: frozenset[str] = _words(
+RELATION_WORDS: frozenset[str] = words(
     """
     son sons daughter daughters wife husband brother sister mother father grandson
     granddaughter spokesman spokeswoman spokesperson officer officers judge coach named
@@ -144,7 +138,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
 #: Words after a demonym that keep it a statement about the country ("Georgian Foreign
 #: Ministry", "Russian troops"), unlike the rest of an organisation's name ("American
 #: Electric", "Syrian Democratic Forces"), which is not a place mention.
-STATE_WORDS: frozenset[str] = _words(
+STATE_WORDS: frozenset[str] = words(
     """
     foreign interior defense defence ministry ministries embassy consulate government
     parliament troops officials authorities prime border forces military
@@ -161,7 +155,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 #: Capitalised words that make a place name the modifier of an institution ("Ohio
 #: Department of Transportation", "Dublin City Council"): the place still counts, unlike
 #: a capitalised word of unknown kind after it, which is more often a surname.
-INSTITUTION_WORDS: frozenset[str] = _words(
+INSTITUTION_WORDS: frozenset[str] = words(
     """
     department council court senate house university college school schools bureau
     commission association coalition agency office police fire sheriff national supreme
@@ -175,17 +169,8 @@ INSTITUTION_WORDS: frozenset[str] = _words(
     """
 )
 
-#: Titles and honorifics: the capitalised word after them is a person ("Sen. Cleveland").
-PERSON_TITLES: frozenset[str] = _words(
-    """
-    mr mrs ms miss dr sen sens rep reps gov gen lt col capt sgt maj adm prof rev
-    president judge officer sheriff detective trooper coach senator governor chief
-    deputy commander sergeant captain pastor father sister brother
-    """
-)
-
 #: Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
-CONNECTORS: frozenset[str] = _words(
+CONNECTORS: frozenset[str] = words(
     "of de la le les del della di da do dos das du des al el upon on the and y en"
 )
 

@@ -18,6 +18,18 @@ from functools import lru_cache
 
 from newsfacet.schema.document import Quote, Speaker
 
+from .lexicon import (
+    CALENDAR_WORDS,
+    COMPANY_WORDS,
+    HONORIFICS,
+    NAME_SUFFIX_PATTERN,
+    NAME_SUFFIXES,
+    ORGANISATION_WORDS,
+    PLACE_WORDS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
+
 __all__ = ["canonical_name", "extract_speakers"]
 
 # --------------------------------------------------------------------------- characters
@@ -32,88 +44,17 @@ _SP = r"[ \t\u00a0]+"
 # --------------------------------------------------------------------------- word lists
 
 # fmt: off
-#: Title words, lower-case and without the period, mapped to their written form.
-#: Abbreviations always get their period back so "Maj Gen" and "Maj. Gen." agree.
-_TITLE_ABBR = {
-    "maj": "Maj.", "gen": "Gen.", "lt": "Lt.", "col": "Col.", "sen": "Sen.", "sens": "Sens.",
-    "rep": "Rep.", "reps": "Reps.", "gov": "Gov.", "dr": "Dr.", "mr": "Mr.", "mrs": "Mrs.",
-    "ms": "Ms.", "mx": "Mx.", "prof": "Prof.", "capt": "Capt.", "sgt": "Sgt.", "adm": "Adm.",
-    "brig": "Brig.", "cmdr": "Cmdr.", "cdr": "Cdr.", "cpl": "Cpl.", "pvt": "Pvt.", "pfc": "Pfc.",
-    "spc": "Spc.", "rev": "Rev.", "sec": "Sec.", "pres": "Pres.", "supt": "Supt.",
-    "det": "Det.", "hon": "Hon.", "amb": "Amb.", "atty": "Atty.", "msgr": "Msgr.", "fr": "Fr.",
-    "sgtmaj": "Sgt. Maj.", "cmsgt": "CMSgt.",
-}
-_TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "secretary", "senator", "governor",
-    "representative", "congressman", "congresswoman", "speaker", "leader", "majority",
-    "minority", "chief", "justice", "judge", "mayor", "ambassador", "chancellor", "pope",
-    "king", "queen", "prince", "princess", "sheikh", "sir", "dame", "lord", "lady",
-    "attorney", "general", "deputy", "assistant", "director", "commissioner", "chairman",
-    "chairwoman", "chair", "sheriff", "detective", "inspector", "superintendent", "pastor",
-    "father", "rabbi", "imam", "cardinal", "bishop", "archbishop", "first", "press",
-    "foreign", "defense", "defence", "finance", "emir", "crown", "supreme", "commander",
-    "major", "colonel", "captain", "lieutenant", "sergeant", "admiral", "brigadier", "rear",
-    "corporal", "councilman", "councilwoman", "councilmember", "miss", "professor",
-    "doctor", "reverend", "state", "senior", "acting", "interim", "former", "ayatollah",
-    "gens", "generals", "presidents", "executive", "officer", "whip", "delegate",
-    "constable", "principal", "counsel", "special", "dean",
-}
 #: "Secretary of State Mike Pompeo": the words that may follow "of" inside a title.
 _TITLE_OF = {
     "state", "defense", "defence", "homeland", "security", "the", "treasury", "energy",
     "education", "health", "labor", "commerce", "transportation", "agriculture", "interior",
     "veterans", "affairs", "housing", "justice", "staff", "navy", "army",
 }
-_HONORIFICS = {"Mr.", "Mrs.", "Ms.", "Mx.", "Miss"}
 #: Modifiers that only qualify a title; a title made of these alone is no title.
 _TITLE_MODIFIERS = {"former", "acting", "interim", "senior", "state", "first", "press"}
 
-_SUFFIXES = {"jr": "Jr.", "sr": "Sr.", "ii": "II", "iii": "III", "iv": "IV"}
 
-#: Words that make a capitalised phrase an organisation or place, not a person.
-_ORG_WORDS = {
-    "house", "department", "ministry", "office", "council", "committee", "court", "party",
-    "agency", "police", "army", "navy", "force", "forces", "command", "coalition", "group",
-    "association", "union", "institute", "university", "college", "center", "centre",
-    "foundation", "company", "inc", "corp", "co", "llc", "ltd", "news", "times", "post",
-    "press", "journal", "network", "commission", "bureau", "service", "services",
-    "administration", "government", "senate", "congress", "parliament", "campaign",
-    "organization", "organisation", "fund", "bank", "board", "authority", "states",
-    "republic", "kingdom", "nations", "media", "television", "radio", "magazine", "church",
-    "democrats", "republicans", "trust", "capitol", "pentagon", "kremlin", "statement",
-    "report", "reports", "project", "alliance", "federation",
-    "movement", "caucus", "club", "hospital", "school", "schools", "airlines", "airways",
-    "motors", "studios", "records", "reuters", "telegraph", "guardian", "tribune", "herald",
-    "gazette", "daily", "weekly", "review", "monitor", "observatory", "watch", "index",
-    "poll", "survey", "study", "data", "policy", "affairs", "security", "intelligence",
-    "department's", "today", "tonight", "program", "programme", "team", "staff", "commerce",
-    "chamber", "legislature", "assembly", "cabinet", "embassy", "consulate", "mission",
-    "county", "city", "province", "district", "region", "valley", "street", "avenue",
-    "square", "island", "islands", "korea", "arabia", "africa", "america", "europe",
-    "asia", "zealand", "emirates", "twitter", "facebook", "google", "instagram", "youtube",
-    "microsoft", "amazon", "apple", "tesla", "cnn", "fox", "msnbc", "nbc", "cbs", "abc",
-    "npr", "bbc", "politico", "axios", "bloomberg", "breitbart", "vox", "insider",
-    "democratic", "republican", "conservative", "liberal", "federal", "national",
-    "international", "global", "american", "americans", "unit", "division", "brigade",
-    "battalion", "regiment", "corps", "guard", "fleet", "squadron", "operation", "task",
-    "joint", "combined", "general's", "isis", "daesh", "taliban", "hamas", "hezbollah",
-    "brotherhood", "sdf", "ypg", "pkk", "nato", "gop", "fbi", "cia", "nsa", "epa", "dhs",
-    "doj", "irs", "cdc", "who", "un", "eu", "us", "uk", "usa", "sun", "energy", "homes",
-    "institution", "borders", "hampshire", "paso", "gun", "rights", "leave", "nova",
-}
-#: Countries and places that are not caught by an organisation word above.
-_PLACES = {
-    "china", "russia", "iran", "iraq", "syria", "israel", "turkey", "egypt", "india",
-    "pakistan", "afghanistan", "france", "germany", "britain", "england", "japan", "mexico",
-    "canada", "ukraine", "venezuela", "cuba", "washington", "moscow", "beijing", "tehran",
-    "london", "paris", "brussels", "baghdad", "damascus", "ankara", "kabul", "jerusalem",
-    "york", "jersey", "carolina", "dakota", "virginia", "california", "texas", "florida",
-    "ohio", "hong", "kong", "taiwan", "libya", "yemen", "lebanon", "jordan", "qatar",
-    "kuwait", "saudi", "palestine", "gaza", "erbil", "kurdistan", "hasakah", "europe",
-    "spain", "italy", "greece", "poland", "sweden", "norway", "australia", "brazil",
-    "argentina", "colombia", "nigeria", "kenya", "ethiopia", "somalia", "sudan", "nato",
-}
-#: Capitalised words that start sentences or name days, never a person's name.
+#: Capitalised words that start sentences or name days and months, never a person's name.
 _STOP = {
     "the", "a", "an", "and", "but", "or", "so", "yet", "for", "nor", "in", "on", "at", "of",
     "to", "by", "with", "from", "as", "if", "when", "while", "after", "before", "since",
@@ -122,11 +63,8 @@ _STOP = {
     "this", "that", "these", "those", "there", "here", "it", "its", "he", "she", "they",
     "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us",
     "who", "what", "which", "where", "why", "how", "yes", "no", "not", "all", "some",
-    "many", "most", "both", "each", "every", "one", "two", "three", "mr", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "said", "says",
+    "many", "most", "both", "each", "every", "one", "two", "three", "mr",
+    "today", "yesterday", "tomorrow", "tonight", "said", "says",
     "according", "read", "more", "photo", "video", "image", "update", "updated", "editor",
     "note", "breaking", "exclusive", "opinion", "analysis", "advertisement", "god", "lord",
     "twitter", "facebook", "instagram", "live", "watch", "newsletter", "sign", "getty",
@@ -146,7 +84,7 @@ _STOP = {
     "certainly", "clearly", "finally", "obviously", "apparently", "actually", "similarly",
     "additionally", "ultimately", "basically", "frankly", "honestly", "notably", "surely",
     "unfortunately", "fortunately", "naturally", "really", "likewise", "interestingly",
-}
+} | CALENDAR_WORDS
 #: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
 #: Barrett", "Economist Chris Smith"): dropped, like lowercase role words.
 _DESCRIPTORS = {
@@ -159,18 +97,6 @@ _DESCRIPTORS = {
     "investor", "billionaire", "entrepreneur", "founder", "ceo", "chef", "star", "mom",
     "dad", "widow", "hollywood", "a-lister", "spokesman", "spokeswoman", "spokesperson",
     "chinatowner", "philanthropist", "novelist", "poet", "musician", "designer", "model",
-}
-#: Last words of company names ("Delta Quay Terminals", "Harbor Logistics"): a name of two or
-#: more words ending in one of these is an organisation.
-_COMPANY_WORDS = {
-    "terminals", "terminal", "holdings", "industries", "partners", "systems", "technologies",
-    "technology", "logistics", "shipping", "lines", "ports", "pharmaceuticals", "solutions",
-    "ventures", "labs", "laboratories", "foods", "resources", "mining", "petroleum",
-    "utilities", "communications", "telecom", "telecommunications", "railways", "railway",
-    "transport", "transit", "insurance", "securities", "investments", "enterprises",
-    "associates", "consulting", "construction", "chemicals", "therapeutics", "biosciences",
-    "semiconductor", "semiconductors", "software", "entertainment", "hotels", "resorts",
-    "stores", "freight", "cargo", "airport", "airlines", "brewery", "dockworkers",
 }
 _PRONOUNS_PERSON = {"he", "she"}
 _PRONOUNS_OTHER = {"it", "they", "we", "i", "you", "one", "this", "that", "who", "which"}
@@ -218,7 +144,7 @@ _ROLE_NOUN = (
 
 _ABBR_ALT = "|".join(
     sorted(
-        (k.capitalize() for k in _TITLE_ABBR if k.isalpha() and len(k) <= 5),
+        (k.capitalize() for k in TITLE_ABBREVIATIONS if k.isalpha() and len(k) <= 5),
         key=len,
         reverse=True,
     )
@@ -239,7 +165,7 @@ _PARTICLE = (
 #: A run of capitalised words: titles, initials, particles and a Jr./Sr./II/III suffix.
 _SEQ = (
     rf"(?<![\w'’\-.]){_TOK}(?:{_SP}(?:{_PARTICLE}{_SP})*{_TOK})*"
-    rf"(?:,?{_SP}(?:Jr\.?|Sr\.?|II|III|IV)(?![\w]))?"
+    rf"(?:,?{_SP}(?:{NAME_SUFFIX_PATTERN})(?![\w]))?"
 )
 _SEQ_RE = re.compile(_SEQ)
 #: Subject right before a verb: NAME, optional "(D-Calif.)", optional ", appositive,".
@@ -340,7 +266,7 @@ _SINGLE_QUOTE = re.compile(
 )
 _READ_MORE = re.compile(r"^\s*(?:read more|read also|related|see also|watch)\s*:", re.I)
 _WS = re.compile(r"\s+")
-_SUFFIX_COMMA = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV)(?![\w])")
+_SUFFIX_COMMA = re.compile(rf",\s*({NAME_SUFFIX_PATTERN})(?![\w])")
 _PARENS = re.compile(r"\s*\([^()]*\)")
 _ROLE_CUT = re.compile(
     r",[ ]+(?:the|a|an|which|who|whose|where|when|and|but|adding|saying|according|as|in"
@@ -356,8 +282,8 @@ def _norm_token(tok: str) -> str:
     """One name token in canonical spelling: initials and suffixes get their period."""
     bare = tok.rstrip(".")
     low = bare.lower()
-    if low in _SUFFIXES:
-        return _SUFFIXES[low]
+    if low in NAME_SUFFIXES:
+        return NAME_SUFFIXES[low]
     if len(bare) == 1 and bare.isupper():
         return bare + "."
     return tok
@@ -372,8 +298,8 @@ def _is_title_token(tok: str) -> bool:
     """True for a word that may be part of a title before a name."""
     key = _title_key(tok).removesuffix("-elect").removeprefix("ex-")
     if "-" in key:  # "Vice-President", "Director-General"
-        return all(part in _TITLE_WORDS for part in key.split("-"))
-    return key in _TITLE_ABBR or key in _TITLE_WORDS
+        return all(part in TITLE_WORDS for part in key.split("-"))
+    return key in TITLE_ABBREVIATIONS or key in TITLE_WORDS
 
 
 def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -386,7 +312,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     n = len(tokens)
     end = -1  # index just after the title run
     for i in range(n - 1, -1, -1):
-        has_name_after = any(_title_key(t) not in _SUFFIXES for t in tokens[i + 1 :])
+        has_name_after = any(_title_key(t) not in NAME_SUFFIXES for t in tokens[i + 1 :])
         if _is_title_token(tokens[i]) and has_name_after and not _is_title_token(tokens[i + 1]):
             end = i + 1
             break
@@ -413,7 +339,7 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         else:
             break
     title = tokens[start:end]
-    abbr = [k for k, t in enumerate(title) if _title_key(t) in _TITLE_ABBR]
+    abbr = [k for k, t in enumerate(title) if _title_key(t) in TITLE_ABBREVIATIONS]
     if abbr and abbr[0] > 0:
         title = title[abbr[0] :]  # "Chairman Rep." -> "Rep."
     return title, tokens[end:]
@@ -424,8 +350,8 @@ def _format_title(tokens: list[str]) -> str | None:
     out: list[str] = []
     for tok in tokens:
         key = _title_key(tok)
-        if key in _TITLE_ABBR:
-            out.append(_TITLE_ABBR[key])
+        if key in TITLE_ABBREVIATIONS:
+            out.append(TITLE_ABBREVIATIONS[key])
         elif key == "of" or key == "the":
             out.append(key)
         else:
@@ -489,7 +415,7 @@ def _canonical(surface: str) -> tuple[str, str | None]:
 
 def _name_tokens(name: str) -> list[str]:
     """The given names and surname, without particles' case issues or suffixes."""
-    return [t for t in name.split(" ") if _title_key(t) not in _SUFFIXES]
+    return [t for t in name.split(" ") if _title_key(t) not in NAME_SUFFIXES]
 
 
 def _surname(name: str) -> str:
@@ -505,7 +431,7 @@ def _classify_name(name: str, title: str | None) -> str:
         return "bad"
     for tok in toks:
         low = tok.rstrip(".").lower()
-        if low in _ORG_WORDS or low in _PLACES:
+        if low in ORGANISATION_WORDS or low in PLACE_WORDS:
             return "org"
         bare = tok.replace(".", "").replace("-", "")
         if len(bare) >= 2 and bare.isupper():
@@ -514,7 +440,7 @@ def _classify_name(name: str, title: str | None) -> str:
             return "bad"
         if low.endswith(("'s", "’s")):
             return "bad"
-    if len(toks) >= 2 and toks[-1].lower() in _COMPANY_WORDS:
+    if len(toks) >= 2 and toks[-1].lower() in COMPANY_WORDS:
         return "org"
     if len(toks) == 1 and _is_title_token(toks[0]):
         return "bad"  # "Secretary", "President" on their own
@@ -1132,10 +1058,10 @@ class _Resolver:
         """' jr.' for 'Donald Trump Jr.' when plain 'Donald Trump' also occurs in the text, so
         father and son stay two people; '' otherwise (the suffix is then just spelling)."""
         last = name.rsplit(" ", 1)[-1]
-        if _title_key(last) not in _SUFFIXES:
+        if _title_key(last) not in NAME_SUFFIXES:
             return ""
         base = " ".join(_name_tokens(name))
-        plain = rf"{re.escape(base)}(?![ ]*,?[ ]*(?:Jr|Sr|II|III|IV)\b)"
+        plain = rf"{re.escape(base)}(?![ ]*,?[ ]*(?:{NAME_SUFFIX_PATTERN})\b)"
         return " " + last.lower() if re.search(plain, self.text) else ""
 
     def _person_context(self, item: _Item, surname: str) -> bool:
@@ -1163,14 +1089,14 @@ class _Resolver:
         else:
             candidates = [g for g in self.groups if g.key[0] == surname]
             suffix = src.name.rsplit(" ", 1)[-1].lower()
-            if _title_key(suffix) in _SUFFIXES:  # "Trump Jr." goes to "Donald Trump Jr."
+            if _title_key(suffix) in NAME_SUFFIXES:  # "Trump Jr." goes to "Donald Trump Jr."
                 candidates = [g for g in candidates if g.key[1].endswith(suffix)] or candidates
             if candidates:
                 group = max(candidates, key=lambda g: g.items[-1].start if g.items else -1)
                 return self._attach(group, item, src, [(src.name, src.title)])
             full = self._full_form_in_text(toks[0] if toks else src.name, item.start)
             if full is not None and len(_name_tokens(full[0])) < 2 and src.title:
-                full = (src.name, src.title) if full[1] in _HONORIFICS else full
+                full = (src.name, src.title) if full[1] in HONORIFICS else full
             if full is None:
                 if not src.title and not self._person_context(item, toks[0]):
                     return None
@@ -1207,9 +1133,9 @@ class _Resolver:
 def _best_name(group: _Group) -> tuple[str, str | None]:
     """Fullest name in the group, and the title that goes with it (ranks over honorifics)."""
     name, title = max(group.names, key=lambda nt: (len(_name_tokens(nt[0])), len(nt[0])))
-    if title is None or title in _HONORIFICS:
+    if title is None or title in HONORIFICS:
         for _, other in group.names:
-            if other and other not in _HONORIFICS:
+            if other and other not in HONORIFICS:
                 title = other
                 break
         else:
@@ -1463,7 +1389,7 @@ def _org_surface(surface: str) -> str:
 def _org_headed(toks: list[str]) -> bool:
     """True when a capitalised name is headed by an organisation word: "Federal Bureau of
     Prisons", "State Department", "Delta Quay Terminals", "NAACP" (not "GM Sherry Bassin")."""
-    heads = _ORG_WORDS | _COMPANY_WORDS | _GENERIC_ORGS
+    heads = ORGANISATION_WORDS | COMPANY_WORDS | _GENERIC_ORGS
     for i, tok in enumerate(toks):
         last = i == len(toks) - 1
         if not last and toks[i + 1] not in {"of", "for", "on"}:
@@ -1548,7 +1474,7 @@ class _Organisations:
         if canonical_name(name)[1] is not None or not _org_headed(toks):
             return None  # "Rep. Jim Jordan", "County Coroner Dennis Miller": people
         low = [_strip_possessive(t).lower().strip(".") for t in toks]
-        if all(t in _PLACES or t in _GEO_WORDS or t in _ORG_CONNECTORS for t in low):
+        if all(t in PLACE_WORDS or t in _GEO_WORDS or t in _ORG_CONNECTORS for t in low):
             return None  # "Russia said": a country, kept out so its mentions stay places
         if len(low) == 1 and low[0] in _STOP and low[0] not in _GENERIC_ORGS:
             return None
