@@ -23,12 +23,12 @@ from newsfacet.schema.document import Quote, Speaker
 
 from .assignment import Assignment
 from .model import Group
-from .names import canonical_name
+from .names import canonical_name, merge_names
 from .people import Resolver, best_name
 from .quotes import find_statements
 from .sentences import paragraphs
 
-__all__ = ["canonical_name", "extract_speakers"]
+__all__ = ["canonical_name", "extract_speakers", "merge_names"]
 
 
 def extract_speakers(text: str) -> list[Speaker]:

@@ -3,11 +3,16 @@
 "Maj. Gen. John W. Brennan, Jr." and "Maj Gen John W. Brennan, Jr." give the same
 ("John W. Brennan Jr.", "Maj. Gen."), in every document, so facet values agree; and a
 name is told from an organisation, a place or sentence debris (:func:`classify_name`).
+
+Across documents the same person still appears as "Donald Trump", "Donald J. Trump" and,
+where an article never gives the full name, "Trump": :func:`merge_names` gives the
+speaker facet one name for them when the evidence is clear.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..lexicon import (
@@ -269,3 +274,53 @@ def classify_name(name: str, title: str | None) -> str:
     if toks[-1].endswith(".") and len(toks[-1]) <= 2:
         return "bad"  # ends in an initial: a fragment such as "John W."
     return "person"
+
+
+#: A bare surname joins a full name only when that name holds this share of its documents.
+DOMINANT_SHARE = 0.75
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+#: (first name, surname, suffix), lower-cased: the names one person is merged under.
+MergeKey = tuple[str, str, str]
+
+
+def _merge_key(name: str) -> MergeKey | None:
+    """(first name, surname, suffix) lower-cased; None for a one-word name."""
+    tokens = name.replace(",", " ").split()
+    suffix = ""
+    if tokens and tokens[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        suffix = tokens.pop().lower().rstrip(".")
+    tokens = [t for t in tokens if not _INITIAL.match(t)] or tokens
+    if len(tokens) < 2:
+        return None
+    return tokens[0].lower(), tokens[-1].lower(), suffix
+
+
+def merge_names(document_counts: Counter[str]) -> dict[str, str]:
+    """Map every name to the name the speaker facet shows; ``document_counts`` counts
+    documents. Same first name, surname and suffix (middle initials aside) merge; a bare
+    surname joins a full name only when one full name holds most of its documents."""
+    groups: dict[MergeKey, Counter[str]] = defaultdict(Counter)
+    bare: list[str] = []
+    for name, count in document_counts.items():
+        key = _merge_key(name)
+        if key is None:
+            bare.append(name)
+        else:
+            groups[key][name] += count
+    shown: dict[str, str] = {}
+    by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, variants in groups.items():
+        best = max(variants, key=lambda v: (variants[v], len(v), v))
+        for variant in variants:
+            shown[variant] = best
+        if not key[2]:
+            by_surname[key[1]].append((sum(variants.values()), best))
+    for name in bare:
+        candidates = sorted(by_surname.get(name.lower().strip("."), []), reverse=True)
+        total = sum(n for n, _ in candidates)
+        if candidates and candidates[0][0] >= DOMINANT_SHARE * total:
+            shown[name] = candidates[0][1]
+        else:
+            shown[name] = name
+    return shown
