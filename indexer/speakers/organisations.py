@@ -118,6 +118,60 @@ def _org_headed(toks: list[str]) -> bool:
     return False
 
 
+def _document_owner(toks: list[str]) -> tuple[list[str], bool, bool]:
+    """The words of a source phrase that name who spoke, and whether the phrase was
+    indefinite ("a company") and named a document: "a statement from the Pentagon" and
+    "the Pentagon's statement" both leave the Pentagon; "the statement" leaves nothing."""
+    # "a statement from the Pentagon", "a report by the ministry": the owner follows.
+    for i, tok in enumerate(toks):
+        if tok.lower() in {"from", "by", "of"} and i > 0:
+            head = [t.lower() for t in toks[:i]]
+            if head[-1] in _DOCUMENT_NOUNS and all(
+                w in _DOCUMENT_NOUNS or w in _DOCUMENT_MODIFIERS for w in head
+            ):
+                toks = toks[i + 1 :]
+            break
+    if toks and toks[0].lower() in {"the", "a", "an"}:
+        indefinite = toks[0].lower() != "the"
+        toks = toks[1:]
+    else:
+        indefinite = False
+    # Documents: strip them and keep their owner ("the Pentagon's statement").
+    document = False
+    while toks and (
+        toks[-1].lower() in _DOCUMENT_NOUNS
+        or (document and toks[-1].lower() in _DOCUMENT_MODIFIERS)
+    ):
+        document = True
+        toks = toks[:-1]
+    return toks, indefinite, document
+
+
+def _proper_name(toks: list[str]) -> str | None:
+    """A capitalised source phrase as an organisation's name, or None for a person, a
+    country or a stop word ("Rep. Jim Jordan", "Russia", "It")."""
+    noun = toks[-1]
+    if not noun[:1].isupper() and not noun[:1].isdigit():
+        return None
+    while toks and _LED.search(toks[0]):
+        toks = toks[1:]
+    if not toks or not toks[0][:1].isupper():
+        return None
+    if any(not t[:1].isupper() and t not in _ORG_CONNECTORS for t in toks):
+        return None
+    name = " ".join(toks)
+    if classify_name(name, None) != "org":
+        return None  # a person-shaped name, or a stop word ("It", "This")
+    if canonical_name(name)[1] is not None or not _org_headed(toks):
+        return None  # "Rep. Jim Jordan", "County Coroner Dennis Miller": people
+    low = [_strip_possessive(t).lower().strip(".") for t in toks]
+    if all(t in PLACE_WORDS or t in _GEO_WORDS or t in _ORG_CONNECTORS for t in low):
+        return None  # "Russia said": a country, kept out so its mentions stay places
+    if len(low) == 1 and low[0] in STOP_WORDS and low[0] not in _GENERIC_ORGS:
+        return None
+    return name
+
+
 class Organisations:
     """Organisation sources: canonical names and their groups (never merged with people)."""
 
@@ -136,66 +190,32 @@ class Organisations:
         toks = _org_surface(surface).split(" ")
         if not toks or len(toks) > 8:
             return None
-        # "a statement from the Pentagon", "a report by the ministry": the owner follows.
-        for i, tok in enumerate(toks):
-            if tok.lower() in {"from", "by", "of"} and i > 0:
-                head = [t.lower() for t in toks[:i]]
-                if head[-1] in _DOCUMENT_NOUNS and all(
-                    w in _DOCUMENT_NOUNS or w in _DOCUMENT_MODIFIERS for w in head
-                ):
-                    toks = toks[i + 1 :]
-                break
-        if toks and toks[0].lower() in {"the", "a", "an"}:
-            indefinite = toks[0].lower() != "the"
-            toks = toks[1:]
-        else:
-            indefinite = False
-        # Documents: strip them and keep their owner ("the Pentagon's statement").
-        document = False
-        while toks and (
-            toks[-1].lower() in _DOCUMENT_NOUNS
-            or (document and toks[-1].lower() in _DOCUMENT_MODIFIERS)
-        ):
-            document = True
-            toks = toks[:-1]
+        toks, indefinite, document = _document_owner(toks)
         if not toks:
             return None
         toks[-1] = _strip_possessive(toks[-1])
         if not toks[-1]:
             return None
+        if toks[-1].islower():
+            return self._generic_name(toks, indefinite, document)
+        return _proper_name(toks)
+
+    def _generic_name(self, toks: list[str], indefinite: bool, document: bool) -> str | None:
+        """A phrase headed by a lower-case noun: "the coalition" (the one the text names),
+        "Iraqi government" (as written), or None ("a company said": not one we can name)."""
         noun = toks[-1]
-        if noun.islower():
-            if noun not in _GENERIC_ORGS:
-                return None
-            mods = toks[:-1]
-            if len(mods) > 3:
-                return None
-            if all(m.islower() or _LED.search(m) for m in mods):
-                if indefinite and not document:
-                    return None  # "a company said": not one we can name
-                return self._generic(noun)
-            if not all(m[:1].isupper() or m in _ORG_CONNECTORS for m in mods):
-                return None
-            return " ".join(toks)  # "Iraqi government", as written
-        if not noun[:1].isupper() and not noun[:1].isdigit():
+        if noun not in _GENERIC_ORGS:
             return None
-        while toks and _LED.search(toks[0]):
-            toks = toks[1:]
-        if not toks or not toks[0][:1].isupper():
+        mods = toks[:-1]
+        if len(mods) > 3:
             return None
-        if any(not t[:1].isupper() and t not in _ORG_CONNECTORS for t in toks):
+        if all(m.islower() or _LED.search(m) for m in mods):
+            if indefinite and not document:
+                return None  # "a company said": not one we can name
+            return self._generic(noun)
+        if not all(m[:1].isupper() or m in _ORG_CONNECTORS for m in mods):
             return None
-        name = " ".join(toks)
-        if classify_name(name, None) != "org":
-            return None  # a person-shaped name, or a stop word ("It", "This")
-        if canonical_name(name)[1] is not None or not _org_headed(toks):
-            return None  # "Rep. Jim Jordan", "County Coroner Dennis Miller": people
-        low = [_strip_possessive(t).lower().strip(".") for t in toks]
-        if all(t in PLACE_WORDS or t in _GEO_WORDS or t in _ORG_CONNECTORS for t in low):
-            return None  # "Russia said": a country, kept out so its mentions stay places
-        if len(low) == 1 and low[0] in STOP_WORDS and low[0] not in _GENERIC_ORGS:
-            return None
-        return name
+        return " ".join(toks)  # "Iraqi government", as written
 
     def _generic(self, noun: str) -> str:
         """The organisation "the <noun>" stands for: one already quoted with that head noun,
