@@ -185,34 +185,51 @@ class MentionFinder:
         return [e for e in reversed(ends) if e - i < MAX_NGRAM]
 
     def _accept(self, i: int, j: int, entries: list[Entry]) -> bool:
-        """Rules that tell a place name from the same word used otherwise."""
+        """Rules that tell a place name from the same word used otherwise.
+
+        A rejection may note why: ``_person_like`` (the name reads as a person's) or
+        ``_deferred`` (only the capitalised word after it speaks against it).
+        """
+        self._person_like = False
+        big = entries[0].candidate.kind in ("country", "admin")
+        return not (
+            self._common_word(i, j, entries)
+            or self._after_a_name(i, j, big)
+            or self._before_a_name(i, j, entries, big)
+            or self._alternate_opening_a_sentence(i, j, entries, big)
+        )
+
+    def _common_word(self, i: int, j: int, entries: list[Entry]) -> bool:
+        """A code, an acronym in capitals, or a common word used as one ("mobile home")."""
         toks = self.tokens
         first, last = toks[i], toks[j]
         best = entries[0].candidate
         single = i == j
-        self._person_like = False
         if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
-            return False  # short alternate names are mostly codes and foreign words
-        big = best.kind in ("country", "admin")
+            return True  # short alternate names are mostly codes and foreign words
         surface = self.text[first.start : last.end]
         alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
         caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
         if caps and not alias_ok and (len(surface) < 4 or not self._caps_context(i)):
-            return False
+            return True
         lower = first.text.lower()
         # A common word, or a town name the text also uses in lower case ("mobile home"),
         # is a place only when qualified: "Mobile, Alabama".
         common = lower in COMMON_WORDS or (best.kind == "city" and lower in self.lower_words)
-        if single and not first.all_caps and common and not self._qualified(j):
-            return False
-        # Part of a longer proper noun: "Michael Jordan", "Georgia Smith".
+        return single and not first.all_caps and common and not self._qualified(j)
+
+    def _after_a_name(self, i: int, j: int, big: bool) -> bool:
+        """Part of a person's name: after a title ("Sen. Cleveland") or another capitalised
+        word ("Michael Jordan"), or a single word in a person's context."""
+        toks = self.tokens
+        first = toks[i]
         titled = i > 0 and self.text[toks[i - 1].end : first.start] in (" ", ". ")
         if titled and toks[i - 1].text.lower().rstrip(".") in PERSON_TITLES:
             self._person_like = True
-            return False
-        if single and not big and self._person_context(i):
+            return True
+        if i == j and not big and self._person_context(i):
             self._person_like = True
-            return False
+            return True
         if i > 0 and _adjacent(self.text, toks[i - 1], first):
             prev = toks[i - 1]
             pl = prev.text.lower().rstrip(".")
@@ -225,12 +242,20 @@ class MentionFinder:
                 and not prev.text.endswith(".")
             ):
                 self._person_like = True
-                return False
+                return True
+        return False
+
+    def _before_a_name(self, i: int, j: int, entries: list[Entry], big: bool) -> bool:
+        """Followed by a word that makes it part of a longer name: "Georgia Smith",
+        "Laurel County" (another place); kept aside as ``_deferred`` unless an initial."""
+        toks = self.tokens
+        first, last = toks[i], toks[j]
+        best = entries[0].candidate
         if j + 1 < len(toks) and _adjacent(self.text, last, toks[j + 1]):
             nxt = toks[j + 1]
             nl = nxt.text.lower()
             if best.kind == "city" and nl in OTHER_PLACE_SUFFIXES:
-                return False
+                return True
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted
@@ -242,13 +267,20 @@ class MentionFinder:
                 and not (big and self.gaz.has_key(normalize(nxt.text)))
             ):
                 self._deferred = not _INITIALS.match(nxt.text)
-                return False
-        # A sentence-initial word that is only an alternate name ("Due" for Douai).
-        return not (
-            single
+                return True
+        return False
+
+    def _alternate_opening_a_sentence(
+        self, i: int, j: int, entries: list[Entry], big: bool
+    ) -> bool:
+        """A sentence-initial word that is common or only an alternate name ("Due" for
+        Douai)."""
+        first = self.tokens[i]
+        return (
+            i == j
             and not big
             and _sentence_initial(self.text, first.start)
-            and (lower in COMMON_WORDS or not entries[0].main)
+            and (first.text.lower() in COMMON_WORDS or not entries[0].main)
         )
 
     def _person_context(self, i: int) -> bool:
