@@ -393,16 +393,19 @@ class MentionFinder:
     def find(self) -> list[Mention]:
         """Greedy longest-match scan over capitalised token runs, one sense per document."""
         mentions: list[Mention] = []
+        toks = self.tokens
         i = 0
-        while i < len(self.tokens):
-            i = self._match_at(i, mentions)
+        while i < len(toks):
+            if toks[i].upper_initial and not _CONTRACTION.search(toks[i].text):
+                i = self._match_at(i, mentions)
+            else:
+                i += 1  # connectors and contractions ("We've") never start a place
         return self._one_sense(mentions)
 
     def _match_at(self, i: int, mentions: list[Mention]) -> int:
-        """Add what starts at token i to ``mentions``; the index of the next token to try."""
+        """Add the place that capitalised token i starts to ``mentions``, if any; the index
+        of the next token to try."""
         toks = self.tokens
-        if not toks[i].upper_initial or _CONTRACTION.search(toks[i].text):
-            return i + 1
         abbr = self._abbreviation(i)
         if abbr:
             tok = toks[i]
