@@ -19,11 +19,11 @@ from typing import Any
 
 import numpy as np
 
+from newsfacet.indexer.speakers import merge_names
 from newsfacet.schema.columns import read_column
 from newsfacet.schema.fields import FACETS, split_values
 
 from .models import FacetValue
-from .speaker_names import merge_names
 
 #: A facet's column and whether it holds several values per document.
 FacetColumn = tuple[str, bool]

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .lexicon import MONTH_PATTERN
+
 #: Lines that site frames add around every page (government banners, share bars, menus).
 _CHROME = re.compile(
     r"""^(?:
@@ -59,10 +61,7 @@ _HEADER_DATE_SUFFIX = re.compile(
     r"|(?:updated|modified|last updated)\b.*)?$",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN + r"\.?"
 #: A date with day, month and year: the only kind a publication date may come from.
 FULL_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"

@@ -18,31 +18,28 @@ import dateparser
 from newsfacet.schema.document import EventDate
 
 from .clean import FULL_DATE
+from .lexicon import MONTH_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS
 
 _SETTINGS = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "PREFER_DATES_FROM": "past",
     "RETURN_AS_TIMEZONE_AWARE": False,
 }
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_DAY = re.compile(
     r"\b(?:on|since|until|by|from|before|after)\s+"
-    r"(?P<when>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2})"
+    rf"(?P<when>{MONTH_PATTERN}\.?\s+\d{{1,2}})"
     r"(?:st|nd|rd|th)?\b(?!,?\s+\d{4})"
 )
 _WEEKDAY = re.compile(
     r"\b(?P<lead>on|last|this|next|since|until|by|late|early)\s+"
-    r"(?P<when>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    rf"(?P<when>{WEEKDAY_PATTERN})"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
 )
 _RELATIVE_DAY = re.compile(r"\b(?P<when>yesterday|today)\b", re.IGNORECASE)
 _FUTURE_CUE = re.compile(r"\b(?:will|would|to be|is expected|are expected|plans?|scheduled)\b")
 
 
-_MONTHS = {name[:3]: n for n, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"), start=1)}
+_MONTHS = {name[:3]: n for n, name in enumerate(MONTHS, start=1)}
 _NUMBERS = re.compile(r"\d+")
 
 
@@ -72,7 +69,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def _weekday_date(name: str, lead: str, base: dt.date, future: bool) -> dt.date:
     """The weekday nearest ``base`` in the direction the sentence points."""
-    target = _WEEKDAYS.index(name.lower())
+    target = WEEKDAYS.index(name.lower())
     if lead == "next" or future:
         delta = (target - base.weekday()) % 7 or 7
         return base + dt.timedelta(days=delta)

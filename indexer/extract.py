@@ -7,6 +7,7 @@ inferred from the text.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from newsfacet.schema.document import (
@@ -55,6 +56,32 @@ def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
     return spans
 
 
+def _outlet(
+    article: Article, cleaned: CleanText, stated: dict[str, str | None], byline: str | None
+) -> tuple[str | None, str | None]:
+    """The outlet and where it came from: metadata first, then what the page says of itself."""
+    masthead = next((m for m in cleaned.masthead if looks_like_organisation(m)), None)
+    for source, value in (("metadata", article.outlet), ("byline", byline),
+                          ("page", stated.get("outlet")), ("dateline", cleaned.dateline_outlet),
+                          ("sign-off", cleaned.sign_off), ("masthead", masthead)):
+        if value:
+            return value, source
+    return article.outlet, None
+
+
+def _published(
+    article: Article, cleaned: CleanText, stated: dict[str, str | None]
+) -> tuple[dt.date | None, str | None]:
+    """The publication date and where it came from; only a full stated date counts."""
+    if article.published is not None:
+        return article.published, "metadata"
+    for source, text in (("page", stated.get("published")), ("header", cleaned.header_date)):
+        published = parse_date(text[:40]) if text else None
+        if published is not None:
+            return published, source
+    return None, None
+
+
 def extract(article: Article) -> Extraction:
     """Clean ``article`` and extract outlet, dates, speakers and places from it."""
     cleaned, stated = _clean(article)
@@ -63,25 +90,12 @@ def extract(article: Article) -> Extraction:
     byline_author, byline_outlet = (
         split_byline(cleaned.byline) if cleaned.byline else (None, None)
     )
-    masthead = next((m for m in cleaned.masthead if looks_like_organisation(m)), None)
-    outlet = article.outlet
-    for source, value in (("metadata", article.outlet), ("byline", byline_outlet),
-                          ("page", stated.get("outlet")), ("dateline", cleaned.dateline_outlet),
-                          ("sign-off", cleaned.sign_off), ("masthead", masthead)):
-        if value:
-            outlet = value
-            provenance["outlet"] = source
-            break
-
-    published = article.published
-    if published is not None:
-        provenance["published"] = "metadata"
-    else:
-        for source, text in (("page", stated.get("published")), ("header", cleaned.header_date)):
-            published = parse_date(text[:40]) if text else None
-            if published is not None:
-                provenance["published"] = source
-                break
+    outlet, outlet_source = _outlet(article, cleaned, stated, byline_outlet)
+    if outlet_source:
+        provenance["outlet"] = outlet_source
+    published, published_source = _published(article, cleaned, stated)
+    if published_source:
+        provenance["published"] = published_source
 
     title = article.title or stated.get("title") or cleaned.title or ""
     author = article.author or stated.get("author") or byline_author

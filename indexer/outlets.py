@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import re
 
-_ORG_WORDS = re.compile(
-    r"\b(?:public affairs|office|press|news|staff|service|agency|department|command|ministry"
-    r"|bureau|wire|radio|television|tv|gazette|times|post|journal|herald|tribune|ledger|media"
-    r"|network|daily|weekly|chronicle|courier|observer|reuters|associated press|afp|ap"
-    r"|newsroom|desk|communications|embassy|council|commission|institute|university)\b",
-    re.IGNORECASE,
-)
+from .lexicon import BYLINE_ORGANISATION_WORDS
+
+_ORG_WORDS = re.compile(r"\b(?:" + "|".join(BYLINE_ORGANISATION_WORDS) + r")\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{2,}\b")
 _STAFF_SUFFIX = re.compile(
     r"\s+(?:staff(?:\s+(?:writer|reporter)s?)?|reporters?|editors?|correspondents?)$", re.I

@@ -42,10 +42,10 @@ from hypothesis.stateful import (
 
 from conftest import LiveServer, serve
 from newsfacet.api.cli import main
-from newsfacet.api.speaker_names import merge_names
 from newsfacet.indexer import pipeline
 from newsfacet.indexer.extract import extract
 from newsfacet.indexer.pipeline import content_hash
+from newsfacet.indexer.speakers import merge_names
 from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article, Extraction
 from newsfacet.schema.fields import location_values

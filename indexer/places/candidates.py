@@ -1,0 +1,504 @@
+"""Finding place mentions: capitalised token runs looked up in the gazetteer, longest
+first, with the rules that tell a place name from the same word used otherwise."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsfacet.schema.document import Span
+
+from ..gazetteer import Candidate, Entry, Gazetteer, normalize
+from ..lexicon import PERSON_TITLES
+from .words import (
+    COMMON_WORDS,
+    CONNECTORS,
+    INSTITUTION_WORDS,
+    NOT_PLACES,
+    OTHER_PLACE_SUFFIXES,
+    PLACE_PREFIXES,
+    PLACE_SUFFIXES,
+    RELATION_WORDS,
+    STATE_WORDS,
+)
+
+#: Verbs of saying right after a single capitalised word: "Robertson said" is a person.
+_SAID_AFTER = re.compile(r"\s(?:said|says|told|added|explained|noted|asked|recalled)\b")
+
+_SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s$")
+
+#: A preposition of place right before a name: "in Laconia" is a place, whatever else
+#: the document does with the word.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
+
+#: A person's initial: "Grant W." / "E.J." right before a name, "Virginia L." after one.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+#: Endings of English contractions ("I've", "We're"): such a token is never a place.
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
+
+#: "Republic of Iraq", "Kingdom of Saudi Arabia": the title belongs to the country mention.
+_COUNTRY_TITLE = re.compile(
+    r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist|Hashemite|Syrian"
+    r"|Arab|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)*"
+    r"(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate|Principality"
+    r"|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
+)
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+#: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
+_OPENERS = " \t\"“”‘’'([-–—•*"
+
+MAX_NGRAM = 4
+
+
+@dataclass(slots=True)
+class _Token:
+    """A word of the text, with the facts the rules ask about."""
+
+    start: int
+    end: int
+    text: str
+    upper_initial: bool
+    all_caps: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span that matched the gazetteer, before resolution."""
+
+    start: int
+    end: int
+    key: str
+    entries: list[Entry]
+    #: Candidate restriction from "X, <state/country>" ("Cleveland, Ohio").
+    qualifier: Candidate | None = None
+    choice: Candidate | None = None
+    dateline: bool = False
+    #: Found as a demonym ("Syrian"): resolves to the country.
+    demonym: bool = False
+    #: Rejected only for the capitalised word after it ("Dublin Veterans Project"):
+    #: kept when the same name stands alone elsewhere in the document.
+    deferred: bool = False
+    #: Found only among the small US towns: kept when the document names its state.
+    small: bool = False
+    #: Stands after a comma as the state or country of the place before it ("Albany,
+    #: New York"): resolves to that region.
+    region: bool = False
+
+
+def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
+    """Capitalised words and connectors with offsets, and the set of other lower-case words.
+
+    Plain lower-case words never start or continue a place name, so they get no token
+    (a gap between tokens then reads as "not adjacent"); that keeps long articles cheap.
+    Trailing full stops and possessives are not part of a word.
+    """
+    tokens: list[_Token] = []
+    lower_words: set[str] = set()
+    append = tokens.append
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        if not word[0].isupper():
+            if word in CONNECTORS:
+                append(_Token(m.start(), m.end(), word, False, False))
+            else:
+                lower_words.add(word.rstrip("."))
+            continue
+        start, end = m.span()
+        if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
+            end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
+            word = word[:-1]
+        if "'" in word or "’" in word:
+            poss = _POSSESSIVE.search(word)
+            if poss and poss.start() > 0:
+                end -= len(poss.group())
+                word = word[: poss.start()]
+        append(_Token(start, end, word, True, len(word) > 1 and word.isupper()))
+    return tokens, lower_words
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when ``pos`` starts a sentence, line or quotation."""
+    k = pos - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    return k < 0 or text[k] in ".!?:;\n|"
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    """True when two tokens are separated by a single space (same phrase)."""
+    return text[left.end : right.start] == " "
+
+
+class MentionFinder:
+    """One article's extraction state (tokens, lower-case vocabulary, mentions)."""
+
+    def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
+        self.gaz = gaz
+        self.text = text
+        self.tokens, self.lower_words = _tokenize(text)
+        self.exclude = sorted((s.start, s.end) for s in exclude)
+        #: Single words rejected as part of a person-like name, and whether the last
+        #: rejection was of that kind.
+        self.person_words: set[str] = set()
+        self._person_like = False
+        self._deferred = False
+
+    # -- matching ---------------------------------------------------------------------
+
+    def _excluded(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps an excluded span (a speaker's name, say)."""
+        return any(s < end and start < e for s, e in self.exclude)
+
+    def _caps_context(self, i: int) -> bool:
+        """True when the token stands in an all-capitals stretch (headline, dateline)."""
+        toks = self.tokens
+        neighbours = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks)]
+        for n in neighbours:
+            if n.all_caps and len(n.text) > 2:
+                return True
+        nxt = self.text[self.tokens[i].end : self.tokens[i].end + 3]
+        return _sentence_initial(self.text, toks[i].start) and nxt[:2] in (" (", ", ", " –", " -")
+
+    def _ngram_end(self, i: int) -> list[int]:
+        """Indices j such that tokens i..j form a candidate place phrase, longest first."""
+        toks = self.tokens
+        ends: list[int] = []
+        j = i
+        while j < len(toks) and j - i < MAX_NGRAM + 2:
+            tok = toks[j]
+            if j > i and not _adjacent(self.text, toks[j - 1], tok):
+                break
+            if tok.upper_initial:
+                ends.append(j)
+            elif tok.text.lower() not in CONNECTORS:
+                break
+            if tok.text.endswith(".") and "." not in tok.text[:-1] and len(tok.text) > 3:
+                break
+            j += 1
+        return [e for e in reversed(ends) if e - i < MAX_NGRAM]
+
+    def _accept(self, i: int, j: int, entries: list[Entry]) -> bool:
+        """Rules that tell a place name from the same word used otherwise.
+
+        A rejection may note why: ``_person_like`` (the name reads as a person's) or
+        ``_deferred`` (only the capitalised word after it speaks against it).
+        """
+        self._person_like = False
+        big = entries[0].candidate.kind in ("country", "admin")
+        return not (
+            self._common_word(i, j, entries)
+            or self._after_a_name(i, j, big)
+            or self._before_a_name(i, j, entries, big)
+            or self._alternate_opening_a_sentence(i, j, entries, big)
+        )
+
+    def _common_word(self, i: int, j: int, entries: list[Entry]) -> bool:
+        """A code, an acronym in capitals, or a common word used as one ("mobile home")."""
+        toks = self.tokens
+        first, last = toks[i], toks[j]
+        best = entries[0].candidate
+        single = i == j
+        if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
+            return True  # short alternate names are mostly codes and foreign words
+        surface = self.text[first.start : last.end]
+        alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
+        caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
+        if caps and not alias_ok and (len(surface) < 4 or not self._caps_context(i)):
+            return True
+        lower = first.text.lower()
+        # A common word, or a town name the text also uses in lower case ("mobile home"),
+        # is a place only when qualified: "Mobile, Alabama".
+        common = lower in COMMON_WORDS or (best.kind == "city" and lower in self.lower_words)
+        return single and not first.all_caps and common and not self._qualified(j)
+
+    def _after_a_name(self, i: int, j: int, big: bool) -> bool:
+        """Part of a person's name: after a title ("Sen. Cleveland") or another capitalised
+        word ("Michael Jordan"), or a single word in a person's context."""
+        toks = self.tokens
+        first = toks[i]
+        titled = i > 0 and self.text[toks[i - 1].end : first.start] in (" ", ". ")
+        if titled and toks[i - 1].text.lower().rstrip(".") in PERSON_TITLES:
+            self._person_like = True
+            return True
+        if i == j and not big and self._person_context(i):
+            self._person_like = True
+            return True
+        if i > 0 and _adjacent(self.text, toks[i - 1], first):
+            prev = toks[i - 1]
+            pl = prev.text.lower().rstrip(".")
+            if (
+                prev.upper_initial
+                and not prev.all_caps
+                and pl not in PLACE_PREFIXES
+                and pl not in COMMON_WORDS
+                and pl not in CONNECTORS
+                and not prev.text.endswith(".")
+            ):
+                self._person_like = True
+                return True
+        return False
+
+    def _before_a_name(self, i: int, j: int, entries: list[Entry], big: bool) -> bool:
+        """Followed by a word that makes it part of a longer name: "Georgia Smith",
+        "Laurel County" (another place); kept aside as ``_deferred`` unless an initial."""
+        toks = self.tokens
+        first, last = toks[i], toks[j]
+        best = entries[0].candidate
+        if j + 1 < len(toks) and _adjacent(self.text, last, toks[j + 1]):
+            nxt = toks[j + 1]
+            nl = nxt.text.lower()
+            if best.kind == "city" and nl in OTHER_PLACE_SUFFIXES:
+                return True
+            dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
+            if (
+                not dotted
+                and nxt.upper_initial
+                and not (nxt.all_caps and not first.all_caps)
+                and nl not in PLACE_SUFFIXES
+                and nl not in COMMON_WORDS
+                and nl not in INSTITUTION_WORDS
+                and not (big and self.gaz.has_key(normalize(nxt.text)))
+            ):
+                self._deferred = not _INITIALS.match(nxt.text)
+                return True
+        return False
+
+    def _alternate_opening_a_sentence(
+        self, i: int, j: int, entries: list[Entry], big: bool
+    ) -> bool:
+        """A sentence-initial word that is common or only an alternate name ("Due" for
+        Douai)."""
+        first = self.tokens[i]
+        return (
+            i == j
+            and not big
+            and _sentence_initial(self.text, first.start)
+            and (first.text.lower() in COMMON_WORDS or not entries[0].main)
+        )
+
+    def _person_context(self, i: int) -> bool:
+        """True when the single word at token i reads as a person's name.
+
+        An initial before or after it ("Grant W. Graham", "Virginia L. Lane"), a
+        relation or job word before it ("his son Bryan"), or a verb of saying right after
+        or before it ("Robertson said", "said Robertson").
+        """
+        toks, text = self.tokens, self.text
+        tok = toks[i]
+        after = i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1])
+        if after and _INITIALS.match(toks[i + 1].text):
+            return True
+        if i > 0 and _adjacent(text, toks[i - 1], tok) and _INITIALS.match(toks[i - 1].text):
+            return True
+        before = text[max(0, tok.start - 20) : tok.start]
+        word = before.rstrip(" ,").rsplit(" ", 1)[-1].lower()
+        if word in RELATION_WORDS and before.endswith(" "):
+            return True
+        said_before = _SAID_BEFORE.search(before) and text[tok.end : tok.end + 1] in ",.;"
+        if _SAID_AFTER.match(text, tok.end) or said_before:
+            entries = self.gaz.entries_for_key(normalize(tok.text))
+            top = entries[0] if entries else None
+            return top is None or (top.prior < 5.5 and top.candidate.kind == "city")
+        return False
+
+    def _demonym_at(self, i: int) -> tuple[int, Candidate] | None:
+        """A demonym at token i ("Syrian", "Sri Lankan"): (last token index, country).
+
+        Not when it starts or continues a longer proper noun ("Syrian Democratic Forces",
+        "Native American"): an organisation named after a people is not a place mention.
+        """
+        toks, text = self.tokens, self.text
+        for j in (i + 1, i):
+            if j >= len(toks) or (j > i and not _adjacent(text, toks[i], toks[j])):
+                continue
+            country = self.gaz.demonym(text[toks[i].start : toks[j].end])
+            if country is None:
+                continue
+            if toks[i].all_caps or (j > i and toks[j].all_caps):
+                return None
+            if i > 0 and _adjacent(text, toks[i - 1], toks[i]) and toks[i - 1].upper_initial:
+                pl = toks[i - 1].text.lower().rstrip(".")
+                if pl not in PLACE_PREFIXES and pl not in COMMON_WORDS:
+                    return None
+            if j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]):
+                nxt = toks[j + 1]
+                nl = nxt.text.lower()
+                if (
+                    nxt.upper_initial
+                    and nl not in COMMON_WORDS
+                    and nl not in STATE_WORDS
+                    and not self.gaz.demonym(nl)
+                ):
+                    return None
+                if nl == "democratic":  # "Syrian Democratic Forces", a party or militia
+                    return None
+            return j, country
+        return None
+
+    def _hyphen_parts(self, i: int) -> list[Mention]:
+        """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
+        tok = self.tokens[i]
+        out: list[Mention] = []
+        pos = tok.start
+        for part in tok.text.split("-"):
+            start, end = pos, pos + len(part)
+            pos = end + 1
+            if len(part) < 2 or not part[0].isupper() or self._excluded(start, end):
+                continue
+            country = self.gaz.demonym(part)
+            if country is not None:
+                entry = Entry(country, country_prior(country), False)
+                out.append(Mention(start, end, normalize(part), [entry], demonym=True))
+                continue
+            key = normalize(part)
+            entries = self.gaz.entries_for_key(key)
+            alias_ok = part in ("US", "UK", "USA", "UAE")
+            if not entries or key in NOT_PLACES or (key in COMMON_WORDS and not alias_ok):
+                continue
+            top = entries[0]
+            if part.isupper() and not alias_ok:
+                continue
+            if top.candidate.kind in ("country", "admin") or (top.main and len(part) > 3):
+                out.append(Mention(start, end, key, entries))
+        return out
+
+    def _qualified(self, j: int) -> bool:
+        """True when token j is followed by ", <US state or country>" ("Mobile, Alabama")."""
+        toks = self.tokens
+        if j + 1 >= len(toks) or self.text[toks[j].end : toks[j + 1].start] != ", ":
+            return False
+        for k in range(min(len(toks) - 1, j + 3), j, -1):
+            key = normalize(self.text[toks[j + 1].start : toks[k].end])
+            entries = self.gaz.entries_for_key(key)
+            if entries and entries[0].candidate.kind in ("admin", "country"):
+                return True
+        return False
+
+    def _abbreviation(self, i: int) -> list[Entry]:
+        """A US state abbreviation after a comma ("Columbus, Ind."), else nothing."""
+        tok = self.tokens[i]
+        if self.text[max(0, tok.start - 2) : tok.start] != ", ":
+            return []
+        surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
+        entry = self.gaz.abbreviations.get(surface)
+        return [entry] if entry else []
+
+    def find(self) -> list[Mention]:
+        """Greedy longest-match scan over capitalised token runs, one sense per document."""
+        mentions: list[Mention] = []
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            if toks[i].upper_initial and not _CONTRACTION.search(toks[i].text):
+                i = self._match_at(i, mentions)
+            else:
+                i += 1  # connectors and contractions ("We've") never start a place
+        return self._one_sense(mentions)
+
+    def _match_at(self, i: int, mentions: list[Mention]) -> int:
+        """Add the place that capitalised token i starts to ``mentions``, if any; the index
+        of the next token to try."""
+        toks = self.tokens
+        abbr = self._abbreviation(i)
+        if abbr:
+            tok = toks[i]
+            end = tok.end if tok.text.endswith(".") else tok.end + 1
+            mentions.append(Mention(tok.start, end, normalize(tok.text), abbr))
+            return i + 1
+        demonym = self._demonym_at(i)
+        if demonym is not None:
+            j, country = demonym
+            start, end = toks[i].start, toks[j].end
+            if not self._excluded(start, end):
+                entry = Entry(country, country_prior(country), False)
+                key = normalize(self.text[start:end])
+                mentions.append(Mention(start, end, key, [entry], demonym=True))
+            return j + 1
+        matched, i = self._longest_match(i, mentions)
+        if not matched:
+            if "-" in toks[i].text:
+                mentions.extend(self._hyphen_parts(i))
+            i += 1
+        return i
+
+    def _longest_match(self, i: int, mentions: list[Mention]) -> tuple[bool, int]:
+        """The longest gazetteer name starting at token i that the rules accept.
+
+        Returns (True, the token after it) when one is added; else (False, the token the
+        scan goes on from: i, or the end of a name kept aside as ``deferred``).
+        """
+        toks = self.tokens
+        for j in self._ngram_end(i):
+            start, end = toks[i].start, toks[j].end
+            key = normalize(self.text[start:end])
+            entries = self.gaz.entries_for_key(key)
+            small = False
+            if not entries:
+                entries = self.gaz.small_us_entries(key)
+                small = True
+            if not entries:
+                continue
+            if key in NOT_PLACES or self._excluded(start, end):
+                break
+            self._deferred = False
+            if not self._accept(i, j, entries):
+                if i == j and self._person_like:
+                    self.person_words.add(key)
+                elif self._deferred:
+                    mentions.append(Mention(start, end, key, entries, deferred=True))
+                    i = j
+                break
+            if small:
+                mentions.append(Mention(start, end, key, entries, small=True))
+                return True, j + 1
+            if entries[0].candidate.kind == "country":
+                title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
+                if title:
+                    start = title.start()
+                    while mentions and mentions[-1].end > start:
+                        mentions.pop()
+            mentions.append(Mention(start, end, key, entries))
+            return True, j + 1
+        return False, i
+
+    def _one_sense(self, mentions: list[Mention]) -> list[Mention]:
+        """Drop what the document shows is a name, not a place, and link "X, Y" pairs."""
+        # One sense per document: "Obama" alone is the person "Barack Obama" was, unless
+        # the document also puts the name after a preposition of place ("in DeKalb").
+        self.person_words -= {
+            m.key
+            for m in mentions
+            if _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+        }
+        mentions = [
+            m
+            for m in mentions
+            if not (m.key in self.person_words and m.entries[0].candidate.kind == "city")
+        ]
+        standalone = {m.key for m in mentions if not m.deferred}
+        mentions = [m for m in mentions if not m.deferred or m.key in standalone]
+        self._qualify(mentions)
+        return mentions
+
+    def _qualify(self, mentions: list[Mention]) -> None:
+        """Link "X, Y" pairs where Y is a state or country: X must lie inside Y."""
+        for a, b in itertools.pairwise(mentions):
+            if self.text[a.end : b.start] != ", ":
+                continue
+            region = next((e for e in b.entries if e.candidate.kind in ("admin", "country")), None)
+            if region is not None and not b.demonym:
+                a.qualifier = region.candidate
+                b.entries = [region] + [e for e in b.entries if e is not region]
+                b.region = True
+
+
+def country_prior(country: Candidate) -> float:
+    """The prior a demonym gives its country (that of the country's own name)."""
+    return 9.0

@@ -1,0 +1,180 @@
+"""Choosing the place each mention means: the candidate's prior plus what the whole
+document says about where it is (countries and US states named, local US news), one
+sense per surface form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..gazetteer import Candidate, Entry, Gazetteer, normalize
+from .candidates import Mention
+
+#: Population below which a single-word foreign town needs its country in the text.
+FOREIGN_TOWN_POPULATION = 100_000
+
+
+def _inside(cand: Candidate, region: Candidate) -> bool:
+    """True when ``cand`` lies in ``region`` (a country, or a US state)."""
+    if region.kind == "country":
+        return cand.country_code == region.country_code and cand is not region
+    return cand.country_code == "US" and cand.admin1 == region.admin1 and cand is not region
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the whole document says about where it is: countries and US states named."""
+
+    countries: set[str]
+    states: set[str]
+    #: US states of the US towns the document names (their most likely sense).
+    town_states: set[str]
+    #: True for local US news: a US state is named and US places outnumber foreign ones.
+    us_focus: bool
+
+
+def _context(mentions: list[Mention]) -> _Context:
+    """Countries and US states the document names, and whether it is local US news."""
+    countries: set[str] = set()
+    states: set[str] = set()
+    town_states: set[str] = set()
+    us, foreign = 0, 0
+    for m in mentions:
+        if m.small:
+            continue
+        top = m.entries[0].candidate
+        if top.kind == "country":
+            countries.add(top.country_code)
+            if top.country_code == "US":
+                us += 1
+            else:
+                foreign += 1
+        elif top.kind == "admin":
+            countries.add("US")
+            states.add(top.admin1)
+            us += 1
+        elif top.country_code == "US" and m.qualifier is None:
+            town_states.add(top.admin1)
+        if m.qualifier is not None and m.qualifier.kind == "admin":
+            states.add(m.qualifier.admin1)
+    return _Context(countries, states, town_states, bool(states) and us >= foreign)
+
+
+def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool) -> float:
+    """A candidate's score: its prior plus what the document says about where it is."""
+    c = e.candidate
+    score = e.prior
+    if not e.main and has_main and c.kind == "city":
+        score -= 3.0  # "Riverdale" is a town of its own, not another town's old name
+    if c.kind == "country":
+        return score
+    if c.country_code in ctx.countries:
+        score += 1.5
+    if c.country_code != "US":
+        return score
+    if c.kind == "admin" and c.geonameid is not None:
+        # A state that the document's towns lie in ("Georgia" beside "Atlanta").
+        if c.admin1 in ctx.town_states:
+            score += 1.0
+        return score
+    if ctx.us_focus:
+        score += 2.5
+    if c.admin1 in ctx.states:
+        score += 2.0 if ctx.us_focus else 1.0
+    return score
+
+
+def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
+    """True for a small foreign town in local US news that never names its country.
+
+    "Martin", "Robertson" or "Mary" are towns somewhere; in an article about Kentucky
+    that does not mention Slovakia, South Africa or Turkmenistan they are people.
+    """
+    return (
+        c.kind == "city"
+        and c.country_code != "US"
+        and not m.dateline
+        and c.population < FOREIGN_TOWN_POPULATION
+        and c.country_code not in ctx.countries
+        and ctx.us_focus
+    )
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Choose a candidate per mention: prior, plus document country/state context.
+
+    Small US towns are candidates only in a state the document names; a mention found
+    only among them is dropped otherwise. One sense per document: a surface form
+    resolves the same way at every mention, unless a qualifier says otherwise.
+    """
+    ctx = _context(mentions)
+    kept: list[Mention] = []
+    chosen: dict[str, Candidate | None] = {}
+    for m in mentions:
+        entries = m.entries
+        if not m.demonym and not m.dateline:
+            local = [
+                e
+                for e in gaz.small_us_entries(m.key)
+                if e.candidate.admin1 in ctx.states
+                or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
+            ]
+            entries = local if m.small else entries + local
+        if not entries:
+            continue
+        if m.qualifier is not None:
+            inside = [e for e in entries if _inside(e.candidate, m.qualifier)]
+            if inside:
+                m.choice = max(inside, key=lambda e: e.prior).candidate
+                kept.append(m)
+                continue
+        if m.region:
+            m.choice = entries[0].candidate
+        elif m.key in chosen:
+            m.choice = chosen[m.key]
+        else:
+            has_main = any(e.main for e in entries)
+            best = max(entries, key=lambda e: _score(e, m, ctx, has_main)).candidate
+            chosen[m.key] = best if not _unsupported(best, m, ctx) else None
+            m.choice = chosen[m.key]
+        if m.choice is not None:
+            kept.append(m)
+    _place_counties(kept)
+    return kept
+
+
+def _place_counties(mentions: list[Mention]) -> None:
+    """Give a county the position of a town of its state that the document names.
+
+    GeoNames, as packaged, has no coordinates for counties; the gazetteer gives them
+    their state's centre. A local article's towns are a far better estimate.
+    """
+    towns: dict[str, Candidate] = {}
+    for m in mentions:
+        c = m.choice
+        if c is not None and c.kind == "city" and c.country_code == "US":
+            towns.setdefault(c.admin1, c)
+    for m in mentions:
+        c = m.choice
+        if c is None or c.kind != "admin" or c.geonameid is not None or c.admin1 not in towns:
+            continue
+        town = towns[c.admin1]
+        m.choice = replace(c, latitude=town.latitude, longitude=town.longitude)
+
+
+def dateline_mention(gaz: Gazetteer, text: str, dateline: str) -> Mention | None:
+    """Resolve the dateline string ("ERBIL", "BEIRUT, Lebanon") and find it in the text."""
+    parts = [p.strip() for p in dateline.split(",") if p.strip()]
+    if not parts:
+        return None
+    entries = gaz.entries(parts[0])
+    if not entries:
+        return None
+    mention = Mention(-1, -1, normalize(parts[0]), entries, dateline=True)
+    if len(parts) > 1:
+        q = gaz.entries(parts[1])
+        if q and q[0].candidate.kind in ("admin", "country"):
+            mention.qualifier = q[0].candidate
+    pos = text.find(parts[0])
+    if pos >= 0:
+        mention.start, mention.end = pos, pos + len(parts[0])
+    return mention

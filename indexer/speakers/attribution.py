@@ -1,0 +1,190 @@
+"""Where a quote's attribution stands, in the shapes news prose uses: after the closing
+mark ('," said Brennan'), before the opening one ('Brennan said: "'), as a label
+('Clinton: "'), at the end of the quote's sentence, or as a cue earlier in it."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Source, Statement
+from .names import PERSON_PRONOUNS
+from .patterns import (
+    CUE_BEFORE_QUOTE,
+    NAME_SEQ,
+    OBJECT_NAME,
+    QUOTE_MARK,
+    REPORTED,
+    SENTENCE_CUE,
+    SENTENCE_SUBJECT,
+    SUBJECT_FIRST,
+    VERB_FIRST,
+)
+from .sentences import sentence_end, sentence_start
+from .sources import source_from_name, source_from_object, source_from_phrase
+
+#: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
+_PARTICIPLE = re.compile(
+    r"(?:,|\band)[ ]+(?P<verb>saying|adding|writing|telling[ ][^,:.\"“”]{1,40}?|noting"
+    r"|explaining|arguing|insisting|warning|declaring|tweeting|asking)[ ]*[,:]?[ ]*$"
+)
+
+
+def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
+    """Attribution right after a closing quote mark: '," said Brennan' / '," he added'."""
+    close = item.end
+    # Skip trailing punctuation and the closing mark.
+    i = close
+    while i < para_end and text[i] in ' ,.!?…"”’“':  # '“' typed as a closing mark
+        i += 1
+    if i >= para_end:
+        return None
+    inner = text[item.start : close].rstrip("’'")
+    inner_end = inner[-1] if inner else ""
+    between = text[close:i]
+    ended_comma = inner_end in ",!?—–-…" or "," in between
+    if not ended_comma:
+        return None
+    window = text[i : min(para_end, i + 300)]
+    m = VERB_FIRST.match("," + window) or VERB_FIRST.match(window)
+    if m:
+        return source_from_object(m.group("obj"), m.group("verb"))
+    m = SUBJECT_FIRST.match(window)
+    if m:
+        subj = m.group("subj")
+        if len(subj.split()) <= 12:
+            return source_from_phrase(subj, m.group("verb"), strict=True)
+    return None
+
+
+def _before_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """Attribution right before an opening quote mark: 'Brennan said: "...'."""
+    lo = max(para_start, item.open_pos - 300)
+    pre = text[lo : item.open_pos]
+    m = CUE_BEFORE_QUOTE.search(pre)
+    if not m:
+        p = _PARTICIPLE.search(pre)
+        if not p:
+            return None
+        s0 = sentence_start(text, para_start, lo + p.start())
+        sm = SENTENCE_SUBJECT.match(text, s0, lo + p.start())
+        if not sm:
+            return None
+        verb = p.group("verb").split(" ")[0]
+        subj = sm.group("subj")
+        if subj.lower() in PERSON_PRONOUNS:
+            return Source("pronoun", subj, cue=verb)
+        src = source_from_name(subj, verb, None)
+        return src if src.kind == "person" else None
+    verb = m.group("verb")
+    if not m.group("punct") and verb.lower() not in {"said", "says", "added", "wrote"}:
+        return None
+    if verb == "according to" or verb == "According to":
+        return None
+    verb_pos = lo + m.start()
+    s0 = sentence_start(text, para_start, verb_pos)
+    subj = text[s0:verb_pos]
+    if QUOTE_MARK.search(subj):
+        subj = subj[max(subj.rfind('"'), subj.rfind("”"), subj.rfind("“")) + 1 :]
+    if not subj.strip():
+        return None
+    return source_from_phrase(subj, verb.lower(), strict=False)
+
+
+def _according_before(text: str, item: Statement, para_start: int) -> Source | None:
+    """'According to Brennan, "..."' at the start of the sentence."""
+    s0 = sentence_start(text, para_start, item.open_pos)
+    pre = text[s0 : item.open_pos]
+    m = re.match(r"According to[ ]+(?P<obj>[^\"“”\n]+?),[ ]*$", pre)
+    if not m:
+        return None
+    return source_from_object(m.group("obj"), "according to")
+
+
+def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """A cue verb earlier in the quote's sentence, after its subject: 'Kasich cautioned
+    "let's not get ahead of ourselves"', 'Trump went after Bush, calling him "a stiff."'"""
+    s0 = sentence_start(text, para_start, item.open_pos)
+    pre = text[s0 : item.open_pos]
+    m = SENTENCE_CUE.search(pre)
+    if m is None:
+        return None
+    subj = pre[: m.start()]
+    if not subj.strip() or QUOTE_MARK.search(subj) or len(subj.split()) > 25:
+        return None
+    if m.group("verb"):
+        return source_from_phrase(subj, m.group("verb"), strict=False)
+    sm = SENTENCE_SUBJECT.match(text, s0, s0 + m.start())
+    if not sm:
+        return None
+    verb = m.group("part")
+    subj_txt = sm.group("subj")
+    if subj_txt.lower() in PERSON_PRONOUNS:
+        return Source("pronoun", subj_txt, cue=verb)
+    src = source_from_name(subj_txt, verb, None)
+    return src if src.kind == "person" else None
+
+
+#: A label right before a quote: 'Clinton: "..."', 'Said Comey, "..."', 'Continued Stone: "'.
+_LABEL_BEFORE = re.compile(
+    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>(?:Said|Continued|Added|Wrote|Asked|Replied)[ ]+)?"
+    rf"(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
+)
+
+
+def _label_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """A speaker label or an inverted 'Said NAME,' right before the opening quote mark."""
+    pre = text[max(para_start, item.open_pos - 120) : item.open_pos]
+    m = _LABEL_BEFORE.search(pre)
+    if m is None or (m.group("punct") == "," and not m.group("verb")):
+        return None
+    if m.start() == 0 and item.open_pos - 120 > para_start:
+        return None
+    verb = (m.group("verb") or "").strip().lower()
+    src = source_from_name(m.group("name"), verb or ":", None)
+    return src if src.kind == "person" else None
+
+
+def _sentence_tail_source(text: str, item: Statement, para_end: int) -> Source | None:
+    """Attribution closing the quote's sentence after more words: '"We are happy" about the
+    ruling, said Jane Doe.' / 'Obama "felt an obligation" to act, Axelrod said.'"""
+    close = item.end
+    while close < para_end and text[close] not in '"”':
+        close += 1
+    if close >= para_end:
+        return None
+    s_end = sentence_end(text, close + 1, para_end)
+    seg = text[close + 1 : s_end]
+    if QUOTE_MARK.search(seg) or "," not in seg:
+        return None
+    found = list(REPORTED.finditer(seg))
+    m = found[-1] if found else None
+    if m is None or (not m.group("verb1") and m.end() < len(seg.rstrip()) - 1):
+        return None
+    if m.group("verb1"):
+        obj = seg[m.end() :]
+        src = source_from_object(obj, m.group("verb1"))
+        if src is not None and src.kind == "person":
+            name_m = OBJECT_NAME.match(obj)
+            if name_m is None or (name_m.group("role") is None and obj[name_m.end() :].strip(" .")):
+                return None
+        return src
+    subj = m.group("subj")
+    if len(subj.split()) > 10:
+        return None
+    return source_from_phrase(subj, m.group("verb2").split(" ")[0], strict=True)
+
+
+def find_source(text: str, item: Statement, para_start: int, para_end: int) -> Source | None:
+    """The attribution of a quote, trying its shapes from the most to the least specific:
+    right after the closing mark, right before the opening one, a speaker label, the end
+    of the quote's sentence, a cue verb earlier in that sentence."""
+    src = _after_source(text, item, para_end)
+    if src is None and item.open_pos > para_start:
+        src = _before_source(text, item, para_start) or _according_before(text, item, para_start)
+    if src is None and item.open_pos > para_start:
+        src = _label_source(text, item, para_start)
+    if src is None:
+        src = _sentence_tail_source(text, item, para_end)
+    if src is None and not item.sentence_open:
+        src = _sentence_cue_source(text, item, para_start)
+    return src

@@ -1,0 +1,158 @@
+"""Regular expressions the speaker modules share: letters, name shapes, cue verbs, sentence
+bounds. Compiled once at import time; building blocks (``NAME_SEQ``) are strings so other
+modules can embed them in their own patterns."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import NAME_SUFFIX_PATTERN, TITLE_ABBREVIATIONS
+
+#: Latin letters beyond ASCII, so "José", "Łukasz" and "Şahin" are names too.
+_EXTRA = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
+
+#: Character-class contents (for inside [...]): capitals, lower case, both.
+UPPER = "A-Z" + "".join(c for c in _EXTRA if c.isupper())
+LOWER = "a-z" + "".join(c for c in _EXTRA if c.islower())
+LETTERS = UPPER + LOWER
+#: Spaces inside a name, no-break space included (never a line break).
+_SP = r"[ \t\u00a0]+"
+
+#: Role nouns that may stand between a verb and a name: "said Pentagon spokesman John Kirby".
+ROLE_NOUN = (
+    r"(?:spokes(?:man|woman|person)|secretary|director|chief|official|leader|minister"
+    r"|chairman|chairwoman|chair|president|commander|adviser|advisor|aide|analyst|attorney"
+    r"|lawyer|professor|economist|strategist|ambassador|representative|senator|governor"
+    r"|mayor|candidate|nominee|founder|co-founder|executive|CEO|manager|head|member"
+    r"|researcher|expert|fellow|author|host|reporter|correspondent|editor|pollster"
+    r"|consultant|deputy|coordinator|officer|judge|prosecutor|investigator|activist"
+    r"|organizer|organiser|coach|general|colonel|captain|sergeant|lieutenant|major"
+    r"|chancellor|partner|counsel|scientist|historian|commissioner|sheriff|superintendent"
+    r"|cofounder|owner|vice\ president|director-general|envoy|diplomat|lawmaker|congressman"
+    r"|congresswoman|son|daughter|wife|husband|father|mother|brother|sister|friend"
+    r"|colleague|former|late|then)"
+)
+
+#: Title abbreviations as a regex alternation, longest first.
+_ABBR_ALT = "|".join(
+    sorted(
+        (k.capitalize() for k in TITLE_ABBREVIATIONS if k.isalpha() and len(k) <= 5),
+        key=len,
+        reverse=True,
+    )
+)
+
+_WORD = rf"[{UPPER}][{LETTERS}]*(?:['’\-][{LETTERS}]+)*"
+
+_TOK = (
+    rf"(?:(?:{_ABBR_ALT}|Jr|Sr|St)\."  # Maj. Gen. Jr.
+    rf"|(?:[{UPPER}]\.){{2,}}"  # U.S.
+    rf"|[{UPPER}]\.(?={_SP}[{UPPER}])"  # initial W.
+    rf"|(?:al|el|ad|as|ash|at|an|ar|bin|ibn)-{_WORD}"  # al-Baghdadi
+    rf"|{_WORD})"
+)
+
+_PARTICLE = (
+    r"(?:de|da|di|del|della|der|den|du|van|von|la|le|dos|das|bin|ibn|al|el|ben|y"
+    r"|of(?:[ ]the)?(?=[ ](?:State|Defense|Homeland|Health|Energy|Education|Labor|Commerce"
+    r"|Transportation|Agriculture|Interior|Treasury|Veterans|Housing|Staff|Navy|Army)\b))"
+)
+
+#: A run of capitalised words: titles, initials, particles and a Jr./Sr./II/III suffix.
+NAME_SEQ = (
+    rf"(?<![\w'’\-.]){_TOK}(?:{_SP}(?:{_PARTICLE}{_SP})*{_TOK})*"
+    rf"(?:,?{_SP}(?:{NAME_SUFFIX_PATTERN})(?![\w]))?"
+)
+
+NAME_SEQ_RE = re.compile(NAME_SEQ)
+
+#: Subject right before a verb: NAME, optional "(D-Calif.)", optional ", appositive,".
+SUBJECT_END = re.compile(
+    rf"(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?"
+    rf"(?:,{_SP}(?P<role>[^,;:\"“”\n]{{2,120}}?),)?[ ]*$"
+)
+
+#: Object after a verb: optional role words, NAME, optional party tag and appositive.
+OBJECT_NAME = re.compile(
+    rf"(?P<desc>(?:[^ ,.;:\"“”\n]+[ ]+){{0,6}}?{ROLE_NOUN}s?,?[ ]+)?"
+    rf"(?P<name>{NAME_SEQ})(?P<party>[ ]*\([^()\n]{{1,40}}\))?"
+    rf"(?:,[ ]*(?P<role>[^\n\"“”]{{2,200}}))?"
+)
+
+#: Cue verbs after their subject ("Brennan said", "he told", "she put it").
+_VERB = (
+    r"(?:according\ to|pointed\ out|went\ on|went\ on\ to\ say|said|says|say|added|adds"
+    r"|told|tells|explained|explains|noted|notes|wrote|writes|stated|states|continued"
+    r"|continues|asked|asks|replied|replies|responded|responds|insisted|insists|argued"
+    r"|argues|warned|warns|declared|declares|announced|claimed|claims|acknowledged"
+    r"|admitted|conceded|recalled|remarked|observed|tweeted|posted|testified|concluded"
+    r"|cautioned|emphasized|emphasised|stressed|suggested|predicted|urged|countered"
+    r"|quipped|joked|complained|lamented|shouted|yelled|whispered|read|reads|reported"
+    r"|reports|recounted|wondered|mused|exclaimed|boasted|vowed|promised|charged"
+    r"|contended|maintained|explained|agreed|echoed|summed\ up|put\ it|chimed\ in)"
+)
+
+#: Verbs that may come first ("said Brennan"); "told" and "put it" never invert.
+VERB_FIRST = re.compile(
+    r"^[ ]*(?:[,—–-][ ]*)?(?P<verb>according\ to|said|says|added|adds|explained|noted"
+    r"|wrote|writes|stated|continued|asked|asks|replied|responded|insisted|argued|warned"
+    r"|declared|announced|claimed|acknowledged|admitted|recalled|remarked|observed"
+    r"|tweeted|testified|concluded|cautioned|emphasized|stressed|suggested|urged"
+    r"|countered|quipped|joked|complained|read|reads|reported|recounted|exclaimed|boasted"
+    r"|vowed|promised|charged|maintained|agreed|echoed)[ ]+(?P<obj>[^\n]{1,260})"
+)
+
+#: Subject first ("Brennan said", "he added", "the statement said").
+SUBJECT_FIRST = re.compile(
+    rf"^[ ]*(?:[,—–-][ ]*)?(?P<subj>[^!?\"“”\n]{{1,90}}?)"
+    rf"[ ]+(?P<verb>{_VERB})\b"
+)
+
+#: Text before an opening quote mark that ends in a cue: 'Brennan said: ', 'he told CNN, '.
+CUE_BEFORE_QUOTE = re.compile(
+    rf"(?P<verb>{_VERB})\b(?P<tail>[^.!?\"“”:;\n]{{0,60}}?)[ ]*(?P<punct>[,:]|\bthat\b|—|–)?"
+    rf"[ ]*$"
+)
+
+#: Sentence boundary: end punctuation, optional closing marks, space, then a capital.
+SENTENCE_BOUNDARY = re.compile(rf"[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[{UPPER}0-9])")
+
+#: An abbreviation's period, not a sentence end: "Gen.", "St.", "U.S.", an initial "W.".
+ABBREVIATION_END = re.compile(
+    rf"(?:\b(?:{_ABBR_ALT}|Jr|Sr|St|No|Mt|Ft|vs|etc)|\b[{UPPER}]|\.[{UPPER}])$"
+)
+
+#: Unquoted reported speech: "..., said Brennan." / "..., Brennan said." / "..., according to".
+REPORTED = re.compile(
+    r",[ ]+(?:(?P<verb1>said|says|added|noted|explained|stated|according\ to)[ ]+"
+    r"|(?P<subj>[^,.!?\"“”\n]{1,70}?)[ ]+(?P<verb2>said|says|added|noted|explained"
+    r"|stated|told\ [^,.!?\"“”\n]{1,40}?|wrote|argued|insisted|warned)"
+    r"(?P<tail>[ ]+[^,.!?\"“”\n]{1,40}?)?[ ]*(?:[.!?](?=\s|$)|$))"
+)
+
+#: A name or "he"/"she" opening a sentence, after an optional "And", "But then", ...
+SENTENCE_SUBJECT = re.compile(
+    rf"^(?:(?:And|But|Then|So|Later|Still|Yet|Instead|Meanwhile|Now)(?:,?[ ]+then)?,?[ ]+)?"
+    rf"(?P<subj>{NAME_SEQ}|[Hh]e|[Ss]he)(?=[ ,])"
+)
+
+#: Cue verbs that may stand anywhere before a quote in the same sentence: 'Klein said his
+#: book showed Clinton was "...".' Participles take the sentence subject.
+SENTENCE_CUE = re.compile(
+    r"(?<![\w'’-])(?P<verb>said|says|told|tells|added|adds|wrote|writes|tweeted|argued"
+    r"|argues|insisted|insists|warned|warns|claimed|claims|declared|declares|stated"
+    r"|explained|noted|cautioned|vowed|promised|predicted|suggested|complained|urged"
+    r"|asked|asks|replied|responded|answered|called|calls|described|describes|dubbed"
+    r"|labeled|labelled|branded|recalled|acknowledged|admitted|conceded|countered"
+    r"|quipped|joked|boasted|lamented|remarked|observed|announced|contended|maintained"
+    r"|wondered|shouted|yelled|exclaimed|continued|continues|concluded|stressed)\b"
+    r"|(?<![\w'’-])(?P<part>saying|adding|writing|tweeting|arguing|insisting|warning"
+    r"|declaring|calling|describing|dubbing|labeling|branding|noting|asking|telling"
+    r"|promising|vowing|predicting|urging|claiming|explaining|complaining|recalling)\b"
+)
+
+#: Double quote marks, straight and curly.
+QUOTE_MARK = re.compile(r"[\"“”]")
+WHITESPACE = re.compile(r"\s+")
+#: A bracketed aside and the space before it: "(D-Calif.)", "(pictured)".
+PARENTHESES = re.compile(r"\s*\([^()]*\)")

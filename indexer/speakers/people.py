@@ -1,0 +1,159 @@
+"""A document's person mentions as groups, one per person: a surname alone joins the most
+recent full name, and a lone surname with no full name in the text must look like a
+person before it counts."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
+from .model import Group, Source, Statement
+from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
+from .patterns import NAME_SEQ_RE
+
+#: Quoted passages (and the end of one opened before), removed before looking for "he".
+_QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
+#: Words that refer back to a person, unlike "it" for an organisation.
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+
+
+class Resolver:
+    """Maps person mentions to groups: surname alone joins the most recent full name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.groups: list[Group] = []
+        self._scan: dict[str, tuple[str, str | None] | None] = {}
+
+    def full_form_in_text(self, surname: str, before: int) -> tuple[str, str | None] | None:
+        """A fuller mention of ``surname`` anywhere in the text, nearest before ``before``."""
+        if not surname.strip():
+            return None
+        key = f"{surname}@{before}"
+        if key in self._scan:
+            return self._scan[key]
+        found: list[tuple[int, int, tuple[str, str | None]]] = []
+        text = self.text
+        pos = text.find(surname)
+        while pos >= 0:
+            end = pos + len(surname)
+            at = pos
+            pos = text.find(surname, end)
+            if (at and text[at - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue
+            sm = None
+            for cand in NAME_SEQ_RE.finditer(text, max(0, at - 80), end + 6):
+                if cand.start() <= at < cand.end():
+                    sm = cand
+                    break
+            if sm is None:
+                continue
+            name, title = canonical_name(sm.group())
+            if not name or surname_key(name) != surname.lower():
+                continue
+            if classify_name(name, title) != "person":
+                continue
+            ntok = len(name_tokens(name))
+            if ntok >= 2 or title:
+                found.append((ntok, at, (name, title)))
+        best: tuple[str, str | None] | None = None
+        if found:
+            # Full names beat "Mr. Trump"; the nearest one before the quote, else the first.
+            top = max(f[0] for f in found)
+            pool = [f for f in found if f[0] == top]
+            earlier = [f for f in pool if f[1] < before]
+            best = (earlier[-1] if earlier else pool[0])[2]
+        self._scan[key] = best
+        return best
+
+    def _suffix_key(self, name: str) -> str:
+        """' jr.' for 'Donald Trump Jr.' when plain 'Donald Trump' also occurs in the text, so
+        father and son stay two people; '' otherwise (the suffix is then just spelling)."""
+        last = name.rsplit(" ", 1)[-1]
+        if title_key(last) not in NAME_SUFFIXES:
+            return ""
+        base = " ".join(name_tokens(name))
+        plain = rf"{re.escape(base)}(?![ ]*,?[ ]*(?:{NAME_SUFFIX_PATTERN})\b)"
+        return " " + last.lower() if re.search(plain, self.text) else ""
+
+    def _person_context(self, item: Statement, surname: str) -> bool:
+        """A lone surname is a person when it speaks right after a quote or a cue verb
+        ('," Sammon said', 'said Sammon.') and "he"/"she" follows outside quotes (an
+        organisation would be "it")."""
+        if surname.lower().endswith(("ing", "ly", "ed")) or "’" in surname or "'" in surname:
+            return False
+        esc = re.escape(surname)
+        cue = rf"(?:[,”\"][ ]+{esc}[ ]+(?:said|says|added|told|wrote)\b|\bsaid[ ]+{esc}[ ]*[.,])"
+        if re.search(cue, self.text) is None:
+            return False
+        window = _QUOTED.sub(" ", self.text[item.end : item.end + 400])
+        return _HE_SHE.search(window) is not None
+
+    def add(self, item: Statement, src: Source) -> int | None:
+        """Attach a person mention to a group; None when a lone surname is unconfirmed."""
+        toks = name_tokens(src.name)
+        surname = surname_key(src.name)
+        if not toks:
+            return None
+        if len(toks) >= 2:
+            key = (surname, toks[0][0].lower() + self._suffix_key(src.name))
+            names = [(src.name, src.title)]
+        else:
+            candidates = [g for g in self.groups if g.key[0] == surname]
+            suffix = src.name.rsplit(" ", 1)[-1].lower()
+            if title_key(suffix) in NAME_SUFFIXES:  # "Trump Jr." goes to "Donald Trump Jr."
+                candidates = [g for g in candidates if g.key[1].endswith(suffix)] or candidates
+            if candidates:
+                group = max(candidates, key=lambda g: g.items[-1].start if g.items else -1)
+                return self._attach(group, item, src, [(src.name, src.title)])
+            full = self.full_form_in_text(toks[0] if toks else src.name, item.start)
+            if full is not None and len(name_tokens(full[0])) < 2 and src.title:
+                full = (src.name, src.title) if full[1] in HONORIFICS else full
+            if full is None:
+                if not src.title and not self._person_context(item, toks[0]):
+                    return None
+                full = (src.name, src.title)
+            ftoks = name_tokens(full[0])
+            key = (surname, ftoks[0][0].lower() if len(ftoks) >= 2 else "")
+            names = [full, (src.name, src.title)]
+        for idx, group in enumerate(self.groups):
+            if group.key == key or (group.key[0] == key[0] and "" in (group.key[1], key[1])):
+                if group.key[1] == "" and key[1]:
+                    group.key = key
+                return self._attach(group, item, src, names, idx)
+        self.groups.append(Group(key))
+        return self._attach(self.groups[-1], item, src, names)
+
+    def attach(self, idx: int, item: Statement, src: Source) -> int:
+        """Record in group ``idx`` a mention resolved outside the group's names ("he")."""
+        return self._attach(self.groups[idx], item, src, [], idx)
+
+    def _attach(
+        self,
+        group: Group,
+        item: Statement,
+        src: Source,
+        names: list[tuple[str, str | None]],
+        idx: int | None = None,
+    ) -> int:
+        """Record one mention in ``group`` and return the group's index."""
+        group.names.extend(names)
+        if src.role:
+            group.roles.append(src.role)
+        if src.surface and src.surface not in group.aliases:
+            group.aliases.append(src.surface)
+        group.items.append(item)
+        return self.groups.index(group) if idx is None else idx
+
+
+def best_name(group: Group) -> tuple[str, str | None]:
+    """Fullest name in the group, and the title that goes with it (ranks over honorifics)."""
+    name, title = max(group.names, key=lambda nt: (len(name_tokens(nt[0])), len(nt[0])))
+    if title is None or title in HONORIFICS:
+        for _, other in group.names:
+            if other and other not in HONORIFICS:
+                title = other
+                break
+        else:
+            title = title or next((t for _, t in group.names if t), None)
+    return name, title

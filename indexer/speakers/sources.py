@@ -1,0 +1,180 @@
+"""Who a phrase around a cue verb names: a person, an organisation, a pronoun, or an
+unnamed source ("a senior official"), as a :class:`~.model.Source`."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Source
+from .names import OTHER_PRONOUNS, PERSON_PRONOUNS, canonical_name, classify_name
+from .patterns import (
+    ABBREVIATION_END,
+    LETTERS,
+    NAME_SEQ_RE,
+    OBJECT_NAME,
+    ROLE_NOUN,
+    SENTENCE_BOUNDARY,
+    SUBJECT_END,
+    UPPER,
+)
+
+# fmt: off
+#: Words after which a name is an object, not the subject of the cue: "for Brennan said".
+_NOT_BEFORE_SUBJECT = {
+    "for", "of", "to", "with", "by", "from", "about", "against", "than", "and", "or", "the",
+    "a", "an", "on", "at", "in", "like", "whom", "said", "told",
+}
+# fmt: on
+
+#: Nouns that make an unnamed source a person ("a senior official said"): such quotes stay
+#: unattributed, and a following "he said" must not jump back to an earlier named speaker.
+_PERSON_NOUNS = re.compile(
+    r"\b(?:official|officials|spokes(?:man|woman|person|people)|source|sources|aide|aides"
+    r"|person|people|man|woman|men|women|resident|residents|witness|witnesses|lawyer"
+    r"|attorney|adviser|advisor|analyst|analysts|expert|experts|officer|officers|member"
+    r"|members|diplomat|diplomats|lawmaker|lawmakers|senator|legislator|friend|colleague"
+    r"|father|mother|son|daughter|wife|husband|brother|sister|doctor|leader|leaders"
+    r"|commander|soldier|soldiers|activist|activists|student|students|voter|voters"
+    r"|supporter|supporters|critic|critics|economist|economists|director|executive"
+    r"|president|minister|secretary|chairman|chairwoman|candidate|nominee|judge|worker"
+    r"|workers|owner|manager|employee|employees|teacher|victim|survivor|neighbor|neighbour"
+    r"|fighter|fighters|detainee|prisoner|farmer|parent|parents|researcher|researchers"
+    r"|professor|scientist|scientists|historian|strategist|strategists|consultant|pollster"
+    r"|reporter|reporters|journalist|host|organizer|organiser|protester|protesters"
+    r"|someone|anyone|everyone|nobody|he|she|who)\b",
+    re.IGNORECASE,
+)
+
+#: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said".
+_SUBJ_TRAIL = re.compile(
+    r"(?:[ \t\u00a0]+(?:will|would|has|had|have|also|later|then|once|previously|again|recently"
+    r"|repeatedly|often|himself|herself|themselves|itself|first|last|simply|just|even"
+    r"|further|frequently|publicly|privately|reportedly|quickly|bluntly|flatly|only"
+    r"|never|ever|did|does|not|always|still|now|told|to|can|could|may|might|went on"
+    r"|[a-z]{3,}ly))+$",
+    re.IGNORECASE,
+)
+
+#: Words that may stand before a name in a subject without making it another phrase:
+#: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor".
+_DESCRIPTOR_PREFIX = re.compile(
+    rf"^(?:(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)(?:[ ]+(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)){{0,2}}"
+    rf"|(?:The[ ]+)?(?:[{UPPER}][{LETTERS}]*[ ]+){{0,3}}[{UPPER}][{LETTERS}]*['’]s)$"
+)
+
+_ROLE_CUT = re.compile(
+    r",[ ]+(?:the|a|an|which|who|whose|where|when|and|but|adding|saying|according|as|in"
+    r"|on|at|after|before|while|during|told|said|noting|referring|using)\b"
+    r"|[;:\"“”]|[ ]+(?:said|says|told|added)\b"
+)
+
+
+def _trim_role(role: str) -> str | None:
+    """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X"."""
+    m = _ROLE_CUT.search(role)
+    if m:
+        role = role[: m.start()]
+    # Stop at a sentence end that is not an abbreviation ("U.S.").
+    for b in SENTENCE_BOUNDARY.finditer(role + " X"):
+        if not ABBREVIATION_END.search(role, max(0, b.start() - 6), b.start()):
+            role = role[: b.start()]
+            break
+    role = role.strip(" ,.;—–-")
+    if role.endswith(")") and "(" not in role:
+        role = role[:-1]
+    if len(role) < 2 or len(role) > 160:
+        return None
+    return role
+
+
+def source_from_name(surface: str, cue: str, role: str | None) -> Source:
+    """Classify and canonicalise a name-shaped surface form."""
+    name, title = canonical_name(surface)
+    # Strip sentence-initial stop words ("But Brennan"), then re-check.
+    kind = classify_name(name, title)
+    if kind == "person":
+        return Source("person", surface.strip(" ,"), name, title, role, cue)
+    if kind == "org":
+        return Source("org", surface.strip(" ,"), cue=cue)
+    return Source("anon", surface.strip(" ,"), cue=cue)
+
+
+def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
+    """Who a subject phrase before a cue verb names ('Brennan', 'he', 'the statement')."""
+    phrase = phrase.lstrip(" ,\t").rstrip(" \t")  # keep an appositive's closing comma
+    phrase = _SUBJ_TRAIL.sub("", phrase)
+    if not phrase.strip(" ,"):
+        return None
+    low = phrase.rstrip(" ,").lower()
+    words = low.split()
+    last = words[-1]
+    if last in PERSON_PRONOUNS or last in OTHER_PRONOUNS:
+        head = " ".join(words[:-1]).strip(" ,")
+        if not head or head in {"and", "but", "then", "so", "as", "and then", "but then"}:
+            kind = "pronoun" if last in PERSON_PRONOUNS else "org"
+            return Source(kind, phrase.split()[-1], cue=f"{phrase.split()[-1]} {cue}")
+        if strict:
+            return Source("anon", phrase, cue=cue)
+    m = SUBJECT_END.search(phrase)
+    if m:
+        prefix = phrase[: m.start()].strip()
+        prefix_low = prefix.lower()
+        role = _trim_role(m.group("role")) if m.group("role") else None
+        ok = True
+        if prefix:
+            last_word = prefix_low.split()[-1].rstrip(",")
+            if re.search(rf"\b{ROLE_NOUN}s?,?$", prefix_low):
+                role = role or prefix.strip(" ,")
+                if last_word in {"the", "a", "an"}:
+                    ok = False
+            elif last_word in _NOT_BEFORE_SUBJECT or (
+                strict and not prefix.endswith(",") and not _DESCRIPTOR_PREFIX.match(prefix)
+            ):
+                ok = False
+        if ok:
+            src = source_from_name(m.group("name"), cue, role)
+            if src.kind == "anon" and m.group("role"):
+                # "its Chief Executive, Vineet Nayar, said": the appositive is the name.
+                swapped = source_from_name(m.group("role"), cue, m.group("name"))
+                if swapped.kind == "person" and NAME_SEQ_RE.fullmatch(m.group("role").strip()):
+                    return swapped
+            if src.kind == "person" or not strict:
+                return src
+            if src.kind == "org":
+                return src
+    if strict and len(words) > 8:
+        return None
+    if _PERSON_NOUNS.search(phrase):
+        return Source("anon", phrase, cue=cue)
+    return Source("org", phrase, cue=cue)
+
+
+def source_from_object(obj: str, cue: str) -> Source | None:
+    """Who follows a cue verb ('said Maj. Gen. John W. Brennan, Jr., commander, ...')."""
+    obj = obj.lstrip()
+    first = obj.split(" ", 1)[0].strip(",.").lower()
+    if first in PERSON_PRONOUNS:
+        return Source("pronoun", obj.split(" ", 1)[0].strip(",."), cue=f"{cue} {first}")
+    m = OBJECT_NAME.match(obj)
+    if m and (
+        m.group("desc") is None
+        or not m.group("desc").lower().startswith(("the ", "a "))
+        or re.search(rf"{ROLE_NOUN}s?,[ ]+$", m.group("desc"))
+    ):
+        after = obj[m.end("name") :]
+        # A name is followed by the end of the clause, a party tag or an appositive.
+        if not after or after[0] in ',.;:!?)( \n—–-"”':
+            role = _trim_role(m.group("role")) if m.group("role") else None
+            desc = m.group("desc")
+            if desc and not role:
+                d = desc.strip(" ,")
+                role = None if d.lower() in {"former", "late", "then", "the late"} else d
+            src = source_from_name(m.group("name"), cue, role)
+            if src.kind != "bad":
+                return src
+    head = re.split(r"[,.;:!?\n]", obj, maxsplit=1)[0]
+    if first in OTHER_PRONOUNS:
+        return Source("org", first, cue=cue)
+    if _PERSON_NOUNS.search(head):
+        return Source("anon", head, cue=cue)
+    return Source("org", head, cue=cue)

@@ -1,0 +1,115 @@
+"""Which words are place mentions (newsfacet.indexer.places.candidates)."""
+
+from __future__ import annotations
+
+import pytest
+from place_checks import by_label, labels
+
+from newsfacet.indexer.places import extract_places
+
+
+def test_acronyms_in_capitals_are_not_places() -> None:
+    assert labels("ISIS and the SDF clashed; CJTF-OIR said so.") == []
+
+
+def test_country_titles_and_abbreviations() -> None:
+    text = "At the invitation of the Republic of Iraq, U.S. forces stayed."
+    places = extract_places(text)
+    assert [p.label for p in places] == ["Iraq", "United States"]
+    assert [text[s.start : s.end] for p in places for s in p.mentions] == [
+        "Republic of Iraq",
+        "U.S.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Michael Jordan scored 40 points.",
+        "Georgia Smith, a teacher, said no.",
+        "Sen. Cleveland voted against it.",
+    ],
+)
+def test_person_names_are_not_places(text: str) -> None:
+    assert labels(text) == []
+
+
+def test_surname_alone_after_full_name_is_not_a_place() -> None:
+    text = "Barack Obama spoke. Later Obama left for Chicago."
+    assert labels(text) == ["Chicago, United States"]
+
+
+def test_place_as_institution_modifier_still_counts() -> None:
+    assert labels("The Ohio Department of Transportation said so.") == ["Ohio, United States"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Of course it was.",
+        "In March the talks resumed.",
+        "Mobile phones were banned; mobile data too.",
+        "Reading the report took hours.",
+        "Bath time is at six.",
+        "Police said so. Many agreed. Unlike them, we left.",
+        "Read More: the full story. On Sunday nothing happened.",
+        "Due to rain, it stopped.",
+        "I’ve seen the White House.",
+    ],
+)
+def test_common_words_are_not_places(text: str) -> None:
+    assert labels(text) == []
+
+
+def test_demonyms_resolve_to_their_country() -> None:
+    text = "Egyptian officials met Israeli envoys; Sri Lankan and Georgian troops left."
+    places = extract_places(text)
+    assert [p.label for p in places] == ["Egypt", "Israel", "Sri Lanka", "Georgia"]
+    assert [text[s.start : s.end] for p in places for s in p.mentions] == [
+        "Egyptian",
+        "Israeli",
+        "Sri Lankan",
+        "Georgian",
+    ]
+
+
+def test_demonym_naming_an_organisation_is_not_a_place() -> None:
+    # Decision: a people's name inside an organisation's name says nothing about where.
+    assert labels("The Syrian Democratic Forces and American Electric Power agreed.") == []
+    assert labels("The Georgian Foreign Ministry said so.") == ["Georgia"]
+    assert labels("He is a Native American artist.") == []
+
+
+def test_places_inside_hyphenated_words() -> None:
+    text = "Egyptian-US talks resumed, said Rep. Ann Smith, D-Charleston."
+    places = by_label(extract_places(text))
+    assert {"Egypt", "United States", "Charleston, United States"} <= set(places)
+    us = places["United States"].mentions[0]
+    assert text[us.start : us.end] == "US"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Driver Virginia L. Lane was hurt.",
+        "Grant W. Graham was charged.",
+        "Surviving is her son Bryan, of the family farm.",
+        "Robertson said the theatre was sold.",
+        "Sens. Smith and Jones voted.",
+    ],
+)
+def test_person_contexts_are_not_places(text: str) -> None:
+    assert labels(text) == []
+
+
+def test_name_in_an_organisation_counts_when_it_stands_alone_elsewhere() -> None:
+    text = "The Dublin Kennel Club met in Dublin, Ohio."
+    places = extract_places(text)
+    dublin = by_label(places)["Dublin, United States"]
+    assert [text[s.start : s.end] for s in dublin.mentions] == ["Dublin", "Dublin"]
+    assert labels("The Dublin Kennel Club met on Monday.") == []
+
+
+def test_said_before_a_place_modifier_is_not_a_person() -> None:
+    text = "He was missing, said Laconia police. He lived in Laconia."
+    assert labels(text) == ["Laconia, United States"]

@@ -1,0 +1,70 @@
+"""Which place a mention means (newsfacet.indexer.places.resolution)."""
+
+from __future__ import annotations
+
+from place_checks import by_label, labels
+
+from newsfacet.indexer.places import extract_places
+
+
+def test_countries_and_states_beat_same_name_cities() -> None:
+    places = extract_places("Talks were held in Jordan and Georgia.")
+    assert [(p.name, p.kind) for p in places] == [("Jordan", "country"), ("Georgia", "country")]
+    (ohio,) = extract_places("Farmers in Ohio complained.")
+    assert (ohio.kind, ohio.country_code) == ("admin", "US")
+
+
+def test_us_city_by_population_and_state_context() -> None:
+    (cleveland,) = extract_places("The team flew to Cleveland on Friday.")
+    assert cleveland.label == "Cleveland, United States" and cleveland.geonameid == 5150529
+    places = extract_places("He lives in Mobile, Alabama.")
+    assert [p.label for p in places] == ["Mobile, United States", "Alabama, United States"]
+
+
+def test_washington_resolves_to_the_capital() -> None:
+    # Metonymy is kept: "Washington said" is about the US capital for a location facet.
+    for text in ("Washington said it would respond.", "Washington and Beijing agreed."):
+        place = extract_places(text)[0]
+        assert (place.name, place.kind, place.country_code) == ("Washington", "city", "US")
+        assert place.geonameid == 4140963
+
+
+def test_us_counties_are_places() -> None:
+    (county,) = extract_places("Voters in Laurel County backed the levy.")
+    assert (county.name, county.kind, county.country_code) == ("Laurel County", "admin", "US")
+    assert county.latitude is not None  # estimated: GeoNames ships no county coordinates
+
+
+def test_county_takes_the_position_of_a_town_of_its_state() -> None:
+    places = by_label(extract_places("Deputies in Laurel County and London, Ky., searched."))
+    county, town = places["Laurel County, United States"], places["London, United States"]
+    assert (county.latitude, county.longitude) == (town.latitude, town.longitude)
+
+
+def test_small_towns_need_their_state_in_the_text() -> None:
+    assert labels("The parade in Chiefland drew a crowd.") == []
+    places = labels("The parade in Chiefland drew a crowd from all over Florida.")
+    assert places == ["Chiefland, United States", "Florida, United States"]
+
+
+def test_local_us_news_prefers_us_towns() -> None:
+    (paris, texas) = extract_places("Paris police said the Texas highway reopened.")
+    assert (paris.country_code, texas.kind) == ("US", "admin")
+    (paris,) = extract_places("Tourists crowded Paris on Sunday.")
+    assert paris.country_code == "FR"
+
+
+def test_state_named_as_a_qualifier_resolves_to_the_state() -> None:
+    places = by_label(extract_places("She grew up in Albany, New York."))
+    assert places["New York, United States"].kind == "admin"
+    assert places["Albany, United States"].latitude is not None
+
+
+def test_state_of_the_documents_towns_beats_the_country() -> None:
+    places = by_label(extract_places("Traffic in Atlanta slowed as Georgia voters went out."))
+    assert places["Georgia, United States"].kind == "admin"
+
+
+def test_small_foreign_town_in_local_us_news_is_a_name() -> None:
+    text = "Martin told the Ohio council that the levy failed."
+    assert labels(text) == ["Ohio, United States"]
