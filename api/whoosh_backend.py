@@ -41,9 +41,10 @@ from newsfacet.schema.errors import (
 )
 from newsfacet.schema.fields import document_version, normal_word, text_analyzer
 
-from .facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
-from .highlight import snippets
-from .lexicon import Lexicon
+from .engine.facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
+from .engine.highlight import snippets
+from .engine.lexicon import Lexicon
+from .engine.posting_scan import CHECK_EVERY, DocumentSet, PostingScanner, field_terms
 from .models import (
     MAX_STORY_MEMBERS,
     BaseRequest,
@@ -62,7 +63,6 @@ from .models import (
     StoryMember,
 )
 from .params import encode_cursor
-from .posting_scan import CHECK_EVERY, DocumentSet, PostingScanner, field_terms
 from .query_limits import (
     CLAUSE_POSTING_COST,
     EXACT_SCORE_CLAUSES,

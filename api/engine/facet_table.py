@@ -22,8 +22,8 @@ import numpy as np
 from newsfacet.schema.columns import read_column
 from newsfacet.schema.fields import FACETS, split_values
 
-from .models import FacetValue
-from .speaker_names import merge_names
+from ..models import FacetValue
+from ..speaker_names import merge_names
 
 #: A facet's column and whether it holds several values per document.
 FacetColumn = tuple[str, bool]

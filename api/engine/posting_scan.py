@@ -32,7 +32,7 @@ from whoosh.filedb.filetables import _lengths
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
-from .query_limits import Budget, unlimited
+from ..query_limits import Budget, unlimited
 
 #: Byte-encoded field length → the length Whoosh's scorer uses.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)

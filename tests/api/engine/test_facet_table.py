@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from newsfacet.api import SearchService
-from newsfacet.api.facet_table import NO_DATE, FacetTable
+from newsfacet.api.engine.facet_table import NO_DATE, FacetTable
 from newsfacet.schema.fields import split_values
 
 

@@ -1,0 +1,1 @@
+"""The search engine behind the Python API: everything of ``api/`` that talks to Whoosh."""
