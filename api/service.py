@@ -22,6 +22,7 @@ from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article
 from newsfacet.schema.errors import IndexBusy, InvalidDocument, InvalidParameter
 
+from .engine.backend import WhooshBackend
 from .models import (
     FacetValue,
     IndexStats,
@@ -42,7 +43,6 @@ from .params import (
     validate,
 )
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING, Budget
-from .whoosh_backend import WhooshBackend
 
 #: Seconds a write waits for the index lock before IndexBusy (another writer holds it).
 WRITE_TIMEOUT = 30.0

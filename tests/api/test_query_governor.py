@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfacet.api import whoosh_backend
+from newsfacet.api.engine import backend as whoosh_backend
 from newsfacet.api.models import QuoteRequest, SearchRequest
 from newsfacet.api.params import validate
 from newsfacet.api.query_limits import (

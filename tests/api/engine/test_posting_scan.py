@@ -18,7 +18,7 @@ from whoosh import collectors
 
 from conftest import DEMO, TINY_RECORDS
 from newsfacet.api import SearchService
-from newsfacet.api.whoosh_backend import SEARCH_FIELDS
+from newsfacet.api.engine.backend import SEARCH_FIELDS
 from newsfacet.indexer.pipeline import index_paths
 from newsfacet.indexer.store import IndexStore
 

@@ -41,11 +41,7 @@ from newsfacet.schema.errors import (
 )
 from newsfacet.schema.fields import document_version, normal_word, text_analyzer
 
-from .engine.facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
-from .engine.highlight import snippets
-from .engine.lexicon import Lexicon
-from .engine.posting_scan import CHECK_EVERY, DocumentSet, PostingScanner, field_terms
-from .models import (
+from ..models import (
     MAX_STORY_MEMBERS,
     BaseRequest,
     Cursor,
@@ -62,8 +58,8 @@ from .models import (
     StoryDocument,
     StoryMember,
 )
-from .params import encode_cursor
-from .query_limits import (
+from ..params import encode_cursor
+from ..query_limits import (
     CLAUSE_POSTING_COST,
     EXACT_SCORE_CLAUSES,
     MAX_CLAUSES,
@@ -76,7 +72,11 @@ from .query_limits import (
     fuzzy_edits,
     unlimited,
 )
-from .story_diff import compare
+from ..story_diff import compare
+from .facet_table import DOCUMENT_FACETS, NO_DATE, FacetColumn, FacetTable, fold
+from .highlight import snippets
+from .lexicon import Lexicon
+from .posting_scan import CHECK_EVERY, DocumentSet, PostingScanner, field_terms
 
 log = logging.getLogger(__name__)
 
