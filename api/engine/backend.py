@@ -29,7 +29,7 @@ from .facet_table import DOCUMENT_FACETS
 from .more_like_this import key_terms_query
 from .query import QUOTE_FIELDS, SEARCH_FIELDS, governed_query
 from .searchers import Searchers
-from .selection import select
+from .selection import Selection, select
 from .spelling import SUGGEST_BELOW, did_you_mean
 
 
@@ -52,7 +52,7 @@ class WhooshBackend:
             budget.check()
             searcher, table = view.searcher, view.table
             parsed, q = governed_query(request.q, view, SEARCH_FIELDS, request.operator)
-            page = select(view, q, request)
+            page = select(view, Selection.of_documents(request, q))
             terms = build.highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
             hits = []
             for docnum, score in page.scored:
@@ -84,8 +84,8 @@ class WhooshBackend:
                 return SearchResults(total=0, took_ms=0.0, hits=[], facets={
                     name: [] for name in request.facets}, page=request.page,
                     per_page=request.per_page)
-            ranked = replace(request, sort="relevance", cursor=None)
-            page = select(view, q, ranked, without=table.mask_of([docnum]))
+            ranked = replace(Selection.of_documents(request, q), sort="relevance", cursor=None)
+            page = select(view, ranked, without=table.mask_of([docnum]))
             terms = build.highlight_terms(q, SEARCH_FIELDS) if request.highlight else set()
             hits = []
             for d, score in page.scored:
@@ -102,7 +102,7 @@ class WhooshBackend:
             budget.check()
             searcher, table = view.searcher, view.table
             _, q = governed_query(request.q, view, QUOTE_FIELDS, request.operator)
-            page = select(view, q, request)
+            page = select(view, Selection.of_quotes(request, q))
             terms = build.highlight_terms(q, QUOTE_FIELDS) if request.highlight else set()
             hits = []
             for docnum, score in page.scored:

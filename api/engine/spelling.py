@@ -23,7 +23,7 @@ from ..models import SearchRequest
 from ..query_limits import Budget
 from .governor import govern, matching_docs
 from .query import SEARCH_FIELDS, governed_query
-from .selection import select
+from .selection import Selection, select
 from .view import View
 
 #: Below this many results, a search looks for a spelling correction that finds more.
@@ -95,8 +95,9 @@ def did_you_mean(view: View, q: Any, request: SearchRequest, total: int) -> str 
         return None
     try:
         _, corrected = governed_query(text, view, SEARCH_FIELDS, request.operator)
-        check = replace(request, q=text, page=1, facets=(), cursor=None)
-        found = select(view, corrected, check).total
+        check = replace(Selection.of_documents(request, corrected), page=1, facets=(),
+                        cursor=None)
+        found = select(view, check).total
     except NewsfacetError:
         budget.check()  # out of time: the search stops; otherwise no suggestion
         return None
