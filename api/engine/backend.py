@@ -8,13 +8,18 @@ governs the query (:mod:`.query`, :mod:`.governor`), selects a page
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.errors import DocumentNotFound, StoryNotFound
 
 from ..models import (
     FacetValue,
+    IndexStats,
     QuoteRequest,
     QuoteResults,
     SearchRequest,
@@ -154,3 +159,43 @@ class WhooshBackend:
         """How many distinct values each document facet has (``date``: months)."""
         with self.searchers.reading() as view:
             return {name: view.table.distinct(name) for name in (*DOCUMENT_FACETS, "date")}
+
+    # -- the index as a whole ----------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        """Checks every file of the live generation against its committed checksums
+        (IndexCorrupt otherwise), then answers with its count and metadata."""
+        gen = self.store.current_path()
+        checked = self.store.verify(gen)
+        found = {"status": "ok", "documents": self.count(), "files_checked": checked}
+        meta = IndexStore.read_meta(gen)
+        return {**found, **{key: value for key, value in meta.items() if key not in found}}
+
+    def stats(self) -> IndexStats:
+        """The live generation's metadata, size on disk and distinct facet values."""
+        gen = self.store.current_path()
+        meta = IndexStore.read_meta(gen)
+        indexed = meta.get("last_indexed_at")
+        extractor = meta.get("extractor_version")
+        return IndexStats(
+            documents=self.count(),
+            size_bytes=_size_on_disk(gen),
+            generation=gen.name,
+            last_indexed_at=dt.datetime.fromisoformat(indexed) if indexed else None,
+            whoosh_version=meta.get("whoosh_version"),
+            schema_version=meta.get("schema_version"),
+            extractor_version=str(extractor) if extractor is not None else None,
+            facets=self.distinct_values(),
+        )
+
+
+def _size_on_disk(folder: Path) -> int:
+    """Bytes of every file under ``folder``; a file a merge removes meanwhile counts 0."""
+    total = 0
+    for root, _, names in os.walk(folder):  # os.walk skips folders that vanish
+        for name in names:
+            try:
+                total += os.stat(os.path.join(root, name)).st_size
+            except FileNotFoundError:
+                continue
+    return total
