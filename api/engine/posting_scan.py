@@ -14,7 +14,7 @@ indexed words (the backend's query governor caps the expansion), and ``*`` as a
 :class:`DocumentSet`. Any other query (field queries on facets, an unexpanded
 prefix...) is left to Whoosh: :meth:`PostingScanner.scan` returns ``None`` for it.
 
-Every loop over postings checks the request's :class:`~.query_limits.Budget`, so a
+Every loop over postings checks the request's :class:`~newsfacet.api.query_limits.Budget`, so a
 query past its time budget stops within milliseconds.
 """
 
