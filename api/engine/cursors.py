@@ -19,7 +19,7 @@ from .view import View
 
 
 def after_cursor(view: View, q: Any, scan: Any, matched: np.ndarray, cursor: Cursor,
-                  size: int) -> tuple[list[tuple[int, float | None]], bool]:
+                 size: int) -> tuple[list[tuple[int, float | None]], bool]:
     """The ``size`` documents strictly after ``cursor`` in its order, and whether more follow.
 
     Date orders compare (day, id) as arrays, so documents added meanwhile fall into
@@ -80,7 +80,7 @@ def after_score_cursor(view: View, q: Any, scan: Any, matched: np.ndarray, curso
                          exact=budget.clauses <= EXACT_SCORE_CLAUSES)
     if ranked is None:  # Whoosh disagreed about a match: rank everything exactly
         ranked = view.table.by_score(whoosh_top(view.searcher, q, matched,
-                                                 int(np.count_nonzero(matched)), budget))
+                                                int(np.count_nonzero(matched)), budget))
     after: list[tuple[int, float | None]] = [
         (doc, score) for doc, score in ranked
         if score < bound or (score == bound and later_id[doc])]

@@ -220,7 +220,7 @@ def phrase_gaps(text: str, node: Any) -> Any:
         return node
     start, end = node.char_ranges[0][0], node.char_ranges[-1][1]
     positions = [t.pos for t in ANALYZER(text[start:end], positions=True,
-                                          mode="query")]
+                                         mode="query")]
     if len(positions) != len(node.words):
         return node
     widest = max((b - a for a, b in pairwise(positions)), default=1)

@@ -77,7 +77,7 @@ def count_repeats(q: Any) -> Any:
 
 
 def top_ranked(view: View, q: Any, scan: Any, matched: np.ndarray, end: int,
-            factor: np.ndarray | None = None) -> list[tuple[int, float]]:
+               factor: np.ndarray | None = None) -> list[tuple[int, float]]:
     """The first ``end`` matched documents by score (ties by id), Whoosh's scores, each
     multiplied by its ``factor`` (a boost) if given."""
     budget = view.spend()
@@ -110,7 +110,7 @@ def recency(table: FacetTable, half_life: float) -> np.ndarray:
 
 
 def whoosh_top(searcher: Any, q: Any, matched: np.ndarray, end: int,
-                budget: Budget | None = None) -> list[tuple[int, float]]:
+               budget: Budget | None = None) -> list[tuple[int, float]]:
     """The first ``end`` hits by Whoosh's own search, for queries the scanner leaves alone.
 
     ``replace=0``: Whoosh's matcher replacement drops true top hits of AND-of-OR
