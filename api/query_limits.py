@@ -4,7 +4,7 @@ Why: a query string is a program, and some programs are very long. Before these 
 on 4,000 articles ``a~9`` took 106 s, ``*`` 110 s and ``"senate vote"~1000000`` 102 s,
 and two such requests held both gunicorn workers past gunicorn's 30 s timeout. Each
 limit below is the Elasticsearch (or Typesense) counterpart a user of those engines
-already knows; the backend enforces them (``api/whoosh_backend.py``) and every refusal
+already knows; the engine enforces them (``api/engine/governor.py``) and every refusal
 names the limit it hit, so the caller knows what to change. The README's "Query
 limits" section lists them for users; keep the two in step.
 

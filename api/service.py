@@ -2,19 +2,18 @@
 
 Flask-free, so another tool embeds newsfacet with ``from newsfacet.api import
 SearchService``. Everything it takes and returns is plain data (``models``); the
-engine behind it is a :class:`Backend`, today Whoosh on local disk.
+engine behind it is a :class:`~.backend.Backend`, today Whoosh on local disk.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
@@ -22,6 +21,8 @@ from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article
 from newsfacet.schema.errors import IndexBusy, InvalidDocument, InvalidParameter
 
+from .backend import Backend
+from .engine import WhooshBackend
 from .models import (
     FacetValue,
     IndexStats,
@@ -36,29 +37,9 @@ from .param_registry import FACET_VALUES, QUOTES, SEARCH, SIMILAR
 from .param_signatures import documents
 from .params import coerce_arguments, request_from_arguments, validate
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING, Budget
-from .whoosh_backend import WhooshBackend
 
 #: Seconds a write waits for the index lock before IndexBusy (another writer holds it).
 WRITE_TIMEOUT = 30.0
-
-
-class Backend(Protocol):
-    """What the service needs from a search engine; a distributed one can stand in later."""
-
-    def search(self, request: SearchRequest, budget: Budget | None = None
-               ) -> SearchResults: ...
-    def search_quotes(self, request: QuoteRequest, budget: Budget | None = None
-                      ) -> QuoteResults: ...
-    def similar(self, doc_id: str, request: SearchRequest, budget: Budget | None = None
-                ) -> SearchResults: ...
-    def get(self, doc_id: str) -> StoredDocument: ...
-    def story(self, story_id: str) -> Story: ...
-    def story_of(self, doc_id: str) -> str | None: ...
-    def count(self) -> int: ...
-    def facet_values(self, name: str, prefix: str = "",
-                     size: int | None = None) -> list[FacetValue]: ...
-    def distinct_values(self) -> dict[str, int]: ...
-    def close(self) -> None: ...
 
 
 class SearchService:
@@ -257,28 +238,11 @@ class SearchService:
         index is reported here, not at the first search that reads the damage.
         IndexCorrupt or IndexNotFound otherwise.
         """
-        gen = self.store.current_path()
-        checked = self.store.verify(gen)
-        found = {"status": "ok", "documents": self.count(), "files_checked": checked}
-        meta = IndexStore.read_meta(gen)
-        return {**found, **{key: value for key, value in meta.items() if key not in found}}
+        return self.backend.health()
 
     def stats(self) -> IndexStats:
         """Document count, size on disk, generation, versions and distinct facet values."""
-        gen = self.store.current_path()
-        meta = IndexStore.read_meta(gen)
-        indexed = meta.get("last_indexed_at")
-        extractor = meta.get("extractor_version")
-        return IndexStats(
-            documents=self.count(),
-            size_bytes=_size_on_disk(gen),
-            generation=gen.name,
-            last_indexed_at=dt.datetime.fromisoformat(indexed) if indexed else None,
-            whoosh_version=meta.get("whoosh_version"),
-            schema_version=meta.get("schema_version"),
-            extractor_version=str(extractor) if extractor is not None else None,
-            facets=self.backend.distinct_values(),
-        )
+        return self.backend.stats()
 
     # -- writing -----------------------------------------------------------------------
 
@@ -336,13 +300,3 @@ def check_query_timeout(value: Any) -> float | None:
     return float(value)
 
 
-def _size_on_disk(folder: Path) -> int:
-    """Bytes of every file under ``folder``; a file a merge removes meanwhile counts 0."""
-    total = 0
-    for root, _, names in os.walk(folder):  # os.walk skips folders that vanish
-        for name in names:
-            try:
-                total += os.stat(os.path.join(root, name)).st_size
-            except FileNotFoundError:
-                continue
-    return total

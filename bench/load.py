@@ -217,9 +217,10 @@ def gunicorn_command(port: int, workers: int, threads: int, worker_class: str) -
     - One request at a time per process: a worker searches with one Whoosh searcher,
       and Whoosh reads its segment files by seek() then read() on shared file objects,
       so newsfacet lets one search at a time into the index per process (a lock in
-      ``WhooshBackend._reading``; before that lock, threads of one worker read at each
-      other's positions and answered HTTP 500, see docs/performance.md, Load). Threads
-      therefore add no parallel search, only a queue inside the worker.
+      ``Searchers.reading``, ``api/engine/searchers.py``; before that lock, threads of
+      one worker read at each other's positions and answered HTTP 500, see
+      docs/performance.md, Load). Threads therefore add no parallel search, only a
+      queue inside the worker.
     - Sync rather than gthread with one thread: a sync worker accepts a connection only
       when it is idle, so all requests wait in one shared queue (the listen backlog) and
       go to whichever worker frees up first. gthread keeps each client's keep-alive

@@ -183,6 +183,12 @@ def test_the_time_budget_is_set_from_python(demo_index: Path) -> None:
         assert service.search("strike").total > 0
 
 
+def test_query_timeout_must_be_seconds(demo_index: Path) -> None:
+    for bad in (-1, "5", float("nan"), True):
+        with pytest.raises(NewsfacetError, match="NEWSFACET_QUERY_TIMEOUT"):
+            SearchService(demo_index, query_timeout=bad)  # type: ignore[arg-type]
+
+
 def test_command_line_refuses_in_one_line(demo_index: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "--index", str(demo_index), "brenan~9"]) == 2

@@ -132,14 +132,14 @@ def test_a_replaced_searcher_closes_once_no_request_reads_it(tmp_path: Path) -> 
     with SearchService(tmp_path / "index") as service:
         service.add([record])
         backend: Any = service.backend
-        with backend._reading() as held:  # a request still reading the first searcher
+        with backend.searchers.reading() as held:  # a request still reading the first searcher
             service.add([{**record, "id": "y2"}])
             assert service.search("ferry").total == 2  # a new searcher sees the write
             assert not held.searcher.is_closed
             assert len(list(held.searcher.documents())) == 1
         assert held.searcher.is_closed
         service.add([{**record, "id": "y3"}])
-        before = backend._documents.searcher
+        before = backend.searchers.documents.searcher
         assert service.search("ferry").total == 3
         assert before.is_closed  # nobody held it: closed at once
 

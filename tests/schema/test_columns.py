@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from newsfacet.api.cli import main
-from newsfacet.api.facet_table import NO_DATE, _day_ordinal
+from newsfacet.api.engine.facet_table import NO_DATE, _day_ordinal
 from newsfacet.api.service import SearchService
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.columns import read_column

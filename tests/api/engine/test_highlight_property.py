@@ -3,7 +3,7 @@
 For texts that mix words (with stems, apostrophes, dots, accents, ligatures, CJK),
 markup and entities (``<script>``, ``<b>``, ``&amp;``, quotes, the ``<mark>`` tags
 themselves) and arbitrary unicode, and for terms drawn from the text's own indexed forms,
-every snippet :func:`newsfacet.api.highlight.snippets` returns satisfies:
+every snippet :func:`newsfacet.api.engine.highlight.snippets` returns satisfies:
 
 * Safe: outside the ``<mark>``/``</mark>`` tags the highlighter adds, every piece is
   exactly ``html.escape`` of its text, so no ``<``, ``>``, quote or bare ``&`` of the
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from newsfacet.api.highlight import snippets
+from newsfacet.api.engine.highlight import snippets
 from newsfacet.schema.fields import text_analyzer
 
 ANALYZER = text_analyzer()

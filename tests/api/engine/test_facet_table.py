@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from newsfacet.api import SearchService
-from newsfacet.api.facet_table import NO_DATE, FacetTable
+from newsfacet.api.engine.facet_table import NO_DATE, FacetTable
 from newsfacet.schema.fields import split_values
 
 
@@ -31,7 +31,7 @@ def test_counts_filters_and_date_order_match_plain_python(
     allsides_sample: tuple[list[dict], Path],
 ) -> None:
     with SearchService(allsides_sample[1]) as service:
-        view: Any = service.backend._current()  # type: ignore[attr-defined]
+        view: Any = service.backend.searchers.current()  # type: ignore[attr-defined]
         table: FacetTable = view.table
         rng = random.Random(3)
         live = np.flatnonzero(table.live).tolist()

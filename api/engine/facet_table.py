@@ -23,13 +23,15 @@ from newsfacet.indexer.speakers import merge_names
 from newsfacet.schema.columns import read_column
 from newsfacet.schema.fields import FACETS, split_values
 
-from .models import FacetValue
+from ..models import FacetValue
 
 #: A facet's column and whether it holds several values per document.
 FacetColumn = tuple[str, bool]
 DOCUMENT_FACETS: dict[str, FacetColumn] = {
     name: (facet.column, facet.multi_valued) for name, facet in FACETS.items() if name != "date"
 }
+#: Facets of the quote index: who said it and where it was published.
+QUOTE_FACETS: dict[str, FacetColumn] = {"speaker": ("speaker", False), "outlet": ("outlet", False)}
 #: Facets whose values are people's names, merged across documents.
 MERGED_NAMES = ("speaker",)
 NO_DATE = -1

@@ -18,7 +18,7 @@ from whoosh import collectors
 
 from conftest import DEMO, TINY_RECORDS
 from newsfacet.api import SearchService
-from newsfacet.api.whoosh_backend import SEARCH_FIELDS
+from newsfacet.api.engine.query import SEARCH_FIELDS, parse
 from newsfacet.indexer.pipeline import index_paths
 from newsfacet.indexer.store import IndexStore
 
@@ -39,7 +39,7 @@ def whoosh_top(searcher: Any, q: Any, allowed: set[int], end: int,
 
 def queries_from_titles(service: SearchService, count: int, seed: int) -> list[str]:
     """Words, AND, OR, NOT and phrases drawn from the index's own titles."""
-    searcher = service.backend._current().searcher  # type: ignore[attr-defined]
+    searcher = service.backend.searchers.current().searcher  # type: ignore[attr-defined]
     titles = [fields.get("title", "") for fields in searcher.all_stored_fields()]
     rng = random.Random(seed)
     queries: list[str] = []
@@ -73,11 +73,11 @@ def segmented_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def check_same_answers(service: SearchService, queries: list[str]) -> int:
     """Assert the scanner agrees with Whoosh on every query; return how many it handled."""
     backend: Any = service.backend
-    view = backend._current()
+    view = backend.searchers.current()
     outlets = [v.value for v in service.facet_values("outlet")[:3]]
     handled = 0
     for text in queries:
-        q = backend.parse(text, view.searcher.schema, SEARCH_FIELDS)
+        q = parse(text, view.searcher.schema, SEARCH_FIELDS)
         scan = view.scanner.scan(q)
         if scan is None:
             continue
@@ -98,7 +98,7 @@ def check_same_answers(service: SearchService, queries: list[str]) -> int:
 def test_same_answers_over_segments_and_deletions(segmented_demo: Path) -> None:
     with SearchService(segmented_demo) as service:
         backend: Any = service.backend
-        assert len(backend._current().scanner.segments) > 1
+        assert len(backend.searchers.current().scanner.segments) > 1
         queries = queries_from_titles(service, 160, seed=4)
         assert check_same_answers(service, queries) == len(queries)
 
@@ -115,9 +115,9 @@ def test_same_answers_on_real_articles(allsides_sample: tuple[list[dict], Path],
 def test_other_queries_are_left_to_whoosh(segmented_demo: Path) -> None:
     with SearchService(segmented_demo) as service:
         backend: Any = service.backend
-        view = backend._current()
+        view = backend.searchers.current()
         for text in ("strik*", "outlet:x", "title:[a TO c]"):
-            q = backend.parse(text, view.searcher.schema, SEARCH_FIELDS)
+            q = parse(text, view.searcher.schema, SEARCH_FIELDS)
             assert view.scanner.scan(q) is None, text
         assert service.search("strik*").total == service.search("strike OR strikes").total
 
@@ -130,9 +130,9 @@ def test_service_pages_follow_whoosh_order(allsides_sample: tuple[list[dict], Pa
     """
     with SearchService(allsides_sample[1]) as service:
         backend: Any = service.backend
-        view = backend._current()
+        view = backend.searchers.current()
         for text in ("senators control", "trump biden", "white house"):
-            q = backend.parse(text, view.searcher.schema, SEARCH_FIELDS)
+            q = parse(text, view.searcher.schema, SEARCH_FIELDS)
             expected = set(view.searcher.docs_for_query(q))
             reference = whoosh_top(view.searcher, q, expected, 30, view.table.rank)
             pages = [service.search(text, page=p, per_page=10, highlight=False) for p in (1, 2, 3)]

@@ -8,7 +8,7 @@ import re
 from whoosh import highlight
 
 from conftest import DEMO
-from newsfacet.api.highlight import CHAR_LIMIT, MarkFormatter, snippets
+from newsfacet.api.engine.highlight import CHAR_LIMIT, MarkFormatter, snippets
 from newsfacet.schema.fields import text_analyzer
 
 ANALYZER = text_analyzer()

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsfacet.api import whoosh_backend
+from newsfacet.api.engine import governor, query, ranking
 from newsfacet.api.models import QuoteRequest, SearchRequest
 from newsfacet.api.params import validate
 from newsfacet.api.query_limits import (
@@ -62,12 +62,12 @@ def test_a_prefix_keeps_its_most_frequent_words(service: SearchService) -> None:
     """'a*' has more than MAX_EXPANSIONS body words in the demo corpus: the most
     frequent are kept, the same ones every time."""
     backend: Any = service.backend
-    with backend._reading(budget=Budget(None)) as view:
+    with backend.searchers.reading(budget=Budget(None)) as view:
         reader = view.searcher.reader()
         every = [(b.decode(), info.doc_frequency()) for b, info in reader.iter_prefix("body", "a")]
         assert len(every) > MAX_EXPANSIONS
-        _, q = backend._query("a*", view, whoosh_backend.SEARCH_FIELDS, "and")
-        _, again = backend._query("a*", view, whoosh_backend.SEARCH_FIELDS, "and")
+        _, q = query.governed_query("a*", view, query.SEARCH_FIELDS, "and")
+        _, again = query.governed_query("a*", view, query.SEARCH_FIELDS, "and")
     kept = [t.text for t in q.subqueries[1].subqueries]
     assert kept == sorted(kept) and len(kept) == MAX_EXPANSIONS
     frequencies = dict(every)
@@ -82,8 +82,8 @@ def test_expansions_under_the_cap_match_whoosh(service: SearchService) -> None:
 
     backend: Any = service.backend
     budget = Budget(None)
-    with backend._reading(budget=budget) as view:
-        _, governed = backend._query("strik*", view, whoosh_backend.SEARCH_FIELDS, "and")
+    with backend.searchers.reading(budget=budget) as view:
+        _, governed = query.governed_query("strik*", view, query.SEARCH_FIELDS, "and")
         plain = wq.Or([wq.Prefix("title", "strik", boost=0.5), wq.Prefix("body", "strik")])
         ours = {h.docnum: h.score for h in view.searcher.search(governed, limit=None)}
         theirs = {h.docnum: h.score for h in view.searcher.search(plain, limit=None)}
@@ -93,7 +93,7 @@ def test_expansions_under_the_cap_match_whoosh(service: SearchService) -> None:
 
 def test_too_many_postings_is_refused(service: SearchService,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(whoosh_backend, "MAX_POSTINGS", 5)
+    monkeypatch.setattr(governor, "MAX_POSTINGS", 5)
     with pytest.raises(QueryTooCostly, match="MAX_POSTINGS"):
         search(service, "strike", Budget(None))
 
@@ -105,18 +105,18 @@ def test_an_or_query_drops_its_word_pairs_before_being_refused(
     full = search(service, q, budget, operator="or", per_page=100)
     with_pairs = budget.postings
     backend: Any = service.backend
-    with backend._reading(budget=Budget(None)) as view:
-        parsed = backend.parse(q, view.searcher.schema, whoosh_backend.SEARCH_FIELDS, view,
-                               "or", near=False)
-        governor = whoosh_backend._Governor(view, Budget(None))
-        governor(parsed)
-    assert governor.postings < with_pairs
-    monkeypatch.setattr(whoosh_backend, "MAX_POSTINGS", governor.postings)
+    with backend.searchers.reading(budget=Budget(None)) as view:
+        parsed = query.parse(q, view.searcher.schema, query.SEARCH_FIELDS, view, "or",
+                             near=False)
+        without_pairs = governor.Governor(view, Budget(None))
+        without_pairs(parsed)
+    assert without_pairs.postings < with_pairs
+    monkeypatch.setattr(governor, "MAX_POSTINGS", without_pairs.postings)
     budget = Budget(None)
     fewer = search(service, q, budget, operator="or", per_page=100)
-    assert budget.postings == governor.postings
+    assert budget.postings == without_pairs.postings
     assert {h.id for h in fewer.hits} == {h.id for h in full.hits}  # same documents
-    monkeypatch.setattr(whoosh_backend, "MAX_POSTINGS", governor.postings - 1)
+    monkeypatch.setattr(governor, "MAX_POSTINGS", without_pairs.postings - 1)
     with pytest.raises(QueryTooCostly, match="MAX_POSTINGS"):
         search(service, q, Budget(None), operator="or")
 
@@ -150,12 +150,6 @@ def test_quotes_and_similar_check_the_deadline(service: SearchService) -> None:
         backend.search_quotes(validate(QuoteRequest(q="strike")), Budget(timeout=0))
     with pytest.raises(QueryTooCostly):
         backend.similar("lpr-0001", validate(SearchRequest()), Budget(timeout=0))
-
-
-def test_query_timeout_must_be_seconds(demo_index: Path) -> None:
-    for bad in (-1, "5", float("nan"), True):
-        with pytest.raises(NewsfacetError, match="NEWSFACET_QUERY_TIMEOUT"):
-            SearchService(demo_index, query_timeout=bad)  # type: ignore[arg-type]
 
 
 # -- hostile queries: results or a 4xx problem, from bounded work ---------------------
@@ -236,11 +230,11 @@ def test_big_queries_rank_by_the_scanner_within_rounding_of_whoosh(
     ours = search(service, q, budget, operator="or", per_page=20, highlight=False)
     assert budget.clauses > EXACT_SCORE_CLAUSES
     backend: Any = service.backend
-    with backend._reading(budget=Budget(None)) as view:
-        _, governed = backend._query(q, view, whoosh_backend.SEARCH_FIELDS, "or")
+    with backend.searchers.reading(budget=Budget(None)) as view:
+        _, governed = query.governed_query(q, view, query.SEARCH_FIELDS, "or")
         matched = np.ones(view.table.size, dtype=bool) & view.table.live
-        theirs = view.table.by_score(whoosh_backend._whoosh_top(view.searcher, governed,
-                                                                matched, 20))
+        theirs = view.table.by_score(ranking.whoosh_top(view.searcher, governed,
+                                                        matched, 20))
         ids = [view.searcher.stored_fields(d)["id"] for d, _ in theirs]
     assert [h.id for h in ours.hits] == ids
     for hit, (_, score) in zip(ours.hits, theirs, strict=True):

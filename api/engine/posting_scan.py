@@ -14,7 +14,7 @@ indexed words (the backend's query governor caps the expansion), and ``*`` as a
 :class:`DocumentSet`. Any other query (field queries on facets, an unexpanded
 prefix...) is left to Whoosh: :meth:`PostingScanner.scan` returns ``None`` for it.
 
-Every loop over postings checks the request's :class:`~.query_limits.Budget`, so a
+Every loop over postings checks the request's :class:`~newsfacet.api.query_limits.Budget`, so a
 query past its time budget stops within milliseconds.
 """
 
@@ -32,7 +32,7 @@ from whoosh.filedb.filetables import _lengths
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.util.numeric import byte_to_length
 
-from .query_limits import Budget, unlimited
+from ..query_limits import Budget, unlimited
 
 #: Byte-encoded field length → the length Whoosh's scorer uses.
 _LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
