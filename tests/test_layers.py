@@ -78,3 +78,24 @@ def test_the_whoosh_backend_has_every_method_of_the_door_as_declared() -> None:
         implemented = getattr(WhooshBackend, name, None)
         assert implemented is not None, name
         assert inspect.signature(implemented) == inspect.signature(member), name
+
+
+#: Longest module the project keeps: past it a module holds more than one job.
+MAX_MODULE_LINES = 600
+
+
+def test_no_module_is_too_long_to_hold_in_one_head() -> None:
+    lengths = {path.relative_to(REPO).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+               for path in modules()}
+    assert lengths, "the scan found no module"
+    assert {path: n for path, n in lengths.items() if n > MAX_MODULE_LINES} == {}
+
+
+def test_the_readme_layout_names_every_folder() -> None:
+    """One hop from the README to a behaviour: every code folder has its line."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout"):]
+    folders = {path.parent.relative_to(REPO).as_posix() for path in modules()
+               if path.name == "__init__.py"}
+    folders |= {"newsfacet", "tests", "bench", "evaluation", "docs", "demo/corpus"}
+    assert {folder for folder in folders if f"`{folder}/`" not in layout} == set()
