@@ -23,11 +23,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, render_template, request, url_for
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 
 from newsfacet.schema.errors import NewsfacetError
 
+from .doc_text import render as render_markdown
 from .models import MAX_PAGE, MAX_RESULT_WINDOW, SORTS, FacetValue, SearchRequest, SearchResults
 from .params import request_from_params
 from .safe_links import safe_href
@@ -231,6 +233,12 @@ def _unexpected(error: Exception) -> tuple[str, int]:
 def _safe_href(url: str | None) -> str | None:
     """A stored URL for an ``href`` (http and https only), None to show it as text."""
     return safe_href(url)
+
+
+@blueprint.app_template_filter("markdown")
+def _markdown(text: str | None, inline: bool = False) -> Markup:
+    """Markdown (the OpenAPI description's descriptions) as HTML, raw HTML escaped."""
+    return render_markdown(text, inline)
 
 
 @blueprint.app_template_filter("thousands")
