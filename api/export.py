@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -139,16 +139,16 @@ def csv_text(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> Iterator
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
-    def take(write: Callable[[], Any]) -> str:
-        write()
+    def line(cells: Sequence[Any]) -> str:
+        writer.writerow(cells)
         text = buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
         return text
 
-    yield take(lambda: writer.writerow(columns))
+    yield line(columns)
     for row in rows:
-        yield take(lambda row=row: writer.writerow([safe_cell(row[c]) for c in columns]))
+        yield line([safe_cell(row[c]) for c in columns])
 
 
 def jsonl_text(rows: Iterable[dict[str, Any]]) -> Iterator[str]:

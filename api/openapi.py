@@ -274,9 +274,10 @@ def build_spec(app: Flask) -> dict[str, Any]:
         else:
             schema = (builder.ref(op.response) if isinstance(op.response, type)
                       else op.response)
-            ok = {"description": "OK", "content": {"application/json": {"schema": schema}}}
+            content: dict[str, Any] = {"application/json": {"schema": schema}}
             for media in op.exports:
-                ok["content"][media] = {"schema": {"type": "string"}}
+                content[media] = {"schema": {"type": "string"}}
+            ok = {"description": "OK", "content": content}
         if op.links:
             ok["links"] = op.links
         operation: dict[str, Any] = {"operationId": rule.endpoint, "summary": summary}

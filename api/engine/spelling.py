@@ -123,8 +123,8 @@ def expanded_words(q: Any) -> set[str]:
     their neighbours, so "correcting" one offers a different word ("brenan~" became
     "break~"), a suggestion worse than the query."""
     leaves = q.leaves() if not q.is_leaf() else [q]
-    return {leaf.text for leaf in leaves
-            if isinstance(leaf, EXPANDED) and isinstance(getattr(leaf, "text", None), str)}
+    words = (getattr(leaf, "text", None) for leaf in leaves if isinstance(leaf, EXPANDED))
+    return {word for word in words if isinstance(word, str)}
 
 
 def surface_forms(searcher: Any, q: Any, stems: set[str], budget: Budget,
