@@ -81,9 +81,9 @@ typecheck: $(STAMP)
 soak-http: $(STAMP)
 	$(PY) -m pytest -q -s -m soak tests/api/test_openapi_soak.py
 
-## Run the browser test and keep its screenshot of the web page as docs/web-page.png.
+## Run the browser test and keep its pictures of the pages at 1280 and 390 px in docs/.
 screenshot: $(STAMP) browser
-	NEWSFACET_SCREENSHOT=docs/web-page.png $(PY) -m pytest -q tests/test_web_browser.py
+	NEWSFACET_SCREENSHOTS=docs $(PY) -m pytest -q tests/test_web_browser.py
 
 ## Score extraction against ../shared/data (one table), story detection (pairs) and ranking
 ## (nDCG@10 and MAP on TIME, CISI, Cranfield); EVAL_ARGS="--write docs/quality.md" also

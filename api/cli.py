@@ -1,4 +1,4 @@
-"""The ``newsfacet`` command: index, reindex, search, facets, stats, serve, extract.
+"""The ``newsfacet`` command: index, reindex, search, facets, story, stats, serve, extract.
 
 Errors print one line on stderr and exit non-zero: 2 for a run that could not
 proceed, 1 when some records were skipped (each named with its file and line).
@@ -19,10 +19,10 @@ from newsfacet.indexer.store import IndexStore
 from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
 
-from .models import SearchRequest
+from .models import SearchRequest, SearchResults
 from .param_kinds import UNSET, Param
 from .param_registry import FACET_VALUES, SEARCH, params_of
-from .params import GetList, read_values, request_from_values
+from .params import GetList, answer_format, read_values, request_from_values
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING
 
 DEFAULT_INDEX = os.environ.get("NEWSFACET_INDEX", "var/index")
@@ -39,7 +39,7 @@ def add_param_arguments(parser: argparse.ArgumentParser, op: str) -> None:
     placeholder, help and default. Values stay text, read by the code that reads a query
     string, so the command line refuses what HTTP refuses, with the same message; an
     option given twice counts its last value, as a repeated query parameter does."""
-    for param in params_of(op):
+    for param in params_of(op, output=True):
         text = param.summary.replace("%", "%%")
         if param.name == WORDS:
             parser.add_argument(param.name, nargs="*", metavar="query", help=text)
@@ -65,7 +65,7 @@ def given_params(args: argparse.Namespace, op: str) -> GetList:
     """The text given for each parameter of ``op`` (or the command's own default), as
     ``request.args.getlist`` hands a query string's over."""
     given: dict[str, list[str]] = {}
-    for param in params_of(op):
+    for param in params_of(op, output=True):
         value = getattr(args, param.name)
         if param.name == WORDS:
             given[param.name] = [" ".join(value)] if value else []
@@ -127,12 +127,23 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from .service import SearchService
 
-    given = read_values(SEARCH, given_params(args, SEARCH), python_defaults=True)
+    get = given_params(args, SEARCH)
+    given = read_values(SEARCH, get, python_defaults=True)
     request = cast(SearchRequest, request_from_values(SEARCH, given))
+    fmt = answer_format(SEARCH, get) if args.format else "table"
     with SearchService(args.index, query_timeout=args.timeout) as service:
+        if fmt in ("csv", "jsonl"):
+            from .export import encode, export_documents
+
+            for text in encode(export_documents(service, request), fmt):
+                sys.stdout.write(text)
+            return 0
         results = service.run(request)
-    if args.json:
+    if args.json or fmt == "json":
         print(strict_json.dumps(results.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    if not results.hits:
+        print(_no_hits(results))
         return 0
     first = (results.page - 1) * results.per_page + 1
     last = first + len(results.hits) - 1
@@ -152,6 +163,17 @@ def _cmd_search(args: argparse.Namespace) -> int:
         print(f"\n{name}")
         _table((name, "count"), [(v.value, str(v.count)) for v in values], widths=(50, 8))
     return 0
+
+
+def _no_hits(results: SearchResults) -> str:
+    """What a search that shows nothing says instead of empty tables: no results (and
+    the suggestion, if any), or that the page is past the last one."""
+    if results.total:
+        return (f"{results.total} results; page {results.page} is past the last one "
+                f"({-(-results.total // results.per_page)})")
+    if results.did_you_mean:
+        return f"no results. Did you mean: {results.did_you_mean}"
+    return "no results"
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]],
@@ -242,7 +264,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsfacet", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="newsfacet")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -312,6 +334,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--body", action="store_true", help="include the cleaned body")
     p.set_defaults(run=_cmd_extract)
+    # plain words for people, built from the commands so that none is left out
+    parser.description = ("Faceted search over news articles: index them, search them, "
+                          "serve them over HTTP. Commands: "
+                          + ", ".join(commands.choices) + ". Each has --help.")
     return parser
 
 

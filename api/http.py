@@ -12,7 +12,15 @@ import logging
 import os
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask import (
+    Flask,
+    Response,
+    current_app,
+    jsonify,
+    render_template,
+    request,
+    stream_with_context,
+)
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import PathConverter
@@ -39,6 +47,7 @@ from newsfacet.schema.errors import (
 )
 
 from . import settings
+from .export import MEDIA_TYPES, Export, encode, export_documents, export_quotes
 from .headers import add_security_headers
 from .models import (
     FacetSuggestions,
@@ -51,8 +60,9 @@ from .models import (
     WriteReport,
 )
 from .openapi import HTML, build_spec, documented
-from .param_registry import FACET_VALUES, QUOTES, SEARCH, SIMILAR
+from .param_registry import EXPORT_LIMIT, FACET_VALUES, QUOTES, SEARCH, SIMILAR
 from .params import (
+    answer_format,
     facet_search_from_params,
     quote_request_from_params,
     request_from_params,
@@ -111,6 +121,18 @@ def _service() -> SearchService:
     return current_app.extensions["newsfacet"]  # type: ignore[no-any-return]
 
 
+def streamed(export: Export, fmt: str, name: str) -> Response:
+    """An export as a download, written as it is read; the counts in headers."""
+    response = Response(stream_with_context(encode(export, fmt)),
+                        content_type=MEDIA_TYPES[fmt])
+    response.headers["Content-Disposition"] = f'attachment; filename="newsfacet-{name}.{fmt}"'
+    response.headers["X-Total-Count"] = str(export.total)
+    response.headers["X-Export-Limit"] = str(EXPORT_LIMIT)
+    return response
+
+
+#: What an export answers (``format=csv``, ``format=jsonl``), without parameters.
+EXPORT_MEDIA_TYPES = tuple(media.split(";")[0] for media in MEDIA_TYPES.values())
 #: Errors a search can answer with; every route that opens the index may be a 503.
 SEARCH_ERRORS = (InvalidParameter, UnknownFacet, InvalidQuery, QueryTooCostly, *INDEX_ERRORS)
 #: What ``/health`` answers: the document count and the index metadata (``meta.json``).
@@ -223,19 +245,35 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         return problem(500, "Internal error", "the server failed to answer; this is a bug")
 
     @app.get("/search")
-    @documented(SearchResults, SEARCH, SEARCH_ERRORS, links={
+    @documented(SearchResults, SEARCH, SEARCH_ERRORS, exports=EXPORT_MEDIA_TYPES, links={
         "first_hit": _link("document", doc_id="$response.body#/hits/0/id"),
         "first_story": _link("story", story_id="$response.body#/hits/0/story")})
     def search() -> Response:
-        """Ranked search with filters, facet counts and highlighted snippets."""
+        """Ranked search with filters, facet counts and highlighted snippets.
+
+        With `format=csv` or `format=jsonl`, every hit of the query and filters instead
+        of one page, streamed as CSV or JSON Lines (the columns `id`, `title`, `outlet`,
+        `published`, `url`, `speakers`, `locations`, `story`, `score`).
+        """
         search_request = request_from_params(request.args.getlist)
+        fmt = answer_format(SEARCH, request.args.getlist)
+        if fmt != "json":
+            return streamed(export_documents(_service(), search_request), fmt, "search")
         return jsonify(_service().run(search_request).to_json())
 
     @app.get("/quotes")
-    @documented(QuoteResults, QUOTES, SEARCH_ERRORS)
+    @documented(QuoteResults, QUOTES, SEARCH_ERRORS, exports=EXPORT_MEDIA_TYPES)
     def quotes() -> Response:
-        """Attributed quotes matching ``q``, filtered by ``speaker``, ``outlet`` and dates."""
+        """Attributed quotes matching ``q``, filtered by ``speaker``, ``outlet`` and dates.
+
+        With `format=csv` or `format=jsonl`, every matching quote, streamed (the columns
+        `id`, `text`, `speaker`, `speaker_title`, `cue`, `document`, `title`, `outlet`,
+        `published`, `score`).
+        """
         quote_request = quote_request_from_params(request.args.getlist)
+        fmt = answer_format(QUOTES, request.args.getlist)
+        if fmt != "json":
+            return streamed(export_quotes(_service(), quote_request), fmt, "quotes")
         return jsonify(_service().run_quotes(quote_request).to_json())
 
     @app.get("/documents/<path:doc_id>/similar")

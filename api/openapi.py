@@ -30,6 +30,7 @@ from newsfacet.schema.document import Place
 from newsfacet.schema.errors import NewsfacetError
 
 from . import param_registry
+from .doc_text import markdown_of
 from .models import DateRange
 from .param_kinds import Param
 
@@ -71,18 +72,21 @@ class Operation:
     secured: bool = False
     #: OpenAPI links of the 200 answer: name -> {operationId, parameters}.
     links: dict[str, Any] | None = None
+    #: Media types of exports (``format=csv``...) its 200 answer may also be.
+    exports: tuple[str, ...] = ()
 
 
 def documented(response: type | dict[str, Any] | str, params: str | None = None,
                errors: tuple[type[NewsfacetError], ...] = (),
                body: dict[str, Any] | None = None,
                secured: bool = False,
-               links: dict[str, Any] | None = None) -> Callable[[View], View]:
+               links: dict[str, Any] | None = None,
+               exports: tuple[str, ...] = ()) -> Callable[[View], View]:
     """Record on a view what it reads, what it answers and which errors it raises."""
 
     def mark(view: View) -> View:
         view.__openapi__ = Operation(response, params, errors, body,  # type: ignore[attr-defined]
-                                     secured, links)
+                                     secured, links, exports)
         return view
 
     return mark
@@ -132,13 +136,13 @@ class SchemaBuilder:
             getter = getattr(cls, name).fget
             prop = self.schema(typing.get_type_hints(getter)["return"])
             if getter.__doc__:
-                prop["description"] = inspect.cleandoc(getter.__doc__)
+                prop["description"] = markdown_of(inspect.cleandoc(getter.__doc__))
             properties[name] = prop
         schema: dict[str, Any] = {"type": "object", "properties": properties,
                                   "required": list(properties)}
         doc = inspect.getdoc(cls)
         if doc and not doc.startswith(cls.__name__ + "("):  # not dataclass's own signature
-            schema["description"] = doc
+            schema["description"] = markdown_of(doc)
         return schema
 
     def schema(self, hint: Any) -> dict[str, Any]:
@@ -187,7 +191,7 @@ def parameter(param: Param) -> dict[str, Any]:
     repeated = param.kind.repeated
     schema = {"type": "array", "items": value} if repeated else value
     out: dict[str, Any] = {"name": param.name, "in": "query", "required": False,
-                           "description": param.description, "schema": schema}
+                           "description": markdown_of(param.description), "schema": schema}
     if repeated:
         out.update(style="form", explode=True)
     return out
@@ -230,7 +234,9 @@ def error_responses(errors: tuple[type[NewsfacetError], ...]) -> dict[str, Any]:
 
 
 def _summary(doc: str | None) -> tuple[str, str]:
-    text = inspect.cleandoc(doc or "")
+    """A docstring's first paragraph on one line, and the rest: as Markdown, which is
+    what OpenAPI descriptions are (CommonMark)."""
+    text = markdown_of(inspect.cleandoc(doc or ""))
     first, _, rest = text.partition("\n\n")
     return " ".join(first.split()), rest.strip()
 
@@ -257,7 +263,7 @@ def build_spec(app: Flask) -> dict[str, Any]:
             continue
         summary, description = _summary(view.__doc__)
         converters = {m["name"]: m["converter"] for m in _CONVERTER.finditer(rule.rule)}
-        declared = param_registry.params_of(op.params) if op.params else ()
+        declared = param_registry.params_of(op.params, output=True) if op.params else ()
         in_path = {param.name: param for param in declared if param.name in converters}
         parameters = [path_parameter(name, conv, in_path.get(name))
                       for name, conv in converters.items()]
@@ -268,7 +274,10 @@ def build_spec(app: Flask) -> dict[str, Any]:
         else:
             schema = (builder.ref(op.response) if isinstance(op.response, type)
                       else op.response)
-            ok = {"description": "OK", "content": {"application/json": {"schema": schema}}}
+            content: dict[str, Any] = {"application/json": {"schema": schema}}
+            for media in op.exports:
+                content[media] = {"schema": {"type": "string"}}
+            ok = {"description": "OK", "content": content}
         if op.links:
             ok["links"] = op.links
         operation: dict[str, Any] = {"operationId": rule.endpoint, "summary": summary}

@@ -391,6 +391,10 @@ class Param:
     context: bool = False
     #: Part of the URL path (``/facets/<name>``), not of the query string.
     in_path: bool = False
+    #: How the answer is written (``format``), not what is searched: HTTP and the
+    #: command line take it; Python methods return objects, so it is neither an
+    #: argument nor a request field.
+    output: bool = False
     #: Said only in the HTTP description (what its pattern states, status codes).
     http_note: str = ""
     #: Differences in some operations, by operation.

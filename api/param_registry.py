@@ -65,6 +65,14 @@ MAX_PREFIX_CHARS = 200
 #: How many values a facet value search returns unless told (``size``), and at most.
 SUGGEST_SIZE = 10
 MAX_SUGGEST_SIZE = 1000
+#: Answer formats: ``json`` is one page; ``csv`` and ``jsonl`` stream every hit.
+FORMATS = ("json", "csv", "jsonl")
+#: Most hits an export (``format=csv`` or ``jsonl``) writes: Elasticsearch's
+#: ``max_result_window``. An export reads pages of the ranked result set one after
+#: another, so it costs about ``EXPORT_LIMIT / EXPORT_PAGE`` searches.
+EXPORT_LIMIT = 10_000
+#: Hits an export reads per search.
+EXPORT_PAGE = 1000
 #: Facets a quote search can count.
 QUOTE_FACET_NAMES = ("speaker", "outlet")
 
@@ -147,11 +155,22 @@ PARAMS: tuple[Param, ...] = (
           "ignored).", frozenset({FACET_VALUES}), default=""),
     Param("size", Integer(1, MAX_SUGGEST_SIZE), "How many values to return.",
           frozenset({FACET_VALUES}), default=SUGGEST_SIZE, python_default=None),
+    Param("format", Choice(FORMATS),
+          "How to answer: json, one page of results (the default; a table on the command "
+          "line), or csv or jsonl: every hit of the query and filters, in order, up to "
+          f"{EXPORT_LIMIT:,} (page and per_page are ignored), one row or JSON object per hit.",
+          _TEXT_SEARCHES, output=True,
+          http_note="csv and jsonl stream text/csv and application/x-ndjson; the "
+                    "X-Total-Count header gives the number of hits, X-Export-Limit the "
+                    "most that are written. CSV cells that start with =, +, - or @ get a "
+                    "leading ' so spreadsheets do not run them as formulas."),
 )
 
 
-def params_of(op: str) -> tuple[Param, ...]:
-    """The parameters ``op`` takes, as it takes them, in declaration order."""
+def params_of(op: str, output: bool = False) -> tuple[Param, ...]:
+    """The parameters ``op`` takes, as it takes them, in declaration order; with
+    ``output``, those that say how to answer (``format``) too."""
     if op not in OPERATIONS:
         raise KeyError(f"no operation {op!r}; operations are: {', '.join(OPERATIONS)}")
-    return tuple(param.for_op(op) for param in PARAMS if op in param.ops)
+    return tuple(param.for_op(op) for param in PARAMS
+                 if op in param.ops and (output or not param.output))

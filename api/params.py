@@ -96,7 +96,18 @@ def read_values(op: str, get: GetList, python_defaults: bool = False) -> dict[st
     for param in params:
         if param.context:
             context[param.name] = read(param)
-    return {**context, **{param.name: read(param) for param in params if not param.context}}
+    return cap_open_range({**context, **{param.name: read(param) for param in params
+                                         if not param.context}})
+
+
+def cap_open_range(values: dict[str, Any]) -> dict[str, Any]:
+    """A range open at its end stops at ``as_of`` when one is given: a search "as of"
+    a day does not see what was published after it (``date_from=since September 2023
+    &as_of=2024-01-01`` ends on 2024-01-01). Without ``as_of`` the range stays open."""
+    if values.get("as_of") is not None and values.get("date_from") is not None \
+            and "date_to" in values and values["date_to"] is None:
+        values["date_to"] = values["as_of"]
+    return values
 
 
 def _fields(op: str, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,8 +140,8 @@ def coerce_arguments(op: str, arguments: Mapping[str, Any]) -> dict[str, Any]:
     for param in params:
         if param.context:
             context[param.name] = param.coerce(arguments[param.name], context)
-    return {**context, **{param.name: param.coerce(arguments[param.name], context)
-                          for param in params if not param.context}}
+    return cap_open_range({**context, **{param.name: param.coerce(arguments[param.name], context)
+                                         for param in params if not param.context}})
 
 
 def request_from_params(get: GetList) -> SearchRequest:
@@ -152,3 +163,11 @@ def facet_search_from_params(get: GetList) -> tuple[str, int]:
     """The ``prefix`` and ``size`` of a facet value search (``GET /facets/<name>``)."""
     values = read_values(FACET_VALUES, get)
     return values["prefix"], values["size"]
+
+
+def answer_format(op: str, get: GetList) -> str:
+    """How to answer ``op``: ``json`` (one page) unless ``format`` asks for an export."""
+    for param in param_registry.params_of(op, output=True):
+        if param.output and param.name == "format":
+            return str(param.read(get(param.name), {}) or "json")
+    return "json"

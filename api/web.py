@@ -1,8 +1,10 @@
 """The web search page: server-rendered HTML over :class:`SearchService`.
 
-A Flask blueprint (``web``) with two pages: ``/`` (search box, ranked hits with
-highlighted snippets, multi-select facets, a date histogram, paging) and
-``/view/<id>`` (one document and what was extracted from it). Parameters go through
+A Flask blueprint (``web``) with four pages: ``/`` (search box, ranked hits with
+highlighted snippets, multi-select facets with "show more" and a filter box, active
+filters as chips, a date histogram to drag a range on, paging, CSV export),
+``/view/<id>`` (one document and what was extracted from it), ``/story/<id>`` (a
+story's documents and what each changed) and ``/who-said`` (quote search). Parameters go through
 the same parser as ``/search``, so the page and the JSON API accept and reject the same
 things; a bad parameter renders the page with the message and the error's 4xx status.
 
@@ -15,23 +17,34 @@ Content-Security-Policy with every page.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, replace
-from typing import Any
-from urllib.parse import urlencode
+from dataclasses import replace
 
-from flask import Blueprint, current_app, render_template, request, url_for
-from werkzeug.datastructures import MultiDict
+from flask import Blueprint, current_app, render_template, request
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from newsfacet.schema.errors import NewsfacetError
 
-from .models import MAX_PAGE, MAX_RESULT_WINDOW, SORTS, FacetValue, SearchRequest, SearchResults
-from .params import request_from_params
+from .doc_text import render as render_markdown
+from .models import MAX_PAGE, MAX_RESULT_WINDOW, SORTS, SearchRequest, SearchResults
+from .params import quote_request_from_params, request_from_params
 from .safe_links import safe_href
 from .service import SearchService
+from .web_parts import (
+    PAGING,
+    TERM_FACETS,
+    FacetCard,
+    Histogram,
+    chips,
+    clear_url,
+    export_url,
+    facet_card,
+    histogram,
+    page_url,
+    place_label,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,14 +55,11 @@ blueprint = Blueprint(
     static_url_path="/web-static",
 )
 
-#: Facets shown in the sidebar, in this order; ``date`` is drawn as a histogram.
-TERM_FACETS = ("outlet", "speaker", "location")
 SORT_LABELS = {"relevance": "Relevance", "date:desc": "Newest first", "date:asc": "Oldest first"}
-#: Buckets counted for the histogram (ten years of months), whatever ``facet_size`` says.
+#: Buckets counted for the histogram (ten years of months), whatever ``facet_size`` says;
+#: the facet cards get as many values, their first ``facet_size`` shown, the rest behind
+#: "show more".
 HISTOGRAM_BUCKETS = 120
-#: Parameters that pick a page; any change of query or filters starts again at page 1.
-PAGING = ("page", "cursor")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
@@ -57,109 +67,17 @@ def _service() -> SearchService:
     return current_app.extensions["newsfacet"]  # type: ignore[no-any-return]
 
 
-def search_url(args: MultiDict[str, str]) -> str:
-    """The search page with these parameters (empty values dropped)."""
-    pairs = [(key, value) for key, value in args.items(multi=True) if value != ""]
-    return url_for("web.index") + ("?" + urlencode(pairs) if pairs else "")
-
-
-def page_url(**changes: Any) -> str:
-    """The current search with some parameters replaced (None removes one)."""
-    args = MultiDict(request.args)
-    for key, value in changes.items():
-        args.pop(key, None)
-        if value is not None:
-            args[key] = str(value)
-    return search_url(args)
-
-
-def toggle_url(facet: str, value: str) -> str:
-    """The current search with ``value`` added to or removed from the ``facet`` filter."""
-    args = MultiDict(request.args)
-    for key in PAGING:
-        args.pop(key, None)
-    values = args.poplist(facet)
-    values = [v for v in values if v != value] if value in values else [*values, value]
-    args.setlist(facet, values)
-    return search_url(args)
-
-
-@dataclass
-class FacetRow:
-    value: str
-    count: int
-    selected: bool
-    url: str
-
-
-@dataclass
-class Bar:
-    """One bucket of the date histogram; ``height`` is a whole percentage of the tallest
-    (the page draws it with one of the classes ``h0``..``h100``: no inline styles under
-    the Content-Security-Policy)."""
-
-    label: str
-    count: int
-    height: int
-    url: str
-
-
-def facet_rows(name: str, values: list[FacetValue], selected: tuple[str, ...],
-               size: int) -> list[FacetRow]:
-    """The top ``size`` values, and every selected value even when it is not among them."""
-    shown = values[:size]
-    known = {v.value for v in shown}
-    counts = {v.value: v.count for v in values}
-    extra = [FacetValue(s, counts.get(s, 0)) for s in selected if s not in known]
-    return [FacetRow(v.value, v.count, v.value in selected, toggle_url(name, v.value))
-            for v in [*shown, *extra]]
-
-
-def _months_between(first: str, last: str) -> list[str]:
-    year, month = int(first[:4]), int(first[5:])
-    end = (int(last[:4]), int(last[5:]))
-    months: list[str] = []
-    while (year, month) <= end and len(months) <= 1200:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
-
-
-def _bucket_end(label: str) -> str:
-    """The last day a bucket covers: a week label is its Monday; months and years cover
-    themselves (the parameter parser reads ``YYYY-MM`` as the whole month)."""
-    if len(label) == 10 and request.args.get("interval") == "week":
-        return (dt.date.fromisoformat(label) + dt.timedelta(days=6)).isoformat()
-    return label
-
-
-def histogram(values: list[FacetValue]) -> list[Bar]:
-    """Bars in calendar order; months with no documents between two that have some are 0."""
-    buckets = sorted(values, key=lambda v: v.value)
-    counts = {v.value: v.count for v in buckets}
-    labels = [v.value for v in buckets]
-    if labels and all(_MONTH.match(label) for label in labels):
-        labels = _months_between(labels[0], labels[-1])
-    tallest = max(counts.values(), default=0) or 1
-    bars = []
-    for label in labels:
-        count = counts.get(label, 0)
-        url = page_url(date_from=label, date_to=_bucket_end(label), page=None, cursor=None)
-        bars.append(Bar(label, count, round(100 * count / tallest), url))
-    return bars
-
-
 def _render_search(search: SearchRequest | None, results: SearchResults | None,
                    error: NewsfacetError | None = None) -> tuple[str, int]:
     q = request.args.get("q", "")
-    facets: dict[str, list[FacetRow]] = {}
-    bars: list[Bar] = []
+    cards: list[FacetCard] = []
+    chart: Histogram | None = None
     pages: dict[str, str | None] = {"prev": None, "next": None}
     if search is not None and results is not None:
         for name in TERM_FACETS:
-            facets[name] = facet_rows(name, results.facets.get(name, []),
-                                      search.filters().get(name, ()), search.facet_size)
-        bars = histogram(results.facets.get("date", []))
+            cards.append(facet_card(name, results.facets.get(name, []),
+                                    search.filters().get(name, ()), search.facet_size))
+        chart = histogram(results.facets.get("date", []), search.interval)
         last_reachable = min(results.total, MAX_RESULT_WINDOW)
         if search.page > 1:
             pages["prev"] = page_url(page=search.page - 1 if search.page > 2 else None,
@@ -168,12 +86,19 @@ def _render_search(search: SearchRequest | None, results: SearchResults | None,
             pages["next"] = page_url(page=search.page + 1, cursor=None)
     status = error.status if error else 200
     html = render_template(
-        "search.html", q=q, search=search, results=results, facets=facets, bars=bars,
+        "search.html", q=q, search=search, results=results, cards=cards, chart=chart,
         pages=pages, error=error, page_url=page_url,
+        chips=chips(request.args, results.date_range if results else None),
+        clear_url=clear_url(request.args),
+        csv_url=export_url("csv"), jsonl_url=export_url("jsonl"),
         sorts=[(s, SORT_LABELS.get(s, s)) for s in SORTS],
         sort=search.sort if search else request.args.get("sort", "relevance"),
         hidden=[(k, v) for k, v in request.args.items(multi=True)
-                if k not in ("q", "sort", "collapse", *PAGING) and v != ""],
+                if k not in ("q", *PAGING) and v != ""],
+        options_hidden=[(k, v) for k, v in request.args.items(multi=True)
+                        if k not in ("sort", "collapse", *PAGING) and v != ""],
+        dates_hidden=[(k, v) for k, v in request.args.items(multi=True)
+                      if k not in ("date_from", "date_to", *PAGING) and v != ""],
     )
     return html, status
 
@@ -207,6 +132,44 @@ def view(doc_id: str) -> tuple[str, int]:
                            story=story), 200
 
 
+@blueprint.get("/story/<path:story_id>")
+def story_page(story_id: str) -> tuple[str, int]:
+    """One story: its documents in publication order, the origin first, each with the
+    paragraphs and quotes it added to or dropped from the origin, side by side."""
+    story = _service().story(story_id)
+    return render_template("story.html", story=story), 200
+
+
+@blueprint.get("/who-said")
+def quotes_page() -> tuple[str, int]:
+    """Quote search: what a speaker said about a subject, each linked to its document."""
+    try:
+        quote_request = quote_request_from_params(request.args.getlist)
+        counted = replace(quote_request, facets=("speaker", "outlet"),
+                          facet_size=max(quote_request.facet_size, HISTOGRAM_BUCKETS))
+        results = _service().run_quotes(counted)
+    except NewsfacetError as error:
+        return render_template("quotes.html", error=error, results=None, cards=[],
+                               q=request.args.get("q", ""), search=None,
+                               csv_url=None), error.status
+    cards = [facet_card(name, results.facets.get(name, []),
+                        getattr(quote_request, name), quote_request.facet_size)
+             for name in ("speaker", "outlet")]
+    pages: dict[str, str | None] = {"prev": None, "next": None}
+    if quote_request.page > 1:
+        pages["prev"] = page_url(page=quote_request.page - 1)
+    if quote_request.page * quote_request.per_page < min(results.total, MAX_RESULT_WINDOW) \
+            and quote_request.page < MAX_PAGE:
+        pages["next"] = page_url(page=quote_request.page + 1)
+    return render_template(
+        "quotes.html", error=None, results=results, cards=cards, search=quote_request,
+        q=request.args.get("q", ""), pages=pages,
+        chips=chips(request.args), clear_url=clear_url(request.args),
+        csv_url=export_url("csv", "quotes"),
+        hidden=[(k, v) for k, v in request.args.items(multi=True)
+                if k not in ("q", *PAGING) and v != ""]), 200
+
+
 @blueprint.errorhandler(NewsfacetError)
 def _known(error: NewsfacetError) -> tuple[str, int]:
     return render_template("error.html", status=error.status, title=error.title,
@@ -231,6 +194,18 @@ def _unexpected(error: Exception) -> tuple[str, int]:
 def _safe_href(url: str | None) -> str | None:
     """A stored URL for an ``href`` (http and https only), None to show it as text."""
     return safe_href(url)
+
+
+@blueprint.app_template_filter("markdown")
+def _markdown(text: str | None, inline: bool = False) -> Markup:
+    """Markdown (the OpenAPI description's descriptions) as HTML, raw HTML escaped."""
+    return render_markdown(text, inline)
+
+
+@blueprint.app_template_filter("place")
+def _place(label: str, country: str | None = None) -> str:
+    """A place label that names its country once (see ``web_parts.place_label``)."""
+    return place_label(label, country)
 
 
 @blueprint.app_template_filter("thousands")

@@ -111,7 +111,21 @@ class QueryableFields(qparser.FieldsPlugin):  # type: ignore[misc]
                     and name not in self.allowed and name != "*" and not name.isdigit():
                 raise InvalidQuery(f"field {name!r} cannot be searched; a query may name "
                                    f"{', '.join(self.allowed)}")
+        self._check_terms(nodes)
         return super().do_fieldnames(parser, group)
+
+    def _check_terms(self, nodes: list[Any]) -> None:
+        """A searchable field with nothing after it (``title:`` at the end of the query
+        or of a group) is a mistake, not the word "title": Whoosh searched that word and
+        did-you-mean offered "tide"."""
+        for i, node in enumerate(nodes):
+            name = str(getattr(node, "fieldname", ""))
+            if not isinstance(node, syntax.FieldnameNode) or name not in self.allowed:
+                continue
+            if all(later.is_ws() for later in nodes[i + 1:]):
+                raise InvalidQuery(f"field {name!r} has no term: write {name}:word or "
+                                   f"{name}:\"a phrase\"; a query may name "
+                                   f"{', '.join(self.allowed)}")
 
 
 def check_costs(text: str, q: Any) -> None:

@@ -15,12 +15,13 @@ from dataclasses import replace
 from typing import Any
 
 from whoosh import highlight, spelling
+from whoosh import query as wq
 
 from newsfacet.schema.errors import NewsfacetError, QueryTooCostly
 from newsfacet.schema.fields import normal_word
 
 from ..models import SearchRequest
-from ..query_limits import Budget
+from ..query_limits import FUZZY_AUTO, Budget
 from .governor import govern, matching_docs
 from .query import SEARCH_FIELDS, governed_query
 from .selection import Selection, select
@@ -32,15 +33,19 @@ SUGGEST_BELOW = 3
 #: measuring the distance to every word sharing the prefix, and with no prefix that was
 #: 720,000 comparisons and 10 s on 83k articles (Elasticsearch's suggester keeps 1).
 SUGGEST_PREFIX = 2
+#: Query terms that stand for many words: their words are never corrected.
+EXPANDED = (wq.FuzzyTerm, wq.Prefix, wq.Wildcard, wq.TermRange, wq.Regex)
 #: Words of stored text, for their written forms.
 _WORD = re.compile(r"\w+")
 
 
 class ClosestFirst(spelling.Corrector):  # type: ignore[misc]
-    """Suggests indexed words nearest first, then most frequent.
+    """Suggests indexed words nearest first, then most frequent, within the edits a
+    word of its length gets (Elasticsearch's ``AUTO``: :data:`FUZZY_AUTO`).
 
     Why: whoosh3's ReaderCorrector ranks every word within ``maxdist`` by frequency
-    alone, so "strke" became the common "state" (2 edits) over "strike" (1 edit).
+    alone, so "strke" became the common "state" (2 edits) over "strike" (1 edit); and
+    two edits on a short word is another word ("title" became "tide").
     """
 
     def __init__(self, reader: Any, fieldname: str) -> None:
@@ -49,7 +54,7 @@ class ClosestFirst(spelling.Corrector):  # type: ignore[misc]
 
     def _suggestions(self, text: str, maxdist: int, prefix: int) -> Iterator[tuple[float, str]]:
         seen: set[str] = set()
-        for distance in range(1, maxdist + 1):
+        for distance in range(1, auto_edits(text, maxdist) + 1):
             for word in self.reader.terms_within(self.fieldname, text, distance, prefix=prefix):
                 if word not in seen:
                     seen.add(word)
@@ -68,7 +73,7 @@ def did_you_mean(view: View, q: Any, request: SearchRequest, total: int) -> str 
     reader = searcher.reader()
     budget = view.spend()
     words = {text for fieldname, text in q.iter_all_terms()
-             if fieldname in SEARCH_FIELDS and isinstance(text, str)}
+             if fieldname in SEARCH_FIELDS and isinstance(text, str)} - expanded_words(q)
     unknown = {w for w in words if not any((f, w) in reader for f in SEARCH_FIELDS)}
     if not unknown:
         return None
@@ -102,6 +107,24 @@ def did_you_mean(view: View, q: Any, request: SearchRequest, total: int) -> str 
         budget.check()  # out of time: the search stops; otherwise no suggestion
         return None
     return text if found > total else None
+
+
+def auto_edits(word: str, most: int) -> int:
+    """Edits a correction of ``word`` may make: ``most``, fewer for a short word."""
+    allowed = 0
+    for length, edits in FUZZY_AUTO:
+        if len(word) >= length:
+            allowed = edits
+    return min(most, allowed)
+
+
+def expanded_words(q: Any) -> set[str]:
+    """Words of fuzzy, prefix, wildcard and range terms: the query already asks for
+    their neighbours, so "correcting" one offers a different word ("brenan~" became
+    "break~"), a suggestion worse than the query."""
+    leaves = q.leaves() if not q.is_leaf() else [q]
+    words = (getattr(leaf, "text", None) for leaf in leaves if isinstance(leaf, EXPANDED))
+    return {word for word in words if isinstance(word, str)}
 
 
 def surface_forms(searcher: Any, q: Any, stems: set[str], budget: Budget,

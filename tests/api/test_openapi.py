@@ -18,6 +18,7 @@ from newsfacet.api.http import create_app
 from newsfacet.api.models import SORTS
 from newsfacet.api.openapi import build_spec, openapi_path
 from newsfacet.api.params import (
+    answer_format,
     facet_search_from_params,
     quote_request_from_params,
     request_from_params,
@@ -26,8 +27,8 @@ from newsfacet.api.params import (
 
 #: The parser each endpoint hands ``request.args.getlist`` to.
 PARSERS: dict[str, Callable[[Callable[[str], list[str]]], Any]] = {
-    "search": request_from_params,
-    "quotes": quote_request_from_params,
+    "search": lambda get: (request_from_params(get), answer_format("search", get)),
+    "quotes": lambda get: (quote_request_from_params(get), answer_format("quotes", get)),
     "similar": similar_request_from_params,
     "facet_values": facet_search_from_params,
 }

@@ -92,20 +92,22 @@ def test_search_reports_the_absolute_date_range(service: SearchService) -> None:
     as_of = dt.date(2023, 9, 20)
     results = service.search(date_from="last week", as_of=as_of, per_page=100)
     start = as_of - dt.timedelta(days=7)
-    assert results.date_range == DateRange(start, None, "published")
-    assert results.to_json()["date_range"] == {"from": start.isoformat(), "to": None,
-                                               "field": "published"}
+    assert results.date_range == DateRange(start, as_of, "published")  # as_of caps it
+    assert results.to_json()["date_range"] == {"from": start.isoformat(),
+                                               "to": as_of.isoformat(), "field": "published"}
     assert results.total == len(results.hits) > 0
-    assert all(hit.published and hit.published >= start for hit in results.hits)
-    assert results.total == service.search(date_from=start).total
+    assert all(hit.published and start <= hit.published <= as_of for hit in results.hits)
+    assert results.total == service.search(date_from=start, date_to=as_of).total
     plain = service.search()
     assert plain.date_range is None and plain.to_json()["date_range"] is None
 
 
-def test_since_a_month_has_no_end(service: SearchService) -> None:
+def test_since_a_month_ends_on_as_of(service: SearchService) -> None:
     results = service.search(date_from="since September 2023", as_of=AS_OF)
-    assert results.date_range == DateRange(dt.date(2023, 9, 1), None, "published")
-    assert results.total == service.search(date_from=dt.date(2023, 9, 1)).total
+    assert results.date_range == DateRange(dt.date(2023, 9, 1), AS_OF, "published")
+    assert results.total == service.search(date_from=dt.date(2023, 9, 1), date_to=AS_OF).total
+    open_ended = service.search(date_from="since September 2023")  # no as_of: no end
+    assert open_ended.date_range == DateRange(dt.date(2023, 9, 1), None, "published")
 
 
 def test_natural_dates_over_http(demo_server: LiveServer, service: SearchService) -> None:
