@@ -60,7 +60,6 @@ from newsfacet.schema.fields import (
 )
 
 from . import integrity
-from .extract import EXTRACTOR_VERSION
 from .stories import Sketch, StoryIndex, sketch
 
 
@@ -363,6 +362,8 @@ class IndexStore:
     # -- metadata --------------------------------------------------------------------
 
     def _write_meta(self, gen: Path, created: bool = False, **extra: Any) -> None:
+        from .extract import EXTRACTOR_VERSION  # the extractors only when writing
+
         meta = self.read_meta(gen) if not created else {}
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         meta.update(
