@@ -219,6 +219,29 @@ def _outlet_key(outlet: str | None) -> int:
     return int.from_bytes(hashlib.blake2b(name, digest_size=4).digest(), "little")
 
 
+def default_settings() -> dict[str, str]:
+    """The settings a story index records, as :class:`StoryIndex` writes them by default."""
+    return {"format": str(STORE_FORMAT), "threshold": str(LSH_THRESHOLD),
+            "num_perm": str(NUM_PERM), "shingle_size": str(SHINGLE_SIZE),
+            "bands": str(len(lsh_ranges(LSH_THRESHOLD, NUM_PERM)))}
+
+
+def written_with_defaults(path: Path) -> bool:
+    """True when the story index at ``path`` exists and was written with
+    :func:`default_settings` (read only: nothing is created or changed)."""
+    if not path.is_file():
+        return False
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            stored = dict(db.execute("SELECT name, value FROM settings").fetchall())
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return stored == default_settings()
+
+
 class StoryIndex:
     """Assigns each added document to a story, incrementally (nothing is re-clustered).
 
