@@ -326,7 +326,8 @@ def reindex(
     bar = _progress(len(old_state) or None, "reindexing", progress)
     switched = False
     try:
-        parallel = len(old_state) > PARALLEL_DOCUMENTS
+        # a rebuild from a copy extracts only what changed: no process pool to start
+        parallel = len(old_state) > PARALLEL_DOCUMENTS and not reuse
         with store.writing(), GenerationWriter(store, gen, parallel=parallel) as writer:
             for result, digest, sketched in extract_all(to_extract(), parallel=parallel):
                 bar.update(1)
@@ -347,7 +348,7 @@ def reindex(
                 if reuse:
                     with GenerationWriter(store, gen) as catch_up:
                         copied, deleted = _catch_up_copy(
-                            store, store.open(old_gen), catch_up, old_state)
+                            store, store.open(old_gen), catch_up, old_state, rewritten)
                     report.deleted = len(deleted)
                     report.unchanged = len((old_state.keys() - rewritten - deleted) | copied)
                 elif not damaged:
@@ -387,7 +388,8 @@ def _stored_extraction(stored: dict[str, Any]) -> Extraction:
 
 
 def _catch_up_copy(store: IndexStore, old_ix: Any, writer: GenerationWriter,
-                   started: dict[str, Stored]) -> tuple[set[str], set[str]]:
+                   started: dict[str, Stored], rewritten: set[str]
+                   ) -> tuple[set[str], set[str]]:
     """Bring the live generation's changes since the rebuild began into a rebuild that
     started as its copy; the ids (copied, deleted). Documents written since (API writes) win over
     a version re-extracted from a source, as in :func:`_carry_over`."""
@@ -395,7 +397,7 @@ def _catch_up_copy(store: IndexStore, old_ix: Any, writer: GenerationWriter,
     changed = [doc_id for doc_id, now in live.items()
                if (before := started.get(doc_id)) is None
                or before.content_hash != now.content_hash]
-    present = {*started, *writer.store.stored_state(writer.store.open(writer.gen))}
+    present = started.keys() | rewritten
     with old_ix.searcher() as searcher:
         for doc_id in changed:
             stored = searcher.document(id=doc_id)
