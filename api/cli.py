@@ -10,11 +10,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from newsfacet.indexer.extract import extract
-from newsfacet.indexer.pipeline import index_paths, reindex
-from newsfacet.indexer.readers import ReadProblem, read_articles
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
@@ -24,6 +21,12 @@ from .param_kinds import UNSET, Param
 from .param_registry import FACET_VALUES, SEARCH, params_of
 from .params import GetList, answer_format, read_values, request_from_values
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING
+
+if TYPE_CHECKING:
+    from newsfacet.indexer.readers import ReadProblem
+
+# The extractors (0.4 s of imports) and the indexing pipeline are imported by the
+# commands that use them, so that 'newsfacet search' starts without them.
 
 DEFAULT_INDEX = os.environ.get("NEWSFACET_INDEX", "var/index")
 DEFAULT_TIMEOUT = os.environ.get(QUERY_TIMEOUT_SETTING, str(QUERY_TIMEOUT))
@@ -96,6 +99,8 @@ def _warn(problem: ReadProblem) -> None:
 
 
 def _cmd_index(args: argparse.Namespace) -> int:
+    from newsfacet.indexer.pipeline import index_paths
+
     report = index_paths(IndexStore(args.index), args.paths, sync=args.sync,
                          progress=not args.quiet, on_problem=_warn)
     for note in report.notes:
@@ -105,6 +110,8 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_reindex(args: argparse.Namespace) -> int:
+    from newsfacet.indexer.pipeline import reindex
+
     report = reindex(IndexStore(args.index), args.paths, progress=not args.quiet,
                      on_problem=_warn)
     print(f"rebuilt: {report.added} re-extracted, {report.unchanged} carried over, "
@@ -114,6 +121,9 @@ def _cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    from newsfacet.indexer.extract import extract
+    from newsfacet.indexer.readers import ReadProblem, read_articles
+
     problems = 0
     for item in read_articles(args.paths):
         if isinstance(item, ReadProblem):

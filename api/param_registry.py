@@ -118,7 +118,9 @@ PARAMS: tuple[Param, ...] = (
     Param("highlight", Boolean(), _SNIPPETS, _RESULT_PAGES, default=True,
           variants={SIMILAR: Variant(default=False)}),
     Param("facet_size", Integer(1, MAX_FACET_SIZE),
-          "Values returned per facet, largest counts first.", _RESULT_PAGES, default=10),
+          "Values returned per facet, largest counts first. The date histogram is not "
+          "cut: it returns every bucket of its range in calendar order, as "
+          "Elasticsearch's date_histogram does.", _RESULT_PAGES, default=10),
     Param("operator", Choice(OPERATORS, fold=True),
           "How the words of q combine: and (all must match) or or (any may; documents "
           "matching more rank higher).", _TEXT_SEARCHES, default="and"),

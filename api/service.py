@@ -13,9 +13,8 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
 from newsfacet.indexer.store import GenerationWriter, IndexStore
 from newsfacet.schema.document import Article
@@ -37,6 +36,9 @@ from .param_registry import FACET_VALUES, QUOTES, SEARCH, SIMILAR
 from .param_signatures import documents
 from .params import coerce_arguments, request_from_arguments, validate
 from .query_limits import QUERY_TIMEOUT, QUERY_TIMEOUT_SETTING, Budget
+
+if TYPE_CHECKING:  # the pipeline (and the extractors) are imported by the first write
+    from newsfacet.indexer.pipeline import IndexReport
 
 #: Seconds a write waits for the index lock before IndexBusy (another writer holds it).
 WRITE_TIMEOUT = 30.0
@@ -267,6 +269,8 @@ class SearchService:
                     yield ReadProblem("input", n, str(exc))
 
         with self._writing(timeout):
+            from newsfacet.indexer.pipeline import index_articles  # extractors: on first write
+
             return index_articles(self.store, items(), progress=False, timeout=timeout)
 
     def delete(self, ids: Iterable[str], timeout: float = WRITE_TIMEOUT) -> int:

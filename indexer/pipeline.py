@@ -27,8 +27,8 @@ from newsfacet.schema.fields import SCHEMA_VERSION
 
 from .extract import EXTRACTOR_VERSION, extract
 from .readers import ReadProblem, count_records, expand_paths, read_articles
-from .store import GenerationWriter, IndexStore, Stored
-from .stories import Sketch, sketch
+from .store import PENDING, STORIES, GenerationWriter, IndexStore, Stored
+from .stories import Sketch, sketch, written_with_defaults
 
 
 @dataclass
@@ -304,8 +304,10 @@ def reindex(
             report.notes.append(f"{exc}; rebuilt from the paths given only")
     recorded = {s.source for s in old_state.values() if s.source}
     readable = sorted(s for s in recorded if Path(s).is_file())
-    gen = store.new_generation()
+    reuse = old_gen is not None and not damaged and reusable(store, old_gen)
+    gen = store.clone_generation(old_gen) if reuse and old_gen else store.new_generation()
     seen: set[str] = set()
+    rewritten: set[str] = set()
 
     def to_extract() -> Iterator[tuple[Article, str]]:
         for item in read_articles([*readable, *paths]):
@@ -313,19 +315,27 @@ def reindex(
                 report.problem(item)
             elif item.id not in seen:
                 seen.add(item.id)
-                yield item, content_hash(item)
+                digest = content_hash(item)
+                before = old_state.get(item.id)
+                if reuse and before is not None and before.content_hash == digest:
+                    bar.update(1)  # the copy holds it, extracted by this extractor version
+                    continue
+                rewritten.add(item.id)
+                yield item, digest
 
     bar = _progress(len(old_state) or None, "reindexing", progress)
     switched = False
     try:
-        parallel = len(old_state) > PARALLEL_DOCUMENTS
+        # a rebuild from a copy extracts only what changed: no process pool to start
+        parallel = len(old_state) > PARALLEL_DOCUMENTS and not reuse
         with store.writing(), GenerationWriter(store, gen, parallel=parallel) as writer:
             for result, digest, sketched in extract_all(to_extract(), parallel=parallel):
                 bar.update(1)
                 if isinstance(result, ReadProblem):
                     report.problem(result)
                 else:
-                    writer.add(result, digest, replace=False, sketched=sketched)
+                    writer.add(result, digest, replace=reuse and result.id in old_state,
+                               sketched=sketched)
                     report.added += 1
         if old_gen is None:
             report.documents = report.added
@@ -335,7 +345,13 @@ def reindex(
             # writers wait now: every writer takes the documents' lock first. Only that
             # lock: the old generation's story index may be of an older format
             with store.writing(), store.lock_writes(old_gen, timeout):
-                if not damaged:
+                if reuse:
+                    with GenerationWriter(store, gen) as catch_up:
+                        copied, deleted = _catch_up_copy(
+                            store, store.open(old_gen), catch_up, old_state, rewritten)
+                    report.deleted = len(deleted)
+                    report.unchanged = len((old_state.keys() - rewritten - deleted) | copied)
+                elif not damaged:
                     with GenerationWriter(store, gen) as catch_up:
                         report.unchanged, report.deleted = _carry_over(
                             store.open(old_gen), catch_up, seen, old_state)
@@ -350,6 +366,45 @@ def reindex(
             shutil.rmtree(gen, ignore_errors=True)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def reusable(store: IndexStore, gen: Path) -> bool:
+    """True when a rebuild may start from a copy of ``gen``: written by this schema and
+    extractor version, with the story settings in use, and no commit left half done.
+    A document whose content hash (which counts both versions) is unchanged then keeps
+    its stored extraction, postings, quotes and story: nothing of it is computed again."""
+    meta = store.read_meta(gen)
+    return (meta.get("schema_version") == SCHEMA_VERSION
+            and meta.get("extractor_version") == EXTRACTOR_VERSION
+            and not (gen / PENDING).exists()
+            and written_with_defaults(gen / STORIES))
+
+
+def _stored_extraction(stored: dict[str, Any]) -> Extraction:
+    extraction = Extraction.from_json(json.loads(stored["extraction"]),
+                                      body=stored.get("body", ""))
+    extraction.path = stored.get("source", "")
+    return extraction
+
+
+def _catch_up_copy(store: IndexStore, old_ix: Any, writer: GenerationWriter,
+                   started: dict[str, Stored], rewritten: set[str]
+                   ) -> tuple[set[str], set[str]]:
+    """Bring the live generation's changes since the rebuild began into a rebuild that
+    started as its copy; the ids (copied, deleted). Documents written since (API writes) win over
+    a version re-extracted from a source, as in :func:`_carry_over`."""
+    live = store.stored_state(old_ix)
+    changed = [doc_id for doc_id, now in live.items()
+               if (before := started.get(doc_id)) is None
+               or before.content_hash != now.content_hash]
+    present = started.keys() | rewritten
+    with old_ix.searcher() as searcher:
+        for doc_id in changed:
+            stored = searcher.document(id=doc_id)
+            writer.add(_stored_extraction(stored), stored["content_hash"],
+                       replace=doc_id in present)
+    deleted = {doc_id for doc_id in started if doc_id not in live and writer.delete(doc_id)}
+    return set(changed), deleted
 
 
 def _carry_over(old_ix: Any, writer: GenerationWriter, seen: set[str],
@@ -370,10 +425,8 @@ def _carry_over(old_ix: Any, writer: GenerationWriter, seen: set[str],
                 before = started.get(doc_id)
                 if before is not None and before.content_hash == stored["content_hash"]:
                     continue  # unchanged since the rebuild began: the re-read version stands
-            extraction = Extraction.from_json(json.loads(stored["extraction"]),
-                                              body=stored.get("body", ""))
-            extraction.path = stored.get("source", "")
-            writer.add(extraction, stored["content_hash"], replace=doc_id in seen)
+            writer.add(_stored_extraction(stored), stored["content_hash"],
+                       replace=doc_id in seen)
             copied += 1
     deleted = sum(writer.delete(doc_id) for doc_id in seen if doc_id in started
                   and doc_id not in live)

@@ -60,7 +60,7 @@ from newsfacet.schema.fields import (
 )
 
 from . import integrity
-from .extract import EXTRACTOR_VERSION
+from .clone import clone_folder
 from .stories import Sketch, StoryIndex, sketch
 
 
@@ -185,6 +185,15 @@ class IndexStore:
             integrity.seal(gen)
             integrity.seal(gen / QUOTES)
             self._write_meta(gen, created=True)
+        return gen
+
+    def clone_generation(self, source: Path) -> Path:
+        """A fresh generation (not yet live) holding what ``source`` holds: its segment
+        files hard-linked (Whoosh never rewrites them), the rest copied."""
+        existing = self.generations()
+        gen = self.path / f"gen-{int(existing[-1].split('-')[1]) + 1:06d}"
+        with self.writing():
+            clone_folder(source, gen)
         return gen
 
     @contextmanager
@@ -363,6 +372,8 @@ class IndexStore:
     # -- metadata --------------------------------------------------------------------
 
     def _write_meta(self, gen: Path, created: bool = False, **extra: Any) -> None:
+        from .extract import EXTRACTOR_VERSION  # the extractors only when writing
+
         meta = self.read_meta(gen) if not created else {}
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         meta.update(

@@ -2,8 +2,9 @@
 
 News archives hold one text many times: wire copy republished by several outlets, a press
 release rewritten into an article. We find such copies with MinHash over word shingles
-(``datasketch``): LSH proposes candidates in sub-linear time, and a cheap exact check on the
-shingle sets confirms them, so LSH's false positives never merge two stories.
+(the numbers of ``datasketch``'s default "affine32" scheme, computed without importing
+it): LSH proposes candidates in sub-linear time, and a cheap exact check on the shingle
+sets confirms them, so LSH's false positives never merge two stories.
 
 The confirm check is *containment*, ``|A∩B| / min(|A|, |B|)``, not Jaccard: a release
 embedded in a longer article shares most of the release's shingles but few of the article's,
@@ -22,14 +23,20 @@ story id itself is written into the search index by the indexer; no Whoosh here.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+from .story_counts import ShingleCounts
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 #: Words per shingle. evaluation/stories.py: F1 within 0.005 of 3 and 4 words, and the widest
 #: containment gap (hard negatives at most 0.25, 95 % of true pairs above 0.57); shorter
@@ -48,6 +55,12 @@ CONFIRM_THRESHOLD = 0.4
 #: Texts with fewer shingles than this never join a story: a headline-only brief or a
 #: one-line body would otherwise match any text that quotes the same sentence.
 MIN_SHINGLES = 8
+#: LSH (bands, rows) that datasketch's ``MinHashLSH`` picks (it minimises the weighted
+#: false positive and negative rates by integrating with scipy, 0.7 s of imports) for the
+#: settings in use, so opening a story index imports neither; other settings ask it.
+#: tests/indexer/test_stories.py checks every entry against datasketch.
+KNOWN_BANDS: dict[tuple[float, int], tuple[int, int]] = {
+    (0.1, 128): (64, 2), (0.15, 128): (51, 2), (0.2, 128): (28, 2), (0.3, 128): (37, 3)}
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -115,19 +128,60 @@ def sketch(text: str, size: int = SHINGLE_SIZE, num_perm: int = NUM_PERM) -> Ske
     hashes = np.unique(np.fromiter(
         (int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=4).digest(), "little")
          for s in shingles(text, size)), dtype=np.uint32))
-    return Sketch(hashes, minhash(hashes, num_perm).hashvalues)
+    return Sketch(hashes, minhash_values(hashes, num_perm))
+
+
+@functools.cache
+def _permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutation parameters for ``seed``: odd ``a``, any ``b``."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def minhash_values(hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash values datasketch's ``MinHash(num_perm, seed=1, scheme="affine32")``
+    gives for already hashed shingles (MurmurHash3's finalizer, then ``a*h + b`` mod
+    2**32, minimum per permutation), in numpy alone: the same numbers, without datasketch's
+    0.7 s import of scipy and its per-document permutation set-up."""
+    a, b = _permutations(num_perm)
+    if not hashes.size:
+        return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+    hv = hashes.astype(np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    hv = hv ^ (hv >> np.uint32(16))
+    return (hv * a + b).min(axis=0)
 
 
 def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM) -> MinHash:
-    """A MinHash of already hashed shingles (seed fixed, so signatures compare across runs)."""
-    signature = MinHash(num_perm=num_perm, seed=1, hashfunc=_identity)
-    signature.update_batch(hashes.tolist())
-    return signature
+    """A datasketch MinHash of already hashed shingles (seed fixed, so signatures compare
+    across runs); for callers that want its methods (``jaccard``)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=1, scheme="affine32",
+                   hashvalues=minhash_values(hashes, num_perm))
 
 
 def signature(text: str, size: int = SHINGLE_SIZE, num_perm: int = NUM_PERM) -> MinHash:
     """The MinHash of ``text`` over its ``size``-word shingles."""
     return minhash(sketch(text, size, num_perm).hashes, num_perm)
+
+
+def lsh_ranges(threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """The (start, end) of each LSH band in a MinHash, as datasketch's ``MinHashLSH``
+    chooses them (from :data:`KNOWN_BANDS` when listed, else by asking datasketch)."""
+    known = KNOWN_BANDS.get((threshold, num_perm))
+    if known is None:
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        known = (lsh.b, lsh.r)
+    bands, rows = known
+    return [(i * rows, (i + 1) * rows) for i in range(bands)]
 
 
 #: Documents of one outlet that must hold a shingle before it stops counting as evidence
@@ -136,9 +190,6 @@ def signature(text: str, size: int = SHINGLE_SIZE, num_perm: int = NUM_PERM) -> 
 #: Counted per outlet, so a wire story run once by each of fifty outlets keeps its text.
 #: Chosen with evaluation/stories.py and evaluation/story_cost.py (largest stories).
 COMMON_SHINGLE_DOCS = 5
-#: Counters of the per-outlet shingle counts: 2**24 (32 MB on disk, a memory map) keeps
-#: hash collisions at about 2.5 per counter at 83,000 documents, under the threshold.
-COUNTER_BITS = 24
 #: Version of the tables below; another one means the generation must be rebuilt.
 STORE_FORMAT = 2
 
@@ -168,51 +219,27 @@ def _outlet_key(outlet: str | None) -> int:
     return int.from_bytes(hashlib.blake2b(name, digest_size=4).digest(), "little")
 
 
-class _ShingleCounts:
-    """How many documents of each outlet hold each shingle, in a fixed array of counters
-    (a shingle hash and an outlet key share a counter by XOR).
+def default_settings() -> dict[str, str]:
+    """The settings a story index records, as :class:`StoryIndex` writes them by default."""
+    return {"format": str(STORE_FORMAT), "threshold": str(LSH_THRESHOLD),
+            "num_perm": str(NUM_PERM), "shingle_size": str(SHINGLE_SIZE),
+            "bands": str(len(lsh_ranges(LSH_THRESHOLD, NUM_PERM)))}
 
-    A memory map beside the SQLite file (zeros in memory for ``":memory:"``). Not part of
-    SQLite's transaction: changes are logged and undone on rollback, and a crash can
-    leave a count off by the documents of the run that died, which moves a threshold
-    of five by nothing that matters.
-    """
 
-    def __init__(self, path: Path | None) -> None:
-        size = 1 << COUNTER_BITS
-        self._mask = np.uint32(size - 1)
-        if path is None:
-            self._counts: np.ndarray = np.zeros(size, dtype=np.uint16)
-        else:
-            self._counts = (np.memmap(str(path), dtype=np.uint16, mode="r+", shape=(size,))
-                            if path.exists() else
-                            np.memmap(str(path), dtype=np.uint16, mode="w+", shape=(size,)))
-        self._log: list[tuple[np.ndarray, int]] = []
-
-    def slots(self, hashes: np.ndarray, outlet: int) -> np.ndarray:
-        return np.unique((hashes ^ np.uint32(outlet)) & self._mask)
-
-    def rare(self, hashes: np.ndarray, outlet: int, limit: int) -> np.ndarray:
-        """The hashes in fewer than ``limit`` of the outlet's documents: the evidence."""
-        return hashes[self._counts[(hashes ^ np.uint32(outlet)) & self._mask] < limit]
-
-    def change(self, hashes: np.ndarray, outlet: int, delta: int, log: bool = True) -> None:
-        slots = self.slots(hashes, outlet)
-        values = self._counts[slots].astype(np.int32) + delta
-        self._counts[slots] = np.clip(values, 0, np.iinfo(np.uint16).max)
-        if log:
-            self._log.append((slots, delta))
-
-    def commit(self) -> None:
-        if isinstance(self._counts, np.memmap):
-            self._counts.flush()
-        self._log.clear()
-
-    def rollback(self) -> None:
-        for slots, delta in reversed(self._log):
-            values = self._counts[slots].astype(np.int32) - delta
-            self._counts[slots] = np.clip(values, 0, np.iinfo(np.uint16).max)
-        self._log.clear()
+def written_with_defaults(path: Path) -> bool:
+    """True when the story index at ``path`` exists and was written with
+    :func:`default_settings` (read only: nothing is created or changed)."""
+    if not path.is_file():
+        return False
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            stored = dict(db.execute("SELECT name, value FROM settings").fetchall())
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return stored == default_settings()
 
 
 class StoryIndex:
@@ -242,16 +269,15 @@ class StoryIndex:
         self.num_perm = num_perm
         self.shingle_size = shingle_size
         self.common = common
-        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)  # its optimal bands and rows
-        self._ranges: list[tuple[int, int]] = list(lsh.hashranges)
+        self._ranges = lsh_ranges(threshold, num_perm)  # datasketch's optimal bands and rows
         self._db = sqlite3.connect(str(path), check_same_thread=False)
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._check_settings({"format": STORE_FORMAT, "threshold": threshold,
                               "num_perm": num_perm, "shingle_size": shingle_size,
                               "bands": len(self._ranges)})
         self._db.executescript(_TABLES)
-        self._counts = _ShingleCounts(None if str(path) == ":memory:"
-                                      else Path(f"{path}.counts"))
+        self._counts = ShingleCounts(None if str(path) == ":memory:"
+                                     else Path(f"{path}.counts"))
 
     def _check_settings(self, wanted: dict[str, float | int]) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS settings "

@@ -17,7 +17,6 @@ indexer) does not pay for the search engine or Flask.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, __getattr__ loads them
@@ -124,13 +123,23 @@ __all__ = [
     "reindex",
 ]
 
-try:
-    __version__ = version("newsfacet")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+
+def _version() -> str:
+    """The installed version, looked up on first use: importlib.metadata and the scan of
+    site-packages cost every command 50 ms at start."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsfacet")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0+unknown"
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+        globals()[name] = value
+        return value
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'newsfacet' has no attribute {name!r}")

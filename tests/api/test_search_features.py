@@ -253,3 +253,15 @@ def test_stats_over_http(demo_server: LiveServer, service: SearchService) -> Non
     assert body == {**expected.to_json(), "size_bytes": body["size_bytes"]}
     assert body["size_bytes"] > 0 and body["documents"] == service.count()
     assert body["last_indexed_at"] and dt.datetime.fromisoformat(body["last_indexed_at"])
+
+
+def test_the_date_histogram_is_not_cut_by_facet_size(demo_index: Path) -> None:
+    """As Elasticsearch's date_histogram: every bucket of the range, in calendar order,
+    whatever facet_size says; the other facets are cut to it."""
+    with SearchService(demo_index) as service:
+        full = service.search(facets=["date", "outlet"], facet_size=1000).facets
+        cut = service.search(facets=["date", "outlet"], facet_size=1).facets
+    assert len(full["date"]) > 1
+    assert cut["date"] == full["date"]
+    assert [b.value for b in cut["date"]] == sorted(b.value for b in full["date"])
+    assert len(cut["outlet"]) == 1 < len(full["outlet"])

@@ -140,3 +140,16 @@ def test_service_pages_follow_whoosh_order(allsides_sample: tuple[list[dict], Pa
             ids = view.searcher.reader().column_reader("id")
             assert hits == [(ids[d], score) for d, score in reference][: len(hits)]
             assert pages[0].total == len(expected)
+
+
+def test_cached_postings_answer_as_fresh_ones_and_stay_bounded(segmented_demo: Path) -> None:
+    """The queries twice over, through a cache small enough to evict all the time."""
+    with SearchService(segmented_demo) as service:
+        backend: Any = service.backend
+        scanner = backend.searchers.current().scanner
+        scanner.cache.limit = 64 * 1024
+        queries = queries_from_titles(service, 90, seed=4)
+        assert check_same_answers(service, queries) == len(queries)
+        assert 0 < scanner.cache.size <= scanner.cache.limit
+        assert check_same_answers(service, queries) == len(queries)
+        assert scanner.cache.size <= scanner.cache.limit
