@@ -51,6 +51,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 
+#: A number and a closing bracket after a name in brackets: "(Kurdistan 24)" is an outlet.
+_OUTLET_NUMBER = re.compile(r" \d+\)")
+
 #: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
 _OPENERS = " \t\"“”‘’'([-–—•*"
 
@@ -197,7 +200,15 @@ class MentionFinder:
             or self._after_a_name(i, j, big)
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
+            or self._outlet_in_brackets(i, j)
         )
+
+    def _outlet_in_brackets(self, i: int, j: int) -> bool:
+        """A name in brackets before a number, as a dateline credits an outlet:
+        "ERBIL (Kurdistan 24)", "(France 24)"."""
+        start, end = self.tokens[i].start, self.tokens[j].end
+        return (self.text[start - 1 : start] == "("
+                and _OUTLET_NUMBER.match(self.text, end) is not None)
 
     def _common_word(self, i: int, j: int, entries: list[Entry]) -> bool:
         """A code, an acronym in capitals, or a common word used as one ("mobile home")."""
