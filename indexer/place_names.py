@@ -42,6 +42,12 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Cote d'Ivoire": "CI",
     "Côte d'Ivoire": "CI",
     "Korea": "KR",
+    "Democratic Republic of Congo": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "Congo-Kinshasa": "CD",
+    "Republic of Congo": "CG",
+    "Republic of the Congo": "CG",
+    "Congo-Brazzaville": "CG",
 }
 
 #: AP-style US state abbreviations ("Columbus, Ind."): surface form -> state code.
@@ -90,6 +96,20 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "Wis.": "WI",
     "Wyo.": "WY",
     "D.C.": "DC",
+}
+
+#: Canadian provinces as news abbreviates them ("Surrey, B.C."): form -> (country, name).
+PROVINCE_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "B.C.": ("CA", "British Columbia"),
+    "Ont.": ("CA", "Ontario"),
+    "Alta.": ("CA", "Alberta"),
+    "Que.": ("CA", "Quebec"),
+    "Sask.": ("CA", "Saskatchewan"),
+    "Man.": ("CA", "Manitoba"),
+    "N.S.": ("CA", "Nova Scotia"),
+    "N.B.": ("CA", "New Brunswick"),
+    "P.E.I.": ("CA", "Prince Edward Island"),
+    "Nfld.": ("CA", "Newfoundland and Labrador"),
 }
 
 #: Irregular demonyms, which no suffix rule derives from the country name.

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
-from ..lexicon import PERSON_TITLES
+from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from .words import (
+    CAUSE_WORDS,
     COMMON_WORDS,
     CONNECTORS,
     INSTITUTION_WORDS,
@@ -50,6 +51,13 @@ _COUNTRY_TITLE = re.compile(
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+#: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
+_DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")
+
+#: Words after a name that make it a disease's ("Marburg virus", "Lyme disease").
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|disease|flu|strain|variant)\b",
+                            re.IGNORECASE)
 
 #: A number and a closing bracket after a name in brackets: "(Kurdistan 24)" is an outlet.
 _OUTLET_NUMBER = re.compile(r" \d+\)")
@@ -197,11 +205,20 @@ class MentionFinder:
         big = entries[0].candidate.kind in ("country", "admin")
         return not (
             self._common_word(i, j, entries)
-            or self._after_a_name(i, j, big)
+            or self._after_a_name(i, j, big, entries[0].candidate.kind)
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
+            or self._disease(j)
         )
+
+    def _disease(self, j: int) -> bool:
+        """A name before "virus" or "fever" names a disease ("Marburg virus"); the
+        document's other uses of the word are taken the same way."""
+        if _DISEASE_AFTER.match(self.text, self.tokens[j].end):
+            self._person_like = True
+            return True
+        return False
 
     def _outlet_in_brackets(self, i: int, j: int) -> bool:
         """A name in brackets before a number, as a dateline credits an outlet:
@@ -229,7 +246,7 @@ class MentionFinder:
         common = lower in COMMON_WORDS or (best.kind == "city" and lower in self.lower_words)
         return single and not first.all_caps and common and not self._qualified(j)
 
-    def _after_a_name(self, i: int, j: int, big: bool) -> bool:
+    def _after_a_name(self, i: int, j: int, big: bool, entries_kind: str = "") -> bool:
         """Part of a person's name: after a title ("Sen. Cleveland") or another capitalised
         word ("Michael Jordan"), or a single word in a person's context."""
         toks = self.tokens
@@ -251,6 +268,11 @@ class MentionFinder:
                 and pl not in COMMON_WORDS
                 and pl not in CONNECTORS
                 and not prev.text.endswith(".")
+                # "SOS Children's Villages Sudan", "Save the Children Kenya": a country
+                # closing an organisation's name is where it works.
+                and not (first.text[:1].isupper() and entries_kind == "country"
+                         and (pl in ORGANISATION_WORDS or pl in INSTITUTION_WORDS
+                              or pl in CAUSE_WORDS))
             ):
                 self._person_like = True
                 return True
@@ -270,6 +292,7 @@ class MentionFinder:
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted
+                and not (big and self._modifier_of_a_name(j))
                 and nxt.upper_initial
                 and not (nxt.all_caps and not first.all_caps)
                 and nl not in PLACE_SUFFIXES
@@ -280,6 +303,18 @@ class MentionFinder:
                 self._deferred = not _INITIALS.match(nxt.text)
                 return True
         return False
+
+    def _modifier_of_a_name(self, j: int) -> bool:
+        """A country or state before a longer name it qualifies ("Tennessee Arts
+        Commission", "Texas Ranger"): the place still counts, unless a person's name
+        follows ("Georgia Smith": a capitalised word, then a verb of saying or a lower-case
+        word, is a person) or the text is in capitals."""
+        toks = self.tokens
+        nxt = toks[j + 1]
+        if nxt.all_caps or _INITIALS.match(nxt.text):
+            return False
+        return not (_SAID_AFTER.match(self.text, nxt.end)
+                    or self.text[nxt.end : nxt.end + 1] in (",", ""))
 
     def _alternate_opening_a_sentence(
         self, i: int, j: int, entries: list[Entry], big: bool
@@ -363,10 +398,11 @@ class MentionFinder:
             pos = end + 1
             if len(part) < 2 or not part[0].isupper() or self._excluded(start, end):
                 continue
-            country = self.gaz.demonym(part)
-            if country is not None:
-                entry = Entry(country, country_prior(country), False)
-                out.append(Mention(start, end, normalize(part), [entry], demonym=True))
+            if self.gaz.demonym(part) is not None:
+                continue  # "Egyptian-US": the adjective is no mention
+            abbr = self.gaz.abbreviations.get(part)
+            if abbr is not None:  # "D-S.C."
+                out.append(Mention(start, end, normalize(part), [abbr]))
                 continue
             key = normalize(part)
             entries = self.gaz.entries_for_key(key)
@@ -393,11 +429,12 @@ class MentionFinder:
         return False
 
     def _abbreviation(self, i: int) -> list[Entry]:
-        """A US state abbreviation after a comma ("Columbus, Ind."), else nothing."""
+        """A state or province abbreviation after a comma ("Columbus, Ind."), or one of
+        two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
         tok = self.tokens[i]
-        if self.text[max(0, tok.start - 2) : tok.start] != ", ":
-            return []
         surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
+        if self.text[max(0, tok.start - 2) : tok.start] != ", " and not _DOTTED.match(surface):
+            return []
         entry = self.gaz.abbreviations.get(surface)
         return [entry] if entry else []
 
@@ -425,13 +462,8 @@ class MentionFinder:
             return i + 1
         demonym = self._demonym_at(i)
         if demonym is not None:
-            j, country = demonym
-            start, end = toks[i].start, toks[j].end
-            if not self._excluded(start, end):
-                entry = Entry(country, country_prior(country), False)
-                key = normalize(self.text[start:end])
-                mentions.append(Mention(start, end, key, [entry], demonym=True))
-            return j + 1
+            # "Syrian", "British": an adjective of a people, not a mention of the place.
+            return demonym[0] + 1
         matched, i = self._longest_match(i, mentions)
         if not matched:
             if "-" in toks[i].text:
@@ -510,6 +542,3 @@ class MentionFinder:
                 b.region = True
 
 
-def country_prior(country: Candidate) -> float:
-    """The prior a demonym gives its country (that of the country's own name)."""
-    return 9.0

@@ -127,3 +127,12 @@ INSTITUTION_WORDS: frozenset[str] = words(
 CONNECTORS: frozenset[str] = words(
     "of de la le les del della di da do dos das du des al el upon on the and y en"
 )
+
+#: Last words of charities' and agencies' names before the country they work in ("SOS
+#: Children's Villages Sudan", "Doctors Without Borders"), besides the organisation words.
+CAUSE_WORDS: frozenset[str] = words(
+    """
+    villages children children's doctors aid relief care crescent cross rescue refugees
+    kids hope vision international
+    """
+)
