@@ -175,7 +175,8 @@ class MentionFinder:
             if n.all_caps and len(n.text) > 2:
                 return True
         nxt = self.text[self.tokens[i].end : self.tokens[i].end + 3]
-        return _sentence_initial(self.text, toks[i].start) and nxt[:2] in (" (", ", ", " –", " -")
+        return (_sentence_initial(self.text, toks[i].start)
+                and nxt[:2] in (" (", ", ", " –", " -", " —"))
 
     def _ngram_end(self, i: int) -> list[int]:
         """Indices j such that tokens i..j form a candidate place phrase, longest first."""

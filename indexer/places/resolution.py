@@ -16,9 +16,13 @@ FOREIGN_TOWN_POPULATION = 100_000
 
 #: A candidate this close (km) to a place the rest of the document names is likely the
 #: one meant: local news names places near each other ("Decatur" beside "Huntsville").
-NEARBY_KM = 120.0
+NEARBY_KM = 80.0
 #: Score added for that.
-NEARBY_BONUS = 2.0
+NEARBY_BONUS = 3.0
+#: The senses of a name that count as where the document may be: at most this many,
+#: whose prior is within this much of the name's likeliest sense.
+ANCHOR_SENSES = 8
+ANCHOR_PRIOR_GAP = 1.5
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -78,9 +82,15 @@ def _context(mentions: list[Mention]) -> _Context:
                 foreign += 1
         if m.qualifier is not None and _is_state(m.qualifier):
             states.add((m.qualifier.country_code, m.qualifier.admin1))
-        if len(m.entries) == 1 or m.qualifier is not None:
-            c = m.choice or top
-            if c.latitude is not None and c.longitude is not None and c.kind != "region":
+        # Every plausible sense of a name is a place the document may be near: senses
+        # of different names that lie close together support each other ("Dublin"
+        # beside "Columbus" and "Franklin County" is the one in Ohio).
+        best = m.entries[0].prior
+        for e in m.entries[:ANCHOR_SENSES]:
+            c = e.candidate
+            if (e.prior >= best - ANCHOR_PRIOR_GAP and c.latitude is not None
+                    and c.longitude is not None and c.kind in ("city", "admin")
+                    and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
     return _Context(countries, states, town_states, us_state and us >= foreign, anchors)
 
