@@ -49,6 +49,18 @@ _COUNTRY_TITLE = re.compile(
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+#: Where a word of :data:`_TOKEN` may start: not after a letter, nor after a letter and a
+#: joiner (which would have continued that word).
+_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_][-'’.])"
+_JOINERS = "-'’."
+_UPPER = "".join(sorted({re.escape(ch) for ch in map(chr, range(0x10000)) if ch.isupper()}))
+#: The words of :data:`_TOKEN` that a place can start or continue: those opening with a
+#: capital, and connectors.
+_WANTED = re.compile(
+    _WORD_START + "(?:[" + _UPPER + "][^\\W\\d_]*(?:[-'’.][^\\W\\d_]+)*\\.?"
+    "|(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True))
+    + ")(?![^\\W\\d_]|[-'’][^\\W\\d_]|\\.))"
+)
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -103,25 +115,22 @@ class Mention:
     region: bool = False
 
 
-def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
-    """Capitalised words and connectors with offsets, and the set of other lower-case words.
+def _tokenize(text: str) -> list[_Token]:
+    """Capitalised words and connectors with offsets.
 
     Plain lower-case words never start or continue a place name, so they get no token
-    (a gap between tokens then reads as "not adjacent"); that keeps long articles cheap.
-    Trailing full stops and possessives are not part of a word.
+    (a gap between tokens then reads as "not adjacent"), and the scan never visits them:
+    :data:`_WANTED` finds exactly the words of :data:`_TOKEN` that start with a capital
+    or are connectors. Trailing full stops and possessives are not part of a word.
     """
     tokens: list[_Token] = []
-    lower_words: set[str] = set()
     append = tokens.append
-    for m in _TOKEN.finditer(text):
+    for m in _WANTED.finditer(text):
         word = m.group()
-        if not word[0].isupper():
-            if word in CONNECTORS:
-                append(_Token(m.start(), m.end(), word, False, False))
-            else:
-                lower_words.add(word.rstrip("."))
-            continue
         start, end = m.span()
+        if not word[0].isupper():
+            append(_Token(start, end, word, False, False))
+            continue
         if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
             end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
             word = word[:-1]
@@ -131,7 +140,36 @@ def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
                 end -= len(poss.group())
                 word = word[: poss.start()]
         append(_Token(start, end, word, True, len(word) > 1 and word.isupper()))
-    return tokens, lower_words
+    return tokens
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """True when ``word`` (lower case) is a word of :data:`_TOKEN` in ``text``, with or
+    without a full stop after it: what "the text also says 'mobile home'" means.
+
+    Found with ``str.find`` and the word's edges checked by hand: one compiled pattern
+    per word costs more than the whole scan.
+    """
+    n, size = len(text), len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else ""
+        starts = not (before and (_is_letter(before) or (
+            before in _JOINERS and pos > 1 and _is_letter(text[pos - 2]))))
+        after = text[pos + size] if pos + size < n else ""
+        then = text[pos + size + 1] if pos + size + 1 < n else ""
+        if word in CONNECTORS:
+            ends = after == "." and not _is_letter(then)
+        else:
+            ends = not (_is_letter(after) or (after in _JOINERS and after and _is_letter(then)))
+        if starts and ends:
+            return True
+        pos = text.find(word, pos + 1)
+    return False
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -153,13 +191,21 @@ class MentionFinder:
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
         self.text = text
-        self.tokens, self.lower_words = _tokenize(text)
+        self.tokens = _tokenize(text)
+        self._lower: dict[str, bool] = {}
         self.exclude = sorted((s.start, s.end) for s in exclude)
         #: Single words rejected as part of a person-like name, and whether the last
         #: rejection was of that kind.
         self.person_words: set[str] = set()
         self._person_like = False
         self._deferred = False
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """True when the text also writes ``word`` in lower case ("mobile home")."""
+        found = self._lower.get(word)
+        if found is None:
+            found = self._lower[word] = _written_in_lower_case(self.text, word)
+        return found
 
     # -- matching ---------------------------------------------------------------------
 
@@ -244,7 +290,8 @@ class MentionFinder:
         lower = first.text.lower()
         # A common word, or a town name the text also uses in lower case ("mobile home"),
         # is a place only when qualified: "Mobile, Alabama".
-        common = lower in COMMON_WORDS or (best.kind == "city" and lower in self.lower_words)
+        common = lower in COMMON_WORDS or (
+            best.kind == "city" and self.written_in_lower_case(lower))
         return single and not first.all_caps and common and not self._qualified(j)
 
     def _after_a_name(self, i: int, j: int, big: bool, entries_kind: str = "") -> bool:
