@@ -369,6 +369,7 @@ class Gazetteer:
             home = self.countries.get(region.country_code)
             cand = Candidate(name=region.names[0], country=home.country if home else "",
                              country_code=region.country_code, kind="region",
+                             geonameid=region.geonameid,
                              latitude=region.latitude, longitude=region.longitude,
                              aliases=region.names[1:])
             for name in region.names:
