@@ -172,6 +172,12 @@ def _written_in_lower_case(text: str, word: str) -> bool:
     return False
 
 
+def _is_country_state_or_county(c: Candidate) -> bool:
+    """A country, a first-level region (a US state, a province) or a US county (named
+    with its "County", which no person is)."""
+    return c.kind == "country" or (c.kind == "admin" and (c.level == 1 or c.country_code == "US"))
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     """True when ``pos`` starts a sentence, line or quotation."""
     k = pos - 1
@@ -340,7 +346,7 @@ class MentionFinder:
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted
-                and not (big and self._modifier_of_a_name(j))
+                and not (_is_country_state_or_county(best) and self._modifier_of_a_name(j))
                 and nxt.upper_initial
                 and not (nxt.all_caps and not first.all_caps)
                 and nl not in PLACE_SUFFIXES

@@ -29,7 +29,7 @@ COMMON_WORDS: frozenset[str] = words(
     best good bad big small major minor general chief deputy senior president governor
     mayor minister officer sheriff sergeant captain commander colonel judge senator
     opportunity independence liberty freedom unity victoria hope faith grace justice
-    peace paradise progress concord harmony enterprise commerce industry eureka
+    peace paradise progress concord harmony enterprise commerce industry eureka delta
     ocean sea gulf coast cape bank banks mission garden gardens plaza mall
     ivory orange lime olive cherry apple pine oak cedar maple palm rose lily
     man woman boy girl men women children kids family people friends
