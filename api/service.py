@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
+from newsfacet.indexer.extract import prepare
 from newsfacet.indexer.pipeline import IndexReport, index_articles
 from newsfacet.indexer.readers import ReadProblem
 from newsfacet.indexer.store import GenerationWriter, IndexStore
@@ -266,6 +267,7 @@ class SearchService:
                 except InvalidDocument as exc:
                     yield ReadProblem("input", n, str(exc))
 
+        prepare()  # outside the lock: a first write would hold it while the gazetteer loads
         with self._writing(timeout):
             return index_articles(self.store, items(), progress=False, timeout=timeout)
 
