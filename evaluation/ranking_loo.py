@@ -90,13 +90,21 @@ def grid_scores(settings: list[Setting], only: list[str],
 
 
 def choose(scores: dict[str, dict[Setting, float]], train: list[str]) -> Setting:
-    """The setting whose worst ratio to the best peer over ``train`` is highest."""
+    """The setting whose worst ratio to the best peer over ``train`` is highest (never far
+    behind, rather than winning most); between equals, the one nearest standard BM25."""
+    common = set.intersection(*(set(scores[c]) for c in train))
+
     def worst(setting: Setting) -> float:
         return min(scores[c][setting] / rk.COLLECTIONS[c].best_peer for c in train)
-    return max(scores[train[0]], key=lambda s: (worst(s), s == DEFAULT))
+
+    def nearness(setting: Setting) -> float:
+        return -abs(setting[0] - STANDARD[0]) - abs(setting[1] - STANDARD[1])
+
+    return max(sorted(common), key=lambda s: (round(worst(s), 3), nearness(s)))
 
 
-DEFAULT: Setting = (1.2, 0.75, 0.0, 0.5)
+#: Standard BM25's k1 and b.
+STANDARD = (1.2, 0.75)
 
 
 def report(scores: dict[str, dict[Setting, float]]) -> None:
@@ -114,6 +122,12 @@ def report(scores: dict[str, dict[Setting, float]]) -> None:
               f" | {s[0]} | {s[1]} | {s[2]} | {s[3]} | {scores[held][s]:.3f} "
               f"| {rk.COLLECTIONS[held].best_peer:.3f} | {best:.3f} |")
     final = choose(scores, names)
+    print("\n| k1 | b | proximity | title weight | TIME | CISI | Cranfield | worst / best peer |")
+    print("|---|---|---|---|---|---|---|---|")
+    for s in sorted(set.intersection(*(set(scores[n]) for n in names))):
+        worst = min(scores[n][s] / rk.COLLECTIONS[n].best_peer for n in names)
+        print(f"| {s[0]} | {s[1]} | {s[2]} | {s[3]} | "
+              + " | ".join(f"{scores[n][s]:.3f}" for n in names) + f" | {worst:.3f} |")
     print("\nchosen on all three:", final,
           {rk.COLLECTIONS[n].name: round(scores[n][final], 3) for n in names})
 
