@@ -19,6 +19,9 @@ FOREIGN_TOWN_POPULATION = 100_000
 NEARBY_KM = 80.0
 #: Score added for that.
 NEARBY_BONUS = 3.0
+#: Score added to a town or county of a state or province the document names ("London"
+#: beside "Ontario" is London, Ontario).
+STATE_NAMED_BONUS = 2.0
 #: The senses of a name that count as where the document may be: at most this many,
 #: whose prior is within this much of the name's likeliest sense.
 ANCHOR_SENSES = 8
@@ -66,8 +69,8 @@ def _context(mentions: list[Mention]) -> _Context:
         if m.small:
             continue
         top = m.entries[0].candidate
-        if top.kind == "country":
-            countries.add(top.country_code)
+        if top.kind == "country" or m.dateline:
+            countries.add(top.country_code)  # a dateline's country is the story's
         elif top.kind == "admin":
             countries.add(top.country_code)
             if top.level == 1:
@@ -133,7 +136,7 @@ def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool, big_rival: bool)
         return score
     state_named = (c.country_code, c.admin1) in ctx.states
     if state_named:
-        score += 2.0 if ctx.us_focus else 1.0
+        score += STATE_NAMED_BONUS
     if c.country_code == "US" and ctx.us_focus and c.kind == "city" and (
             state_named or not big_rival):
         score += 2.5

@@ -94,6 +94,10 @@ def test_namesakes_by_size_and_context() -> None:
         "Cornwall, United Kingdom", "Surrey, United Kingdom"]
     assert labels("Snow fell across Ontario.") == ["Ontario, Canada"]
     assert labels("He lives in London, Ontario.") == ["London, Canada", "Ontario, Canada"]
+    assert labels("Police in London said the Ontario government would act.") == [
+        "London, Canada", "Ontario, Canada"]
+    assert labels("Police in London said the Canadian government would act.") == [
+        "London, United Kingdom"]
     assert labels("Fighting in the Democratic Republic of Congo spread.") == [
         "Democratic Republic of the Congo"]
     local = labels("Sanctions on Russia were debated in Columbus, Ohio, and Sidney, Ohio.")
