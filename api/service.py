@@ -268,6 +268,9 @@ class SearchService:
                 except InvalidDocument as exc:
                     yield ReadProblem("input", n, str(exc))
 
+        from newsfacet.indexer.extract import prepare  # extractors: on first write
+
+        prepare()  # outside the lock: a first write would hold it while the gazetteer loads
         with self._writing(timeout):
             from newsfacet.indexer.pipeline import index_articles  # extractors: on first write
 

@@ -21,6 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from shared import DATA, REPO, SEEDS
 
+#: How the places rows name the parts of each set (see ``score_places.HALVES``).
+PLACE_PARTS = {"all": "all", "dev": "dev half, tuned on", "test": "test half, not tuned on"}
+
 
 def _commit() -> str:
     """The short commit hash of the checkout (read-only git), or "unknown"."""
@@ -76,16 +79,20 @@ def main(argv: list[str] | None = None) -> int:
                                f"{len(s.speaker_f1s)} docs scored",
                                rp.SPEAKER_F1 if headline else None))
 
-    places = {"lgl-toponyms (no split, 588 docs)": score_places.score_lgl(),
-              "geowebnews-toponyms (no split, 200 docs)": score_places.score_geowebnews()}
-    for data, p in places.items():
-        m = p.mentions
-        rows.append(rp.Row("places", data, "toponym mention F1", m.f1,
-                           f"P {m.precision:.3f} R {m.recall:.3f}, gold {m.n_gold}",
-                           rp.MENTION_F1))
-        rows.append(rp.Row("places", data, "acc@161km (found, with coords)", p.accuracy,
-                           f"{p.resolved_ok}/{p.resolved_n}; end to end "
-                           f"{p.resolved_ok / max(1, p.gold_with_coords):.3f}", rp.ACC_161))
+    places = {"lgl-toponyms": score_places.score_lgl(),
+              "geowebnews-toponyms": score_places.score_geowebnews()}
+    for name, halves in places.items():
+        for part in ("all", *score_places.HALVES):
+            p = halves[part]
+            m = p.mentions
+            data = f"{name} ({PLACE_PARTS[part]}, {p.docs} docs)"
+            rows.append(rp.Row("places", data, "toponym mention F1", m.f1,
+                               f"P {m.precision:.3f} R {m.recall:.3f}, gold {m.n_gold}",
+                               rp.MENTION_F1))
+            rows.append(rp.Row("places", data, "acc@161km (found, with coords)", p.accuracy,
+                               f"{p.resolved_ok}/{p.resolved_n}", rp.ACC_161))
+            rows.append(rp.Row("places", data, "acc@161km end to end (all gold)", p.end_to_end,
+                               f"{p.resolved_ok}/{p.gold_with_coords}", rp.ACC_161_E2E))
 
     reuters = score_dates.run_reuters()
     d = score_dates.score_dates(reuters)
@@ -120,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         for scope in score_quotes.SCOPES:
             s = polnear[scope]
             _print_errors(f"PolNeAR dev, {scope}", s.errors, s.examples)
-        for data, p in places.items():
-            _print_errors(data, p.errors, p.examples)
+        for data, halves in places.items():
+            _print_errors(f"{data}, dev half", halves["dev"].errors, halves["dev"].examples)
         _print_errors("dates and datelines", d.errors, d.examples)
 
     if args.write:

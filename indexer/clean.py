@@ -48,6 +48,8 @@ _PHONE = re.compile(r"\+?\(?\d{1,4}\)?[\s.-]?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]\d{3,
 _SIGN_OFF = re.compile(r"^(?P<agency>reuters?|ap|afp|upi)\W*(?:\^M)?$", re.IGNORECASE)
 SIGN_OFF_OUTLETS = {"reuter": "Reuters", "reuters": "Reuters", "ap": "AP", "afp": "AFP",
                     "upi": "UPI"}
+#: Longest line that a phone number makes a contact footer.
+FOOTER_LINE_MAX = 200
 _FOOTER_LEAD = re.compile(r"^(?:media (?:inquiries|contact)|contact|press contact)\b", re.I)
 _BYLINE = re.compile(r"^by\s+(?P<who>\S.{1,150})$", re.IGNORECASE)
 #: "NEWS | Jan. 24, 2022", "Published March 5, 2024", "Updated: 2024-03-05".
@@ -161,7 +163,10 @@ def _footer_start(lines: list[tuple[int, str]]) -> int:
     end = len(lines)
     for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
         line = lines[i][1]
-        if _PHONE.search(line) or _FOOTER_LEAD.match(line) or is_chrome(line):
+        # A phone number ends a contact line, not a paragraph that mentions one: a
+        # one-line article giving a number was dropped whole.
+        contact = _PHONE.search(line) and len(line) <= FOOTER_LINE_MAX
+        if contact or _FOOTER_LEAD.match(line) or is_chrome(line):
             end = i
         else:
             break

@@ -21,13 +21,14 @@ from newsfacet.schema.document import (
 
 from .clean import CleanText, clean_text
 from .dates import extract_event_dates, parse_date
+from .gazetteer import get_gazetteer
 from .html import parse_html
 from .outlets import looks_like_organisation, split_byline
 from .places import extract_places
 from .speakers import extract_speakers
 
 #: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
@@ -80,6 +81,15 @@ def _published(
         if published is not None:
             return published, source
     return None, None
+
+
+def prepare() -> None:
+    """Load what extraction shares across documents (the gazetteer, a few seconds) now.
+
+    A writer calls this before it takes the index's write lock, so the first write of a
+    process does not hold the lock while the gazetteer loads and time out the others.
+    """
+    get_gazetteer()
 
 
 def extract(article: Article) -> Extraction:

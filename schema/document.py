@@ -257,19 +257,24 @@ class Place:
     name: str
     country: str
     country_code: str
-    kind: str  # "city", "admin", "country"
+    kind: str  # "city", "admin", "country", "continent", "region"
     geonameid: int | None = None
     latitude: float | None = None
     longitude: float | None = None
     mentions: list[Span] = field(default_factory=list)
     #: True when the place is the article's dateline ("ERBIL (Kurdistan 24) –").
     dateline: bool = False
+    #: Other names of the place (GeoNames' own spelling when the label differs from it).
+    aliases: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
-        """The facet value: "Erbil, Iraq" for a city, "Iraq" for a country."""
+        """The facet value: "Erbil, Iraq" for a city, "Iraq" for a country, "Europe" for a
+        continent; the country is never repeated ("Singapore", not "Singapore, Singapore")."""
         if self.kind == "country":
             return self.country
+        if not self.country or self.name == self.country:
+            return self.name
         return f"{self.name}, {self.country}"
 
 

@@ -53,6 +53,7 @@ def _place(c: Candidate) -> Place:
         geonameid=c.geonameid,
         latitude=c.latitude,
         longitude=c.longitude,
+        aliases=list(c.aliases),
     )
 
 

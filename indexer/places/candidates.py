@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
-from ..lexicon import PERSON_TITLES
+from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from .words import (
+    CAUSE_WORDS,
     COMMON_WORDS,
     CONNECTORS,
     INSTITUTION_WORDS,
@@ -48,8 +49,30 @@ _COUNTRY_TITLE = re.compile(
 )
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
+#: Where a word of :data:`_TOKEN` may start: not after a letter, nor after a letter and a
+#: joiner (which would have continued that word).
+_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_][-'’.])"
+_JOINERS = "-'’."
+_UPPER = "".join(sorted({re.escape(ch) for ch in map(chr, range(0x10000)) if ch.isupper()}))
+#: The words of :data:`_TOKEN` that a place can start or continue: those opening with a
+#: capital, and connectors.
+_WANTED = re.compile(
+    _WORD_START + "(?:[" + _UPPER + "][^\\W\\d_]*(?:[-'’.][^\\W\\d_]+)*\\.?"
+    "|(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True))
+    + ")(?![^\\W\\d_]|[-'’][^\\W\\d_]|\\.))"
+)
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+#: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
+_DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")
+
+#: Words after a name that make it a disease's ("Marburg virus", "Lyme disease").
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|disease|flu|strain|variant)\b",
+                            re.IGNORECASE)
+
+#: A number and a closing bracket after a name in brackets: "(Kurdistan 24)" is an outlet.
+_OUTLET_NUMBER = re.compile(r" \d+\)")
 
 #: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
 _OPENERS = " \t\"“”‘’'([-–—•*"
@@ -92,25 +115,22 @@ class Mention:
     region: bool = False
 
 
-def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
-    """Capitalised words and connectors with offsets, and the set of other lower-case words.
+def _tokenize(text: str) -> list[_Token]:
+    """Capitalised words and connectors with offsets.
 
     Plain lower-case words never start or continue a place name, so they get no token
-    (a gap between tokens then reads as "not adjacent"); that keeps long articles cheap.
-    Trailing full stops and possessives are not part of a word.
+    (a gap between tokens then reads as "not adjacent"), and the scan never visits them:
+    :data:`_WANTED` finds exactly the words of :data:`_TOKEN` that start with a capital
+    or are connectors. Trailing full stops and possessives are not part of a word.
     """
     tokens: list[_Token] = []
-    lower_words: set[str] = set()
     append = tokens.append
-    for m in _TOKEN.finditer(text):
+    for m in _WANTED.finditer(text):
         word = m.group()
-        if not word[0].isupper():
-            if word in CONNECTORS:
-                append(_Token(m.start(), m.end(), word, False, False))
-            else:
-                lower_words.add(word.rstrip("."))
-            continue
         start, end = m.span()
+        if not word[0].isupper():
+            append(_Token(start, end, word, False, False))
+            continue
         if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
             end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
             word = word[:-1]
@@ -120,7 +140,42 @@ def _tokenize(text: str) -> tuple[list[_Token], set[str]]:
                 end -= len(poss.group())
                 word = word[: poss.start()]
         append(_Token(start, end, word, True, len(word) > 1 and word.isupper()))
-    return tokens, lower_words
+    return tokens
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """True when ``word`` (lower case) is a word of :data:`_TOKEN` in ``text``, with or
+    without a full stop after it: what "the text also says 'mobile home'" means.
+
+    Found with ``str.find`` and the word's edges checked by hand: one compiled pattern
+    per word costs more than the whole scan.
+    """
+    n, size = len(text), len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        before = text[pos - 1] if pos else ""
+        starts = not (before and (_is_letter(before) or (
+            before in _JOINERS and pos > 1 and _is_letter(text[pos - 2]))))
+        after = text[pos + size] if pos + size < n else ""
+        then = text[pos + size + 1] if pos + size + 1 < n else ""
+        if word in CONNECTORS:
+            ends = after == "." and not _is_letter(then)
+        else:
+            ends = not (_is_letter(after) or (after in _JOINERS and after and _is_letter(then)))
+        if starts and ends:
+            return True
+        pos = text.find(word, pos + 1)
+    return False
+
+
+def _is_country_state_or_county(c: Candidate) -> bool:
+    """A country, a first-level region (a US state, a province) or a US county (named
+    with its "County", which no person is)."""
+    return c.kind == "country" or (c.kind == "admin" and (c.level == 1 or c.country_code == "US"))
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -142,13 +197,21 @@ class MentionFinder:
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
         self.text = text
-        self.tokens, self.lower_words = _tokenize(text)
+        self.tokens = _tokenize(text)
+        self._lower: dict[str, bool] = {}
         self.exclude = sorted((s.start, s.end) for s in exclude)
         #: Single words rejected as part of a person-like name, and whether the last
         #: rejection was of that kind.
         self.person_words: set[str] = set()
         self._person_like = False
         self._deferred = False
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """True when the text also writes ``word`` in lower case ("mobile home")."""
+        found = self._lower.get(word)
+        if found is None:
+            found = self._lower[word] = _written_in_lower_case(self.text, word)
+        return found
 
     # -- matching ---------------------------------------------------------------------
 
@@ -164,7 +227,8 @@ class MentionFinder:
             if n.all_caps and len(n.text) > 2:
                 return True
         nxt = self.text[self.tokens[i].end : self.tokens[i].end + 3]
-        return _sentence_initial(self.text, toks[i].start) and nxt[:2] in (" (", ", ", " –", " -")
+        return (_sentence_initial(self.text, toks[i].start)
+                and nxt[:2] in (" (", ", ", " –", " -", " —"))
 
     def _ngram_end(self, i: int) -> list[int]:
         """Indices j such that tokens i..j form a candidate place phrase, longest first."""
@@ -194,10 +258,27 @@ class MentionFinder:
         big = entries[0].candidate.kind in ("country", "admin")
         return not (
             self._common_word(i, j, entries)
-            or self._after_a_name(i, j, big)
+            or self._after_a_name(i, j, big, entries[0].candidate.kind)
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
+            or self._outlet_in_brackets(i, j)
+            or self._disease(j)
         )
+
+    def _disease(self, j: int) -> bool:
+        """A name before "virus" or "fever" names a disease ("Marburg virus"); the
+        document's other uses of the word are taken the same way."""
+        if _DISEASE_AFTER.match(self.text, self.tokens[j].end):
+            self._person_like = True
+            return True
+        return False
+
+    def _outlet_in_brackets(self, i: int, j: int) -> bool:
+        """A name in brackets before a number, as a dateline credits an outlet:
+        "ERBIL (Kurdistan 24)", "(France 24)"."""
+        start, end = self.tokens[i].start, self.tokens[j].end
+        return (self.text[start - 1 : start] == "("
+                and _OUTLET_NUMBER.match(self.text, end) is not None)
 
     def _common_word(self, i: int, j: int, entries: list[Entry]) -> bool:
         """A code, an acronym in capitals, or a common word used as one ("mobile home")."""
@@ -215,10 +296,11 @@ class MentionFinder:
         lower = first.text.lower()
         # A common word, or a town name the text also uses in lower case ("mobile home"),
         # is a place only when qualified: "Mobile, Alabama".
-        common = lower in COMMON_WORDS or (best.kind == "city" and lower in self.lower_words)
+        common = lower in COMMON_WORDS or (
+            best.kind == "city" and self.written_in_lower_case(lower))
         return single and not first.all_caps and common and not self._qualified(j)
 
-    def _after_a_name(self, i: int, j: int, big: bool) -> bool:
+    def _after_a_name(self, i: int, j: int, big: bool, entries_kind: str = "") -> bool:
         """Part of a person's name: after a title ("Sen. Cleveland") or another capitalised
         word ("Michael Jordan"), or a single word in a person's context."""
         toks = self.tokens
@@ -240,6 +322,11 @@ class MentionFinder:
                 and pl not in COMMON_WORDS
                 and pl not in CONNECTORS
                 and not prev.text.endswith(".")
+                # "SOS Children's Villages Sudan", "Save the Children Kenya": a country
+                # closing an organisation's name is where it works.
+                and not (first.text[:1].isupper() and entries_kind == "country"
+                         and (pl in ORGANISATION_WORDS or pl in INSTITUTION_WORDS
+                              or pl in CAUSE_WORDS))
             ):
                 self._person_like = True
                 return True
@@ -259,6 +346,7 @@ class MentionFinder:
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted
+                and not (_is_country_state_or_county(best) and self._modifier_of_a_name(j))
                 and nxt.upper_initial
                 and not (nxt.all_caps and not first.all_caps)
                 and nl not in PLACE_SUFFIXES
@@ -269,6 +357,18 @@ class MentionFinder:
                 self._deferred = not _INITIALS.match(nxt.text)
                 return True
         return False
+
+    def _modifier_of_a_name(self, j: int) -> bool:
+        """A country or state before a longer name it qualifies ("Tennessee Arts
+        Commission", "Texas Ranger"): the place still counts, unless a person's name
+        follows ("Georgia Smith": a capitalised word, then a verb of saying or a lower-case
+        word, is a person) or the text is in capitals."""
+        toks = self.tokens
+        nxt = toks[j + 1]
+        if nxt.all_caps or _INITIALS.match(nxt.text):
+            return False
+        return not (_SAID_AFTER.match(self.text, nxt.end)
+                    or self.text[nxt.end : nxt.end + 1] in (",", ""))
 
     def _alternate_opening_a_sentence(
         self, i: int, j: int, entries: list[Entry], big: bool
@@ -352,10 +452,11 @@ class MentionFinder:
             pos = end + 1
             if len(part) < 2 or not part[0].isupper() or self._excluded(start, end):
                 continue
-            country = self.gaz.demonym(part)
-            if country is not None:
-                entry = Entry(country, country_prior(country), False)
-                out.append(Mention(start, end, normalize(part), [entry], demonym=True))
+            if self.gaz.demonym(part) is not None:
+                continue  # "Egyptian-US": the adjective is no mention
+            abbr = self.gaz.abbreviations.get(part)
+            if abbr is not None:  # "D-S.C."
+                out.append(Mention(start, end, normalize(part), [abbr]))
                 continue
             key = normalize(part)
             entries = self.gaz.entries_for_key(key)
@@ -382,11 +483,12 @@ class MentionFinder:
         return False
 
     def _abbreviation(self, i: int) -> list[Entry]:
-        """A US state abbreviation after a comma ("Columbus, Ind."), else nothing."""
+        """A state or province abbreviation after a comma ("Columbus, Ind."), or one of
+        two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
         tok = self.tokens[i]
-        if self.text[max(0, tok.start - 2) : tok.start] != ", ":
-            return []
         surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
+        if self.text[max(0, tok.start - 2) : tok.start] != ", " and not _DOTTED.match(surface):
+            return []
         entry = self.gaz.abbreviations.get(surface)
         return [entry] if entry else []
 
@@ -414,13 +516,8 @@ class MentionFinder:
             return i + 1
         demonym = self._demonym_at(i)
         if demonym is not None:
-            j, country = demonym
-            start, end = toks[i].start, toks[j].end
-            if not self._excluded(start, end):
-                entry = Entry(country, country_prior(country), False)
-                key = normalize(self.text[start:end])
-                mentions.append(Mention(start, end, key, [entry], demonym=True))
-            return j + 1
+            # "Syrian", "British": an adjective of a people, not a mention of the place.
+            return demonym[0] + 1
         matched, i = self._longest_match(i, mentions)
         if not matched:
             if "-" in toks[i].text:
@@ -499,6 +596,3 @@ class MentionFinder:
                 b.region = True
 
 
-def country_prior(country: Candidate) -> float:
-    """The prior a demonym gives its country (that of the country's own name)."""
-    return 9.0

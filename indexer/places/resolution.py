@@ -4,6 +4,7 @@ sense per surface form."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
@@ -13,84 +14,146 @@ from .candidates import Mention
 FOREIGN_TOWN_POPULATION = 100_000
 
 
+#: A candidate this close (km) to a place the rest of the document names is likely the
+#: one meant: local news names places near each other ("Decatur" beside "Huntsville").
+NEARBY_KM = 80.0
+#: Score added for that.
+NEARBY_BONUS = 3.0
+#: Score added to a town or county of a state or province the document names ("London"
+#: beside "Ontario" is London, Ontario).
+STATE_NAMED_BONUS = 2.0
+#: The senses of a name that count as where the document may be: at most this many,
+#: whose prior is within this much of the name's likeliest sense.
+ANCHOR_SENSES = 8
+ANCHOR_PRIOR_GAP = 1.5
+
+
 def _inside(cand: Candidate, region: Candidate) -> bool:
-    """True when ``cand`` lies in ``region`` (a country, or a US state)."""
+    """True when ``cand`` lies in ``region`` (a country, or a state or province)."""
+    if cand is region:
+        return False
     if region.kind == "country":
-        return cand.country_code == region.country_code and cand is not region
-    return cand.country_code == "US" and cand.admin1 == region.admin1 and cand is not region
+        return cand.country_code == region.country_code
+    return (region.kind == "admin" and cand.country_code == region.country_code
+            and cand.admin1 == region.admin1 and region.level == 1)
+
+
+def _is_state(c: Candidate) -> bool:
+    """A first-level region: a US state, a province, a governorate."""
+    return c.kind == "admin" and c.level == 1
 
 
 @dataclass(slots=True)
 class _Context:
-    """What the whole document says about where it is: countries and US states named."""
+    """What the whole document says about where it is: countries and states named."""
 
     countries: set[str]
-    states: set[str]
+    #: (country code, admin1 code) of the states and provinces named.
+    states: set[tuple[str, str]]
     #: US states of the US towns the document names (their most likely sense).
     town_states: set[str]
     #: True for local US news: a US state is named and US places outnumber foreign ones.
     us_focus: bool
+    #: Positions of the places the document names, by the key that named them.
+    anchors: dict[str, list[tuple[float, float]]]
 
 
 def _context(mentions: list[Mention]) -> _Context:
-    """Countries and US states the document names, and whether it is local US news."""
+    """Countries and states the document names, and whether it is local US news."""
     countries: set[str] = set()
-    states: set[str] = set()
+    states: set[tuple[str, str]] = set()
     town_states: set[str] = set()
-    us, foreign = 0, 0
+    anchors: dict[str, list[tuple[float, float]]] = {}
+    us, foreign, us_state = 0, 0, False
     for m in mentions:
         if m.small:
             continue
         top = m.entries[0].candidate
-        if top.kind == "country":
+        if top.kind == "country" or m.dateline:
+            countries.add(top.country_code)  # a dateline's country is the story's
+        elif top.kind == "admin":
             countries.add(top.country_code)
+            if top.level == 1:
+                states.add((top.country_code, top.admin1))
+                us_state = us_state or top.country_code == "US"
+        elif top.kind == "city" and top.country_code == "US" and m.qualifier is None:
+            town_states.add(top.admin1)
+        if top.kind in ("country", "admin"):
             if top.country_code == "US":
                 us += 1
             else:
                 foreign += 1
-        elif top.kind == "admin":
-            countries.add("US")
-            states.add(top.admin1)
-            us += 1
-        elif top.country_code == "US" and m.qualifier is None:
-            town_states.add(top.admin1)
-        if m.qualifier is not None and m.qualifier.kind == "admin":
-            states.add(m.qualifier.admin1)
-    return _Context(countries, states, town_states, bool(states) and us >= foreign)
+        if m.qualifier is not None and _is_state(m.qualifier):
+            states.add((m.qualifier.country_code, m.qualifier.admin1))
+        # Every plausible sense of a name is a place the document may be near: senses
+        # of different names that lie close together support each other ("Dublin"
+        # beside "Columbus" and "Franklin County" is the one in Ohio).
+        best = m.entries[0].prior
+        for e in m.entries[:ANCHOR_SENSES]:
+            c = e.candidate
+            if (e.prior >= best - ANCHOR_PRIOR_GAP and c.latitude is not None
+                    and c.longitude is not None and c.kind in ("city", "admin")
+                    and c.level != 1):
+                anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
+    return _Context(countries, states, town_states, us_state and us >= foreign, anchors)
 
 
-def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool) -> float:
-    """A candidate's score: its prior plus what the document says about where it is."""
+def _near(c: Candidate, key: str, ctx: _Context) -> bool:
+    """True when ``c`` lies within :data:`NEARBY_KM` of a place named by another key."""
+    if c.latitude is None or c.longitude is None:
+        return False
+    lat, lon = c.latitude, c.longitude
+    scale = math.cos(math.radians(lat))
+    for other, points in ctx.anchors.items():
+        if other == key:
+            continue
+        for plat, plon in points:
+            dy, dx = lat - plat, (lon - plon) * scale
+            if (dx * dx + dy * dy) * 12364.0 <= NEARBY_KM * NEARBY_KM:  # 111.2 km a degree
+                return True
+    return False
+
+
+def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool, big_rival: bool) -> float:
+    """A candidate's score: its prior plus what the document says about where it is.
+
+    ``big_rival``: a country, state or continent also has this name ("Ontario",
+    "Russia"); local US news then lifts a US town over it only when the town's state is
+    named too.
+    """
     c = e.candidate
     score = e.prior
     if not e.main and has_main and c.kind == "city":
         score -= 3.0  # "Riverdale" is a town of its own, not another town's old name
-    if c.kind == "country":
+    if c.kind in ("country", "continent", "region"):
         return score
     if c.country_code in ctx.countries:
         score += 1.5
-    if c.country_code != "US":
-        return score
-    if c.kind == "admin" and c.geonameid is not None:
+    if _is_state(c):
         # A state that the document's towns lie in ("Georgia" beside "Atlanta").
-        if c.admin1 in ctx.town_states:
+        if c.country_code == "US" and c.admin1 in ctx.town_states:
             score += 1.0
         return score
-    if ctx.us_focus:
+    state_named = (c.country_code, c.admin1) in ctx.states
+    if state_named:
+        score += STATE_NAMED_BONUS
+    if c.country_code == "US" and ctx.us_focus and c.kind == "city" and (
+            state_named or not big_rival):
         score += 2.5
-    if c.admin1 in ctx.states:
-        score += 2.0 if ctx.us_focus else 1.0
+    if len(m.entries) > 1 and _near(c, m.key, ctx):
+        score += NEARBY_BONUS
     return score
 
 
 def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
-    """True for a small foreign town in local US news that never names its country.
+    """True for a small foreign town or district in local US news that never names its
+    country.
 
     "Martin", "Robertson" or "Mary" are towns somewhere; in an article about Kentucky
     that does not mention Slovakia, South Africa or Turkmenistan they are people.
     """
     return (
-        c.kind == "city"
+        c.kind in ("city", "admin")
         and c.country_code != "US"
         and not m.dateline
         and c.population < FOREIGN_TOWN_POPULATION
@@ -115,7 +178,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
             local = [
                 e
                 for e in gaz.small_us_entries(m.key)
-                if e.candidate.admin1 in ctx.states
+                if ("US", e.candidate.admin1) in ctx.states
                 or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
             ]
             entries = local if m.small else entries + local
@@ -133,7 +196,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
             m.choice = chosen[m.key]
         else:
             has_main = any(e.main for e in entries)
-            best = max(entries, key=lambda e: _score(e, m, ctx, has_main)).candidate
+            big = any(e.main and (e.candidate.kind in ("country", "continent")
+                                  or _is_state(e.candidate)) for e in entries)
+            best = max(entries, key=lambda e: _score(e, m, ctx, has_main, big)).candidate
             chosen[m.key] = best if not _unsupported(best, m, ctx) else None
             m.choice = chosen[m.key]
         if m.choice is not None:

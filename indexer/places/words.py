@@ -29,7 +29,7 @@ COMMON_WORDS: frozenset[str] = words(
     best good bad big small major minor general chief deputy senior president governor
     mayor minister officer sheriff sergeant captain commander colonel judge senator
     opportunity independence liberty freedom unity victoria hope faith grace justice
-    peace paradise progress concord harmony enterprise commerce industry eureka
+    peace paradise progress concord harmony enterprise commerce industry eureka delta
     ocean sea gulf coast cape bank banks mission garden gardens plaza mall
     ivory orange lime olive cherry apple pine oak cedar maple palm rose lily
     man woman boy girl men women children kids family people friends
@@ -126,4 +126,13 @@ INSTITUTION_WORDS: frozenset[str] = words(
 #: Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS: frozenset[str] = words(
     "of de la le les del della di da do dos das du des al el upon on the and y en"
+)
+
+#: Last words of charities' and agencies' names before the country they work in ("SOS
+#: Children's Villages Sudan", "Doctors Without Borders"), besides the organisation words.
+CAUSE_WORDS: frozenset[str] = words(
+    """
+    villages children children's doctors aid relief care crescent cross rescue refugees
+    kids hope vision international
+    """
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsfacet.indexer.clean import clean_text, header_date
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from newsfacet.indexer.clean import FOOTER_LINE_MAX, clean_text, header_date
 
 PAGE = """Skip to main content
 HOME : NEWSROOM : Press Releases
@@ -71,3 +74,16 @@ def test_wire_sign_off_names_the_outlet_and_leaves_the_body() -> None:
     assert cleaned.sign_off == "Reuters"
     assert cleaned.body == "Shares rose 2 pct in early trade."
     assert clean_text("He met Reuter later.", read_header=False).sign_off is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from(["the", "council", "voted", "on", "a", "budget", "for",
+                                       "roads", "and", "parks", "today"]),
+                      min_size=70, max_size=120),
+       phone=st.from_regex(r"\(\d{3}\) \d{3}-\d{4}", fullmatch=True))
+def test_a_paragraph_giving_a_phone_number_is_body_text(words: list[str], phone: str) -> None:
+    # A one-line article that gives a number to call was dropped whole as a footer.
+    line = " ".join(words).capitalize() + f". For details call {phone}."
+    assume(len(line) > FOOTER_LINE_MAX)  # a shorter line giving a number is a contact line
+    assert clean_text(line, read_header=False).body == line
+    assert clean_text(f"{line}\n\nContact: {phone}", read_header=False).body == line

@@ -14,7 +14,8 @@ def test_gazetteer_is_cached_per_process() -> None:
 @pytest.mark.parametrize("name", ["Hasakah", "Al-Hasakah", "AL HASAKAH", "Al Ḩasakah"])
 def test_gazetteer_folds_case_accents_hyphens_and_article(name: str) -> None:
     top = get_gazetteer().lookup(name)[0]
-    assert (top.name, top.country, top.kind) == ("Al Ḩasakah", "Syria", "city")
+    assert (top.name, top.country, top.kind) == ("Hasakah", "Syria", "city")
+    assert top.geonameid == 173811 and "Al Ḩasakah" in top.aliases
 
 
 def test_gazetteer_prefers_country_then_population() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,17 @@ def labels(text: str) -> list[str]:
 def by_label(places: list[Place]) -> dict[str, Place]:
     """Index places by facet label."""
     return {p.label: p for p in places}
+
+
+def haversine_km(lat1: float | None, lon1: float | None, lat2: float | None,
+                 lon2: float | None) -> float:
+    """Great-circle distance in kilometres (infinite when a position is missing)."""
+    if None in (lat1, lon1, lat2, lon2):
+        return math.inf
+    p1, p2 = math.radians(lat1), math.radians(lat2)  # type: ignore[arg-type]
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)  # type: ignore[operator]
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def read_seed(name: str) -> str:
