@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import cast
 
 from newsfacet.indexer.extract import extract
@@ -19,6 +20,7 @@ from newsfacet.indexer.store import IndexStore
 from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
 
+from .backend_spec import BackendSpec, spec_from
 from .models import SearchRequest
 from .param_kinds import UNSET, Param
 from .param_registry import FACET_VALUES, SEARCH, params_of
@@ -95,9 +97,21 @@ def _warn(problem: ReadProblem) -> None:
     print(f"newsfacet: skipped {problem}", file=sys.stderr)
 
 
+def _spec(args: argparse.Namespace) -> BackendSpec:
+    """``--backend``, else ``--index``, else NEWSFACET_BACKEND, else NEWSFACET_INDEX."""
+    return spec_from(getattr(args, "backend", None), getattr(args, "index", None))
+
+
 def _cmd_index(args: argparse.Namespace) -> int:
-    report = index_paths(IndexStore(args.index), args.paths, sync=args.sync,
-                         progress=not args.quiet, on_problem=_warn)
+    spec = _spec(args)
+    if spec.engine == "xapian":
+        from .xapian_engine import Cluster, indexing  # GPL extra: only when selected
+
+        report = indexing.index_paths(Cluster(spec), args.paths, sync=args.sync,
+                                      progress=not args.quiet, on_problem=_warn)
+    else:
+        report = index_paths(IndexStore(spec.path or DEFAULT_INDEX), args.paths,
+                             sync=args.sync, progress=not args.quiet, on_problem=_warn)
     for note in report.notes:
         print(f"newsfacet: {note}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
@@ -105,8 +119,15 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_reindex(args: argparse.Namespace) -> int:
-    report = reindex(IndexStore(args.index), args.paths, progress=not args.quiet,
-                     on_problem=_warn)
+    spec = _spec(args)
+    if spec.engine == "xapian":
+        from .xapian_engine import Cluster, indexing
+
+        report = indexing.reindex(Cluster(spec), args.paths, progress=not args.quiet,
+                                  on_problem=_warn)
+    else:
+        report = reindex(IndexStore(spec.path or DEFAULT_INDEX), args.paths,
+                         progress=not args.quiet, on_problem=_warn)
     print(f"rebuilt: {report.added} re-extracted, {report.unchanged} carried over, "
           f"{len(report.problems)} problems; {report.documents} documents "
           f"({report.seconds:.1f} s)", file=sys.stderr)
@@ -129,7 +150,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
     given = read_values(SEARCH, given_params(args, SEARCH), python_defaults=True)
     request = cast(SearchRequest, request_from_values(SEARCH, given))
-    with SearchService(args.index, query_timeout=args.timeout) as service:
+    with SearchService(_spec(args), query_timeout=args.timeout) as service:
         results = service.run(request)
     if args.json:
         print(strict_json.dumps(results.to_json(), ensure_ascii=False, indent=2))
@@ -179,7 +200,7 @@ def _cmd_facets(args: argparse.Namespace) -> int:
     from .service import SearchService
 
     given = read_values(FACET_VALUES, given_params(args, FACET_VALUES), python_defaults=True)
-    with SearchService(args.index) as service:
+    with SearchService(_spec(args)) as service:
         values = service.facet_values(args.name, prefix=given["prefix"], size=given["size"])
     if args.json:
         print(strict_json.dumps([{"value": v.value, "count": v.count} for v in values],
@@ -192,7 +213,7 @@ def _cmd_facets(args: argparse.Namespace) -> int:
 def _cmd_story(args: argparse.Namespace) -> int:
     from .service import SearchService
 
-    with SearchService(args.index) as service:
+    with SearchService(_spec(args)) as service:
         story = service.story(args.id)
     if args.json:
         print(strict_json.dumps(story.to_json(), ensure_ascii=False, indent=2))
@@ -214,7 +235,7 @@ def _cmd_story(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from .service import SearchService
 
-    with SearchService(args.index) as service:
+    with SearchService(_spec(args)) as service:
         stats = service.stats()
     if args.json:
         print(strict_json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
@@ -235,10 +256,18 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .http import create_app
 
-    IndexStore(args.index).current_path()  # fail with one line if there is no index
-    app = create_app({"INDEX": args.index})
+    spec = _spec(args)
+    if spec.engine == "whoosh":
+        IndexStore(spec.path or DEFAULT_INDEX).current_path()  # one line if no index yet
+    app = create_app({"BACKEND": str(spec)})
     app.run(host=args.host, port=args.port, threaded=True)
     return 0
+
+
+def _cmd_shard_serve(args: argparse.Namespace) -> int:
+    from .xapian_engine.shard_server import serve
+
+    return serve(args.db, args.host, args.port)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -246,8 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--index", default=DEFAULT_INDEX,
-                       help=f"index directory (default: {DEFAULT_INDEX}; env NEWSFACET_INDEX)")
+        p.add_argument("--index", default=None,
+                       help=f"Whoosh index directory, short for --backend whoosh:DIR "
+                            f"(default: {DEFAULT_INDEX}; env NEWSFACET_INDEX)")
+        p.add_argument("--backend", default=None, metavar="SPEC",
+                       help="whoosh:PATH (the default), xapian:PATH (one local Xapian "
+                            "database) or xapian+tcp://H1:P1,H2:P2,... (remote shards; "
+                            "needs newsfacet[xapian]); env NEWSFACET_BACKEND")
         return p
 
     p = with_index(commands.add_parser(
@@ -304,6 +338,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(run=_cmd_serve)
+
+    p = commands.add_parser("shard", help="serve one shard of a Xapian cluster")
+    shard = p.add_subparsers(dest="shard_command", required=True)
+    p = shard.add_parser(
+        "serve", help="serve one shard (xapian-tcpsrv) in the foreground",
+        description="Serve the shard in --db on --host: documents on PORT (searches) and "
+                    "PORT+1 (writes), quotes on PORT+2 and PORT+3. Clients name PORT in "
+                    "xapian+tcp://HOST:PORT,... The protocol has no authentication: bind "
+                    "to loopback or a private network.")
+    p.add_argument("--db", required=True, type=Path, help="shard directory (created if new)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.set_defaults(run=_cmd_shard_serve)
 
     p = commands.add_parser(
         "extract", help="print what extraction finds, as JSON Lines",
