@@ -139,8 +139,8 @@ class Cluster:
             alive = list(pool.map(lambda i: self._answers(i, kind), range(self.shards)))
         down = [self.shard_name(i) for i, ok in enumerate(alive) if not ok]
         names = ", ".join(down) if down else "a shard"
-        message = (f"shard {names} unavailable: no answer within "
-                   f"{REMOTE_TIMEOUT_MS / 1000:g} s ({type(exc).__name__})")
+        message = (f"shard {names} unavailable: it refused the connection or did not "
+                   f"answer within {REMOTE_TIMEOUT_MS / 1000:g} s ({type(exc).__name__})")
         return ShardUnavailable(message, public=message)
 
     def _answers(self, i: int, kind: str) -> bool:

@@ -10,6 +10,7 @@ it, so the next search sees it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 import time
@@ -79,11 +80,22 @@ class ShardWriter:
         self.state = DocumentState(state / DOCUMENTS)
         self.stories = StoryIndex(state / STORIES)
         self._writers: dict[tuple[int, str], Any] = {}
+        try:  # every shard at once: a shard that is down fails the write before any work
+            for shard in range(cluster.shards):
+                for kind in ("docs", "quotes"):
+                    self.db(shard, kind)
+        except BaseException:
+            self.cancel()
+            raise
 
     def db(self, shard: int, kind: str) -> Any:
+        """Shard ``shard``'s writer of ``kind``, in a transaction: Xapian commits what
+        a writer holds when it closes, so a cancelled write must cancel that."""
         key = (shard, kind)
         if key not in self._writers:
-            self._writers[key] = self.cluster.writable(shard, kind, self.timeout)
+            db = self.cluster.writable(shard, kind, self.timeout)
+            db.begin_transaction()
+            self._writers[key] = db
         return self._writers[key]
 
     def add(self, extraction: Extraction, digest: str, sketched: Any = None) -> str:
@@ -125,18 +137,22 @@ class ShardWriter:
         for (_, kind), db in sorted(self._writers.items()):
             if kind == "docs":
                 db.set_metadata("last_indexed_at", now)
-            db.commit()
+            db.commit_transaction()
         self.stories.commit()
         self.state.commit()
         self.close()
 
     def cancel(self) -> None:
+        for db in self._writers.values():
+            with contextlib.suppress(Exception):  # a shard that went down has nothing
+                db.cancel_transaction()
         self.stories.rollback()
         self.close()
 
     def close(self) -> None:
         for db in self._writers.values():
-            db.close()
+            with contextlib.suppress(Exception):
+                db.close()
         self._writers.clear()
         self.stories.close()
         self.state.close()
