@@ -99,7 +99,7 @@ class Translator:
             return self.expanded(node, kind, boost)
         if kind == "Every":
             return self.every(node.fieldname)
-        if kind == "NullQuery":
+        if kind in ("NullQuery", "_NullQuery"):
             return xapian.Query.MatchNothing
         if kind in ("TermRange", "NumericRange", "DateRange"):
             raise InvalidQuery("range queries ([a TO b]) are not supported by the Xapian "
