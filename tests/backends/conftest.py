@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from shard_cluster import Cluster, need_xapian, start_cluster
 
 from newsfacet.api.service import SearchService
+from shard_cluster import Cluster, need_xapian, start_cluster
 
 DEMO = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 BACKENDS = ("whoosh", "xapian", "xapian+tcp")

@@ -117,7 +117,7 @@ class Shard:
         out = subprocess.run(["ps", "-eo", "pid,pgid,args"], capture_output=True,
                              text=True, check=True).stdout
         for line in out.splitlines()[1:]:
-            pid, pgid, args = line.split(None, 2)
+            _pid, pgid, args = line.split(None, 2)
             if "xapian-tcpsrv" in args and str(self.db) in args:
                 groups.add(int(pgid))
         for group in groups:
