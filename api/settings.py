@@ -98,7 +98,7 @@ SETTINGS: tuple[Setting, ...] = (
             "answers 400 'Query too costly'; none or off: no limit"),
 )
 #: ``NEWSFACET_*`` variables read by other parts (tests, the CLI), not by the server.
-OTHER_VARIABLES = {"SCREENSHOT", "SOAK_SECONDS", "UPDATE_DOCS", "SHARED_DATA"}
+OTHER_VARIABLES = {"SCREENSHOT", "SOAK_SECONDS", "UPDATE_DOCS", "SHARED_DATA", "XAPIAN_STATE"}
 
 
 def defaults() -> dict[str, Any]:

@@ -37,12 +37,6 @@ def demo_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
 
 
 @pytest.fixture(scope="session")
-def demo_specs(tmp_path_factory: pytest.TempPathFactory, demo_index: Path) -> dict[str, str]:
-    """The spec of each backend that can run here (Whoosh always)."""
-    return {"whoosh": f"whoosh:{demo_index}"}
-
-
-@pytest.fixture(scope="session")
 def xapian_demo(tmp_path_factory: pytest.TempPathFactory) -> str:
     need_xapian(server=False)
     spec = f"xapian:{tmp_path_factory.mktemp('xapian') / 'db'}"

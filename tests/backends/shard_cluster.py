@@ -114,12 +114,13 @@ class Shard:
         """Stop the shard's servers answering (SIGSTOP): a shard that is slow, not down.
         Returns the process groups to :meth:`resume`."""
         groups = set()
-        out = subprocess.run(["ps", "-eo", "pid,pgid,args"], capture_output=True,
+        out = subprocess.run(["ps", "-ww", "-eo", "pid,pgid,args"], capture_output=True,
                              text=True, check=True).stdout
         for line in out.splitlines()[1:]:
             _pid, pgid, args = line.split(None, 2)
             if "xapian-tcpsrv" in args and str(self.db) in args:
                 groups.add(int(pgid))
+        assert groups, f"no xapian-tcpsrv of {self.db} found to pause"
         for group in groups:
             os.killpg(group, signal.SIGSTOP)
         return sorted(groups)
