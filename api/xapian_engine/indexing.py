@@ -168,6 +168,9 @@ def index_articles(cluster: Cluster, articles: Iterable[Article | ReadProblem], 
     report = IndexReport(on_problem=on_problem)
     writer = ShardWriter(cluster, timeout)
     seen: dict[str, str] = {}
+    #: What the index holds, read once: in bulk runs the reading below happens in the
+    #: process pool's feeder thread, which may not use the writer's SQLite connection.
+    known = {doc_id: digest for doc_id, digest, _, _ in writer.state.items()}
     bar = _progress(total, "indexing", progress)
 
     def to_extract() -> Iterator[tuple[Article, str]]:
@@ -182,8 +185,7 @@ def index_articles(cluster: Cluster, articles: Iterable[Article | ReadProblem], 
                 continue
             seen[item.id] = item.source
             digest = content_hash(item)
-            before = writer.state.get(item.id)
-            if before is not None and before[0] == digest:
+            if known.get(item.id) == digest:
                 report.unchanged += 1
                 report.ids.append(item.id)
                 bar.update(1)
