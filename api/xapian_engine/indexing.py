@@ -287,3 +287,53 @@ def reindex(cluster: Cluster, paths: Iterable[str | Path] = (), *, progress: boo
     report.documents = cluster.read(lambda db: int(db.get_doccount()))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def copy_from_whoosh(cluster: Cluster, index: str | Path, *, progress: bool = True,
+                     timeout: float = 30.0) -> IndexReport:
+    """Copy a Whoosh index (its live generation) into Xapian without extracting again.
+
+    Every document keeps its extraction, content hash, source and story; its quotes are
+    rebuilt from the extraction and its story sketch from the body, so later writes
+    join stories as they would have. For moving an archive to shards, and for
+    benchmarks that compare engines on one extraction.
+    """
+    import json
+
+    from newsfacet.indexer.store import IndexStore
+    from newsfacet.indexer.stories import sketch
+
+    started = time.perf_counter()
+    store = IndexStore(index)
+    report = IndexReport()
+    writer = ShardWriter(cluster, timeout)
+    ix = store.open()
+    try:
+        with ix.searcher() as searcher:
+            bar = _progress(searcher.doc_count(), "copying", progress)
+            for stored in searcher.all_stored_fields():
+                extraction = Extraction.from_json(json.loads(stored["extraction"]),
+                                                  body=stored.get("body", ""))
+                extraction.path = stored.get("source", "")
+                story = writer.stories.add_sketch(extraction.id, sketch(extraction.body),
+                                                  extraction.outlet, story=stored.get("story"))
+                shard = shard_of(story, cluster.shards)
+                digest = stored["content_hash"]
+                parts = layout.document_terms(to_fields(extraction, digest, story))
+                writer.db(shard, "docs").replace_document(parts["id_term"],
+                                                          new_document(parts))
+                for record in quote_records(extraction, digest):
+                    found = layout.quote_terms(record)
+                    writer.db(shard, "quotes").replace_document(found["id_term"],
+                                                                new_document(found))
+                writer.state.put(extraction.id, digest, extraction.path, shard)
+                report.added += 1
+                bar.update(1)
+            bar.close()
+        writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    report.documents = cluster.read(lambda db: int(db.get_doccount()))
+    report.seconds = time.perf_counter() - started
+    return report
