@@ -73,18 +73,18 @@ xapian: $(STAMP)
 	@$(PY) -c 'import xapian' 2>/dev/null || $(PY) -m pip install --quiet -e '.[xapian]' \
 	  || echo "xapian: the xapian extra could not be installed; the Xapian tests will skip"
 
-## Three Xapian shards on 127.0.0.1 (ports CLUSTER_PORT, +4, +8; each shard uses four,
+## Three Xapian shards on 127.0.0.1 (ports CLUSTER_PORT, +10, +20; each shard uses five,
 ## see newsfacet shard serve --help), DATA indexed into them, the API served over them on
 ## $(HOST):$(PORT). Ctrl-C stops the API and the shards.
 CLUSTER_DIR ?= var/cluster
 CLUSTER_PORT ?= 7701
-CLUSTER_SPEC := xapian+tcp://127.0.0.1:$(CLUSTER_PORT),127.0.0.1:$(shell echo $$(($(CLUSTER_PORT) + 4))),127.0.0.1:$(shell echo $$(($(CLUSTER_PORT) + 8)))
+CLUSTER_SPEC := xapian+tcp://127.0.0.1:$(CLUSTER_PORT),127.0.0.1:$(shell echo $$(($(CLUSTER_PORT) + 10))),127.0.0.1:$(shell echo $$(($(CLUSTER_PORT) + 20)))
 cluster: xapian
 	@mkdir -p $(CLUSTER_DIR); pids=""; \
 	trap 'kill $$pids 2>/dev/null; wait' EXIT INT TERM; \
 	for i in 0 1 2; do \
 	  $(VENV)/bin/newsfacet shard serve --db $(CLUSTER_DIR)/shard$$i --host 127.0.0.1 \
-	    --port $$(($(CLUSTER_PORT) + 4 * i)) & pids="$$pids $$!"; \
+	    --port $$(($(CLUSTER_PORT) + 10 * i)) & pids="$$pids $$!"; \
 	done; \
 	export NEWSFACET_XAPIAN_STATE=$(CLUSTER_DIR)/state; tries=0; \
 	until $(VENV)/bin/newsfacet stats --backend '$(CLUSTER_SPEC)' >/dev/null 2>&1 \
@@ -129,9 +129,12 @@ eval: $(STAMP)
 	$(PY) evaluation/ranking.py
 
 ## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
-## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run.
-bench: $(STAMP)
+## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run. Then the Xapian
+## backend (one database, three shards) on the largest index that run built
+## (bench/xapian_bench.py; XAPIAN_BENCH_ARGS="--queries 50").
+bench: $(STAMP) xapian
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/xapian_bench.py $(XAPIAN_BENCH_ARGS)
 
 ## Load-test gunicorn on 127.0.0.1: 16 clients for 60 s over the 37.5k index (built under
 ## var/load first if needed, ~10 min); writes bench/results/load-*.json. LOAD_ARGS="--duration 10".

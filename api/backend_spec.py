@@ -22,11 +22,17 @@ _ENDPOINT = re.compile(r"^\[?([A-Za-z0-9_.:-]+?)\]?:(\d{1,5})$")
 @dataclass(frozen=True)
 class BackendSpec:
     """An engine (``whoosh`` or ``xapian``) and where its index is: a local ``path``, or
-    remote shards as ``(host, port)`` pairs, in shard order."""
+    remote shards as ``(host, port)`` pairs, in shard order, each with the read replicas
+    that searches fail over to (``H:P|R1:Q1|R2:Q2``)."""
 
     engine: str
     path: Path | None = None
     shards: tuple[tuple[str, int], ...] = ()
+    replicas: tuple[tuple[tuple[str, int], ...], ...] = ()
+
+    def endpoints(self, i: int) -> tuple[tuple[str, int], ...]:
+        """Shard ``i``'s primary, then its replicas."""
+        return (self.shards[i], *(self.replicas[i] if self.replicas else ()))
 
     @property
     def remote(self) -> bool:
@@ -34,7 +40,9 @@ class BackendSpec:
 
     def __str__(self) -> str:
         if self.shards:
-            return "xapian+tcp://" + ",".join(f"{h}:{p}" for h, p in self.shards)
+            return "xapian+tcp://" + ",".join(
+                "|".join(f"{h}:{p}" for h, p in self.endpoints(i))
+                for i in range(len(self.shards)))
         return f"{self.engine}:{self.path}"
 
 
@@ -43,16 +51,23 @@ def parse_spec(text: str) -> BackendSpec:
     what is wrong (one line on the command line, a stop at server start)."""
     text = text.strip()
     if text.startswith("xapian+tcp://"):
-        shards = []
-        for part in text[len("xapian+tcp://"):].split(","):
-            found = _ENDPOINT.match(part.strip())
-            if not found or not 0 < int(found.group(2)) < 65536:
-                raise InvalidParameter(f"backend {text!r}: expected xapian+tcp://HOST:PORT,"
-                                       f"HOST:PORT,... (got {part!r})")
-            shards.append((found.group(1), int(found.group(2))))
-        if len(set(shards)) != len(shards):
+        shards: list[tuple[tuple[str, int], ...]] = []
+        for group in text[len("xapian+tcp://"):].split(","):
+            endpoints = []
+            for part in group.split("|"):
+                found = _ENDPOINT.match(part.strip())
+                if not found or not 0 < int(found.group(2)) < 65536:
+                    raise InvalidParameter(
+                        f"backend {text!r}: expected xapian+tcp://HOST:PORT,HOST:PORT,... "
+                        f"(a shard's read replicas after it: HOST:PORT|HOST:PORT; got {part!r})")
+                endpoints.append((found.group(1), int(found.group(2))))
+            shards.append(tuple(endpoints))
+        named = [e for group in shards for e in group]
+        if len(set(named)) != len(named):
             raise InvalidParameter(f"backend {text!r}: a shard is named twice")
-        return BackendSpec("xapian", shards=tuple(shards))
+        return BackendSpec("xapian", shards=tuple(g[0] for g in shards),
+                           replicas=tuple(g[1:] for g in shards)
+                           if any(len(g) > 1 for g in shards) else ())
     engine, sep, path = text.partition(":")
     if sep and engine in ("whoosh", "xapian"):
         if not path:

@@ -267,7 +267,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 def _cmd_shard_serve(args: argparse.Namespace) -> int:
     from .xapian_engine.shard_server import serve
 
-    return serve(args.db, args.host, args.port)
+    return serve(args.db, args.host, args.port, args.replica_of)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -344,12 +344,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = shard.add_parser(
         "serve", help="serve one shard (xapian-tcpsrv) in the foreground",
         description="Serve the shard in --db on --host: documents on PORT (searches) and "
-                    "PORT+1 (writes), quotes on PORT+2 and PORT+3. Clients name PORT in "
+                    "PORT+1 (writes), quotes on PORT+2 and PORT+3, replication on PORT+4. "
+                    "Clients name PORT in "
                     "xapian+tcp://HOST:PORT,... The protocol has no authentication: bind "
                     "to loopback or a private network.")
     p.add_argument("--db", required=True, type=Path, help="shard directory (created if new)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, required=True)
+    p.add_argument("--replica-of", metavar="HOST:PORT", default=None,
+                   help="serve a read-only copy of that shard (xapian-replicate), for "
+                        "xapian+tcp://HOST:PORT|THIS_HOST:PORT,...")
     p.set_defaults(run=_cmd_shard_serve)
 
     p = commands.add_parser(

@@ -71,7 +71,7 @@ def child(spec: str, limit: int, repeats: int) -> None:
     print(json.dumps(out))
 
 
-def free_block(size: int = 4) -> int:
+def free_block(size: int = 5) -> int:
     import random
 
     for _ in range(200):

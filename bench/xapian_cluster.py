@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         sample.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
         env = {**os.environ, "NEWSFACET_XAPIAN_STATE": str(folder / "state")}
         try:
-            ports = [free_block(4) for _ in range(3)]
+            ports = [free_block(5) for _ in range(3)]
             shards = []
             for i, port in enumerate(ports):
                 shards.append(start(shard_command(folder / f"shard{i}", port),

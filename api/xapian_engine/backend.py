@@ -378,7 +378,8 @@ class XapianBackend:
         """Every shard answers (ShardUnavailable naming those that do not), and how many
         documents the index holds."""
         shards = self.cluster.probe() if self.spec.remote else []
-        down = [s["shard"] for s in shards if s["status"] != "ok"]
+        down = [s["shard"] + (" (reads on a replica)" if s["status"] == "degraded" else "")
+                for s in shards if s["status"] != "ok"]
         if down:
             message = f"cluster degraded: shard {', '.join(down)} unavailable"
             raise ShardUnavailable(message, public=message)

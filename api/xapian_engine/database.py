@@ -33,6 +33,8 @@ CONNECT_TIMEOUT_MS = 1000
 #: on P, documents writable on P+1, quotes read-only on P+2, quotes writable on P+3.
 PORT_OFFSETS = {("docs", False): 0, ("docs", True): 1, ("quotes", False): 2,
                 ("quotes", True): 3}
+#: Seconds reads stay on replicas before trying the primaries again.
+PRIMARY_RETRY_SECONDS = 10.0
 #: Sub-directories of a local database (``xapian:PATH``, and a shard's ``--db``).
 DOCS_DIR = "docs"
 QUOTES_DIR = "quotes"
@@ -54,6 +56,10 @@ class Cluster:
     def __init__(self, spec: BackendSpec) -> None:
         self.spec = spec
         self._open: dict[str, Any] = {}
+        #: Per shard, the endpoint searches read (its primary until it fails, then the
+        #: first replica that answers; back to the primary once it answers again).
+        self._reading: dict[int, int] = {}
+        self._retry_primaries = 0.0
         #: Xapian database objects are not thread-safe: one request reads at a time.
         self._lock = threading.RLock()
 
@@ -83,13 +89,34 @@ class Cluster:
 
     # -- reading -----------------------------------------------------------------------
 
-    def _open_shard(self, i: int, kind: str) -> Any:
+    def _open_shard(self, i: int, kind: str, endpoint: int | None = None) -> Any:
         if self.spec.path is not None:
             return xapian.Database(str(self.spec.path / (DOCS_DIR if kind == "docs"
                                                          else QUOTES_DIR)))
-        host, port = self.spec.shards[i]
+        host, port = self.spec.endpoints(i)[self._reading.get(i, 0) if endpoint is None
+                                            else endpoint]
         return xapian.remote_open(host, port + PORT_OFFSETS[(kind, False)],
                                   REMOTE_TIMEOUT_MS, CONNECT_TIMEOUT_MS)
+
+    def _fail_over(self, kind: str) -> bool:
+        """Point every shard at an endpoint that answers (its primary first); whether
+        each shard has one. Only shards with read replicas can change."""
+        if not self.spec.replicas:
+            return False
+        def choose(i: int) -> int | None:
+            for endpoint in range(len(self.spec.endpoints(i))):
+                try:
+                    self._open_shard(i, kind, endpoint).get_doccount()
+                    return endpoint
+                except xapian.Error:
+                    continue
+            return None
+        with ThreadPoolExecutor(max_workers=self.shards) as pool:
+            chosen = list(pool.map(choose, range(self.shards)))
+        if any(c is None for c in chosen):
+            return False
+        self._reading = {i: c for i, c in enumerate(chosen) if c}
+        return True
 
     def _combined(self, kind: str) -> Any:
         found = self._open.get(kind)
@@ -113,7 +140,10 @@ class Cluster:
             raise IndexNotFound(f"no index at {self.spec}: run 'newsfacet index' first",
                                 public="no index yet: index some documents first")
         with self._lock:
-            for attempt in range(2):
+            if self._reading and time.monotonic() >= self._retry_primaries:
+                self._reading.clear()  # on replicas for a while: try the primaries again
+                self._open.clear()
+            for attempt in range(3):
                 try:
                     return work(self._combined(kind))
                 except xapian.DatabaseModifiedError as exc:
@@ -122,7 +152,9 @@ class Cluster:
                         raise self.unavailable(kind, exc) from None
                 except (xapian.NetworkError, xapian.DatabaseError) as exc:
                     self._open.clear()
-                    raise self.unavailable(kind, exc) from None
+                    if attempt or not self._fail_over(kind):
+                        raise self.unavailable(kind, exc) from None
+                    self._retry_primaries = time.monotonic() + PRIMARY_RETRY_SECONDS
         raise AssertionError("unreachable")
 
     def unavailable(self, kind: str, exc: Exception) -> Exception:
@@ -138,6 +170,8 @@ class Cluster:
         with ThreadPoolExecutor(max_workers=self.shards) as pool:
             alive = list(pool.map(lambda i: self._answers(i, kind), range(self.shards)))
         down = [self.shard_name(i) for i, ok in enumerate(alive) if not ok]
+        if self.spec.replicas and down:
+            down = [f"{name} (and its replicas)" for name in down]
         names = ", ".join(down) if down else "a shard"
         message = (f"shard {names} unavailable: it refused the connection or did not "
                    f"answer within {REMOTE_TIMEOUT_MS / 1000:g} s ({type(exc).__name__})")
@@ -151,16 +185,28 @@ class Cluster:
             return False
 
     def probe(self) -> list[dict[str, Any]]:
-        """Each shard's state for ``/health``: name, whether it answers, its documents."""
-        def one(i: int) -> dict[str, Any]:
+        """Each shard's state for ``/health``: name, whether it answers, its documents;
+        with replicas, each of them too, and ``degraded`` when the primary is down but
+        a replica answers."""
+        def endpoint(i: int, e: int) -> dict[str, Any]:
+            host, port = self.spec.endpoints(i)[e]
             started = time.perf_counter()
             try:
-                count = self._open_shard(i, "docs").get_doccount()
-                return {"shard": self.shard_name(i), "status": "ok", "documents": count,
+                count = self._open_shard(i, "docs", e).get_doccount()
+                return {"shard": f"{host}:{port}", "status": "ok", "documents": count,
                         "ms": round((time.perf_counter() - started) * 1000, 1)}
             except xapian.Error as exc:
-                return {"shard": self.shard_name(i), "status": "unavailable",
+                return {"shard": f"{host}:{port}", "status": "unavailable",
                         "error": type(exc).__name__}
+
+        def one(i: int) -> dict[str, Any]:
+            found = endpoint(i, 0)
+            replicas = [endpoint(i, e) for e in range(1, len(self.spec.endpoints(i)))]
+            if replicas:
+                found["replicas"] = replicas
+                if found["status"] != "ok" and any(r["status"] == "ok" for r in replicas):
+                    found["status"] = "degraded"
+            return found
         with ThreadPoolExecutor(max_workers=self.shards) as pool:
             return list(pool.map(one, range(self.shards)))
 

@@ -40,8 +40,8 @@ def need_xapian(server: bool = True) -> None:
         pytest.skip(reason)
 
 
-def _free_block(size: int = 4) -> int:
-    """A port P with P..P+size-1 all free on 127.0.0.1 (a shard uses four)."""
+def _free_block(size: int) -> int:
+    """A port P with P..P+size-1 all free on 127.0.0.1."""
     for _ in range(200):
         base = random.randrange(20_000, 60_000, size)
         sockets = []
@@ -59,12 +59,19 @@ def _free_block(size: int = 4) -> int:
     raise RuntimeError("no free block of ports on 127.0.0.1")
 
 
+def free_block(size: int = 5) -> int:
+    """Ports P..P+4: a shard's four servers and its replication server."""
+    return _free_block(size)
+
+
 @dataclass
 class Shard:
     """One ``newsfacet shard serve`` process (in a session of its own)."""
 
     db: Path
     port: int
+    #: ``HOST:PORT`` of the shard this one is a read replica of.
+    replica_of: str | None = None
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
@@ -75,7 +82,8 @@ class Shard:
         with (self.db.parent / f"{self.db.name}.log").open("ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "newsfacet.api.cli", "shard", "serve", "--db",
-                 str(self.db), "--host", "127.0.0.1", "--port", str(self.port)],
+                 str(self.db), "--host", "127.0.0.1", "--port", str(self.port),
+                 *(["--replica-of", self.replica_of] if self.replica_of else [])],
                 start_new_session=True, stdout=log, stderr=log)
         self.wait_until_up()
 
@@ -151,7 +159,7 @@ def start_cluster(folder: Path, count: int = 3) -> Cluster:
     shards = []
     try:
         for i in range(count):
-            shard = Shard(folder / f"shard{i + 1}", _free_block())
+            shard = Shard(folder / f"shard{i + 1}", free_block())
             shard.start()
             shards.append(shard)
     except BaseException:
