@@ -187,9 +187,14 @@ def main(argv: list[str] | None = None) -> int:
             shards[1] = start(shard_command(folder / "shard1", ports[1]),
                               folder / "shard1.log")
             processes.append(shards[1])
-            time.sleep(1.0)
-            status, answer = get(f"{api}/search?q={words[0]}&facets={FACETS}")
+            began = time.perf_counter()
+            while True:  # the shard process takes a moment to start its servers
+                status, answer = get(f"{api}/search?q={words[0]}&facets={FACETS}")
+                if status == 200 or time.perf_counter() - began > 60:
+                    break
+                time.sleep(0.5)
             figures["shard_back_search"] = status
+            figures["shard_back_after_s"] = round(time.perf_counter() - began, 1)
             figures["shard_back_health"] = get(f"{api}/health")[0]
         finally:
             for process in reversed(processes):
