@@ -90,6 +90,22 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
+def wait_for_shard(port: int, seconds: float = 120) -> None:
+    """Until the shard's read ports answer (a loaded machine starts it slowly)."""
+    import xapian
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            for offset in (0, 1, 2, 3):
+                xapian.remote_open("127.0.0.1", port + offset, 1000, 1000).close()
+            return
+        except xapian.Error:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
 def shard_command(db: Path, port: int) -> list[str]:
     return [*NEWSFACET, "shard", "serve", "--db", str(db), "--host", "127.0.0.1",
             "--port", str(port)]
@@ -126,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
                 shards.append(start(shard_command(folder / f"shard{i}", port),
                                     folder / f"shard{i}.log"))
             processes += shards
-            time.sleep(1.0)
+            for port in ports:
+                wait_for_shard(port)
             specs = {"sharded": "xapian+tcp://" + ",".join(f"127.0.0.1:{p}" for p in ports),
                      "single": f"xapian:{folder / 'single'}",
                      "whoosh": f"whoosh:{folder / 'whoosh'}"}
