@@ -270,7 +270,7 @@ def after_cursor(db: Any, q: Any, by_relevance: bool, sort: str, cursor: Cursor,
     window = max(4 * size, 100)
     while True:
         page = ranked(db, q, True, sort, 0, window)
-        after = []
+        after: list[tuple[Any, float | None]] = []
         for doc, score in page.matches:
             assert score is not None
             doc_id = doc.get_value(layout.SLOT_ID).decode()
