@@ -9,7 +9,7 @@ run built: each is copied into one Xapian database and into three shards served 
 second extraction), timed. Then each engine answers ``bench/queries.json`` in its own
 process, in the three modes of ``bench/run.py`` ((a) top 10, (b) plus facet counts,
 (c) plus snippets): one warm-up pass, ``--repeats`` timed passes, a query's latency its
-median, p50 / p95 over queries; the process's peak RSS, and the shard servers' RSS.
+median, p50 / p95 over queries; the process's RSS after them, and the shard servers'.
 Prints a table and writes ``bench/results/xapian-<date>.json``.
 """
 
@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import signal
 import socket
 import statistics
@@ -67,7 +66,11 @@ def child(spec: str, limit: int, repeats: int) -> None:
             latencies.sort()
             out[mode] = {"p50": round(latencies[len(latencies) // 2], 2),
                          "p95": round(latencies[int(len(latencies) * 0.95) - 1], 2)}
-    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    # resident now, after every query: ru_maxrss would count the parent's peak from
+    # before the fork (Linux keeps it across exec)
+    import psutil
+
+    out["rss_mb"] = round(psutil.Process().memory_info().rss / 2**20, 1)
     print(json.dumps(out))
 
 
@@ -159,11 +162,11 @@ def bench(whoosh: Path, limit: int, repeats: int) -> dict[str, Any]:
 def table(figures: dict[str, Any]) -> str:
     lines = [f"{figures['documents']:,} documents, {figures['queries']} queries, "
              f"{figures['repeats']} timed passes",
-             "", "| engine | (a) p50 / p95 ms | (b) facets | (c) snippets | peak RSS MB |",
+             "", "| engine | (a) p50 / p95 ms | (b) facets | (c) snippets | RSS MB after |",
              "|---|---:|---:|---:|---:|"]
     for name, found in figures["queries_ms"].items():
         cells = [f"{found[m]['p50']} / {found[m]['p95']}" for m in "abc"]
-        lines.append(f"| {name} | {' | '.join(cells)} | {found['peak_rss_mb']} |")
+        lines.append(f"| {name} | {' | '.join(cells)} | {found['rss_mb']} |")
     lines += ["", "| build (copied from the Whoosh index) | s | docs/s | MB on disk |",
               "|---|---:|---:|---:|"]
     for name, found in figures["builds"].items():
