@@ -190,11 +190,20 @@ def xapian_demo(tmp_path_factory: pytest.TempPathFactory) -> str:
     return spec
 
 
+@pytest.fixture(scope="session")
+def whoosh_demo(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo corpus in a Whoosh index of the contract suite's own: its write test
+    changes the index statistics, which the shared ``demo_index`` must keep."""
+    spec = f"whoosh:{tmp_path_factory.mktemp('whoosh') / 'index'}"
+    index_demo(spec)
+    return spec
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
-def backend_spec(request: pytest.FixtureRequest, demo_index: Path) -> str:
+def backend_spec(request: pytest.FixtureRequest) -> str:
     """Each backend in turn (the contract suite runs once per backend)."""
     if request.param == "whoosh":
-        return f"whoosh:{demo_index}"
+        return str(request.getfixturevalue("whoosh_demo"))
     if request.param == "xapian":
         return str(request.getfixturevalue("xapian_demo"))
     return request.getfixturevalue("demo_cluster").spec
@@ -202,7 +211,8 @@ def backend_spec(request: pytest.FixtureRequest, demo_index: Path) -> str:
 
 @pytest.fixture(scope="session")
 def reference(demo_index: Path) -> Iterator[SearchService]:
-    """The Whoosh backend, whose totals and facet counts every backend must give."""
+    """The Whoosh backend, whose totals and facet counts every backend must give (the
+    shared demo index, never written to)."""
     with SearchService(demo_index) as service:
         yield service
 
