@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test browser soak soak-model soak-http lint typecheck eval bench load screenshot clean
+.PHONY: run install index reindex serve test browser xapian cluster soak soak-model soak-http lint typecheck eval bench load screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ reindex: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/newsfacet serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
-test: $(STAMP) typecheck browser
+test: $(STAMP) typecheck browser xapian
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q
 
@@ -57,6 +57,41 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null) \
 	    || echo "browser test: chromium could not be installed; tests/test_web_browser.py will skip"; \
 	fi
+
+## Xapian for the Xapian backend's tests (tests/backends): Debian's xapian-tools (the shard
+## server, xapian-tcpsrv; apt-get, root needed) and the xapian extra in the venv (Xapian's
+## Python bindings, GPL: never a core dependency). make test runs this; what cannot be
+## installed is said, and the tests that need it skip naming it.
+xapian: $(STAMP)
+	@if command -v xapian-tcpsrv >/dev/null; then \
+	  echo "xapian: $$(xapian-tcpsrv --version 2>/dev/null | head -1)"; \
+	else \
+	  echo "xapian: installing Debian's xapian-tools (apt-get, needs root)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xapian-tools >/dev/null) \
+	    || echo "xapian: xapian-tools could not be installed; the shard tests will skip"; \
+	fi
+	@$(PY) -c 'import xapian' 2>/dev/null || $(PY) -m pip install --quiet -e '.[xapian]' \
+	  || echo "xapian: the xapian extra could not be installed; the Xapian tests will skip"
+
+## Three Xapian shards on 127.0.0.1 (ports CLUSTER_PORT, +10, +20; each shard uses five,
+## see newsfacet shard serve --help), DATA indexed into them, the API served over them on
+## $(HOST):$(PORT). Ctrl-C stops the API and the shards.
+CLUSTER_DIR ?= var/cluster
+CLUSTER_PORT ?= 7701
+CLUSTER_SPEC := xapian+tcp://127.0.0.1:$(CLUSTER_PORT),127.0.0.1:$(shell echo $$(($(CLUSTER_PORT) + 10))),127.0.0.1:$(shell echo $$(($(CLUSTER_PORT) + 20)))
+cluster: xapian
+	@mkdir -p $(CLUSTER_DIR); pids=""; \
+	trap 'kill $$pids 2>/dev/null; wait' EXIT INT TERM; \
+	for i in 0 1 2; do \
+	  $(VENV)/bin/newsfacet shard serve --db $(CLUSTER_DIR)/shard$$i --host 127.0.0.1 \
+	    --port $$(($(CLUSTER_PORT) + 10 * i)) & pids="$$pids $$!"; \
+	done; \
+	export NEWSFACET_XAPIAN_STATE=$(CLUSTER_DIR)/state; tries=0; \
+	until $(VENV)/bin/newsfacet stats --backend '$(CLUSTER_SPEC)' >/dev/null 2>&1 \
+	      || [ $$tries -ge 50 ]; do sleep 0.2; tries=$$((tries + 1)); done; \
+	$(VENV)/bin/newsfacet index --backend '$(CLUSTER_SPEC)' $(DATA) && \
+	echo "serving $(CLUSTER_SPEC) on http://$(HOST):$(PORT)/search?q=port  (Ctrl-C to stop)" && \
+	$(VENV)/bin/newsfacet serve --backend '$(CLUSTER_SPEC)' --host $(HOST) --port $(PORT)
 
 ## The guarantees under long runs (~15 min): generated write sequences against a model of
 ## the index, then schemathesis with every check; each prints what it ran.
@@ -94,9 +129,12 @@ eval: $(STAMP)
 	$(PY) evaluation/ranking.py
 
 ## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
-## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run.
-bench: $(STAMP)
+## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run. Then the Xapian
+## backend (one database, three shards) on the largest index that run built
+## (bench/xapian_bench.py; XAPIAN_BENCH_ARGS="--queries 50").
+bench: $(STAMP) xapian
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/xapian_bench.py $(XAPIAN_BENCH_ARGS)
 
 ## Load-test gunicorn on 127.0.0.1: 16 clients for 60 s over the 37.5k index (built under
 ## var/load first if needed, ~10 min); writes bench/results/load-*.json. LOAD_ARGS="--duration 10".

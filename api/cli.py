@@ -10,12 +10,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema import strict_json
 from newsfacet.schema.errors import NewsfacetError
 
+from .backend_spec import BackendSpec, spec_from
 from .models import SearchRequest, SearchResults
 from .param_kinds import UNSET, Param
 from .param_registry import FACET_VALUES, SEARCH, params_of
@@ -98,11 +100,23 @@ def _warn(problem: ReadProblem) -> None:
     print(f"newsfacet: skipped {problem}", file=sys.stderr)
 
 
-def _cmd_index(args: argparse.Namespace) -> int:
-    from newsfacet.indexer.pipeline import index_paths
+def _spec(args: argparse.Namespace) -> BackendSpec:
+    """``--backend``, else ``--index``, else NEWSFACET_BACKEND, else NEWSFACET_INDEX."""
+    return spec_from(getattr(args, "backend", None), getattr(args, "index", None))
 
-    report = index_paths(IndexStore(args.index), args.paths, sync=args.sync,
-                         progress=not args.quiet, on_problem=_warn)
+
+def _cmd_index(args: argparse.Namespace) -> int:
+    spec = _spec(args)
+    if spec.engine == "xapian":
+        from .xapian_engine import Cluster, indexing  # GPL extra: only when selected
+
+        report = indexing.index_paths(Cluster(spec), args.paths, sync=args.sync,
+                                      progress=not args.quiet, on_problem=_warn)
+    else:
+        from newsfacet.indexer.pipeline import index_paths
+
+        report = index_paths(IndexStore(spec.path or DEFAULT_INDEX), args.paths,
+                             sync=args.sync, progress=not args.quiet, on_problem=_warn)
     for note in report.notes:
         print(f"newsfacet: {note}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
@@ -110,10 +124,17 @@ def _cmd_index(args: argparse.Namespace) -> int:
 
 
 def _cmd_reindex(args: argparse.Namespace) -> int:
-    from newsfacet.indexer.pipeline import reindex
+    spec = _spec(args)
+    if spec.engine == "xapian":
+        from .xapian_engine import Cluster, indexing
 
-    report = reindex(IndexStore(args.index), args.paths, progress=not args.quiet,
-                     on_problem=_warn)
+        report = indexing.reindex(Cluster(spec), args.paths, progress=not args.quiet,
+                                  on_problem=_warn)
+    else:
+        from newsfacet.indexer.pipeline import reindex
+
+        report = reindex(IndexStore(spec.path or DEFAULT_INDEX), args.paths,
+                         progress=not args.quiet, on_problem=_warn)
     print(f"rebuilt: {report.added} re-extracted, {report.unchanged} carried over, "
           f"{len(report.problems)} problems; {report.documents} documents "
           f"({report.seconds:.1f} s)", file=sys.stderr)
@@ -141,7 +162,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     given = read_values(SEARCH, get, python_defaults=True)
     request = cast(SearchRequest, request_from_values(SEARCH, given))
     fmt = answer_format(SEARCH, get) if args.format else "table"
-    with SearchService(args.index, query_timeout=args.timeout) as service:
+    with SearchService(_spec(args), query_timeout=args.timeout) as service:
         if fmt in ("csv", "jsonl"):
             from .export import encode, export_documents
 
@@ -211,7 +232,7 @@ def _cmd_facets(args: argparse.Namespace) -> int:
     from .service import SearchService
 
     given = read_values(FACET_VALUES, given_params(args, FACET_VALUES), python_defaults=True)
-    with SearchService(args.index) as service:
+    with SearchService(_spec(args)) as service:
         values = service.facet_values(args.name, prefix=given["prefix"], size=given["size"])
     if args.json:
         print(strict_json.dumps([{"value": v.value, "count": v.count} for v in values],
@@ -224,7 +245,7 @@ def _cmd_facets(args: argparse.Namespace) -> int:
 def _cmd_story(args: argparse.Namespace) -> int:
     from .service import SearchService
 
-    with SearchService(args.index) as service:
+    with SearchService(_spec(args)) as service:
         story = service.story(args.id)
     if args.json:
         print(strict_json.dumps(story.to_json(), ensure_ascii=False, indent=2))
@@ -246,7 +267,7 @@ def _cmd_story(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from .service import SearchService
 
-    with SearchService(args.index) as service:
+    with SearchService(_spec(args)) as service:
         stats = service.stats()
     if args.json:
         print(strict_json.dumps(stats.to_json(), ensure_ascii=False, indent=2))
@@ -267,10 +288,18 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_serve(args: argparse.Namespace) -> int:
     from .http import create_app
 
-    IndexStore(args.index).current_path()  # fail with one line if there is no index
-    app = create_app({"INDEX": args.index})
+    spec = _spec(args)
+    if spec.engine == "whoosh":
+        IndexStore(spec.path or DEFAULT_INDEX).current_path()  # one line if no index yet
+    app = create_app({"BACKEND": str(spec)})
     app.run(host=args.host, port=args.port, threaded=True)
     return 0
+
+
+def _cmd_shard_serve(args: argparse.Namespace) -> int:
+    from .xapian_engine.shard_server import serve
+
+    return serve(args.db, args.host, args.port, args.replica_of)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -278,8 +307,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        p.add_argument("--index", default=DEFAULT_INDEX,
-                       help=f"index directory (default: {DEFAULT_INDEX}; env NEWSFACET_INDEX)")
+        p.add_argument("--index", default=None,
+                       help=f"Whoosh index directory, short for --backend whoosh:DIR "
+                            f"(default: {DEFAULT_INDEX}; env NEWSFACET_INDEX)")
+        p.add_argument("--backend", default=None, metavar="SPEC",
+                       help="whoosh:PATH (the default), xapian:PATH (one local Xapian "
+                            "database) or xapian+tcp://H1:P1,H2:P2,... (remote shards; "
+                            "needs newsfacet[xapian]); env NEWSFACET_BACKEND")
         return p
 
     p = with_index(commands.add_parser(
@@ -336,6 +370,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(run=_cmd_serve)
+
+    p = commands.add_parser("shard", help="serve one shard of a Xapian cluster")
+    shard = p.add_subparsers(dest="shard_command", required=True)
+    p = shard.add_parser(
+        "serve", help="serve one shard (xapian-tcpsrv) in the foreground",
+        description="Serve the shard in --db on --host: documents on PORT (searches) and "
+                    "PORT+1 (writes), quotes on PORT+2 and PORT+3, replication on PORT+4. "
+                    "Clients name PORT in "
+                    "xapian+tcp://HOST:PORT,... The protocol has no authentication: bind "
+                    "to loopback or a private network.")
+    p.add_argument("--db", required=True, type=Path, help="shard directory (created if new)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--replica-of", metavar="HOST:PORT", default=None,
+                   help="serve a read-only copy of that shard (xapian-replicate), for "
+                        "xapian+tcp://HOST:PORT|THIS_HOST:PORT,...")
+    p.set_defaults(run=_cmd_shard_serve)
 
     p = commands.add_parser(
         "extract", help="print what extraction finds, as JSON Lines",

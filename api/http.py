@@ -215,7 +215,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(settings.from_environ())  # InvalidSetting: stop here, at start
     if config:
         app.config.from_mapping(config)
-    app.extensions["newsfacet"] = SearchService(app.config["INDEX"],
+    app.extensions["newsfacet"] = SearchService(app.config.get("BACKEND") or app.config["INDEX"],
                                                 query_timeout=app.config["QUERY_TIMEOUT"])
     app.register_blueprint(web_blueprint)
     app.after_request(add_security_headers)

@@ -94,7 +94,8 @@ class BaseRequest:
     @property
     def ranked_by(self) -> str:
         """The order hits come in: without a query there is no relevance, so newest first."""
-        return "date:desc" if self.sort == "relevance" and not self.q.strip() else self.sort
+        every = not self.q.strip() or self.q.strip() in ("*", "*:*")  # match everything
+        return "date:desc" if self.sort == "relevance" and every else self.sort
 
 
 @dataclass(frozen=True)

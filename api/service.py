@@ -21,6 +21,7 @@ from newsfacet.schema.document import Article
 from newsfacet.schema.errors import IndexBusy, InvalidDocument, InvalidParameter
 
 from .backend import Backend
+from .backend_spec import BackendSpec, parse_spec
 from .engine import WhooshBackend
 from .models import (
     FacetValue,
@@ -55,10 +56,20 @@ class SearchService:
     limits of ``api/query_limits.py``; past either it raises QueryTooCostly.
     """
 
-    def __init__(self, path: str | Path, backend: Backend | None = None,
+    def __init__(self, path: str | Path | BackendSpec, backend: Backend | None = None,
                  query_timeout: float | None = QUERY_TIMEOUT) -> None:
-        self.store = IndexStore(path)
-        self.backend: Backend = backend or WhooshBackend(self.store)
+        #: The engine and where its index is (``whoosh:PATH`` for a bare path).
+        self.spec = as_spec(path)
+        self.store = IndexStore(self.spec.path or ".")
+        self.cluster: Any = None
+        if self.spec.engine == "xapian":
+            from .xapian_engine import XapianBackend  # GPL extra: only when selected
+
+            xapian_backend = XapianBackend(self.spec)
+            self.cluster = xapian_backend.cluster
+            self.backend: Backend = backend or xapian_backend
+        else:
+            self.backend = backend or WhooshBackend(self.store)
         self._write_lock = threading.Lock()
         #: Seconds a search may take before QueryTooCostly; None for no limit.
         self.query_timeout = check_query_timeout(query_timeout)
@@ -272,12 +283,22 @@ class SearchService:
 
         prepare()  # outside the lock: a first write would hold it while the gazetteer loads
         with self._writing(timeout):
+            if self.cluster is not None:
+                from .xapian_engine import indexing
+
+                return indexing.index_articles(self.cluster, items(), timeout=timeout)
+
             from newsfacet.indexer.pipeline import index_articles  # extractors: on first write
 
             return index_articles(self.store, items(), progress=False, timeout=timeout)
 
     def delete(self, ids: Iterable[str], timeout: float = WRITE_TIMEOUT) -> int:
         """Delete documents by id; returns how many existed."""
+        if self.cluster is not None:
+            from .xapian_engine import indexing
+
+            with self._writing(timeout):
+                return indexing.delete(self.cluster, ids, timeout)
         with self._writing(timeout), GenerationWriter(self.store, timeout=timeout) as writer:
             return sum(writer.delete(doc_id) for doc_id in ids)
 
@@ -295,6 +316,17 @@ class SearchService:
             yield
         finally:
             self._write_lock.release()
+
+
+def as_spec(path: str | Path | BackendSpec) -> BackendSpec:
+    """A backend spec: given, or read from text (``xapian:PATH``, ``xapian+tcp://...``);
+    any other path is a Whoosh index directory."""
+    if isinstance(path, BackendSpec):
+        return path
+    text = str(path)
+    if text.startswith(("whoosh:", "xapian:", "xapian+tcp://")):
+        return parse_spec(text)
+    return BackendSpec("whoosh", path=Path(path))
 
 
 def check_query_timeout(value: Any) -> float | None:

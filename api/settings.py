@@ -63,6 +63,18 @@ def _bytes(text: str) -> int:
     return value
 
 
+def _backend(text: str) -> str:
+    """A backend spec as given, once it parses (``api/backend_spec.py``)."""
+    from newsfacet.schema.errors import InvalidParameter
+
+    from .backend_spec import parse_spec
+
+    try:
+        return str(parse_spec(text))
+    except InvalidParameter as exc:
+        raise ValueError(str(exc)) from None
+
+
 @dataclass(frozen=True)
 class Setting:
     """One ``NEWSFACET_<name>`` variable: how to read it, its default, what it does."""
@@ -75,6 +87,8 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("INDEX", _path, "var/index", "index directory"),
+    Setting("BACKEND", _backend, None, "engine and index: whoosh:PATH (the default, as "
+            "NEWSFACET_INDEX), xapian:PATH or xapian+tcp://H1:P1,H2:P2,..."),
     Setting("API_KEY", _key, None, "key that writes (POST/DELETE /documents) need; "
             "unset or empty: writes are off"),
     Setting("WRITE_TIMEOUT", _seconds, 10.0, "seconds a write waits for the index lock "
@@ -84,7 +98,7 @@ SETTINGS: tuple[Setting, ...] = (
             "answers 400 'Query too costly'; none or off: no limit"),
 )
 #: ``NEWSFACET_*`` variables read by other parts (tests, the CLI), not by the server.
-OTHER_VARIABLES = {"SCREENSHOT", "SOAK_SECONDS", "UPDATE_DOCS", "SHARED_DATA"}
+OTHER_VARIABLES = {"SCREENSHOT", "SOAK_SECONDS", "UPDATE_DOCS", "SHARED_DATA", "XAPIAN_STATE"}
 
 
 def defaults() -> dict[str, Any]:

@@ -3,6 +3,7 @@ indexing and search path; prints one table.
 
     .venv/bin/python evaluation/ranking.py                 # TIME, CISI, Cranfield
     .venv/bin/python evaluation/ranking.py --only time     # one collection
+    .venv/bin/python evaluation/ranking.py --backend xapian   # the Xapian backend
 
 Each collection (``../shared/data/{time-magazine-ir,cisi-ir,cranfield-ir}``, see their
 READMEs) is written as JSON Lines to a temporary directory and indexed with
@@ -83,19 +84,26 @@ def _read_tsv(path: Path) -> list[list[str]]:
             .splitlines() if line.strip()]
 
 
-def _index(collection: Collection, folder: Path) -> Path:
+def _index(collection: Collection, folder: Path, backend: str = "whoosh") -> str:
     source = folder / "docs.jsonl"
     with source.open("w", encoding="utf-8") as out:
         for record in read_jsonl(DATA / collection.folder / "docs.jsonl.xz"):
             doc = {"id": str(record["id"]), "title": record.get("title") or None,
                    "body": record.get("body") or "", "published": record.get("published")}
             out.write(json.dumps(doc) + "\n")
+    if backend == "xapian":
+        from newsfacet.api.backend_spec import parse_spec
+        from newsfacet.api.xapian_engine import Cluster, indexing
+
+        spec = f"xapian:{folder / 'xapian'}"
+        report = indexing.index_paths(Cluster(parse_spec(spec)), [source], progress=False)
+        return spec
     index = folder / "index"
     report = index_paths(IndexStore(index), [source], progress=False)
     if report.problems:
         print(f"  {len(report.problems)} documents not indexed, e.g. {report.problems[0]}",
               file=sys.stderr)
-    return index
+    return str(index)
 
 
 def ranked_ids(service: SearchService, text: str) -> list[str]:
@@ -113,7 +121,7 @@ def ranked_ids(service: SearchService, text: str) -> list[str]:
     return ids
 
 
-def score(collection: Collection) -> Scores:
+def score(collection: Collection, backend: str = "whoosh") -> Scores:
     folder = DATA / collection.folder
     queries = dict((qid, text) for qid, text in _read_tsv(folder / "queries.tsv"))
     gains: dict[str, dict[str, float]] = defaultdict(dict)
@@ -121,7 +129,7 @@ def score(collection: Collection) -> Scores:
         if float(grade) > 0:
             gains[qid][doc] = float(grade)
     with tempfile.TemporaryDirectory(prefix=f"ranking-{collection.name}-") as tmp:
-        index = _index(collection, Path(tmp))
+        index = _index(collection, Path(tmp), backend)
         began = time.perf_counter()
         ndcgs, aps = [], []
         with SearchService(index) as service:
@@ -137,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(COLLECTIONS), action="append",
                         help="score only this collection (repeatable)")
+    parser.add_argument("--backend", choices=("whoosh", "xapian"), default="whoosh",
+                        help="the engine to index and search with (xapian: one local "
+                             "database; needs newsfacet[xapian])")
     args = parser.parse_args(argv)
     chosen = args.only or list(COLLECTIONS)
     missing = [COLLECTIONS[c].folder for c in chosen if not (DATA / COLLECTIONS[c].folder)
@@ -148,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'best peer':>9}  {'met':4} peer")
     for name in chosen:
         collection = COLLECTIONS[name]
-        result = score(collection)
+        result = score(collection, args.backend)
         met = "yes" if result.ndcg10 >= collection.goal else "no"
         print(f"{collection.name:10} {result.queries:7d} {result.ndcg10:8.3f} "
               f"{result.map:6.3f} {collection.goal:6.3f} {collection.best_peer:9.3f}  "

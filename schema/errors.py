@@ -89,6 +89,14 @@ class IndexNotFound(NewsfacetError):
     title = "Index not available"
 
 
+class ShardUnavailable(IndexNotFound):
+    """A shard of a distributed index is down, or did not answer in time: the answer
+    would be partial, so there is none (503, naming the shard). A subclass of
+    IndexNotFound, so every route that may answer that answers this too."""
+
+    title = "Shard unavailable"
+
+
 class IndexCorrupt(NewsfacetError):
     """An index file is not as it was committed (damaged, truncated, overwritten), or
     the pointer to the live generation names none."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import lzma
+import os
 import threading
 import urllib.error
 import urllib.request
@@ -17,8 +18,10 @@ import pytest
 from werkzeug.serving import make_server
 
 from newsfacet.api.http import create_app
+from newsfacet.api.service import SearchService
 from newsfacet.indexer.pipeline import index_paths
 from newsfacet.indexer.store import IndexStore
+from shard_cluster import Cluster, need_xapian, start_cluster
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -151,3 +154,70 @@ def tiny_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     source.write_text("\n".join(json.dumps(r) for r in TINY_RECORDS) + "\n", encoding="utf-8")
     index_paths(IndexStore(folder / "index"), [source], progress=False)
     yield from serve(folder / "index")
+
+
+# -- every backend over the demo corpus (tests/backends/) --------------------------
+
+#: The backends the contract suite (tests/backends/) runs against.
+BACKENDS = ("whoosh", "xapian", "xapian+tcp")
+
+
+def index_demo(spec: str) -> None:
+    from newsfacet.api.cli import main
+
+    assert main(["index", "--quiet", "--backend", spec, str(DEMO)]) == 0
+
+
+@pytest.fixture(scope="session")
+def demo_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    """Three shards holding the demo corpus (indexed through the command line)."""
+    need_xapian()
+    folder = tmp_path_factory.mktemp("cluster")
+    cluster = start_cluster(folder)
+    os.environ["NEWSFACET_XAPIAN_STATE"] = str(cluster.state)
+    try:
+        index_demo(cluster.spec)
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def xapian_demo(tmp_path_factory: pytest.TempPathFactory) -> str:
+    need_xapian(server=False)
+    spec = f"xapian:{tmp_path_factory.mktemp('xapian') / 'db'}"
+    index_demo(spec)
+    return spec
+
+
+@pytest.fixture(scope="session")
+def whoosh_demo(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo corpus in a Whoosh index of the contract suite's own: its write test
+    changes the index statistics, which the shared ``demo_index`` must keep."""
+    spec = f"whoosh:{tmp_path_factory.mktemp('whoosh') / 'index'}"
+    index_demo(spec)
+    return spec
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend_spec(request: pytest.FixtureRequest) -> str:
+    """Each backend in turn (the contract suite runs once per backend)."""
+    if request.param == "whoosh":
+        return str(request.getfixturevalue("whoosh_demo"))
+    if request.param == "xapian":
+        return str(request.getfixturevalue("xapian_demo"))
+    return request.getfixturevalue("demo_cluster").spec
+
+
+@pytest.fixture(scope="session")
+def reference(demo_index: Path) -> Iterator[SearchService]:
+    """The Whoosh backend, whose totals and facet counts every backend must give (the
+    shared demo index, never written to)."""
+    with SearchService(demo_index) as service:
+        yield service
+
+
+@pytest.fixture(scope="session")
+def service(backend_spec: str) -> Iterator[SearchService]:
+    with SearchService(backend_spec) as found:
+        yield found

@@ -8,8 +8,11 @@ function is caught too.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import inspect
 from pathlib import Path
+
+import pytest
 
 from newsfacet.api.backend import Backend
 from newsfacet.api.engine import WhooshBackend
@@ -55,11 +58,33 @@ def test_only_the_schema_the_store_and_the_engine_import_whoosh() -> None:
 
 
 def test_only_the_service_reaches_the_engine() -> None:
-    """Everything else of the API goes through SearchService and the Backend door."""
+    """Everything else of the API goes through SearchService and the Backend door.
+
+    The Xapian engine shares the Whoosh engine's query parser, highlighter and ranking
+    settings, so a query means the same, and is marked the same, on both.
+    """
     reaching = {path.relative_to(REPO).as_posix() for path in modules()
-                if not path.relative_to(REPO).as_posix().startswith("api/engine/")
+                if not path.relative_to(REPO).as_posix().startswith(
+                    ("api/engine/", "api/xapian_engine/"))
                 and any(name.startswith("newsfacet.api.engine") for name in imported(path))}
     assert reaching == {"api/service.py"}
+
+
+def test_only_the_xapian_engine_imports_xapian_and_others_only_when_selected() -> None:
+    """Xapian is GPL and an optional extra: imported by its engine only, and that
+    engine only inside the functions that run when a spec selects it."""
+    importers = {path.relative_to(REPO).as_posix() for path in modules()
+                 if any(name == "xapian" or name.startswith("xapian.")
+                        for name in imported(path))}
+    assert importers and all(p.startswith("api/xapian_engine/") for p in importers), importers
+    for path in modules():
+        if path.relative_to(REPO).as_posix().startswith("api/xapian_engine/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:  # module level: would import Xapian with the module
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [getattr(node, "module", None) or ""] + [a.name for a in node.names]
+                assert not any("xapian" in name for name in names), path
 
 
 def test_the_engine_needs_no_http_layer() -> None:
@@ -69,15 +94,27 @@ def test_the_engine_needs_no_http_layer() -> None:
                     if name.split(".")[0] in HTTP_MODULES or name in HTTP_MODULES}, path.name
 
 
-def test_the_whoosh_backend_has_every_method_of_the_door_as_declared() -> None:
+def _implements_the_door(backend: type) -> None:
     declared = {name: member for name, member in vars(Backend).items()
                 if callable(member) and not name.startswith("_")}
     assert {"search", "search_quotes", "similar", "health", "stats", "close"} <= set(declared)
     for name, member in declared.items():
         assert inspect.getdoc(member), f"Backend.{name} says nothing of what it guarantees"
-        implemented = getattr(WhooshBackend, name, None)
+        implemented = getattr(backend, name, None)
         assert implemented is not None, name
         assert inspect.signature(implemented) == inspect.signature(member), name
+
+
+def test_the_whoosh_backend_has_every_method_of_the_door_as_declared() -> None:
+    _implements_the_door(WhooshBackend)
+
+
+def test_the_xapian_backend_has_every_method_of_the_door_as_declared() -> None:
+    if importlib.util.find_spec("xapian") is None:
+        pytest.skip("Xapian's Python bindings are not installed (newsfacet[xapian])")
+    from newsfacet.api.xapian_engine import XapianBackend
+
+    _implements_the_door(XapianBackend)
 
 
 #: Longest module the project keeps: past it a module holds more than one job.

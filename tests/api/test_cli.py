@@ -133,7 +133,7 @@ def _options(command: str) -> set[str]:
 def test_options_are_the_declared_parameters(command: str, op: str) -> None:
     """Every parameter the HTTP operation takes is an option, and no other (but the
     command's own), named as declared; the query words and the facet name are positional."""
-    own = {"-h", "--help", "--index", "--json", "--timeout"}
+    own = {"-h", "--help", "--index", "--backend", "--json", "--timeout"}
     declared = {p.cli_flag for p in params_of(op, output=True)
                 if p.name != "q" and not p.in_path}
     assert _options(command) - own == declared
