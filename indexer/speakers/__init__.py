@@ -27,6 +27,7 @@ from .names import canonical_name, merge_names
 from .people import Resolver, best_name
 from .quotes import find_statements
 from .sentences import paragraphs
+from .sources import role_in_text
 
 __all__ = ["canonical_name", "extract_speakers", "merge_names"]
 
@@ -79,7 +80,7 @@ def _speaker(text: str, group: Group) -> Speaker | None:
     return Speaker(
         name=name,
         title=title,
-        role=group.roles[0] if group.roles else None,
+        role=group.roles[0] if group.roles else role_in_text(text, name),
         kind="person",
         aliases=list(group.aliases),
         quotes=quotes,

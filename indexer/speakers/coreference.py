@@ -10,6 +10,7 @@ from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
 from .patterns import NAME_SEQ, SENTENCE_BOUNDARY, SENTENCE_CUE
 from .people import Resolver
+from .sentences import sentence_start
 from .sources import source_from_name, source_from_object, source_from_phrase
 
 # fmt: off
@@ -112,9 +113,9 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
             if not m.group("verb"):
                 continue
             pos = m.start()
-            lo = max(ps, pos - 160)
+            lo = max(sentence_start(text, ps, pos), pos - 160)
             chunk = text[lo:pos]
-            cut = max(chunk.rfind(c) for c in '"“”.!?;:')
+            cut = max(chunk.rfind(c) for c in '"“”;:')
             if cut >= 0:
                 chunk = chunk[cut + 1 :]
             src = None

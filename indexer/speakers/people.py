@@ -49,7 +49,7 @@ class Resolver:
             if sm is None:
                 continue
             name, title = canonical_name(sm.group())
-            if not name or surname_key(name) != surname.lower():
+            if not name or surname_key(name) != surname.lower().replace("’", "'"):
                 continue
             if classify_name(name, title) != "person":
                 continue

@@ -149,6 +149,13 @@ def _reported_item(
     )
 
 
+#: What may follow "said he" when it closes a sentence: nothing, or when and where.
+_ENDS_AFTER_PRONOUN = re.compile(
+    r"^[ ]*\w+[ ]*(?:$|[.,;]|(?:on|in|at|last|this|yesterday|today|later|earlier)\b"
+    r"[^\n]{0,30}$)"
+)
+
+
 def _reported_source(text: str, m: re.Match[str], para_end: int) -> Source | None:
     """Whom a closing attribution ('..., said Brennan.', '..., Brennan said.') names; None
     when it is none (the sentence goes on after the name)."""
@@ -159,6 +166,8 @@ def _reported_source(text: str, m: re.Match[str], para_end: int) -> Source | Non
         src = source_from_object(obj, m.group("verb1"))
         if src is None:
             return None
+        if src.kind == "pronoun" and not _ENDS_AFTER_PRONOUN.match(obj):
+            return None  # "..., said she had no quarrel": "she" opens the reported clause
         if src.kind == "person":
             name_m = OBJECT_NAME.match(obj)
             if name_m is None:

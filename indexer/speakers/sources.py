@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from .model import Source
-from .names import OTHER_PRONOUNS, PERSON_PRONOUNS, canonical_name, classify_name
+from .names import (
+    DESCRIPTORS,
+    OTHER_PRONOUNS,
+    PERSON_PRONOUNS,
+    canonical_name,
+    classify_name,
+    descriptor_of,
+)
 from .patterns import (
     ABBREVIATION_END,
     LETTERS,
@@ -64,13 +71,26 @@ _DESCRIPTOR_PREFIX = re.compile(
 
 _ROLE_CUT = re.compile(
     r",[ ]+(?:the|a|an|which|who|whose|where|when|and|but|adding|saying|according|as|in"
-    r"|on|at|after|before|while|during|told|said|noting|referring|using)\b"
-    r"|[;:\"“”]|[ ]+(?:said|says|told|added)\b"
+    r"|on|at|after|before|while|during|told|said|noting|referring|using|[a-z]+ing)\b"
+    r"|[;:\"“”]|[ ]+(?:said|says|told|added|who|whom|whose|which)\b"
+)
+
+
+#: An appositive that is a clause, not a role: "who announced ...", "reached by phone ...".
+_NOT_A_ROLE = re.compile(
+    r"^(?:who|whom|whose|which|that|where|when|while|after|before|as|if|reached|speaking"
+    r"|standing|talking|writing|interviewed|asked|quoted|said|says|told|on|in|at|by|from"
+    r"|with|during)\b|^[a-z]+(?:ing|ed)[ ]+(?:by|from|as|to|on|at|in|with|for|outside|after)\b",
+    re.IGNORECASE,
 )
 
 
 def _trim_role(role: str) -> str | None:
-    """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X"."""
+    """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X";
+    None for a clause ("who announced the result", "reached by phone")."""
+    role = role.strip()
+    if _NOT_A_ROLE.match(role):
+        return None
     m = _ROLE_CUT.search(role)
     if m:
         role = role[: m.start()]
@@ -93,6 +113,7 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     # Strip sentence-initial stop words ("But Brennan"), then re-check.
     kind = classify_name(name, title)
     if kind == "person":
+        role = role or descriptor_of(surface)
         return Source("person", surface.strip(" ,"), name, title, role, cue)
     if kind == "org":
         return Source("org", surface.strip(" ,"), cue=cue)
@@ -124,13 +145,19 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
         if prefix:
             last_word = prefix_low.split()[-1].rstrip(",")
             if re.search(rf"\b{ROLE_NOUN}s?,?$", prefix_low):
-                role = role or prefix.strip(" ,")
+                # "On the picket line at the gate, union chairman": the role is the last
+                # phrase, not the adverbial before it.
+                role = role or _trim_role(prefix.strip(" ,").rsplit(",", 1)[-1])
                 if last_word in {"the", "a", "an"}:
                     ok = False
             elif last_word in _NOT_BEFORE_SUBJECT or (
                 strict and not prefix.endswith(",") and not _DESCRIPTOR_PREFIX.match(prefix)
             ):
                 ok = False
+        if ok and role is None and prefix:
+            words_before = prefix.strip(" ,").split()
+            if words_before[-1].lower() in DESCRIPTORS and words_before[-1].islower():
+                role = " ".join(words_before[-3:])  # "Truck driver Ana Ruiz said"
         if ok:
             src = source_from_name(m.group("name"), cue, role)
             if src.kind == "anon" and m.group("role"):
@@ -178,3 +205,26 @@ def source_from_object(obj: str, cue: str) -> Source | None:
     if _PERSON_NOUNS.search(head):
         return Source("anon", head, cue=cue)
     return Source("org", head, cue=cue)
+
+
+def role_in_text(text: str, name: str) -> str | None:
+    """A role the text gives ``name`` where it is not a quote's attribution: the appositive
+    of its first mention with one ("Dr. Ines Roca, a hydrologist at X, said ...") or the
+    occupation before it ("Political scientist Dr. Lena Marchetti")."""
+    if len(name.split()) < 2:
+        return None
+    for m in re.finditer(re.escape(name), text):
+        after = re.match(r"(?:[ ]*\([^()\n]{1,40}\))?,[ ]+((?:a|an|the)[ ][^,;:\"“”\n]{2,120}),",
+                         text[m.end() : m.end() + 160])
+        if after:
+            role = _trim_role(after.group(1))
+            if role:
+                return role
+        before = re.search(
+            rf"(?:^|[.!?]\s+|\n)(?P<desc>(?:[{UPPER}][a-z]+[ ])?[a-z]+[ ])"
+            rf"(?:(?:[{UPPER}][a-z]*\.|[{UPPER}][a-z]+)[ ])*$",
+            text[max(0, m.start() - 60) : m.start()],
+        )
+        if before and before.group("desc").split()[-1].lower() in DESCRIPTORS:
+            return before.group("desc").strip()
+    return None
