@@ -85,7 +85,7 @@ _NOT_A_ROLE = re.compile(
 )
 
 
-def _trim_role(role: str) -> str | None:
+def trim_role(role: str) -> str | None:
     """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X";
     None for a clause ("who announced the result", "reached by phone")."""
     role = role.strip()
@@ -140,14 +140,14 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     if m:
         prefix = phrase[: m.start()].strip()
         prefix_low = prefix.lower()
-        role = _trim_role(m.group("role")) if m.group("role") else None
+        role = trim_role(m.group("role")) if m.group("role") else None
         ok = True
         if prefix:
             last_word = prefix_low.split()[-1].rstrip(",")
             if re.search(rf"\b{ROLE_NOUN}s?,?$", prefix_low):
                 # "On the picket line at the gate, union chairman": the role is the last
                 # phrase, not the adverbial before it.
-                role = role or _trim_role(prefix.strip(" ,").rsplit(",", 1)[-1])
+                role = role or trim_role(prefix.strip(" ,").rsplit(",", 1)[-1])
                 if last_word in {"the", "a", "an"}:
                     ok = False
             elif last_word in _NOT_BEFORE_SUBJECT or (
@@ -191,7 +191,7 @@ def source_from_object(obj: str, cue: str) -> Source | None:
         after = obj[m.end("name") :]
         # A name is followed by the end of the clause, a party tag or an appositive.
         if not after or after[0] in ',.;:!?)( \n—–-"”':
-            role = _trim_role(m.group("role")) if m.group("role") else None
+            role = trim_role(m.group("role")) if m.group("role") else None
             desc = m.group("desc")
             if desc and not role:
                 d = desc.strip(" ,")
@@ -217,7 +217,7 @@ def role_in_text(text: str, name: str) -> str | None:
         after = re.match(r"(?:[ ]*\([^()\n]{1,40}\))?,[ ]+((?:a|an|the)[ ][^,;:\"“”\n]{2,120}),",
                          text[m.end() : m.end() + 160])
         if after:
-            role = _trim_role(after.group(1))
+            role = trim_role(after.group(1))
             if role:
                 return role
         before = re.search(
