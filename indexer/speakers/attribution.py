@@ -83,7 +83,9 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     if m:
         subj = m.group("subj")
         if len(subj.split()) <= 12:
-            return source_from_phrase(subj, m.group("verb"), strict=True)
+            src = source_from_phrase(subj, m.group("verb"), strict=True)
+            if src is not None:
+                return src
     m = _LONG_SUBJECT.match(window)
     if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'
         return source_from_name(m.group("name"), m.group("verb"), trim_role(m.group("role")))

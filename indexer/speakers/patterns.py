@@ -94,7 +94,7 @@ _VERB = (
     r"|fired\ back|added\ later|proclaimed|proclaims|insisted|pleaded|scoffed|sneered|mocked"
     r"|conceded|confirmed|confirms|disclosed|revealed|denied|explained|elaborated|began"
     r"|recalls|remembers|offered|advised|pledged|screamed|cried|chanted|sang|sings|texted"
-    r"|emailed|e-mailed|messaged|posted|wrote\ on\ (?:Twitter|Facebook)|tweets|notes|observes"
+    r"|emailed|e-mailed|messaged|posted|wrote\ on\ (?:Twitter|Facebook)|observes"
     r"|concludes|adds|explains|jokes|quips|tells|wonders|warns|says\ now)"
 )
 
@@ -141,7 +141,7 @@ REPORTED = re.compile(
 
 #: A name or "he"/"she" opening a sentence, after an optional "And", "But then", ...
 SENTENCE_SUBJECT = re.compile(
-    rf"^(?:(?:And|But|Then|So|Later|Still|Yet|Instead|Meanwhile|Now)(?:,?[ ]+then)?,?[ ]+)?"
+    rf"(?:(?:And|But|Then|So|Later|Still|Yet|Instead|Meanwhile|Now)(?:,?[ ]+then)?,?[ ]+)?"
     rf"(?P<subj>{NAME_SEQ}|[Hh]e|[Ss]he)(?=[ ,])"
 )
 
