@@ -11,6 +11,7 @@ from .names import PERSON_PRONOUNS
 from .patterns import (
     CUE_BEFORE_QUOTE,
     NAME_SEQ,
+    NAME_SEQ_RE,
     OBJECT_NAME,
     QUOTE_MARK,
     REPORTED,
@@ -20,7 +21,7 @@ from .patterns import (
     VERB_FIRST,
 )
 from .sentences import sentence_end, sentence_start
-from .sources import trim_role, source_from_name, source_from_object, source_from_phrase
+from .sources import source_from_name, source_from_object, source_from_phrase, trim_role
 
 #: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
 _PARTICIPLE = re.compile(
@@ -146,6 +147,9 @@ def _colon_intro(text: str, item: Statement, para_start: int) -> Source | None:
     sm = SENTENCE_SUBJECT.match(text, s0, item.open_pos)
     if not sm:
         return None
+    whole = NAME_SEQ_RE.match(text, sm.start("subj"), item.open_pos)
+    if whole is not None and whole.end() != sm.end("subj"):
+        return None  # 'Carla Ostrow: "..."' is a label; the subject is the whole name
     subj = sm.group("subj")
     if subj.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj, cue=":")
