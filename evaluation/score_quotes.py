@@ -267,7 +267,7 @@ def score_document(text: str, gold: list[GoldAttribution], predicted: list[Predi
         covered = any(overlaps_half([p.span], g.content) for p in predicted)
         kind = "missed: quote found, speaker wrong or out of scope" if covered else (
             "missed: no quote extracted")
-        score.note(kind, f"{g.name}: '{_snip(text, g.content[0])}…'")
+        score.note(kind, f"{g.name}: '{_snip(text, g.content[0]) if g.content else ''}…'")
     counts.tp_gold = sum(found)
     score.quotes.add(counts)
     gold_people = _people(g.name for g in in_scope)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .attribution import find_source
 from .coreference import Pronouns
 from .learned import Candidate, candidates, choose
+from .mentions import PersonMentions
 from .model import Source, Statement
 from .organisations import Organisations
 from .people import Resolver
@@ -41,6 +42,7 @@ class Assignment:
         self.paras = paras
         self.resolver = resolver
         self.orgs = Organisations(text, resolver)
+        self.people = PersonMentions(text, paras)  # people named, scanned on first need
         self.pronouns = Pronouns(text, paras, resolver)
         self.last_person: int | None = None  # group of the most recent person-ish speaker
         self.blocked = False  # the most recent speaker was an unnamed person ("an official")
@@ -115,7 +117,9 @@ class Assignment:
 
     def _learned(self, item: Statement) -> Attributed:
         """The speaker the learned model picks among the people named near ``item``."""
-        found = candidates(self.text, self.paras, item, self.resolver, self.last_person)
+        found = candidates(
+            self.text, self.paras, item, self.resolver, self.last_person, self.people
+        )
         src = self.learned(item, found)
         if src is None:
             return None, ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
-from .patterns import NAME_SEQ, SENTENCE_BOUNDARY, SENTENCE_CUE
+from .patterns import NAME_SEQ, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
 from .sentences import sentence_start
 from .sources import source_from_name, source_from_object, source_from_phrase
@@ -109,11 +109,11 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
     people a later "he said" may point back to."""
     out: list[Mention] = []
     for ps, pe in paras:
-        for m in SENTENCE_CUE.finditer(text, ps, pe):
+        for m in SPEECH_CUE.finditer(text, ps, pe):
             if not m.group("verb"):
                 continue
             pos = m.start()
-            lo = max(sentence_start(text, ps, pos), pos - 160)
+            lo = sentence_start(text, max(ps, pos - 160), pos)
             chunk = text[lo:pos]
             cut = max(chunk.rfind(c) for c in '"“”;:')
             if cut >= 0:
@@ -189,7 +189,12 @@ class Pronouns:
     most articles have none, and the scan is the costliest step of speaker extraction.
     """
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], resolver: Resolver) -> None:
+    def __init__(
+        self,
+        text: str,
+        paras: list[tuple[int, int]],
+        resolver: Resolver,
+    ) -> None:
         self.text = text
         self.paras = paras
         self.resolver = resolver

@@ -23,12 +23,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .coreference import gender_of
+from .mentions import Flags, PersonMentions
 from .model import Source, Statement
-from .names import surname_key
-from .patterns import NAME_SEQ_RE, QUOTE_MARK, SENTENCE_CUE
 from .people import Resolver
 from .sentences import sentence_start
-from .sources import source_from_name
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 
@@ -63,17 +61,6 @@ FEATURES: tuple[str, ...] = (
 
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|me|us)\b")
 
-_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:with|to|about|against|for|from|of|on|at|by|than|like|and|or|between|toward"
-    r"|towards|versus|vs\.|called|named|nominated|attacked|criticized|praised|defeated|beat"
-    r"|backed|endorsed|supported|questioned|asked|told)\s+(?:the\s+)?)$",
-    re.IGNORECASE,
-)
-_CUE_AFTER = re.compile(
-    r"(?:,[^,\"“”\n]{0,80},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+|then\s+)*"
-    + SENTENCE_CUE.pattern
-)
-_CUE_BEFORE = re.compile(r"(?:" + SENTENCE_CUE.pattern + r")[ ,]+(?:\w+\s+){0,4}$")
 _PRONOUN_NEAR = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 
@@ -100,39 +87,28 @@ def probability(coefficients: tuple[float, ...], features: list[float]) -> float
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _in_quotes(text: str, lo: int, pos: int) -> bool:
-    """True when ``pos`` sits inside a quotation opened after ``lo`` (its paragraph start)."""
-    opened = False
-    for m in QUOTE_MARK.finditer(text, lo, pos):
-        ch = m.group()
-        opened = True if ch == "“" else False if ch == "”" else not opened
-    return opened
-
-
 def candidates(
     text: str,
     paras: list[tuple[int, int]],
     item: Statement,
     resolver: Resolver,
     last_person: int | None,
+    mentions: PersonMentions | None = None,
 ) -> list[Candidate]:
     """The people named around ``item`` (two paragraphs before to one after), one
     candidate per surname, each with its feature values."""
-    lo = paras[max(0, item.para - 2)][0]
-    hi = paras[min(len(paras) - 1, item.para + 1)][1]
     ps, pe = paras[item.para]
     prev_ps = paras[item.para - 1][0] if item.para > 0 else ps
     s0 = sentence_start(text, ps, item.open_pos)
     found: dict[str, list[tuple[int, int, Source]]] = {}
-    for m in NAME_SEQ_RE.finditer(text, lo, hi):
-        if item.open_pos <= m.start() < item.end:
-            continue  # a name inside the quote itself
-        src = source_from_name(m.group(), "", None)
-        if src.kind != "person":
-            continue
-        key = surname_key(src.name)
-        if key:
-            found.setdefault(key, []).append((m.start(), m.end(), src))
+    flags: dict[int, Flags] = {}
+    if mentions is None:
+        mentions = PersonMentions(text, paras)
+    first, last = max(0, item.para - 2), min(len(paras) - 1, item.para + 1)
+    for a, b, key, src, fl in mentions.between(first, last):
+        if not item.open_pos <= a < item.end:  # not a name inside the quote itself
+            found.setdefault(key, []).append((a, b, src))
+            flags[a] = fl
     if not found:
         return []
     pronoun = _pronoun_near(text, item, pe)
@@ -150,23 +126,11 @@ def candidates(
             None,
         )
         gender = gender_of(best.name, best.title)
-        cue_after = cue_before = subject = obj = 0.0
-        all_quoted = True
-        for a, b, _ in mentions:
-            para_lo = ps if a >= ps else prev_ps if a >= prev_ps else lo
-            if not _in_quotes(text, para_lo, a):
-                all_quoted = False
-            if _CUE_AFTER.match(text, b, min(hi, b + 120)):
-                cue_after = 1.0
-            if _CUE_BEFORE.search(text, max(lo, a - 40), a):
-                cue_before = 1.0
-            if _PREPOSITION_BEFORE.search(text, max(lo, a - 25), a):
-                obj = 1.0
-            start = sentence_start(text, para_lo, a)
-            if not text[start:a].strip(" “\"‘(") or re.fullmatch(
-                r"\W*(?:And|But|Then|So|Still|Yet|Now|Later)?[ ,]*\W*", text[start:a]
-            ):
-                subject = 1.0
+        own = [flags[a] for a, _, _ in mentions]
+        all_quoted = all(f[0] for f in own)
+        cue_after, cue_before, obj, subject = (
+            1.0 if any(f[k] for f in own) else 0.0 for k in (1, 2, 3, 4)
+        )
         d_before = item.open_pos - max(b for _, b in before) if before else None
         d_after = min(a for a, _ in after) - item.end if after else None
         features = [

@@ -230,6 +230,7 @@ def _drop_descriptors(toks: list[str]) -> list[str]:
     return toks
 
 
+@lru_cache(maxsize=8192)
 def descriptor_of(surface: str) -> str | None:
     """The words a name's surface form carries before the name that are neither name nor
     title: "Engineer Sophie Lacaze" -> "Engineer", "Truck driver Ana Ruiz" -> "Truck
@@ -289,6 +290,7 @@ def surname_key(name: str) -> str:
     return toks[-1].lower().replace("’", "'") if toks else ""
 
 
+@lru_cache(maxsize=8192)
 def classify_name(name: str, title: str | None) -> str:
     """'person', 'org', or 'bad' for a canonical name (title already split off)."""
     toks = name_tokens(name)

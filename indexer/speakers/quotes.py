@@ -205,6 +205,8 @@ def _closing_attributions(
 
 def _according_to_opening(text: str, pi: int, ps: int, pe: int) -> Statement | None:
     """An unquoted sentence opening with 'According to X, ...' in paragraph ``pi``."""
+    if "According to" not in text[ps:pe]:
+        return None
     pre = _ACCORDING_START.search(text, ps, pe)
     if not pre:
         return None
