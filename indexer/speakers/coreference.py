@@ -119,7 +119,7 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
             if cut >= 0:
                 chunk = chunk[cut + 1 :]
             src = None
-            if chunk.strip():
+            if chunk.strip() and not chunk.islower():  # a person's name has a capital
                 src = source_from_phrase(chunk, m.group("verb"), strict=False)
             if (src is None or src.kind != "person") and m.group("verb") in {"said", "says"}:
                 obj = text[m.end() : min(pe, m.end() + 200)]
