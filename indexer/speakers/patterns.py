@@ -158,12 +158,19 @@ SENTENCE_CUE = re.compile(
     r"|proclaimed|proclaims|blurted|interjected|retorted|pleaded|texted|emailed|posted"
     r"|denounced|praised|slammed|blasted|attacked|mocked|derided|dismissed|defended"
     r"|reported|reports|recounted|confirmed|pledged|touted|hailed|characterized|likened"
-    r"|deemed|termed|dismissed|accused|criticized|criticised|condemned|thanked)\b"
+    r"|deemed|termed|dismissed|accused|criticized|criticised|condemned|thanked|accuses"
+    r"|thought|thinks|believes|believed|agreed|agrees|expressed|commanded|credited"
+    r"|praises|slams|blasts|mocks|calls|labels|brands|dubs|describes|touts|hails|urges"
+    r"|vows|pledges|promises|predicts|warns|insists|claims|argues|admits|acknowledges"
+    r"|recalls|recounted|reiterated|reiterates|repeated|repeats|conceded|concedes"
+    r"|questioned|questions|suggested|suggests|declared|declares|announced|announces)\b"
     r"|(?<![\w'’-])(?P<part>saying|adding|writing|tweeting|arguing|insisting|warning"
     r"|declaring|calling|describing|dubbing|labeling|branding|noting|asking|telling"
     r"|promising|vowing|predicting|urging|claiming|explaining|complaining|recalling"
     r"|proclaiming|demanding|accusing|praising|slamming|blasting|mocking|dismissing"
-    r"|deeming|terming|insisting|pledging|touting|hailing|characterizing|likening)\b"
+    r"|deeming|terming|insisting|pledging|touting|hailing|characterizing|likening"
+    r"|yelling|shouting|expressing|reiterating|repeating|acknowledging|admitting"
+    r"|conceding|suggesting|questioning|announcing|criticizing|condemning)\b"
 )
 
 #: The speech verbs of :data:`SENTENCE_CUE` alone (fewer, so scanning a whole text for

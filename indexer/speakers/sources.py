@@ -150,6 +150,8 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
                 role = role or trim_role(prefix.strip(" ,").rsplit(",", 1)[-1])
                 if last_word in {"the", "a", "an"}:
                     ok = False
+            elif prefix.endswith(",") and not strict:
+                pass  # 'Asked what it means, Devine replied:': a clause, then the subject
             elif last_word in _NOT_BEFORE_SUBJECT or (
                 strict and not prefix.endswith(",") and not _DESCRIPTOR_PREFIX.match(prefix)
             ):
