@@ -24,7 +24,7 @@ _WORK_BEFORE = re.compile(
     r"\b(?:show|shows|book|books|film|films|movie|movies|program|programme|series|song"
     r"|songs|titled|entitled|album|column|article|op-ed|headline|memoir|novel|documentary"
     r"|play|musical|episode|sketch|segment|podcast|magazine|newspaper|newsletter|hashtag"
-    r"|slogan|website|blog|sitcom)[ ,]*$",
+    r"|slogan|website|blog|sitcom|on|in|to|with|of)[ ,]*$",
     re.IGNORECASE,
 )
 
