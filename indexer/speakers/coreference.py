@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
-from .patterns import NAME_SEQ, SENTENCE_BOUNDARY, SPEECH_CUE
+from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
 from .sentences import sentence_start
 from .sources import source_from_name, source_from_object, source_from_phrase
@@ -96,6 +96,10 @@ _SENT_START_NAME = re.compile(
 _NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ})(?=[ ]+[a-z]|,[ ]+[a-z])")
 
 
+#: What may follow the name after "said" when the name is the source: 'said Smith.'
+_CLAUSE_END = {",", ".", ";", ""}
+
+
 @dataclass
 class Mention:
     """A named person given as a source anywhere in the text, quoted or not."""
@@ -125,6 +129,9 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                 obj = text[m.end() : min(pe, m.end() + 200)]
                 if obj[:1] == " " and obj[1:2].isupper():
                     src = source_from_object(obj, m.group("verb"))
+                    named = NAME_SEQ_RE.match(obj, 1)
+                    if named is None or obj[named.end() : named.end() + 1] not in _CLAUSE_END:
+                        src = None  # 'He says Obama "knows ...': Obama is the clause's subject
             if src is not None and src.kind == "person":
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]

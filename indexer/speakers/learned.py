@@ -117,16 +117,16 @@ def candidates(
     )
     first_person = 1.0 if _FIRST_PERSON.search(text, item.start, item.end) else 0.0
     out: list[Candidate] = []
-    for key, mentions in found.items():
-        before = [(a, b) for a, b, _ in mentions if b <= item.open_pos]
-        after = [(a, b) for a, b, _ in mentions if a >= item.end]
-        best = max(mentions, key=lambda x: len(x[2].name.split()))[2]
+    for key, named in found.items():
+        before = [(a, b) for a, b, _ in named if b <= item.open_pos]
+        after = [(a, b) for a, b, _ in named if a >= item.end]
+        best = max(named, key=lambda x: len(x[2].name.split()))[2]
         group = next(
             (i for i, g in enumerate(resolver.groups) if g.kind == "person" and g.key[0] == key),
             None,
         )
         gender = gender_of(best.name, best.title)
-        own = [flags[a] for a, _, _ in mentions]
+        own = [flags[a] for a, _, _ in named]
         all_quoted = all(f[0] for f in own)
         cue_after, cue_before, obj, subject = (
             1.0 if any(f[k] for f in own) else 0.0 for k in (1, 2, 3, 4)
@@ -139,10 +139,10 @@ def candidates(
             math.log1p(d_after) / 8.0 if d_after is not None else 0.0,
             0.0 if before else 1.0,
             0.0 if after else 1.0,
-            1.0 if any(s0 <= a < pe for a, _, _ in mentions) and _same_sentence(
-                text, ps, pe, item, mentions) else 0.0,
-            1.0 if any(ps <= a < pe for a, _, _ in mentions) else 0.0,
-            1.0 if any(prev_ps <= a < ps for a, _, _ in mentions) and item.para > 0 else 0.0,
+            1.0 if any(s0 <= a < pe for a, _, _ in named) and _same_sentence(
+                text, ps, pe, item, named) else 0.0,
+            1.0 if any(ps <= a < pe for a, _, _ in named) else 0.0,
+            1.0 if any(prev_ps <= a < ps for a, _, _ in named) and item.para > 0 else 0.0,
             cue_after,
             cue_before,
             subject,
@@ -150,7 +150,7 @@ def candidates(
             1.0 if all_quoted else 0.0,
             1.0 if group is not None and resolver.groups[group].items else 0.0,
             1.0 if group is not None and group == last_person else 0.0,
-            math.log1p(len(mentions)),
+            math.log1p(len(named)),
             1.0 if pronoun and gender and gender == pronoun else 0.0,
             1.0 if pronoun and gender and gender != pronoun else 0.0,
             1.0 if len(best.name.split()) >= 2 else 0.0,
