@@ -178,9 +178,16 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     pre = text[s0 : item.open_pos]
     m = SENTENCE_CUE.search(pre)
     if m is None:
-        return None
+        return _subject_verb_source(text, s0, item)
     subj = pre[: m.start()]
-    if not subj.strip() or QUOTE_MARK.search(subj) or len(subj.split()) > 25:
+    if QUOTE_MARK.search(subj):
+        # 'Trump defended "New York values," saying the city was "...": a participle
+        # closer to the quote takes the sentence subject, quotes before it or not.
+        part = next((p for p in SENTENCE_CUE.finditer(pre) if p.group("part")), None)
+        if part is None or QUOTE_MARK.search(pre, part.end()):
+            return None
+        m, subj = part, pre[: part.start()]
+    elif not subj.strip() or len(subj.split()) > 25:
         return None
     if m.group("verb"):
         return source_from_phrase(subj, m.group("verb"), strict=False)
@@ -192,6 +199,27 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     if subj_txt.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj_txt, cue=verb)
     src = source_from_name(subj_txt, verb, None)
+    return src if src.kind == "person" else None
+
+
+#: A person opening the sentence with a verb in the past or present tense: 'Paul Ryan
+#: worried that the safety net was "a hammock"', 'Gov. Pat McCrory (R) blamed the court's
+#: "four liberal justices"'. Whatever the verb, PolNeAR gives such quotes to the subject.
+_SUBJECT_VERB = re.compile(
+    rf"(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile|Instead),?[ ]+)?"
+    rf"(?P<subj>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?(?:,[^,\"“”\n]{{2,100}},)?"
+    rf"[ ]+(?:[a-z]+ly[ ]+|also[ ]+|then[ ]+|later[ ]+)?"
+    rf"(?P<verb>[a-z]{{3,}}(?:ed|es|ts|ds|ns|ks))\b"
+)
+
+
+def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
+    """The person the quote's sentence opens with, before any verb: the quote's speaker."""
+    m = _SUBJECT_VERB.match(text, s0, item.open_pos)
+    if m is None or QUOTE_MARK.search(text, s0, m.end()):
+        return None
+    subj = m.group("subj")
+    src = source_from_name(subj, m.group("verb"), None)
     return src if src.kind == "person" else None
 
 

@@ -218,7 +218,10 @@ def _clean_surface(surface: str) -> str:
 def _drop_descriptors(toks: list[str]) -> list[str]:
     """Strip sentence-initial words, descriptors and party tags that precede or follow a name."""
     while toks and toks[0].rstrip(".").lower() in STOP_WORDS and len(toks) > 1:
-        toks.pop(0)
+        toks.pop(0)  # "But Brennan"
+    owner = [k for k, t in enumerate(toks[:-1]) if t.endswith(("'s", "’s"))]
+    if owner:
+        toks = toks[owner[-1] + 1 :]  # "Fox's Chris Wallace", "The Washington Post's Ed Lee"
     # "Wisconsin Democrat Tom Barrett", "Eight-year-old Jane Roe": drop the descriptor.
     for k in range(len(toks) - 2, -1, -1):
         low = toks[k].lower()

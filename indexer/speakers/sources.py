@@ -17,6 +17,7 @@ from .names import (
 from .patterns import (
     ABBREVIATION_END,
     LETTERS,
+    NAME_SEQ,
     NAME_SEQ_RE,
     OBJECT_NAME,
     ROLE_NOUN,
@@ -85,6 +86,22 @@ _NOT_A_ROLE = re.compile(
 )
 
 
+#: A person's name opening a subject phrase, after an optional conjunction and a few
+#: lower-case descriptor words, and not a possessive or one of a pair ("X and Y").
+_LEADING_NAME = re.compile(
+    rf"^[ ]*(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile),?[ ]+)?"
+    rf"(?:[a-z][a-z-]+[ ]+){{0,3}}(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?"
+    rf"(?=[ ,])(?![ ]+(?:and|or|&)[ ])"
+)
+
+
+#: Descriptor words and a name after a cue verb: "retired neurosurgeon Ben Carson,".
+_OBJECT_DESCRIBED = re.compile(
+    rf"(?P<desc>(?:[A-Za-z][a-z-]*[ ]+){{1,4}}?)(?P<name>{NAME_SEQ})"
+    rf"(?=[ ]*(?:[,.;:!?)(\n—–-]|\([^()\n]{{1,40}}\)|$))"
+)
+
+
 def trim_role(role: str) -> str | None:
     """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X";
     None for a clause ("who announced the result", "reached by phone")."""
@@ -131,7 +148,9 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     last = words[-1]
     if last in PERSON_PRONOUNS or last in OTHER_PRONOUNS:
         head = " ".join(words[:-1]).strip(" ,")
-        if not head or head in {"and", "but", "then", "so", "as", "and then", "but then"}:
+        fronted = len(words) >= 2 and words[-2].endswith(",")  # 'Asked about it, she replied'
+        if not head or fronted or head in {"and", "but", "then", "so", "as", "and then",
+                                           "but then"}:
             kind = "pronoun" if last in PERSON_PRONOUNS else "org"
             return Source(kind, phrase.split()[-1], cue=f"{phrase.split()[-1]} {cue}")
         if strict:
@@ -152,6 +171,8 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
                     ok = False
             elif prefix.endswith(",") and not strict:
                 pass  # 'Asked what it means, Devine replied:': a clause, then the subject
+            elif last_word in {"the", "a", "an"} and re.search(r"['’]s ", m.group("name")):
+                pass  # "the Harbour Post's Dana Ruell": the article is the owner's
             elif last_word in _NOT_BEFORE_SUBJECT or (
                 strict and not prefix.endswith(",") and not _DESCRIPTOR_PREFIX.match(prefix)
             ):
@@ -173,6 +194,14 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
                 return src
     if strict and len(words) > 8:
         return None
+    if not strict:
+        lead = _LEADING_NAME.match(phrase)
+        if lead is not None:
+            # 'Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying':
+            # the sentence opens with a person, whatever stands between it and the cue.
+            src = source_from_name(lead.group("name"), cue, None)
+            if src.kind == "person":
+                return src
     if _PERSON_NOUNS.search(phrase):
         return Source("anon", phrase, cue=cue)
     return Source("org", phrase, cue=cue)
@@ -201,6 +230,14 @@ def source_from_object(obj: str, cue: str) -> Source | None:
             src = source_from_name(m.group("name"), cue, role)
             if src.kind != "bad":
                 return src
+    described = _OBJECT_DESCRIBED.match(obj)
+    if described is not None and not described.group("desc").lower().startswith(
+        ("the ", "a ", "an ")
+    ):
+        # 'said retired neurosurgeon Ben Carson, asked ...': descriptor words, then a name.
+        src = source_from_name(described.group("name"), cue, described.group("desc").strip())
+        if src.kind == "person":
+            return src
     head = re.split(r"[,.;:!?\n]", obj, maxsplit=1)[0]
     if first in OTHER_PRONOUNS:
         return Source("org", first, cue=cue)

@@ -195,3 +195,40 @@ def test_probability_is_bounded_and_monotonic_in_the_bias(features: list[float])
 ])
 def test_degenerate_shapes_give_nobody(text: str) -> None:
     assert [s for s in extract_speakers(text) if s.kind == "person"] == []
+
+
+def test_a_sentence_opening_person_with_any_verb_speaks_a_fragment_in_it() -> None:
+    text = (
+        "Senator Lotte Haas spoke after the vote.\n"
+        'Lotte Haas worried that the fund was becoming "a hammock for the comfortable."'
+    )
+    assert _by_name(text) == {"Lotte Haas": ["a hammock for the comfortable."]}
+
+
+def test_pronoun_after_a_fronted_clause_is_the_speaker() -> None:
+    text = (
+        "Mayor Ida Fenn opened the meeting.\n"
+        'Asked whether she would run again, she replied: "I have not decided."'
+    )
+    assert _by_name(text) == {"Ida Fenn": ["I have not decided."]}
+
+
+def test_descriptor_words_and_possessives_before_a_name_after_the_verb() -> None:
+    text = (
+        '"It is not a mistake," said retired surgeon Piet Claes, asked about his claim.\n'
+        '"The numbers add up," the Harbour Post\'s Dana Ruell wrote.'
+    )
+    quotes = _by_name(text)
+    assert quotes == {"Piet Claes": ["It is not a mistake"],
+                      "Dana Ruell": ["The numbers add up"]}
+    assert _person(text, "Piet Claes").role == "retired surgeon"
+
+
+def test_a_name_after_says_that_goes_on_is_not_the_source_he_points_to() -> None:
+    text = (
+        "Speaker Tom Vance spoke to reporters.\n"
+        'He says Anna Lind "knows the law already covers it," he added later.'
+    )
+    quotes = _by_name(text)
+    assert "Anna Lind" not in quotes
+    assert quotes.get("Tom Vance") == ["knows the law already covers it"]
