@@ -95,6 +95,11 @@ _LEADING_NAME = re.compile(
 )
 
 
+#: A description, then the name it describes, closing a subject phrase.
+_APPOSITIVE_NAME = re.compile(
+    rf"^[ ]*(?P<desc>[^,;:\"“”\n]{{3,80}}),[ ]+(?P<name>{NAME_SEQ}),?[ ]*$"
+)
+
 #: Descriptor words and a name after a cue verb: "retired neurosurgeon Ben Carson,".
 _OBJECT_DESCRIBED = re.compile(
     rf"(?P<desc>(?:[A-Za-z][a-z-]*[ ]+){{1,4}}?)(?P<name>{NAME_SEQ})"
@@ -194,9 +199,16 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
                 return src
     if strict and len(words) > 8:
         return None
+    tail = _APPOSITIVE_NAME.search(phrase)
+    if tail is not None and re.search(rf"\b{ROLE_NOUN}s?$", tail.group("desc").lower()):
+        # "Delta Quay Terminals' operations director, Ingrid Haverkamp,": the role first
+        src = source_from_name(tail.group("name"), cue, trim_role(tail.group("desc")))
+        if src.kind == "person":
+            return src
     if not strict:
         lead = _LEADING_NAME.match(phrase)
-        if lead is not None:
+        whole = NAME_SEQ_RE.match(phrase, lead.start("name")) if lead is not None else None
+        if lead is not None and whole is not None and whole.end() == lead.end("name"):
             # 'Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying':
             # the sentence opens with a person, whatever stands between it and the cue.
             src = source_from_name(lead.group("name"), cue, None)

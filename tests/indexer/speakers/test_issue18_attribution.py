@@ -232,3 +232,14 @@ def test_a_name_after_says_that_goes_on_is_not_the_source_he_points_to() -> None
     quotes = _by_name(text)
     assert "Anna Lind" not in quotes
     assert quotes.get("Tom Vance") == ["knows the law already covers it"]
+
+
+def test_a_role_then_the_name_in_apposition_is_the_person_not_the_company() -> None:
+    text = (
+        "North Pier Logistics' operations director, Mara Voss, said the company was "
+        '"relieved" by the deal.'
+    )
+    speaker = _person(text, "Mara Voss")
+    assert [q.text for q in speaker.quotes] == ["relieved"]
+    assert speaker.role == "North Pier Logistics' operations director"
+    assert [s.name for s in extract_speakers(text)] == ["Mara Voss"]
