@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run install index reindex serve test browser xapian cluster soak soak-model soak-http lint typecheck eval bench load screenshot clean
+.PHONY: run install index reindex serve test browser xapian cluster soak soak-model soak-http lint typecheck eval train bench load screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -127,6 +127,12 @@ eval: $(STAMP)
 	$(PY) evaluation/run.py $(EVAL_ARGS)
 	$(PY) evaluation/stories.py
 	$(PY) evaluation/ranking.py
+
+## Rebuild the speaker model (indexer/speakers/attribution_model.json) from PolNeAR train in
+## ../shared/data: logistic regression over (quote, nearby person) pairs, threshold by
+## 5-fold cross-validation on train; deterministic, ~15 s. Dev and test are never read.
+train: $(STAMP)
+	$(PY) evaluation/train_attribution.py
 
 ## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
 ## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run. Then the Xapian

@@ -24,8 +24,12 @@ class Goal:
         return value <= self.target if self.at_most else value >= self.target
 
 
-QUOTE_F1 = Goal("≥ 0.80", 0.80)
-SPEAKER_F1 = Goal("≥ 0.85", 0.85)
+QUOTE_F1 = Goal("≥ 0.85", 0.85)  # issue 18 (was ≥ 0.80)
+SPEAKER_F1 = Goal("≥ 0.88", 0.88)  # issue 18 (was ≥ 0.85)
+#: Issue 18's "speakers of quotes": recall ≥ 0.80 at precision ≥ 0.90 (the held-out set is a
+#: media-bias corpus; PolNeAR dev's quoted people stand in for it here).
+PEOPLE_P = Goal("≥ 0.90", 0.90)
+PEOPLE_R = Goal("≥ 0.80", 0.80)
 #: Issue 18's goals for places, set on held-out news geoparsing sets.
 MENTION_F1 = Goal("≥ 0.88", 0.88)
 ACC_161 = Goal("≥ 0.92", 0.92)

@@ -78,6 +78,17 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(rp.Row("speakers", data, f"speaker F1/doc, {label}", s.speaker_f1,
                                f"{len(s.speaker_f1s)} docs scored",
                                rp.SPEAKER_F1 if headline else None))
+            if headline:
+                pp = s.people
+                rows.append(rp.Row("speakers", data, "quoted people P (micro), direct",
+                                   pp.precision, f"{pp.tp_pred}/{pp.n_pred}", rp.PEOPLE_P))
+                rows.append(rp.Row("speakers", data, "quoted people R (micro), direct",
+                                   pp.recall, f"{pp.tp_gold}/{pp.n_gold}", rp.PEOPLE_R))
+    model = score_quotes.learned_model_cv()
+    if model is not None:
+        rows.append(rp.Row("speakers", "polnear-attribution (train, 5-fold CV)",
+                           "learned speaker: quotes it adds that are right", model[0],
+                           f"{model[1]} added at threshold {model[2]}; make train"))
 
     places = {"lgl-toponyms": score_places.score_lgl(),
               "geowebnews-toponyms": score_places.score_geowebnews()}

@@ -127,6 +127,8 @@ class QuoteScore:
 
     quotes: PRF = field(default_factory=PRF)
     speaker_f1s: list[float] = field(default_factory=list)
+    #: Quoted people over all documents (micro): matched, predicted, gold.
+    people: PRF = field(default_factory=PRF)
     errors: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -265,13 +267,15 @@ def score_document(text: str, gold: list[GoldAttribution], predicted: list[Predi
         covered = any(overlaps_half([p.span], g.content) for p in predicted)
         kind = "missed: quote found, speaker wrong or out of scope" if covered else (
             "missed: no quote extracted")
-        score.note(kind, f"{g.name}: '{_snip(text, g.content[0])}…'")
+        score.note(kind, f"{g.name}: '{_snip(text, g.content[0]) if g.content else ''}…'")
     counts.tp_gold = sum(found)
     score.quotes.add(counts)
     gold_people = _people(g.name for g in in_scope)
     pred_people = _people(p.speaker for p in preds)
     if gold_people or pred_people:
-        score.speaker_f1s.append(set_f1(pred_people, gold_people)[0])
+        f1, matched, _ = set_f1(pred_people, gold_people)
+        score.speaker_f1s.append(f1)
+        score.people.add(PRF(matched, len(pred_people), matched, len(gold_people)))
 
 
 def _people(names: Iterable[str]) -> list[str]:
@@ -286,6 +290,20 @@ def _people(names: Iterable[str]) -> list[str]:
         if key and len(name) > len(best.get(key, "")):
             best[key] = name
     return list(best.values())
+
+
+def learned_model_cv() -> tuple[float, int, float] | None:
+    """(precision, quotes added, threshold) of the shipped speaker model in its training
+    cross-validation, as ``make train`` recorded it; None without a recorded one."""
+    import json
+
+    from newsfacet.indexer.speakers.learned import MODEL_PATH
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    row = data.get("cross_validation", {}).get(str(data["threshold"]))
+    if row is None:
+        return None
+    return row["precision"], row["added"], data["threshold"]
 
 
 def score_polnear(split: str = "dev") -> dict[str, QuoteScore]:

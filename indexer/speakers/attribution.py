@@ -11,6 +11,7 @@ from .names import PERSON_PRONOUNS
 from .patterns import (
     CUE_BEFORE_QUOTE,
     NAME_SEQ,
+    NAME_SEQ_RE,
     OBJECT_NAME,
     QUOTE_MARK,
     REPORTED,
@@ -20,13 +21,44 @@ from .patterns import (
     VERB_FIRST,
 )
 from .sentences import sentence_end, sentence_start
-from .sources import source_from_name, source_from_object, source_from_phrase
+from .sources import source_from_name, source_from_object, source_from_phrase, trim_role
 
 #: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
 _PARTICIPLE = re.compile(
     r"(?:,|\band)[ ]+(?P<verb>saying|adding|writing|telling[ ][^,:.\"“”]{1,40}?|noting"
     r"|explaining|arguing|insisting|warning|declaring|tweeting|asking)[ ]*[,:]?[ ]*$"
 )
+
+
+#: A signature after the closing mark: '..." ― Carla Ruiz' (testimonials, tweets, emails).
+_DASH_SIGNATURE = re.compile(
+    rf"[\"”’]?[ ]*(?:―|—|–|--|-)[ ]*(?P<name>{NAME_SEQ})(?:,[ ]*(?P<role>[^\n\"“”]{{2,80}}?))?"
+    rf"[ .]*(?:$|\n)"
+)
+
+#: A transcript label opening a quote: '"PENCE: Well, look ...' / 'KAINE: ...'.
+_TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}):[ ]")
+
+
+def _signature_source(text: str, item: Statement, para_end: int) -> Source | None:
+    """A dash and a name closing the quote's paragraph: '"..." ― Carla Ruiz'."""
+    close = item.end
+    while close < para_end and text[close] in ' ,.!?…':
+        close += 1
+    m = _DASH_SIGNATURE.match(text, close, min(para_end + 1, len(text)))
+    if m is None or m.end("name") - m.start("name") < 3:
+        return None
+    src = source_from_name(m.group("name"), "―", None)
+    return src if src.kind == "person" else None
+
+
+def _transcript_source(text: str, item: Statement) -> Source | None:
+    """A speaker label in capitals opening the quote, as transcripts write them."""
+    m = _TRANSCRIPT_LABEL.match(text, item.start, item.end)
+    if m is None:
+        return None
+    src = source_from_name(m.group("name").title(), ":", None)
+    return src if src.kind == "person" else None
 
 
 def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
@@ -52,17 +84,29 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     if m:
         subj = m.group("subj")
         if len(subj.split()) <= 12:
-            return source_from_phrase(subj, m.group("verb"), strict=True)
+            src = source_from_phrase(subj, m.group("verb"), strict=True)
+            if src is not None:
+                return src
+    m = _LONG_SUBJECT.match(window)
+    if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'
+        return source_from_name(m.group("name"), m.group("verb"), trim_role(m.group("role")))
     return None
+
+
+#: A name with a long appositive before its cue verb, after a quote.
+_LONG_SUBJECT = re.compile(
+    rf"[ ]*(?P<name>{NAME_SEQ}),[ ]+(?P<role>[^\"“”\n]{{5,200}}?),[ ]+(?P<verb>said|says"
+    rf"|added|told|wrote|argued|noted|explained)\b"
+)
 
 
 def _before_source(text: str, item: Statement, para_start: int) -> Source | None:
     """Attribution right before an opening quote mark: 'Brennan said: "...'."""
     lo = max(para_start, item.open_pos - 300)
     pre = text[lo : item.open_pos]
-    m = CUE_BEFORE_QUOTE.search(pre)
+    p = _PARTICIPLE.search(pre)
+    m = None if p else CUE_BEFORE_QUOTE.search(pre)
     if not m:
-        p = _PARTICIPLE.search(pre)
         if not p:
             return None
         s0 = sentence_start(text, para_start, lo + p.start())
@@ -90,6 +134,33 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
     return source_from_phrase(subj, verb.lower(), strict=False)
 
 
+def _colon_intro(text: str, item: Statement, para_start: int) -> Source | None:
+    """A sentence about its subject that introduces the quote with a colon: 'Trump swiped
+    at Ryan in a series of tweets: "..."' / 'Windsor Mann, editor of X: "..."'."""
+    pre = text[para_start : item.open_pos].rstrip()
+    if not pre.endswith(":"):
+        return None
+    s0 = sentence_start(text, para_start, item.open_pos - 1)
+    sentence = text[s0 : item.open_pos]
+    if QUOTE_MARK.search(sentence) or len(sentence.split()) > 30:
+        return None
+    sm = SENTENCE_SUBJECT.match(text, s0, item.open_pos)
+    if not sm:
+        return None
+    whole = NAME_SEQ_RE.match(text, sm.start("subj"), item.open_pos)
+    if whole is not None and whole.end() != sm.end("subj"):
+        return None  # 'Carla Ostrow: "..."' is a label; the subject is the whole name
+    subj = sm.group("subj")
+    if subj.lower() in PERSON_PRONOUNS:
+        return Source("pronoun", subj, cue=":")
+    role = None
+    ap = re.match(r",[ ]+([^,:\"“”\n]{2,120})[,:]", text[sm.end() : item.open_pos])
+    if ap:
+        role = trim_role(ap.group(1))
+    src = source_from_name(subj, ":", role)
+    return src if src.kind == "person" else None
+
+
 def _according_before(text: str, item: Statement, para_start: int) -> Source | None:
     """'According to Brennan, "..."' at the start of the sentence."""
     s0 = sentence_start(text, para_start, item.open_pos)
@@ -107,9 +178,16 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     pre = text[s0 : item.open_pos]
     m = SENTENCE_CUE.search(pre)
     if m is None:
-        return None
+        return _subject_verb_source(text, s0, item)
     subj = pre[: m.start()]
-    if not subj.strip() or QUOTE_MARK.search(subj) or len(subj.split()) > 25:
+    if QUOTE_MARK.search(subj):
+        # 'Trump defended "New York values," saying the city was "...": a participle
+        # closer to the quote takes the sentence subject, quotes before it or not.
+        part = next((p for p in SENTENCE_CUE.finditer(pre) if p.group("part")), None)
+        if part is None or QUOTE_MARK.search(pre, part.end()):
+            return None
+        m, subj = part, pre[: part.start()]
+    elif not subj.strip() or len(subj.split()) > 25:
         return None
     if m.group("verb"):
         return source_from_phrase(subj, m.group("verb"), strict=False)
@@ -121,6 +199,27 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     if subj_txt.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj_txt, cue=verb)
     src = source_from_name(subj_txt, verb, None)
+    return src if src.kind == "person" else None
+
+
+#: A person opening the sentence with a verb in the past or present tense: 'Paul Ryan
+#: worried that the safety net was "a hammock"', 'Gov. Pat McCrory (R) blamed the court's
+#: "four liberal justices"'. Whatever the verb, PolNeAR gives such quotes to the subject.
+_SUBJECT_VERB = re.compile(
+    rf"(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile|Instead),?[ ]+)?"
+    rf"(?P<subj>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?(?:,[^,\"“”\n]{{2,100}},)?"
+    rf"[ ]+(?:[a-z]+ly[ ]+|also[ ]+|then[ ]+|later[ ]+)?"
+    rf"(?P<verb>[a-z]{{3,}}(?:ed|es|ts|ds|ns|ks))\b"
+)
+
+
+def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
+    """The person the quote's sentence opens with, before any verb: the quote's speaker."""
+    m = _SUBJECT_VERB.match(text, s0, item.open_pos)
+    if m is None or QUOTE_MARK.search(text, s0, m.end()):
+        return None
+    subj = m.group("subj")
+    src = source_from_name(subj, m.group("verb"), None)
     return src if src.kind == "person" else None
 
 
@@ -178,9 +277,13 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
     """The attribution of a quote, trying its shapes from the most to the least specific:
     right after the closing mark, right before the opening one, a speaker label, the end
     of the quote's sentence, a cue verb earlier in that sentence."""
-    src = _after_source(text, item, para_end)
+    src = _after_source(text, item, para_end) or _signature_source(text, item, para_end)
+    if src is None:
+        src = _transcript_source(text, item)
     if src is None and item.open_pos > para_start:
         src = _before_source(text, item, para_start) or _according_before(text, item, para_start)
+    if src is None and item.open_pos > para_start:
+        src = _colon_intro(text, item, para_start)
     if src is None and item.open_pos > para_start:
         src = _label_source(text, item, para_start)
     if src is None:

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
-from .patterns import NAME_SEQ, SENTENCE_BOUNDARY, SENTENCE_CUE
+from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
+from .sentences import sentence_start
 from .sources import source_from_name, source_from_object, source_from_phrase
 
 # fmt: off
@@ -95,6 +96,10 @@ _SENT_START_NAME = re.compile(
 _NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ})(?=[ ]+[a-z]|,[ ]+[a-z])")
 
 
+#: What may follow the name after "said" when the name is the source: 'said Smith.'
+_CLAUSE_END = {",", ".", ";", ""}
+
+
 @dataclass
 class Mention:
     """A named person given as a source anywhere in the text, quoted or not."""
@@ -108,22 +113,25 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
     people a later "he said" may point back to."""
     out: list[Mention] = []
     for ps, pe in paras:
-        for m in SENTENCE_CUE.finditer(text, ps, pe):
+        for m in SPEECH_CUE.finditer(text, ps, pe):
             if not m.group("verb"):
                 continue
             pos = m.start()
-            lo = max(ps, pos - 160)
+            lo = sentence_start(text, max(ps, pos - 160), pos)
             chunk = text[lo:pos]
-            cut = max(chunk.rfind(c) for c in '"“”.!?;:')
+            cut = max(chunk.rfind(c) for c in '"“”;:')
             if cut >= 0:
                 chunk = chunk[cut + 1 :]
             src = None
-            if chunk.strip():
+            if chunk.strip() and not chunk.islower():  # a person's name has a capital
                 src = source_from_phrase(chunk, m.group("verb"), strict=False)
             if (src is None or src.kind != "person") and m.group("verb") in {"said", "says"}:
                 obj = text[m.end() : min(pe, m.end() + 200)]
                 if obj[:1] == " " and obj[1:2].isupper():
                     src = source_from_object(obj, m.group("verb"))
+                    named = NAME_SEQ_RE.match(obj, 1)
+                    if named is None or obj[named.end() : named.end() + 1] not in _CLAUSE_END:
+                        src = None  # 'He says Obama "knows ...': Obama is the clause's subject
             if src is not None and src.kind == "person":
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
@@ -188,7 +196,12 @@ class Pronouns:
     most articles have none, and the scan is the costliest step of speaker extraction.
     """
 
-    def __init__(self, text: str, paras: list[tuple[int, int]], resolver: Resolver) -> None:
+    def __init__(
+        self,
+        text: str,
+        paras: list[tuple[int, int]],
+        resolver: Resolver,
+    ) -> None:
         self.text = text
         self.paras = paras
         self.resolver = resolver

@@ -35,6 +35,9 @@ _TITLE_OF = {
     "veterans", "affairs", "housing", "justice", "staff", "navy", "army",
 }
 
+#: Honorifics and "Dr." (lower-case, no period): the word after one is a name.
+_HONORIFIC_KEYS = {"mr", "mrs", "ms", "mx", "dr", "prof"}
+
 #: Modifiers that only qualify a title; a title made of these alone is no title.
 _TITLE_MODIFIERS = {"former", "acting", "interim", "senior", "state", "first", "press"}
 
@@ -72,7 +75,7 @@ STOP_WORDS = {
 
 #: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
 #: Barrett", "Economist Chris Smith"): dropped, like lowercase role words.
-_DESCRIPTORS = {
+DESCRIPTORS = {
     "democrat", "republican", "independent", "libertarian", "economist", "writer",
     "filmmaker", "screenwriter", "teenager", "resident", "businessman", "businesswoman",
     "host", "analyst", "correspondent", "political", "strategist", "author", "actor",
@@ -82,6 +85,19 @@ _DESCRIPTORS = {
     "investor", "billionaire", "entrepreneur", "founder", "ceo", "chef", "star", "mom",
     "dad", "widow", "hollywood", "a-lister", "spokesman", "spokeswoman", "spokesperson",
     "chinatowner", "philanthropist", "novelist", "poet", "musician", "designer", "model",
+    # occupations that open a sentence capitalised: "Engineer Sophie Lacaze said"
+    "engineer", "driver", "nurse", "teacher", "pilot", "farmer", "owner", "scientist",
+    "physicist", "chemist", "biologist", "psychologist", "psychiatrist", "sociologist",
+    "researcher", "technician", "mechanic", "electrician", "plumber", "carpenter", "miner",
+    "fisherman", "worker", "employee", "manager", "shopkeeper", "trader", "banker",
+    "accountant", "architect", "artist", "photographer", "editor", "blogger", "lecturer",
+    "physician", "surgeon", "pharmacist", "paramedic", "firefighter", "volunteer",
+    "organizer", "organiser", "protester", "consultant", "expert", "attorney", "official",
+    "officer", "soldier",
+    "retiree", "pensioner", "landlord", "tenant", "homeowner", "shopowner",
+    "vendor", "waiter", "waitress", "cook", "baker", "butcher", "clerk", "cashier",
+    "dockworker", "docker", "trucker", "hydrologist", "meteorologist", "climatologist",
+    "geologist", "epidemiologist", "virologist", "doctor",
 }
 
 #: Pronouns that stand for a person, and the ones that never do: neither is a name.
@@ -138,6 +154,9 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         has_name_after = any(title_key(t) not in NAME_SUFFIXES for t in tokens[i + 1 :])
         if is_title_token(tokens[i]) and has_name_after and not is_title_token(tokens[i + 1]):
             end = i + 1
+            break
+        if title_key(tokens[i]) in _HONORIFIC_KEYS and i == n - 2:
+            end = i + 1  # "Mr. King", "Dr. Price": after an honorific, a surname
             break
     if end < 0:
         return [], tokens
@@ -199,16 +218,43 @@ def _clean_surface(surface: str) -> str:
 def _drop_descriptors(toks: list[str]) -> list[str]:
     """Strip sentence-initial words, descriptors and party tags that precede or follow a name."""
     while toks and toks[0].rstrip(".").lower() in STOP_WORDS and len(toks) > 1:
-        toks.pop(0)
+        toks.pop(0)  # "But Brennan"
+    owner = [k for k, t in enumerate(toks[:-1]) if t.endswith(("'s", "’s"))]
+    if owner:
+        toks = toks[owner[-1] + 1 :]  # "Fox's Chris Wallace", "The Washington Post's Ed Lee"
     # "Wisconsin Democrat Tom Barrett", "Eight-year-old Jane Roe": drop the descriptor.
     for k in range(len(toks) - 2, -1, -1):
         low = toks[k].lower()
-        if low in _DESCRIPTORS or _LOWER_HYPHEN.search(toks[k]):
+        if low in DESCRIPTORS or _LOWER_HYPHEN.search(toks[k]):
             toks = toks[k + 1 :]
             break
     if toks and _PARTY_TAG.match(toks[-1]):
         toks.pop()  # "Kevin McCarthy R-California"
     return toks
+
+
+@lru_cache(maxsize=8192)
+def descriptor_of(surface: str) -> str | None:
+    """The words a name's surface form carries before the name that are neither name nor
+    title: "Engineer Sophie Lacaze" -> "Engineer", "Truck driver Ana Ruiz" -> "Truck
+    driver"; None when there are none. They read as the speaker's role."""
+    s = _clean_surface(surface)
+    name, _ = _canonical(surface)
+    if not s or not name:
+        return None
+    first = name.split(" ")[0]
+    toks = s.split(" ")
+    if first not in toks:
+        return None
+    before = toks[: toks.index(first)]
+    while before and before[0].rstrip(".").lower() in STOP_WORDS:
+        before.pop(0)
+    kept = [t for t in before if not is_title_token(t)]
+    if not kept or kept != before[: len(kept)]:
+        return None  # "Gov. Mike Huckabee": a title, not a role; "Former Gov.": mixed
+    if not any(t.lower() in DESCRIPTORS or t.islower() for t in kept):
+        return None
+    return " ".join(kept)
 
 
 def canonical_name(surface: str) -> tuple[str, str | None]:
@@ -244,9 +290,10 @@ def name_tokens(name: str) -> list[str]:
 def surname_key(name: str) -> str:
     """Last non-suffix token, lower-cased: the key that merges "Brennan" with the full name."""
     toks = name_tokens(name)
-    return toks[-1].lower() if toks else ""
+    return toks[-1].lower().replace("’", "'") if toks else ""
 
 
+@lru_cache(maxsize=8192)
 def classify_name(name: str, title: str | None) -> str:
     """'person', 'org', or 'bad' for a canonical name (title already split off)."""
     toks = name_tokens(name)
@@ -265,7 +312,7 @@ def classify_name(name: str, title: str | None) -> str:
             return "bad"
     if len(toks) >= 2 and toks[-1].lower() in COMPANY_WORDS:
         return "org"
-    if len(toks) == 1 and is_title_token(toks[0]):
+    if len(toks) == 1 and is_title_token(toks[0]) and title_key(title or "") not in _HONORIFIC_KEYS:
         return "bad"  # "Secretary", "President" on their own
     if _GLUED.search(name) or len({t.lower() for t in toks}) < len(toks) or len(toks) > 5:
         return "bad"  # scraping debris: "Jane DoeSanders", "Trump Trump"

@@ -48,6 +48,18 @@ _GENERIC_ORGS = {
     "ministry's", "militia", "rebels", "regime", "junta", "secretariat", "directorate",
 }
 
+#: Generic nouns that never name one organisation by themselves: "the company said" is the
+#: company the text named last, or nobody; never a speaker called "Company" or "Office".
+_NEEDS_NAME = {
+    "company", "firm", "office", "operator", "group", "carrier", "lender", "insurer",
+    "retailer", "manufacturer", "automaker", "carmaker", "utility", "airline", "bank",
+    "club", "network", "newspaper", "broadcaster", "hospital", "charity", "port",
+    "consortium", "organization", "organisation",
+}
+
+#: Name heads that make a capitalised name a business "the company" may stand for.
+_BUSINESS_HEADS = COMPANY_WORDS | {"company", "inc", "corp", "co", "llc", "ltd", "group"}
+
 #: Lower-case words allowed between the capitalised words of a name: "Ministry of Defence".
 _ORG_CONNECTORS = {"of", "for", "and", "&", "the", "on", "de", "du", "des", "la", "le"}
 
@@ -180,6 +192,7 @@ class Organisations:
         self.resolver = resolver
         self.events: list[tuple[int, int]] = []  # (position, group) of each attribution
         self._named: dict[str, str] | None = None
+        self._before = len(text)  # where the quote being attributed opens
 
     def name(self, surface: str) -> str | None:
         """Canonical organisation name for a source phrase, or None (document, place, junk).
@@ -217,9 +230,11 @@ class Organisations:
             return None
         return " ".join(toks)  # "Iraqi government", as written
 
-    def _generic(self, noun: str) -> str:
+    def _generic(self, noun: str) -> str | None:
         """The organisation "the <noun>" stands for: one already quoted with that head noun,
-        else the one capitalised name in the text with that head noun, else "<Noun>"."""
+        else the one capitalised name in the text with that head noun, else (for a noun
+        that needs a name: "the company") the business named last before the quote, else
+        "<Noun>" ("Coalition") or, for a noun that needs a name, nobody."""
         quoted = {
             g.names[0][0]
             for g in self.resolver.groups
@@ -247,7 +262,27 @@ class Organisations:
                 self._named[noun] = longer.pop()
             else:
                 self._named[noun] = noun.capitalize()
-        return self._named[noun]
+        named = self._named[noun]
+        if noun in _NEEDS_NAME and named == noun.capitalize():
+            return self._business_before() if noun in {"company", "firm", "operator"} else None
+        return named
+
+    def _business_before(self) -> str | None:
+        """The business named last in the 1,500 characters before the quote ("Delta Quay
+        Terminals, the largest operator, said ... '...,' the company said"), or None."""
+        lo = max(0, self._before - 1500)
+        best: str | None = None
+        for cand in NAME_SEQ_RE.finditer(self.text, lo, self._before):
+            toks = cand.group().split(" ")
+            while toks and toks[0].rstrip(".").lower() in STOP_WORDS:
+                toks = toks[1:]
+            if not toks or _strip_possessive(toks[-1]).lower() not in _BUSINESS_HEADS:
+                continue
+            toks[-1] = _strip_possessive(toks[-1])
+            name = _proper_name(toks)
+            if name is not None:
+                best = name
+        return best
 
     def group(self, name: str, surface: str) -> int:
         """Index of the group for organisation ``name``, created on first use."""
@@ -268,6 +303,7 @@ class Organisations:
         self, text: str, paras: list[tuple[int, int]], item: Statement, src: Source
     ) -> int | None:
         """The organisation group an "org" source gives ``item``, or None to drop it."""
+        self._before = item.open_pos
         if src.surface.lower() == "it":
             idx = self._antecedent(text, paras, item)
         else:

@@ -13,6 +13,8 @@ from .patterns import NAME_SEQ_RE
 
 #: Quoted passages (and the end of one opened before), removed before looking for "he".
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
+#: Words that refer back to an organisation.
+_IT = re.compile(r"\b(?:[Ii]t|[Ii]ts)\b")
 #: Words that refer back to a person, unlike "it" for an organisation.
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 
@@ -49,7 +51,7 @@ class Resolver:
             if sm is None:
                 continue
             name, title = canonical_name(sm.group())
-            if not name or surname_key(name) != surname.lower():
+            if not name or surname_key(name) != surname.lower().replace("’", "'"):
                 continue
             if classify_name(name, title) != "person":
                 continue
@@ -87,7 +89,13 @@ class Resolver:
         if re.search(cue, self.text) is None:
             return False
         window = _QUOTED.sub(" ", self.text[item.end : item.end + 400])
-        return _HE_SHE.search(window) is not None
+        if _HE_SHE.search(window) is not None:
+            return True
+        # '"...," Hale said.' with no "he" or "it" after it: a person, unless an "it"
+        # follows, as it would for a company ('"...," Northwind said. It expects ...').
+        return _IT.search(window) is None and re.search(
+            rf"[,”\"][ ]+{esc}[ ]+(?:said|says|told)\b", self.text
+        ) is not None
 
     def add(self, item: Statement, src: Source) -> int | None:
         """Attach a person mention to a group; None when a lone surname is unconfirmed."""

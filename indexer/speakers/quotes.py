@@ -24,7 +24,7 @@ _WORK_BEFORE = re.compile(
     r"\b(?:show|shows|book|books|film|films|movie|movies|program|programme|series|song"
     r"|songs|titled|entitled|album|column|article|op-ed|headline|memoir|novel|documentary"
     r"|play|musical|episode|sketch|segment|podcast|magazine|newspaper|newsletter|hashtag"
-    r"|slogan|website|blog|sitcom)[ ,]*$",
+    r"|slogan|website|blog|sitcom|on|in|to|with|of)[ ,]*$",
     re.IGNORECASE,
 )
 
@@ -149,6 +149,13 @@ def _reported_item(
     )
 
 
+#: What may follow "said he" when it closes a sentence: nothing, or when and where.
+_ENDS_AFTER_PRONOUN = re.compile(
+    r"^[ ]*\w+[ ]*(?:$|[.,;]|(?:on|in|at|last|this|yesterday|today|later|earlier)\b"
+    r"[^\n]{0,30}$)"
+)
+
+
 def _reported_source(text: str, m: re.Match[str], para_end: int) -> Source | None:
     """Whom a closing attribution ('..., said Brennan.', '..., Brennan said.') names; None
     when it is none (the sentence goes on after the name)."""
@@ -159,6 +166,8 @@ def _reported_source(text: str, m: re.Match[str], para_end: int) -> Source | Non
         src = source_from_object(obj, m.group("verb1"))
         if src is None:
             return None
+        if src.kind == "pronoun" and not _ENDS_AFTER_PRONOUN.match(obj):
+            return None  # "..., said she had no quarrel": "she" opens the reported clause
         if src.kind == "person":
             name_m = OBJECT_NAME.match(obj)
             if name_m is None:
@@ -196,6 +205,8 @@ def _closing_attributions(
 
 def _according_to_opening(text: str, pi: int, ps: int, pe: int) -> Statement | None:
     """An unquoted sentence opening with 'According to X, ...' in paragraph ``pi``."""
+    if "According to" not in text[ps:pe]:
+        return None
     pre = _ACCORDING_START.search(text, ps, pe)
     if not pre:
         return None

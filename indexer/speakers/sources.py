@@ -6,10 +6,18 @@ from __future__ import annotations
 import re
 
 from .model import Source
-from .names import OTHER_PRONOUNS, PERSON_PRONOUNS, canonical_name, classify_name
+from .names import (
+    DESCRIPTORS,
+    OTHER_PRONOUNS,
+    PERSON_PRONOUNS,
+    canonical_name,
+    classify_name,
+    descriptor_of,
+)
 from .patterns import (
     ABBREVIATION_END,
     LETTERS,
+    NAME_SEQ,
     NAME_SEQ_RE,
     OBJECT_NAME,
     ROLE_NOUN,
@@ -64,13 +72,47 @@ _DESCRIPTOR_PREFIX = re.compile(
 
 _ROLE_CUT = re.compile(
     r",[ ]+(?:the|a|an|which|who|whose|where|when|and|but|adding|saying|according|as|in"
-    r"|on|at|after|before|while|during|told|said|noting|referring|using)\b"
-    r"|[;:\"“”]|[ ]+(?:said|says|told|added)\b"
+    r"|on|at|after|before|while|during|told|said|noting|referring|using|[a-z]+ing)\b"
+    r"|[;:\"“”]|[ ]+(?:said|says|told|added|who|whom|whose|which)\b"
 )
 
 
-def _trim_role(role: str) -> str | None:
-    """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X"."""
+#: An appositive that is a clause, not a role: "who announced ...", "reached by phone ...".
+_NOT_A_ROLE = re.compile(
+    r"^(?:who|whom|whose|which|that|where|when|while|after|before|as|if|reached|speaking"
+    r"|standing|talking|writing|interviewed|asked|quoted|said|says|told|on|in|at|by|from"
+    r"|with|during)\b|^[a-z]+(?:ing|ed)[ ]+(?:by|from|as|to|on|at|in|with|for|outside|after)\b",
+    re.IGNORECASE,
+)
+
+
+#: A person's name opening a subject phrase, after an optional conjunction and a few
+#: lower-case descriptor words, and not a possessive or one of a pair ("X and Y").
+_LEADING_NAME = re.compile(
+    rf"^[ ]*(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile),?[ ]+)?"
+    rf"(?:[a-z][a-z-]+[ ]+){{0,3}}(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?"
+    rf"(?=[ ,])(?![ ]+(?:and|or|&)[ ])"
+)
+
+
+#: A description, then the name it describes, closing a subject phrase.
+_APPOSITIVE_NAME = re.compile(
+    rf"^[ ]*(?P<desc>[^,;:\"“”\n]{{3,80}}),[ ]+(?P<name>{NAME_SEQ}),?[ ]*$"
+)
+
+#: Descriptor words and a name after a cue verb: "retired neurosurgeon Ben Carson,".
+_OBJECT_DESCRIBED = re.compile(
+    rf"(?P<desc>(?:[A-Za-z][a-z-]*[ ]+){{1,4}}?)(?P<name>{NAME_SEQ})"
+    rf"(?=[ ]*(?:[,.;:!?)(\n—–-]|\([^()\n]{{1,40}}\)|$))"
+)
+
+
+def trim_role(role: str) -> str | None:
+    """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X";
+    None for a clause ("who announced the result", "reached by phone")."""
+    role = role.strip()
+    if _NOT_A_ROLE.match(role):
+        return None
     m = _ROLE_CUT.search(role)
     if m:
         role = role[: m.start()]
@@ -93,6 +135,7 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     # Strip sentence-initial stop words ("But Brennan"), then re-check.
     kind = classify_name(name, title)
     if kind == "person":
+        role = role or descriptor_of(surface)
         return Source("person", surface.strip(" ,"), name, title, role, cue)
     if kind == "org":
         return Source("org", surface.strip(" ,"), cue=cue)
@@ -110,7 +153,9 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     last = words[-1]
     if last in PERSON_PRONOUNS or last in OTHER_PRONOUNS:
         head = " ".join(words[:-1]).strip(" ,")
-        if not head or head in {"and", "but", "then", "so", "as", "and then", "but then"}:
+        fronted = len(words) >= 2 and words[-2].endswith(",")  # 'Asked about it, she replied'
+        if not head or fronted or head in {"and", "but", "then", "so", "as", "and then",
+                                           "but then"}:
             kind = "pronoun" if last in PERSON_PRONOUNS else "org"
             return Source(kind, phrase.split()[-1], cue=f"{phrase.split()[-1]} {cue}")
         if strict:
@@ -119,18 +164,28 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     if m:
         prefix = phrase[: m.start()].strip()
         prefix_low = prefix.lower()
-        role = _trim_role(m.group("role")) if m.group("role") else None
+        role = trim_role(m.group("role")) if m.group("role") else None
         ok = True
         if prefix:
             last_word = prefix_low.split()[-1].rstrip(",")
             if re.search(rf"\b{ROLE_NOUN}s?,?$", prefix_low):
-                role = role or prefix.strip(" ,")
+                # "On the picket line at the gate, union chairman": the role is the last
+                # phrase, not the adverbial before it.
+                role = role or trim_role(prefix.strip(" ,").rsplit(",", 1)[-1])
                 if last_word in {"the", "a", "an"}:
                     ok = False
+            elif prefix.endswith(",") and not strict:
+                pass  # 'Asked what it means, Devine replied:': a clause, then the subject
+            elif last_word in {"the", "a", "an"} and re.search(r"['’]s ", m.group("name")):
+                pass  # "the Harbour Post's Dana Ruell": the article is the owner's
             elif last_word in _NOT_BEFORE_SUBJECT or (
                 strict and not prefix.endswith(",") and not _DESCRIPTOR_PREFIX.match(prefix)
             ):
                 ok = False
+        if ok and role is None and prefix:
+            words_before = prefix.strip(" ,").split()
+            if words_before[-1].lower() in DESCRIPTORS and words_before[-1].islower():
+                role = " ".join(words_before[-3:])  # "Truck driver Ana Ruiz said"
         if ok:
             src = source_from_name(m.group("name"), cue, role)
             if src.kind == "anon" and m.group("role"):
@@ -144,6 +199,21 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
                 return src
     if strict and len(words) > 8:
         return None
+    tail = _APPOSITIVE_NAME.search(phrase)
+    if tail is not None and re.search(rf"\b{ROLE_NOUN}s?$", tail.group("desc").lower()):
+        # "Delta Quay Terminals' operations director, Ingrid Haverkamp,": the role first
+        src = source_from_name(tail.group("name"), cue, trim_role(tail.group("desc")))
+        if src.kind == "person":
+            return src
+    if not strict:
+        lead = _LEADING_NAME.match(phrase)
+        whole = NAME_SEQ_RE.match(phrase, lead.start("name")) if lead is not None else None
+        if lead is not None and whole is not None and whole.end() == lead.end("name"):
+            # 'Sen. Bernie Sanders (I-Vt.) on Saturday criticized the accord, saying':
+            # the sentence opens with a person, whatever stands between it and the cue.
+            src = source_from_name(lead.group("name"), cue, None)
+            if src.kind == "person":
+                return src
     if _PERSON_NOUNS.search(phrase):
         return Source("anon", phrase, cue=cue)
     return Source("org", phrase, cue=cue)
@@ -164,7 +234,7 @@ def source_from_object(obj: str, cue: str) -> Source | None:
         after = obj[m.end("name") :]
         # A name is followed by the end of the clause, a party tag or an appositive.
         if not after or after[0] in ',.;:!?)( \n—–-"”':
-            role = _trim_role(m.group("role")) if m.group("role") else None
+            role = trim_role(m.group("role")) if m.group("role") else None
             desc = m.group("desc")
             if desc and not role:
                 d = desc.strip(" ,")
@@ -172,9 +242,40 @@ def source_from_object(obj: str, cue: str) -> Source | None:
             src = source_from_name(m.group("name"), cue, role)
             if src.kind != "bad":
                 return src
+    described = _OBJECT_DESCRIBED.match(obj)
+    if described is not None and not described.group("desc").lower().startswith(
+        ("the ", "a ", "an ")
+    ):
+        # 'said retired neurosurgeon Ben Carson, asked ...': descriptor words, then a name.
+        src = source_from_name(described.group("name"), cue, described.group("desc").strip())
+        if src.kind == "person":
+            return src
     head = re.split(r"[,.;:!?\n]", obj, maxsplit=1)[0]
     if first in OTHER_PRONOUNS:
         return Source("org", first, cue=cue)
     if _PERSON_NOUNS.search(head):
         return Source("anon", head, cue=cue)
     return Source("org", head, cue=cue)
+
+
+def role_in_text(text: str, name: str) -> str | None:
+    """A role the text gives ``name`` where it is not a quote's attribution: the appositive
+    of its first mention with one ("Dr. Ines Roca, a hydrologist at X, said ...") or the
+    occupation before it ("Political scientist Dr. Lena Marchetti")."""
+    if len(name.split()) < 2:
+        return None
+    for m in re.finditer(re.escape(name), text):
+        after = re.match(r"(?:[ ]*\([^()\n]{1,40}\))?,[ ]+((?:a|an|the)[ ][^,;:\"“”\n]{2,120}),",
+                         text[m.end() : m.end() + 160])
+        if after:
+            role = trim_role(after.group(1))
+            if role:
+                return role
+        before = re.search(
+            rf"(?:^|[.!?]\s+|\n)(?P<desc>(?:[{UPPER}][a-z]+[ ])?[a-z]+[ ])"
+            rf"(?:(?:[{UPPER}][a-z]*\.|[{UPPER}][a-z]+)[ ])*$",
+            text[max(0, m.start() - 60) : m.start()],
+        )
+        if before and before.group("desc").split()[-1].lower() in DESCRIPTORS:
+            return before.group("desc").strip()
+    return None
