@@ -25,6 +25,12 @@ from .governor import BudgetCollector
 from .view import View
 
 
+def rsj_idf(n: int, total: int) -> float:
+    """The Robertson-Sparck Jones IDF of a word in ``n`` of ``total`` documents: one
+    definition for the Whoosh scorer and the Xapian backend's reweighting."""
+    return math.log(1 + (total - n + 0.5) / (n + 0.5))
+
+
 class NewsBM25F(scoring.BM25F):  # type: ignore[misc]
     """BM25F with the Robertson-Sparck Jones IDF, ``log(1 + (N - n + .5) / (n + .5))``.
 
@@ -37,8 +43,7 @@ class NewsBM25F(scoring.BM25F):  # type: ignore[misc]
     def idf(self, searcher: Any, fieldname: str, text: str) -> float:
         parent = searcher.get_parent()
         n = parent.doc_frequency(fieldname, text)
-        total = parent.doc_count_all()
-        return math.log(1 + (total - n + 0.5) / (n + 0.5))
+        return rsj_idf(n, parent.doc_count_all())
 
 
 #: BM25F as measured on TIME, CISI and Cranfield (evaluation/ranking.py, one setting for

@@ -27,6 +27,7 @@ from ..backend_spec import BackendSpec
 from ..engine.facet_table import fold
 from ..engine.hits import stored_document
 from ..engine.hits import story as build_story
+from ..engine.lexicon import levenshtein
 from ..engine.more_like_this import SIMILAR_TERMS
 from ..engine.query import MATCH_ALL, QUOTE_FIELDS, SEARCH_FIELDS, parse
 from ..engine.spelling import SUGGEST_BELOW, SUGGEST_PREFIX
@@ -56,7 +57,7 @@ from .selection import (
     recency_ranked,
     version_key,
 )
-from .translate import Translator, edit_distance
+from .translate import Translator
 
 _SCHEMA = build_schema()
 _WORD = re.compile(r"\w+")
@@ -205,7 +206,7 @@ class XapianBackend:
             best: tuple[float, str] | None = None
             for item in db.allterms(layout.BODY + word[:SUGGEST_PREFIX]):
                 candidate = item.term.decode("utf-8")[len(layout.BODY):]
-                distance = edit_distance(word, candidate, 2)
+                distance = levenshtein(word, candidate, 2)
                 if 0 < distance <= 2:
                     key = (distance + 0.5 / max(int(item.termfreq), 1), candidate)
                     best = key if best is None or key < best else best

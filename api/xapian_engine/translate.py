@@ -24,6 +24,8 @@ import xapian
 
 from newsfacet.schema.errors import InvalidQuery
 
+from ..engine.lexicon import levenshtein
+from ..engine.ranking import rsj_idf
 from ..query_limits import MAX_EXPANSIONS
 from . import layout
 
@@ -38,27 +40,6 @@ def xapian_idf(n: int, total: int) -> float:
     if tw < 2:
         tw = tw * 0.5 + 1
     return math.log(tw)
-
-
-def our_idf(n: int, total: int) -> float:
-    """The Whoosh backend's IDF (:class:`newsfacet.api.engine.ranking.NewsBM25F`)."""
-    return math.log(1 + (total - n + 0.5) / (n + 0.5))
-
-
-def edit_distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance of ``a`` and ``b``, or ``cap + 1`` once it exceeds ``cap``."""
-    if abs(len(a) - len(b)) > cap:
-        return cap + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        if min(current) > cap:
-            return cap + 1
-        previous = current
-    return previous[-1]
 
 
 @dataclass
@@ -139,7 +120,7 @@ class Translator:
         n = int(self.db.get_termfreq(name))
         if n == 0:
             return xapian.Query(name)
-        scale = boost * our_idf(n, self.total) / max(xapian_idf(n, self.total), 1e-9)
+        scale = boost * rsj_idf(n, self.total) / max(xapian_idf(n, self.total), 1e-9)
         return xapian.Query(xapian.Query.OP_SCALE_WEIGHT, xapian.Query(name), scale)
 
     def phrase(self, fieldname: str, words: list[str], slop: int, boost: float) -> Any:
@@ -177,7 +158,7 @@ class Translator:
             start = text[:int(getattr(node, "prefixlength", 0) or 0)]
             for item in self.db.allterms(prefix + start):
                 word = item.term.decode()[len(prefix):]
-                distance = edit_distance(text, word, edits)
+                distance = levenshtein(text, word, edits)
                 if distance <= edits:
                     candidates.append((distance, -item.termfreq, word))
         chosen = [w for *_, w in sorted(candidates)[:MAX_EXPANSIONS]]
