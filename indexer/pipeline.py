@@ -255,15 +255,22 @@ def _index(
 def _delete_gone(writer: GenerationWriter, state: dict[str, Any], seen: dict[str, str],
                  paths: list[str | Path]) -> int:
     """Delete documents that came from ``paths`` but were not in them this time."""
-    roots = [str(Path(p).resolve()) for p in paths]
+    roots = source_roots(paths)
     deleted = 0
     for doc_id, stored in state.items():
-        if doc_id in seen:
-            continue
-        if any(stored.source == root or stored.source.startswith(root.rstrip("/") + "/")
-               for root in roots):
+        if doc_id not in seen and came_from(stored.source, roots):
             deleted += writer.delete(doc_id)
     return deleted
+
+
+def source_roots(paths: Iterable[str | Path]) -> list[str]:
+    """The absolute paths a ``--sync`` run covers, as stored sources are written."""
+    return [str(Path(p).resolve()) for p in paths]
+
+
+def came_from(source: str, roots: list[str]) -> bool:
+    """Whether a stored source is one of ``roots`` or a file under one of them."""
+    return any(source == root or source.startswith(root.rstrip("/") + "/") for root in roots)
 
 
 def reindex(

@@ -22,8 +22,10 @@ from newsfacet.indexer.pipeline import (
     PARALLEL_BYTES,
     IndexReport,
     _progress,
+    came_from,
     content_hash,
     extract_all,
+    source_roots,
 )
 from newsfacet.indexer.readers import ReadProblem, count_records, expand_paths, read_articles
 from newsfacet.indexer.stories import StoryIndex
@@ -206,10 +208,9 @@ def index_articles(cluster: Cluster, articles: Iterable[Article | ReadProblem], 
             else:
                 report.added += 1
         if sync_paths is not None:
-            roots = [str(Path(p).resolve()) for p in sync_paths]
+            roots = source_roots(sync_paths)
             for doc_id, _, source, _ in writer.state.items():
-                if doc_id not in seen and any(
-                        source == r or source.startswith(r.rstrip("/") + "/") for r in roots):
+                if doc_id not in seen and came_from(source, roots):
                     report.deleted += writer.delete(doc_id)
         writer.commit()
     except BaseException:
