@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from newsfacet.schema import strict_json
 
-from .models import Hit, QuoteHit, QuoteRequest, SearchRequest
+from .models import Hit, QuoteHit, QuoteRequest, QuoteResults, SearchRequest, SearchResults
 from .param_registry import EXPORT_LIMIT, EXPORT_PAGE
 from .service import SearchService
 
@@ -78,22 +78,15 @@ def export_documents(service: SearchService, request: SearchRequest) -> Export:
     by_cursor = request.collapse is None and request.boost is None
     first = service.backend.search(base, service.budget())
 
-    def rows() -> Iterator[dict[str, Any]]:
-        page, results, written = 1, first, 0
-        while True:
-            for hit in results.hits[:EXPORT_LIMIT - written]:
-                yield document_row(hit)
-            written += len(results.hits)
-            if written >= min(first.total, EXPORT_LIMIT) or not results.hits:
-                return
-            page += 1
-            following = (replace(base, cursor=_cursor(results.next_cursor)) if by_cursor
-                         else replace(base, page=page))
-            if by_cursor and following.cursor is None:
-                return
-            results = service.backend.search(following, service.budget())
+    def following(results: SearchResults, page: int) -> SearchResults | None:
+        if not by_cursor:
+            return service.backend.search(replace(base, page=page), service.budget())
+        cursor = _cursor(results.next_cursor)
+        if cursor is None:
+            return None
+        return service.backend.search(replace(base, cursor=cursor), service.budget())
 
-    return Export(first.total, rows(), DOCUMENT_COLUMNS)
+    return Export(first.total, _every_hit(first, following, document_row), DOCUMENT_COLUMNS)
 
 
 def _cursor(token: str | None) -> Any:
@@ -107,19 +100,27 @@ def export_quotes(service: SearchService, request: QuoteRequest) -> Export:
     base = replace(request, page=1, per_page=EXPORT_PAGE, facets=(), highlight=False)
     first = service.backend.search_quotes(base, service.budget())
 
-    def rows() -> Iterator[dict[str, Any]]:
-        page, results, written = 1, first, 0
-        while True:
-            for hit in results.hits[:EXPORT_LIMIT - written]:
-                yield quote_row(hit)
-            written += len(results.hits)
-            if written >= min(first.total, EXPORT_LIMIT) or not results.hits:
-                return
-            page += 1
-            results = service.backend.search_quotes(replace(base, page=page),
-                                                    service.budget())
+    def following(_: QuoteResults, page: int) -> QuoteResults:
+        return service.backend.search_quotes(replace(base, page=page), service.budget())
 
-    return Export(first.total, rows(), QUOTE_COLUMNS)
+    return Export(first.total, _every_hit(first, following, quote_row), QUOTE_COLUMNS)
+
+
+def _every_hit(first: Any, following: Callable[[Any, int], Any | None],
+               row: Callable[[Any], dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The rows of ``first``'s hits, then of each following page (``following(results,
+    page)``, None when there is none), until the total, the limit or an empty page."""
+    page, results, written = 1, first, 0
+    while True:
+        for hit in results.hits[:EXPORT_LIMIT - written]:
+            yield row(hit)
+        written += len(results.hits)
+        if written >= min(first.total, EXPORT_LIMIT) or not results.hits:
+            return
+        page += 1
+        results = following(results, page)
+        if results is None:
+            return
 
 
 def safe_cell(value: Any) -> Any:
