@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import highlight
 
 from conftest import DEMO
-from newsfacet.api.engine.highlight import CHAR_LIMIT, MarkFormatter, snippets
+from newsfacet.api.engine.highlight import CHAR_LIMIT, MarkFormatter, context_fragments, snippets
 from newsfacet.schema.fields import text_analyzer
 
 ANALYZER = text_analyzer()
@@ -55,3 +57,40 @@ def test_snippets_equal_whoosh_on_generated_markup() -> None:
         for fragment in got:
             outside = re.sub(r"<mark>.*?</mark>", "", fragment)
             assert "<" not in outside and ">" not in outside
+
+
+WORDS = ["strike", "strikes", "port", "the", "a", "U.S.", "O'Brien", "x" * 30, "y" * 70,
+         "café", "dock", "gate"]
+SEPARATORS = [" ", " ", " ", ". ", ", ", "\n", "... ", " — ", "  "]
+
+
+def _shape(fragments: list[highlight.Fragment]) -> list[tuple[int, int, list[tuple]]]:
+    return [(f.startchar, f.endchar, [(m.startchar, m.endchar, m.text) for m in f.matches])
+            for f in fragments if f.matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), max_size=200),
+       separators=st.lists(st.sampled_from(SEPARATORS), min_size=200, max_size=200),
+       terms=st.sets(st.sampled_from(["strike", "port", "café", "o'brien", "u.s", "x" * 30,
+                                      "y" * 70, "gate"]), min_size=1, max_size=3),
+       maxchars=st.sampled_from([30, 60, 100, 220]),
+       surround=st.sampled_from([0, 5, 20, 60]),
+       charlimit=st.sampled_from([0, 50, 300, 100_000]))
+def test_context_fragments_are_whoosh_fragments(words: list[str], separators: list[str],
+                                                terms: set[str], maxchars: int,
+                                                surround: int, charlimit: int) -> None:
+    """Jumping from match to match gives the fragments Whoosh's fragmenter gives by
+    walking every word, whatever the text, the terms and the fragmenter's settings
+    (empty fragments, which Whoosh makes and never shows, aside)."""
+    text = "".join(w + s for w, s in zip(words, separators, strict=False))
+    mine = context_fragments(text, frozenset(terms), ANALYZER, maxchars, surround, charlimit)
+    tokens = highlight.set_matched_filter(
+        ANALYZER(text, chars=True, mode="query", removestops=False), frozenset(terms))
+    fragmenter = highlight.ContextFragmenter(maxchars=maxchars, surround=surround,
+                                             charlimit=charlimit)
+    theirs = list(fragmenter.fragment_tokens(text, tokens))
+    if mine is None:  # left to Whoosh: a matched word longer than a fragment
+        assert any(len(w) > maxchars for w in words)
+        return
+    assert _shape(mine) == _shape(theirs)
