@@ -77,13 +77,6 @@ PHRASE_POSTING_COST = 3
 #: prefixes of 976 words and 560,000 postings: 1.4 s of reading). Without it, 1,024
 #: words just under the postings cap would take 2-3 s.
 CLAUSE_POSTING_COST = 400
-#: Past this many distinct (field, word) clauses, a page is ranked by the posting
-#: scanner's own BM25F sums (Whoosh's numbers added in another order: within 1e-9 of
-#: them) instead of re-scoring its candidates through Whoosh's matcher, whose set-up
-#: costs about 1 ms per word (0.4-1.4 s of ten fuzzy words' 546). Ordinary queries stay
-#: far below it and keep Whoosh's exact scores.
-EXACT_SCORE_CLAUSES = 128
-
 #: Seconds one search may work before it is stopped with a 400 problem (Datasette's
 #: ``sql_time_limit_ms`` answers likewise). The limits above keep every accepted query
 #: under about 2 s on 37.5k articles; this is the backstop for what they do not foresee,

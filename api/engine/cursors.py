@@ -12,9 +12,8 @@ import numpy as np
 
 from ..models import Cursor, Hit, SearchRequest
 from ..params import encode_cursor
-from ..query_limits import EXACT_SCORE_CLAUSES
 from .facet_table import NO_DATE
-from .ranking import top_ranked, whoosh_top
+from .ranking import top_ranked
 from .view import View
 
 
@@ -58,32 +57,15 @@ def after_cursor(view: View, q: Any, scan: Any, matched: np.ndarray, cursor: Cur
 def after_score_cursor(view: View, q: Any, scan: Any, matched: np.ndarray, cursor: Cursor,
                        anchor: int | None, later_id: np.ndarray,
                        size: int) -> tuple[list[tuple[int, float | None]], bool]:
-    """The relevance page after ``cursor``, exact-scoring only documents near or below it.
-
-    Why: ranking the whole result set exactly to find the cursor cost ~130 ms at 15,000
-    results. The approximate scores leave out what is surely above the cursor; the
-    documents that may sit above it after exact scoring are at most those within the
-    rounding margin of it, so ranking that many more than the page is enough.
-    """
-    scanner = view.scanner
-    budget = view.spend()
-    current = None
-    if anchor is not None and matched[anchor]:
-        exact = scanner.exact_scores(q, [anchor], budget)
-        current = exact[0][1] if exact else None
+    """The relevance page after ``cursor``: documents scoring below it, or equal with a
+    later id, ranked; the cursor document's current score is the bound while it still
+    matches, else the score the cursor recorded."""
+    current = float(scan.score[anchor]) if anchor is not None and matched[anchor] else None
     bound = current if current is not None else cursor.score
     assert bound is not None
-    margin = scanner.margin(bound)
-    allowed = matched & (scan.score <= bound + margin)
-    near = int(np.count_nonzero(allowed & (scan.score >= bound - margin)))
-    ranked = scanner.top(q, scan, allowed, size + 1 + near, view.table.rank, budget=budget,
-                         exact=budget.clauses <= EXACT_SCORE_CLAUSES)
-    if ranked is None:  # Whoosh disagreed about a match: rank everything exactly
-        ranked = view.table.by_score(whoosh_top(view.searcher, q, matched,
-                                                int(np.count_nonzero(matched)), budget))
-    after: list[tuple[int, float | None]] = [
-        (doc, score) for doc, score in ranked
-        if score < bound or (score == bound and later_id[doc])]
+    allowed = matched & ((scan.score < bound) | ((scan.score == bound) & later_id))
+    ranked = view.scanner.top(q, scan, allowed, size + 1, view.table.rank)
+    after: list[tuple[int, float | None]] = list(ranked)
     return after[:size], len(after) > size
 
 

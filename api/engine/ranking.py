@@ -3,9 +3,9 @@
 Every setting here was measured with ``evaluation/ranking.py`` (TIME, CISI, Cranfield):
 re-run it after touching one. The title weight, word repeats and the neighbouring-word
 pairs of ``operator=or`` act through the query, which :mod:`.query` builds with them.
-A page's candidates come from the posting scanner's approximate scores and are scored
-exactly by Whoosh (:meth:`.posting_scan.PostingScanner.top`); queries the scanner
-cannot read are ranked by Whoosh's own search (:func:`whoosh_top`).
+A page comes from the posting scanner's BM25F sums
+(:meth:`.posting_scan.PostingScanner.top`); queries the scanner cannot read are ranked
+by Whoosh's own search (:func:`whoosh_top`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 from whoosh import collectors, scoring
 from whoosh import query as wq
 
-from ..query_limits import EXACT_SCORE_CLAUSES, Budget, unlimited
+from ..query_limits import Budget, unlimited
 from .facet_table import NO_DATE, FacetTable
 from .governor import BudgetCollector
 from .view import View
@@ -85,19 +85,17 @@ def count_repeats(q: Any) -> Any:
 
 def top_ranked(view: View, q: Any, scan: Any, matched: np.ndarray, end: int,
                factor: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """The first ``end`` matched documents by score (ties by id), Whoosh's scores, each
-    multiplied by its ``factor`` (a boost) if given."""
+    """The first ``end`` matched documents by score (ties by id), each score multiplied
+    by its ``factor`` (a boost) if given: the posting scanner's BM25F sums, or Whoosh's
+    own search for the queries the scanner leaves to it."""
+    if scan is not None:
+        return view.scanner.top(q, scan, matched, end, view.table.rank, factor)
     budget = view.spend()
-    exact = budget.clauses <= EXACT_SCORE_CLAUSES
-    ranked = (view.scanner.top(q, scan, matched, end, view.table.rank, factor, budget, exact)
-              if scan is not None else None)
-    if ranked is None:
-        if factor is None:
-            return view.table.by_score(whoosh_top(view.searcher, q, matched, end, budget))
-        # a boost can lift any match into the top: score them all, then boost
-        every = whoosh_top(view.searcher, q, matched, int(np.count_nonzero(matched)), budget)
-        ranked = view.table.by_score([(d, s * float(factor[d])) for d, s in every])[:end]
-    return ranked
+    if factor is None:
+        return view.table.by_score(whoosh_top(view.searcher, q, matched, end, budget))
+    # a boost can lift any match into the top: score them all, then boost
+    every = whoosh_top(view.searcher, q, matched, int(np.count_nonzero(matched)), budget)
+    return view.table.by_score([(d, s * float(factor[d])) for d, s in every])[:end]
 
 
 def recency(table: FacetTable, half_life: float) -> np.ndarray:
