@@ -6,8 +6,10 @@ speaker names shown as the facet merges them.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
+from bisect import bisect_right
 from collections import Counter
 from typing import Any
 
@@ -29,6 +31,9 @@ from .facet_table import FacetTable
 from .highlight import snippets
 from .query import ANALYZER
 from .view import View
+
+#: The column holding what a hit shows (``newsfacet.schema.fields.hit_card``).
+CARD_COLUMN = "card"
 
 
 def quote_hit(searcher: Any, table: FacetTable, docnum: int, score: float | None,
@@ -64,26 +69,58 @@ def highlight_terms(q: Any, fields: tuple[str, ...]) -> set[str]:
 
 def document_hit(searcher: Any, table: FacetTable, docnum: int, score: float | None,
                  terms: set[str]) -> Hit:
-    """One document as a hit: its facets as shown (merged names) and its snippets."""
-    stored = searcher.stored_fields(docnum)
-    extraction = json.loads(stored["extraction"])
-    published = stored.get("published")
+    """One document as a hit: its facets as shown (merged names) and its snippets.
+
+    Without snippets it is read from the ``card`` column; the body and the whole
+    extraction are read only when a snippet needs the body.
+    """
+    card = None if terms else hit_card(searcher, table, docnum)
+    body = ""
+    if card is None:
+        stored = searcher.stored_fields(docnum)
+        body = stored.get("body", "")
+        extraction = json.loads(stored["extraction"])
+        published = stored.get("published")
+        card = {"id": stored["id"], "title": stored.get("title", ""),
+                "outlet": stored.get("outlet"),
+                "published": published.date().isoformat() if published else None,
+                "speakers": [s["name"] for s in extraction["speakers"]
+                             if s.get("kind") == "person"],
+                "locations": [p["label"] for p in extraction["locations"]],
+                "url": extraction.get("url"), "story": stored.get("story")}
+    story = card["story"]
     return Hit(
-        id=stored["id"],
-        title=stored.get("title", ""),
-        outlet=stored.get("outlet") or None,
-        published=published.date() if published else None,
-        speakers=list(dict.fromkeys(
-            table.shown("speaker", s["name"]) for s in extraction["speakers"]
-            if s.get("kind") == "person"
-        )),
-        locations=list(dict.fromkeys(p["label"] for p in extraction["locations"])),
+        id=card["id"],
+        title=card["title"] or "",
+        outlet=card["outlet"] or None,
+        published=dt.date.fromisoformat(card["published"]) if card["published"] else None,
+        speakers=list(dict.fromkeys(table.shown("speaker", name) for name in card["speakers"])),
+        locations=list(dict.fromkeys(card["locations"])),
         score=score,
-        snippets=snippets(stored.get("body", ""), terms, ANALYZER) if terms else [],
-        url=extraction.get("url"),
-        story=stored.get("story"),
-        story_size=table.value_count("story", stored["story"]) if stored.get("story") else 1,
+        snippets=snippets(body, terms, ANALYZER) if terms else [],
+        url=card["url"],
+        story=story,
+        story_size=table.value_count("story", story) if story else 1,
     )
+
+
+def hit_card(searcher: Any, table: FacetTable, docnum: int) -> dict[str, Any] | None:
+    """The ``card`` column's value of ``docnum`` (what a hit shows), or None where a
+    segment has none."""
+    columns = table.cache.get(CARD_COLUMN)
+    if columns is None:
+        starts, readers = [], []
+        for segment, offset in searcher.reader().leaf_readers():
+            if segment.doc_count_all():
+                starts.append(offset)
+                readers.append(segment.column_reader(CARD_COLUMN)
+                               if segment.has_column(CARD_COLUMN) else None)
+        columns = table.cache[CARD_COLUMN] = (starts, readers)
+    starts, readers = columns
+    at = bisect_right(starts, docnum) - 1
+    reader = readers[at] if at >= 0 else None
+    raw = reader[docnum - starts[at]] if reader is not None else b""
+    return json.loads(raw) if raw else None
 
 
 def story_members(view: View, hit: Hit) -> list[StoryMember]:
