@@ -77,7 +77,15 @@ _OUTLET_NUMBER = re.compile(r" \d+\)")
 #: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
 _OPENERS = " \t\"“”‘’'([-–—•*"
 
+#: What follows a dateline's place: a dash, a colon, or a bracket ("(AP)").
+_DATELINE_AFTER = re.compile(r"\s*(?:--|[—–\x97]|-\s|:\s|\()")
+#: A byline's date right before a dateline ("March 30, 2009 NEWARK --").
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
+
 MAX_NGRAM = 4
+#: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
+#: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
+_ABBREVIATED_TITLE = 4
 
 
 @dataclass(slots=True)
@@ -228,7 +236,19 @@ class MentionFinder:
                 return True
         nxt = self.text[self.tokens[i].end : self.tokens[i].end + 3]
         return (_sentence_initial(self.text, toks[i].start)
-                and nxt[:2] in (" (", ", ", " –", " -", " —"))
+                and nxt[:2] in (" (", ", ", " –", " -", " —")) or self._dateline_like(i, i)
+
+    def _dateline_like(self, i: int, j: int) -> bool:
+        """Tokens i..j in capitals where a dateline stands: opening a sentence (or after
+        the date of a byline) and followed by a dash, a colon or a bracket ("... lake.
+        HUDSON -- Officials", "BEIRUT: The body", "March 30, 2009 NEWARK --")."""
+        toks = self.tokens
+        if not all(t.all_caps for t in toks[i : j + 1]):
+            return False
+        start = toks[i].start
+        opens = (_sentence_initial(self.text, start)
+                 or _YEAR_BEFORE.search(self.text, max(0, start - 6), start) is not None)
+        return opens and _DATELINE_AFTER.match(self.text, toks[j].end) is not None
 
     def _ngram_end(self, i: int) -> list[int]:
         """Indices j such that tokens i..j form a candidate place phrase, longest first."""
@@ -305,8 +325,11 @@ class MentionFinder:
         word ("Michael Jordan"), or a single word in a person's context."""
         toks = self.tokens
         first = toks[i]
-        titled = i > 0 and self.text[toks[i - 1].end : first.start] in (" ", ". ")
-        if titled and toks[i - 1].text.lower().rstrip(".") in PERSON_TITLES:
+        gap = self.text[toks[i - 1].end : first.start] if i > 0 else ""
+        title = toks[i - 1].text.lower().rstrip(".") if i > 0 else ""
+        # "Capt. Cleveland" (an abbreviation) but not "... said the judge. Columbus ..."
+        titled = gap == " " or (gap == ". " and len(title) <= _ABBREVIATED_TITLE)
+        if titled and title in PERSON_TITLES:
             self._person_like = True
             return True
         if i == j and not big and self._person_context(i):
@@ -380,6 +403,7 @@ class MentionFinder:
             i == j
             and not big
             and _sentence_initial(self.text, first.start)
+            and not self._dateline_like(i, j)
             and (first.text.lower() in COMMON_WORDS or not entries[0].main)
         )
 
