@@ -118,6 +118,8 @@ class Mention:
     deferred: bool = False
     #: Found only among the small US towns: kept when the document names its state.
     small: bool = False
+    #: Written where only a place stands: after "in", "at", "of", ..., or as a dateline.
+    located: bool = False
     #: Stands after a comma as the state or country of the place before it ("Albany,
     #: New York"): resolves to that region.
     region: bool = False
@@ -577,7 +579,9 @@ class MentionFinder:
                     i = j
                 break
             if small:
-                mentions.append(Mention(start, end, key, entries, small=True))
+                located = (_LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
+                           is not None or self._dateline_like(i, j))
+                mentions.append(Mention(start, end, key, entries, small=True, located=located))
                 return True, j + 1
             if entries[0].candidate.kind == "country":
                 title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
