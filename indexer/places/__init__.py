@@ -38,6 +38,7 @@ from newsfacet.schema.document import Place, Span
 
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer
 from .candidates import MentionFinder
+from .features import attach_features
 from .resolution import dateline_mention, resolve
 
 __all__ = ["extract_places"]
@@ -78,7 +79,7 @@ def extract_places(
         ]
         mentions.append(date_mention)
         mentions.sort(key=lambda m: m.start)
-    mentions = resolve(gaz, mentions)
+    mentions = attach_features(text, extractor.tokens, resolve(gaz, mentions))
     places: dict[tuple[str, int | None, str, str, str], Place] = {}
     for m in mentions:
         c = m.choice

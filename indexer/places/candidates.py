@@ -12,6 +12,7 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .tokens import JOINERS, Token, is_letter, tokenize
 from .words import (
     CAUSE_WORDS,
     COMMON_WORDS,
@@ -48,22 +49,6 @@ _COUNTRY_TITLE = re.compile(
     r"|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
 )
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
-#: Where a word of :data:`_TOKEN` may start: not after a letter, nor after a letter and a
-#: joiner (which would have continued that word).
-_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_][-'’.])"
-_JOINERS = "-'’."
-_UPPER = "".join(sorted({re.escape(ch) for ch in map(chr, range(0x10000)) if ch.isupper()}))
-#: The words of :data:`_TOKEN` that a place can start or continue: those opening with a
-#: capital, and connectors.
-_WANTED = re.compile(
-    _WORD_START + "(?:[" + _UPPER + "][^\\W\\d_]*(?:[-'’.][^\\W\\d_]+)*\\.?"
-    "|(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True))
-    + ")(?![^\\W\\d_]|[-'’][^\\W\\d_]|\\.))"
-)
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-
 #: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")
 
@@ -86,17 +71,6 @@ MAX_NGRAM = 4
 #: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
 #: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
 _ABBREVIATED_TITLE = 4
-
-
-@dataclass(slots=True)
-class _Token:
-    """A word of the text, with the facts the rules ask about."""
-
-    start: int
-    end: int
-    text: str
-    upper_initial: bool
-    all_caps: bool
 
 
 @dataclass(slots=True)
@@ -125,40 +99,8 @@ class Mention:
     region: bool = False
 
 
-def _tokenize(text: str) -> list[_Token]:
-    """Capitalised words and connectors with offsets.
-
-    Plain lower-case words never start or continue a place name, so they get no token
-    (a gap between tokens then reads as "not adjacent"), and the scan never visits them:
-    :data:`_WANTED` finds exactly the words of :data:`_TOKEN` that start with a capital
-    or are connectors. Trailing full stops and possessives are not part of a word.
-    """
-    tokens: list[_Token] = []
-    append = tokens.append
-    for m in _WANTED.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if not word[0].isupper():
-            append(_Token(start, end, word, False, False))
-            continue
-        if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
-            end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
-            word = word[:-1]
-        if "'" in word or "’" in word:
-            poss = _POSSESSIVE.search(word)
-            if poss and poss.start() > 0:
-                end -= len(poss.group())
-                word = word[: poss.start()]
-        append(_Token(start, end, word, True, len(word) > 1 and word.isupper()))
-    return tokens
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
-
-
 def _written_in_lower_case(text: str, word: str) -> bool:
-    """True when ``word`` (lower case) is a word of :data:`_TOKEN` in ``text``, with or
+    """True when ``word`` (lower case) is a word of :data:`.tokens.TOKEN` in ``text``, with or
     without a full stop after it: what "the text also says 'mobile home'" means.
 
     Found with ``str.find`` and the word's edges checked by hand: one compiled pattern
@@ -168,14 +110,14 @@ def _written_in_lower_case(text: str, word: str) -> bool:
     pos = text.find(word)
     while pos >= 0:
         before = text[pos - 1] if pos else ""
-        starts = not (before and (_is_letter(before) or (
-            before in _JOINERS and pos > 1 and _is_letter(text[pos - 2]))))
+        starts = not (before and (is_letter(before) or (
+            before in JOINERS and pos > 1 and is_letter(text[pos - 2]))))
         after = text[pos + size] if pos + size < n else ""
         then = text[pos + size + 1] if pos + size + 1 < n else ""
         if word in CONNECTORS:
-            ends = after == "." and not _is_letter(then)
+            ends = after == "." and not is_letter(then)
         else:
-            ends = not (_is_letter(after) or (after in _JOINERS and after and _is_letter(then)))
+            ends = not (is_letter(after) or (after in JOINERS and after and is_letter(then)))
         if starts and ends:
             return True
         pos = text.find(word, pos + 1)
@@ -196,7 +138,7 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return k < 0 or text[k] in ".!?:;\n|"
 
 
-def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+def _adjacent(text: str, left: Token, right: Token) -> bool:
     """True when two tokens are separated by a single space (same phrase)."""
     return text[left.end : right.start] == " "
 
@@ -207,7 +149,7 @@ class MentionFinder:
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
         self.text = text
-        self.tokens = _tokenize(text)
+        self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
         self.exclude = sorted((s.start, s.end) for s in exclude)
         #: Single words rejected as part of a person-like name, and whether the last
@@ -513,7 +455,8 @@ class MentionFinder:
         two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
         tok = self.tokens[i]
         surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
-        if self.text[max(0, tok.start - 2) : tok.start] != ", " and not _DOTTED.match(surface):
+        after_comma = self.text[max(0, tok.start - 2) : tok.start] == ", "
+        if not after_comma and ("." not in surface or not _DOTTED.match(surface)):
             return []
         entry = self.gaz.abbreviations.get(surface)
         return [entry] if entry else []
