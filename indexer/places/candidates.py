@@ -370,6 +370,8 @@ class MentionFinder:
         if word in RELATION_WORDS and before.endswith(" "):
             return True
         said_before = _SAID_BEFORE.search(before) and text[tok.end : tok.end + 1] in ",.;"
+        if _LOCATIVE_BEFORE.search(before):
+            return False  # "officials in Gainesville said": a place
         if _SAID_AFTER.match(text, tok.end) or said_before:
             entries = self.gaz.entries_for_key(normalize(tok.text))
             top = entries[0] if entries else None

@@ -24,7 +24,7 @@ from .tokens import Token
 _FEATURE_WORDS = frozenset({
     "Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Parkway", "Highway",
     "Turnpike", "Pike", "Expressway", "Freeway", "Park", "St.", "Ave", "Rd.", "Blvd", "Ln.",
-    "Pkwy"})
+    "Pkwy", "River", "Creek", "Lake"})
 #: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
 _DOTTED = frozenset({"Ave", "Blvd", "Pkwy"})
 #: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy",
@@ -42,6 +42,8 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
 _NUMBERED_WORDS = frozenset({"Interstate", "Highway", "Route", "Road"})
 _NUMBERED_QUALIFIERS = frozenset({"State", "U.S.", "US", "County"})
+#: The name after "Lake" ("Lake Lanier", "Lake St. Clair"): one or two capitalised words.
+_LAKE_NAME = re.compile(r" (?:St\. )?[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’])")
 #: First words that make the phrase something else than a street or park ("The Park",
 #: "Wall Street", "Downing Street": an institution, not a place in a town).
 _NOT_FIRST = frozenset({"The", "A", "An", "This", "That", "On", "In", "At", "Of", "And",
@@ -63,17 +65,25 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     for k, tok in enumerate(tokens):
         word = tok.text
         end = tok.end
+        prev = tokens[k - 1] if k else None
+        after_name = (prev is not None and prev.upper_initial
+                      and text[prev.end : tok.start] == " ")
         if word in _NUMBERED_WORDS:
             number = _NUMBER_AFTER.match(text, end)
             if number is not None:
                 start = tok.start
-                prev = tokens[k - 1] if k else None
                 if (prev is not None and prev.text in _NUMBERED_QUALIFIERS
                         and text[prev.end : start] == " "):
                     start = prev.start
-                elif prev is not None and prev.upper_initial and text[prev.end : start] == " ":
+                elif after_name:
                     continue  # "Oxford Road 5": a numbered road of a named county's
                 spans.append((start, number.end()))
+                continue
+        if word == "Lake" and not after_name:
+            name = _LAKE_NAME.match(text, end)  # "Lake Lanier", "Lake St. Clair"
+            if (name is not None and name.group().split()[0] not in _NOT_FIRST
+                    and name.group().split()[-1] not in _FEATURE_WORDS):
+                spans.append((tok.start, name.end()))
                 continue
         if word not in _FEATURE_WORDS:
             continue
@@ -106,11 +116,15 @@ def attach_features(text: str, tokens: Sequence[Token],
     """``mentions`` plus one for each street or park, resolved to its town.
 
     A place mention inside a street's name ("Memphis" in "Memphis St.") is the street's,
-    so it is dropped. Towns are the mentions resolved to a city.
+    so it is dropped; a mention covering the whole name is a place of its own and stays.
+    Towns are the mentions resolved to a city.
     """
     spans = feature_spans(text, tokens)
     if not spans:
         return mentions
+    # A name the gazetteer knows as a whole is that place ("Elbow Lake", "Lake Charles").
+    spans = [(s, e) for s, e in spans
+             if not any(m.start <= s and e <= m.end for m in mentions)]
     kept = [m for m in mentions
             if m.start < 0 or not any(s <= m.start and m.end <= e for s, e in spans)]
     towns = [m for m in kept if m.start >= 0 and m.choice is not None

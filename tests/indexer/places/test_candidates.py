@@ -144,3 +144,9 @@ def test_a_title_ending_a_sentence_does_not_make_the_next_place_a_name() -> None
     text = "Voters chose a new Municipal Court Judge. Columbus attorneys welcomed it."
     assert [p.name for p in extract_places(text)] == ["Columbus"]
     assert labels("Police Capt. Cleveland spoke to reporters.") == []
+
+
+def test_a_place_after_a_preposition_before_said_is_a_place() -> None:
+    assert labels("Officials in Gainesville said the roads were closed.") == [
+        "Gainesville, United States"]
+    assert labels("Gainesville said the roads were closed.") == []

@@ -36,3 +36,14 @@ def test_a_street_is_a_mention_of_the_town_before_it(street: str) -> None:
 
 def test_streets_in_a_text_naming_no_town_add_nothing() -> None:
     assert extract_places("The crash happened on Quarry Road late on Friday.") == []
+
+
+def test_lakes_rivers_and_creeks_but_not_towns_named_after_them() -> None:
+    text = ("Boats left Lake Hollis at dawn and Birch Creek rose; the Tern River flooded "
+            "Smith Lake Road. Lake Charles stayed dry.")
+    assert _spans(text) == ["Lake Hollis", "Birch Creek", "Tern River", "Smith Lake Road",
+                            "Lake Charles"]
+    text = "Officials in Duluth said Lake Hollis froze. Lake Charles stayed dry."
+    places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
+    assert places["Duluth"] == ["Duluth", "Lake Hollis"]
+    assert places["Lake Charles"] == ["Lake Charles"]  # a town the gazetteer knows
