@@ -38,6 +38,7 @@ from newsfacet.schema.document import Place, Span
 
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer
 from .candidates import MentionFinder
+from .county_lists import county_lists
 from .features import attach_features
 from .resolution import dateline_mention, resolve
 
@@ -71,7 +72,7 @@ def extract_places(
     """
     gaz = gazetteer or get_gazetteer()
     extractor = MentionFinder(gaz, text, exclude)
-    mentions = extractor.find()
+    mentions = county_lists(gaz, text, extractor.find())
     date_mention = dateline_mention(gaz, text, dateline) if dateline else None
     if date_mention is not None:
         mentions = [
