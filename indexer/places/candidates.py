@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -143,11 +144,25 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
     return text[left.end : right.start] == " "
 
 
+#: The first words of every gazetteer name, per gazetteer: a capitalised word that
+#: starts none (about half of them in news text) is passed without building its n-grams.
+_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    words = _FIRST_WORDS.get(gaz)
+    if words is None:
+        words = _FIRST_WORDS[gaz] = frozenset(k.split(" ", 1)[0] for k in gaz.name_keys())
+    return words
+
+
 class MentionFinder:
     """One article's extraction state (tokens, lower-case vocabulary, mentions)."""
 
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
+        self.first_words = _first_words(gaz)
         self.text = text
         self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
@@ -503,6 +518,8 @@ class MentionFinder:
         scan goes on from: i, or the end of a name kept aside as ``deferred``).
         """
         toks = self.tokens
+        if normalize(toks[i].text).split(" ", 1)[0] not in self.first_words:
+            return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end
             key = normalize(self.text[start:end])

@@ -6,7 +6,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacet.indexer.places.candidates import CONNECTORS, _written_in_lower_case
+from newsfacet.indexer.gazetteer import get_gazetteer
+from newsfacet.indexer.places.candidates import (
+    CONNECTORS,
+    MentionFinder,
+    _written_in_lower_case,
+)
 from newsfacet.indexer.places.tokens import TOKEN, tokenize
 
 #: Text made of the characters the word pattern treats specially.
@@ -37,3 +42,24 @@ def test_lower_case_words_are_found_as_the_word_pattern_reads_them(text: str,
     lower = {w.rstrip(".") for w in TOKEN.findall(text)
              if not w[0].isupper() and w not in CONNECTORS}
     assert _written_in_lower_case(text, word) == (word in lower)
+
+
+class _Everything(frozenset[str]):
+    """A set that holds every word: the finder then tries every capitalised word."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["St. Louis", "Al-Hasakah", "New York", "Mr. Smith", "the",
+                                 "Zxqv", "Van Dorn Street", "in", "O’Neill", "Ḩasakah",
+                                 "Lake Charles", "Of", "said", ",", ".", "U.S.", "Grovetown"]),
+                max_size=25).map(" ".join))
+def test_skipping_words_no_name_starts_with_changes_nothing(text: str) -> None:
+    gaz = get_gazetteer()
+    fast = MentionFinder(gaz, text, [])
+    slow = MentionFinder(gaz, text, [])
+    slow.first_words = _Everything()
+    assert [(m.start, m.end, m.key) for m in fast.find()] == [
+        (m.start, m.end, m.key) for m in slow.find()]
