@@ -50,6 +50,9 @@ SIGN_OFF_OUTLETS = {"reuter": "Reuters", "reuters": "Reuters", "ap": "AP", "afp"
                     "upi": "UPI"}
 #: Longest line that a phone number makes a contact footer.
 FOOTER_LINE_MAX = 200
+#: Longest line that a photo credit makes a caption: a one-line article that ends
+#: with its photo's credit is still the article (an LGL story came out empty).
+CAPTION_LINE_MAX = 600
 _FOOTER_LEAD = re.compile(r"^(?:media (?:inquiries|contact)|contact|press contact)\b", re.I)
 _BYLINE = re.compile(r"^by\s+(?P<who>\S.{1,150})$", re.IGNORECASE)
 #: "NEWS | Jan. 24, 2022", "Published March 5, 2024", "Updated: 2024-03-05".
@@ -135,8 +138,8 @@ def is_chrome(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption, recognised by its credit."""
-    return bool(_CAPTION.search(line))
+    """A photo caption, recognised by its credit (a short line: not a paragraph)."""
+    return len(line) <= CAPTION_LINE_MAX and bool(_CAPTION.search(line))
 
 
 def header_date(line: str) -> str | None:

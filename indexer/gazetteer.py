@@ -464,6 +464,11 @@ class Gazetteer:
         """The country a demonym names ("Syrian" -> Syria), or None."""
         return self.demonyms.get(normalize(name))
 
+    def name_keys(self) -> Iterator[str]:
+        """Every normalised name the index holds, small US towns' included."""
+        yield from self._index
+        yield from self.small_us
+
     def small_us_entries(self, key: str) -> list[Entry]:
         """US towns below the main population threshold named ``key`` (normalised)."""
         return self.small_us.get(key, [])

@@ -38,6 +38,8 @@ from newsfacet.schema.document import Place, Span
 
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer
 from .candidates import MentionFinder
+from .county_lists import county_lists
+from .features import attach_features
 from .resolution import dateline_mention, resolve
 
 __all__ = ["extract_places"]
@@ -70,7 +72,7 @@ def extract_places(
     """
     gaz = gazetteer or get_gazetteer()
     extractor = MentionFinder(gaz, text, exclude)
-    mentions = extractor.find()
+    mentions = county_lists(gaz, text, extractor.find())
     date_mention = dateline_mention(gaz, text, dateline) if dateline else None
     if date_mention is not None:
         mentions = [
@@ -78,7 +80,7 @@ def extract_places(
         ]
         mentions.append(date_mention)
         mentions.sort(key=lambda m: m.start)
-    mentions = resolve(gaz, mentions)
+    mentions = attach_features(text, extractor.tokens, resolve(gaz, mentions))
     places: dict[tuple[str, int | None, str, str, str], Place] = {}
     for m in mentions:
         c = m.choice

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .tokens import JOINERS, Token, is_letter, tokenize
 from .words import (
     CAUSE_WORDS,
     COMMON_WORDS,
@@ -48,22 +50,6 @@ _COUNTRY_TITLE = re.compile(
     r"|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
 )
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
-#: Where a word of :data:`_TOKEN` may start: not after a letter, nor after a letter and a
-#: joiner (which would have continued that word).
-_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_][-'’.])"
-_JOINERS = "-'’."
-_UPPER = "".join(sorted({re.escape(ch) for ch in map(chr, range(0x10000)) if ch.isupper()}))
-#: The words of :data:`_TOKEN` that a place can start or continue: those opening with a
-#: capital, and connectors.
-_WANTED = re.compile(
-    _WORD_START + "(?:[" + _UPPER + "][^\\W\\d_]*(?:[-'’.][^\\W\\d_]+)*\\.?"
-    "|(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True))
-    + ")(?![^\\W\\d_]|[-'’][^\\W\\d_]|\\.))"
-)
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-
 #: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
 _DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")
 
@@ -77,18 +63,15 @@ _OUTLET_NUMBER = re.compile(r" \d+\)")
 #: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
 _OPENERS = " \t\"“”‘’'([-–—•*"
 
+#: What follows a dateline's place: a dash, a colon, or a bracket ("(AP)").
+_DATELINE_AFTER = re.compile(r"\s*(?:--|[—–\x97]|-\s|:\s|\()")
+#: A byline's date right before a dateline ("March 30, 2009 NEWARK --").
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
+
 MAX_NGRAM = 4
-
-
-@dataclass(slots=True)
-class _Token:
-    """A word of the text, with the facts the rules ask about."""
-
-    start: int
-    end: int
-    text: str
-    upper_initial: bool
-    all_caps: bool
+#: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
+#: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
+_ABBREVIATED_TITLE = 4
 
 
 @dataclass(slots=True)
@@ -110,45 +93,15 @@ class Mention:
     deferred: bool = False
     #: Found only among the small US towns: kept when the document names its state.
     small: bool = False
+    #: Written where only a place stands: after "in", "at", "of", ..., or as a dateline.
+    located: bool = False
     #: Stands after a comma as the state or country of the place before it ("Albany,
     #: New York"): resolves to that region.
     region: bool = False
 
 
-def _tokenize(text: str) -> list[_Token]:
-    """Capitalised words and connectors with offsets.
-
-    Plain lower-case words never start or continue a place name, so they get no token
-    (a gap between tokens then reads as "not adjacent"), and the scan never visits them:
-    :data:`_WANTED` finds exactly the words of :data:`_TOKEN` that start with a capital
-    or are connectors. Trailing full stops and possessives are not part of a word.
-    """
-    tokens: list[_Token] = []
-    append = tokens.append
-    for m in _WANTED.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if not word[0].isupper():
-            append(_Token(start, end, word, False, False))
-            continue
-        if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
-            end -= 1  # sentence full stop, not an abbreviation ("Syria." vs "St.")
-            word = word[:-1]
-        if "'" in word or "’" in word:
-            poss = _POSSESSIVE.search(word)
-            if poss and poss.start() > 0:
-                end -= len(poss.group())
-                word = word[: poss.start()]
-        append(_Token(start, end, word, True, len(word) > 1 and word.isupper()))
-    return tokens
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha()
-
-
 def _written_in_lower_case(text: str, word: str) -> bool:
-    """True when ``word`` (lower case) is a word of :data:`_TOKEN` in ``text``, with or
+    """True when ``word`` (lower case) is a word of :data:`.tokens.TOKEN` in ``text``, with or
     without a full stop after it: what "the text also says 'mobile home'" means.
 
     Found with ``str.find`` and the word's edges checked by hand: one compiled pattern
@@ -158,14 +111,14 @@ def _written_in_lower_case(text: str, word: str) -> bool:
     pos = text.find(word)
     while pos >= 0:
         before = text[pos - 1] if pos else ""
-        starts = not (before and (_is_letter(before) or (
-            before in _JOINERS and pos > 1 and _is_letter(text[pos - 2]))))
+        starts = not (before and (is_letter(before) or (
+            before in JOINERS and pos > 1 and is_letter(text[pos - 2]))))
         after = text[pos + size] if pos + size < n else ""
         then = text[pos + size + 1] if pos + size + 1 < n else ""
         if word in CONNECTORS:
-            ends = after == "." and not _is_letter(then)
+            ends = after == "." and not is_letter(then)
         else:
-            ends = not (_is_letter(after) or (after in _JOINERS and after and _is_letter(then)))
+            ends = not (is_letter(after) or (after in JOINERS and after and is_letter(then)))
         if starts and ends:
             return True
         pos = text.find(word, pos + 1)
@@ -186,9 +139,22 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return k < 0 or text[k] in ".!?:;\n|"
 
 
-def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+def _adjacent(text: str, left: Token, right: Token) -> bool:
     """True when two tokens are separated by a single space (same phrase)."""
     return text[left.end : right.start] == " "
+
+
+#: The first words of every gazetteer name, per gazetteer: a capitalised word that
+#: starts none (about half of them in news text) is passed without building its n-grams.
+_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _first_words(gaz: Gazetteer) -> frozenset[str]:
+    words = _FIRST_WORDS.get(gaz)
+    if words is None:
+        words = _FIRST_WORDS[gaz] = frozenset(k.split(" ", 1)[0] for k in gaz.name_keys())
+    return words
 
 
 class MentionFinder:
@@ -196,8 +162,9 @@ class MentionFinder:
 
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
+        self.first_words = _first_words(gaz)
         self.text = text
-        self.tokens = _tokenize(text)
+        self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
         self.exclude = sorted((s.start, s.end) for s in exclude)
         #: Single words rejected as part of a person-like name, and whether the last
@@ -228,7 +195,19 @@ class MentionFinder:
                 return True
         nxt = self.text[self.tokens[i].end : self.tokens[i].end + 3]
         return (_sentence_initial(self.text, toks[i].start)
-                and nxt[:2] in (" (", ", ", " –", " -", " —"))
+                and nxt[:2] in (" (", ", ", " –", " -", " —")) or self._dateline_like(i, i)
+
+    def _dateline_like(self, i: int, j: int) -> bool:
+        """Tokens i..j in capitals where a dateline stands: opening a sentence (or after
+        the date of a byline) and followed by a dash, a colon or a bracket ("... lake.
+        HUDSON -- Officials", "BEIRUT: The body", "March 30, 2009 NEWARK --")."""
+        toks = self.tokens
+        if not all(t.all_caps for t in toks[i : j + 1]):
+            return False
+        start = toks[i].start
+        opens = (_sentence_initial(self.text, start)
+                 or _YEAR_BEFORE.search(self.text, max(0, start - 6), start) is not None)
+        return opens and _DATELINE_AFTER.match(self.text, toks[j].end) is not None
 
     def _ngram_end(self, i: int) -> list[int]:
         """Indices j such that tokens i..j form a candidate place phrase, longest first."""
@@ -305,8 +284,11 @@ class MentionFinder:
         word ("Michael Jordan"), or a single word in a person's context."""
         toks = self.tokens
         first = toks[i]
-        titled = i > 0 and self.text[toks[i - 1].end : first.start] in (" ", ". ")
-        if titled and toks[i - 1].text.lower().rstrip(".") in PERSON_TITLES:
+        gap = self.text[toks[i - 1].end : first.start] if i > 0 else ""
+        title = toks[i - 1].text.lower().rstrip(".") if i > 0 else ""
+        # "Capt. Cleveland" (an abbreviation) but not "... said the judge. Columbus ..."
+        titled = gap == " " or (gap == ". " and len(title) <= _ABBREVIATED_TITLE)
+        if titled and title in PERSON_TITLES:
             self._person_like = True
             return True
         if i == j and not big and self._person_context(i):
@@ -380,6 +362,7 @@ class MentionFinder:
             i == j
             and not big
             and _sentence_initial(self.text, first.start)
+            and not self._dateline_like(i, j)
             and (first.text.lower() in COMMON_WORDS or not entries[0].main)
         )
 
@@ -402,6 +385,8 @@ class MentionFinder:
         if word in RELATION_WORDS and before.endswith(" "):
             return True
         said_before = _SAID_BEFORE.search(before) and text[tok.end : tok.end + 1] in ",.;"
+        if _LOCATIVE_BEFORE.search(before):
+            return False  # "officials in Gainesville said": a place
         if _SAID_AFTER.match(text, tok.end) or said_before:
             entries = self.gaz.entries_for_key(normalize(tok.text))
             top = entries[0] if entries else None
@@ -487,7 +472,8 @@ class MentionFinder:
         two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
         tok = self.tokens[i]
         surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
-        if self.text[max(0, tok.start - 2) : tok.start] != ", " and not _DOTTED.match(surface):
+        after_comma = self.text[max(0, tok.start - 2) : tok.start] == ", "
+        if not after_comma and ("." not in surface or not _DOTTED.match(surface)):
             return []
         entry = self.gaz.abbreviations.get(surface)
         return [entry] if entry else []
@@ -532,6 +518,8 @@ class MentionFinder:
         scan goes on from: i, or the end of a name kept aside as ``deferred``).
         """
         toks = self.tokens
+        if normalize(toks[i].text).split(" ", 1)[0] not in self.first_words:
+            return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end
             key = normalize(self.text[start:end])
@@ -553,7 +541,9 @@ class MentionFinder:
                     i = j
                 break
             if small:
-                mentions.append(Mention(start, end, key, entries, small=True))
+                located = (_LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
+                           is not None or self._dateline_like(i, j))
+                mentions.append(Mention(start, end, key, entries, small=True, located=located))
                 return True, j + 1
             if entries[0].candidate.kind == "country":
                 title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)

@@ -19,6 +19,9 @@ FOREIGN_TOWN_POPULATION = 100_000
 NEARBY_KM = 80.0
 #: Score added for that.
 NEARBY_BONUS = 3.0
+#: A small US town of a state the document never names counts when it lies this close
+#: (km) to a US town or county the document names.
+SMALL_TOWN_KM = 50.0
 #: Score added to a town or county of a state or province the document names ("London"
 #: beside "Ontario" is London, Ontario).
 STATE_NAMED_BONUS = 2.0
@@ -172,6 +175,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     ctx = _context(mentions)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
+    unplaced: list[Mention] = []
     for m in mentions:
         entries = m.entries
         if not m.demonym and not m.dateline:
@@ -183,6 +187,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
             ]
             entries = local if m.small else entries + local
         if not entries:
+            if m.small:
+                unplaced.append(m)
             continue
         if m.qualifier is not None:
             inside = [e for e in entries if _inside(e.candidate, m.qualifier)]
@@ -203,8 +209,55 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
             m.choice = chosen[m.key]
         if m.choice is not None:
             kept.append(m)
+    if unplaced:
+        kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _place_small_towns(gaz: Gazetteer, unplaced: list[Mention],
+                       kept: list[Mention]) -> list[Mention]:
+    """Small US towns of a state the document never names, placed by their neighbours.
+
+    A local paper names its towns without their state ("Harwinton", beside "Torrington"
+    and "Litchfield"): a small town within :data:`SMALL_TOWN_KM` of a US town or county
+    the document names is the one meant, if the text once writes it where only a place
+    stands ("in Harwinton", a dateline); other names stay dropped: "Scott", "Tanner".
+    """
+    points = [(c.latitude, c.longitude) for c in (m.choice for m in kept)
+              if c is not None and c.country_code == "US" and c.kind in ("city", "admin")
+              and c.level != 1 and c.latitude is not None and c.longitude is not None]
+    if not points or 2 * len(points) < len(kept):
+        return kept  # not local US news
+    located = {m.key for m in unplaced if m.located}
+    chosen: dict[str, Candidate | None] = {}
+    for m in unplaced:
+        if m.key not in located:
+            continue  # "Scott", "Tanner": never written where only a place stands
+        if m.key not in chosen:
+            chosen[m.key] = _nearest(gaz.small_us_entries(m.key), points)
+        m.choice = chosen[m.key]
+        if m.choice is not None:
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _nearest(entries: list[Entry], points: list[tuple[float, float]]) -> Candidate | None:
+    """The candidate closest to one of ``points``, if within :data:`SMALL_TOWN_KM`."""
+    best: Candidate | None = None
+    best_d = SMALL_TOWN_KM * SMALL_TOWN_KM
+    for e in entries:
+        c = e.candidate
+        if c.latitude is None or c.longitude is None:
+            continue
+        scale = math.cos(math.radians(c.latitude))
+        for plat, plon in points:
+            dy, dx = c.latitude - plat, (c.longitude - plon) * scale
+            d = (dx * dx + dy * dy) * 12364.0  # km² (111.2 km a degree)
+            if d <= best_d:
+                best, best_d = c, d
+    return best
 
 
 def _place_counties(mentions: list[Mention]) -> None:

@@ -87,3 +87,13 @@ def test_a_paragraph_giving_a_phone_number_is_body_text(words: list[str], phone:
     assume(len(line) > FOOTER_LINE_MAX)  # a shorter line giving a number is a contact line
     assert clean_text(line, read_header=False).body == line
     assert clean_text(f"{line}\n\nContact: {phone}", read_header=False).body == line
+
+
+def test_a_one_line_article_ending_with_a_photo_credit_is_kept() -> None:
+    story = (
+        "Ferry service resumes after the storm. Crews in Harwick cleared the slipway on "
+        "Monday, and the first crossing left at noon with forty passengers aboard. "
+    ) * 5 + "Pictured: the ferry at the slipway. (AP Photo/Harwick Harbour Board)"
+    assert clean_text(story, read_header=False).body == story.strip()
+    assert clean_text("The ferry at the slipway. (AP Photo/Harwick Harbour Board)",
+                      read_header=False).body == ""

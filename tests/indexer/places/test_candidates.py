@@ -127,3 +127,26 @@ def test_name_in_an_organisation_counts_when_it_stands_alone_elsewhere() -> None
 def test_said_before_a_place_modifier_is_not_a_person() -> None:
     text = "He was missing, said Laconia police. He lived in Laconia."
     assert labels(text) == ["Laconia, United States"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(city=st.sampled_from(["BEIRUT", "CINCINNATI", "HUDSON", "NAIROBI", "SAN ANTONIO"]),
+       mark=st.sampled_from([" --", " —", ":", " (AP) —", " \x97", " -"]),
+       lead=st.sampled_from(["Budget vote delayed again. ",
+                             "By Jo Marsh, Staff Writer March 3, 2009 ", ""]))
+def test_dateline_in_capitals_inside_the_text_is_a_place(city: str, mark: str, lead: str) -> None:
+    text = f"{lead}{city}{mark} Officials met on Monday to discuss the plan."
+    places = extract_places(text)
+    assert [text[s.start : s.end] for p in places for s in p.mentions] == [city]
+
+
+def test_a_title_ending_a_sentence_does_not_make_the_next_place_a_name() -> None:
+    text = "Voters chose a new Municipal Court Judge. Columbus attorneys welcomed it."
+    assert [p.name for p in extract_places(text)] == ["Columbus"]
+    assert labels("Police Capt. Cleveland spoke to reporters.") == []
+
+
+def test_a_place_after_a_preposition_before_said_is_a_place() -> None:
+    assert labels("Officials in Gainesville said the roads were closed.") == [
+        "Gainesville, United States"]
+    assert labels("Gainesville said the roads were closed.") == []

@@ -113,3 +113,31 @@ def test_no_label_repeats_its_country(country: Candidate) -> None:
     assert place.label == country.name
     assert Place(name="X", country=country.name, country_code="", kind="city").label == \
         f"X, {country.name}"
+
+
+def test_small_town_of_an_unnamed_state_is_placed_by_its_neighbours() -> None:
+    # A local paper never names its state: the small town beside the city it names.
+    places = by_label(extract_places(
+        "The fire started in a barn in Grovetown on Monday. Crews from Augusta helped."))
+    town, city = places["Grovetown, United States"], places["Augusta, United States"]
+    assert haversine_km(town.latitude, town.longitude, city.latitude, city.longitude) < 50
+    # Written only where a person's name could stand, it stays out.
+    assert labels("Coach Tanner Reed said Augusta played well. Tanner scored twice.") == [
+        "Augusta, United States"]
+    # With no neighbour, a small town alone is not placed.
+    assert labels("The fire started in a barn in Grovetown on Monday.") == []
+
+
+@settings(max_examples=20, deadline=None)
+@given(names=st.permutations(["Becker", "Clay", "Otter Tail", "Wilkin"]),
+       joiner=st.sampled_from([" and ", ", and ", " or "]))
+def test_every_name_in_a_list_before_counties_is_a_county(names: list[str],
+                                                           joiner: str) -> None:
+    text = (f"Roads are flooded in {', '.join(names[:-1])}{joiner}{names[-1]} counties, "
+            "Moorhead officials reported.")
+    places = {p.name: p for p in extract_places(text)}
+    assert {f"{n} County" for n in names} <= set(places)
+    for n in names:
+        county = places[f"{n} County"]
+        assert (county.kind, county.country_code) == ("admin", "US")
+        assert [text[m.start : m.end] for m in county.mentions] == [n]

@@ -1,17 +1,18 @@
 """The places scan's tokens: the words of the plain word pattern that can be part of a
-place name, found without visiting the others (newsfacet.indexer.places.candidates)."""
+place name, found without visiting the others (newsfacet.indexer.places.tokens)."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfacet.indexer.gazetteer import get_gazetteer
 from newsfacet.indexer.places.candidates import (
-    _TOKEN,
     CONNECTORS,
-    _tokenize,
+    MentionFinder,
     _written_in_lower_case,
 )
+from newsfacet.indexer.places.tokens import TOKEN, tokenize
 
 #: Text made of the characters the word pattern treats specially.
 TEXT = st.lists(st.sampled_from([*"aofdeZSRÄéжЖ-'’. ,3_", "of", "de la", "St."]),
@@ -20,7 +21,7 @@ TEXT = st.lists(st.sampled_from([*"aofdeZSRÄéжЖ-'’. ,3_", "of", "de la", "
 
 def _reference(text: str) -> list[tuple[int, int, str]]:
     """Every word of the plain pattern that opens with a capital or is a connector."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)
             if m.group()[0].isupper() or m.group() in CONNECTORS]
 
 
@@ -28,8 +29,8 @@ def _reference(text: str) -> list[tuple[int, int, str]]:
 @given(TEXT)
 def test_tokens_are_the_capitalised_words_and_connectors(text: str) -> None:
     # A token's text may lose a full stop or a possessive; where it starts never moves.
-    assert [t.start for t in _tokenize(text)] == [start for start, _, _ in _reference(text)]
-    for token, (_, end, word) in zip(_tokenize(text), _reference(text), strict=True):
+    assert [t.start for t in tokenize(text)] == [start for start, _, _ in _reference(text)]
+    for token, (_, end, word) in zip(tokenize(text), _reference(text), strict=True):
         assert text[token.start : token.end] == token.text
         assert word.startswith(token.text) and token.end <= end
 
@@ -38,6 +39,27 @@ def test_tokens_are_the_capitalised_words_and_connectors(text: str) -> None:
 @given(TEXT, st.sampled_from(["a", "of", "de", "ao", "fa", "zz"]))
 def test_lower_case_words_are_found_as_the_word_pattern_reads_them(text: str,
                                                                     word: str) -> None:
-    lower = {w.rstrip(".") for w in _TOKEN.findall(text)
+    lower = {w.rstrip(".") for w in TOKEN.findall(text)
              if not w[0].isupper() and w not in CONNECTORS}
     assert _written_in_lower_case(text, word) == (word in lower)
+
+
+class _Everything(frozenset[str]):
+    """A set that holds every word: the finder then tries every capitalised word."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["St. Louis", "Al-Hasakah", "New York", "Mr. Smith", "the",
+                                 "Zxqv", "Van Dorn Street", "in", "O’Neill", "Ḩasakah",
+                                 "Lake Charles", "Of", "said", ",", ".", "U.S.", "Grovetown"]),
+                max_size=25).map(" ".join))
+def test_skipping_words_no_name_starts_with_changes_nothing(text: str) -> None:
+    gaz = get_gazetteer()
+    fast = MentionFinder(gaz, text, [])
+    slow = MentionFinder(gaz, text, [])
+    slow.first_words = _Everything()
+    assert [(m.start, m.end, m.key) for m in fast.find()] == [
+        (m.start, m.end, m.key) for m in slow.find()]

@@ -1,0 +1,141 @@
+"""Streets, roads and parks: places inside a town, counted as mentions of that town.
+
+The gazetteer stops at towns, but local news names the streets, highways and parks
+where things happen ("1935 Orchard St., Alexandria", "Highway 10 east of Perham"), and
+the toponym sets annotate them. Such a name is recognised by its last word ("Street",
+"Avenue", "Park") or its form ("Interstate 395", "County Road 43"), and taken as a
+mention of the town the document places it in: the closest town named before it (else
+after it), which is where it lies in nearly every local story. The location facet thus
+keeps town granularity; a document that names no town gets nothing from its streets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .candidates import Mention
+from .tokens import Token
+
+#: Words that end a street's or a park's name. Ambiguous ones ("Court", "Way", "Place",
+#: "Circle") are left out: "Supreme Court", "Milky Way".
+_FEATURE_WORDS = frozenset({
+    "Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Parkway", "Highway",
+    "Turnpike", "Pike", "Expressway", "Freeway", "Park", "St.", "Ave", "Rd.", "Blvd", "Ln.",
+    "Pkwy", "River", "Creek", "Lake"})
+#: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
+_DOTTED = frozenset({"Ave", "Blvd", "Pkwy"})
+#: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy",
+#: "Martin Luther King Jr."), or a number ("14th").
+_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?|\d+(?:st|nd|rd|th))"
+_DIRECTION = r"(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
+#: The name before a feature word, matched against the few characters before it.
+_NAME_BEFORE = re.compile(r"(?<![\w.])" + _DIRECTION + r"(?:" + _NAME_WORD + r"\s){1,3}$")
+#: How far back a street's name can start.
+_LOOK_BACK = 60
+#: A capitalised word right after: the feature word is inside a longer name ("Wall
+#: Street Journal", "St. Louis", "Park Avenue" is found by its last word).
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+#: Numbered roads: "Interstate 395", "Highway 200", "State Route 7", "County Road 43".
+_NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
+_NUMBERED_WORDS = frozenset({"Interstate", "Highway", "Route", "Road"})
+_NUMBERED_QUALIFIERS = frozenset({"State", "U.S.", "US", "County"})
+#: The name after "Lake" ("Lake Lanier", "Lake St. Clair"): one or two capitalised words.
+_LAKE_NAME = re.compile(r" (?:St\. )?[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’])")
+#: First words that make the phrase something else than a street or park ("The Park",
+#: "Wall Street", "Downing Street": an institution, not a place in a town).
+_NOT_FIRST = frozenset({"The", "A", "An", "This", "That", "On", "In", "At", "Of", "And",
+                        "But", "From", "To", "For", "By", "With", "Our", "Its", "His", "Her",
+                        "Their", "When", "While", "If", "After", "Before", "National",
+                        "State", "Theme", "Business", "Industrial", "Science", "Research",
+                        "Technology", "Office", "Ball", "Car", "Trailer", "Skate", "Water",
+                        "Amusement", "Main", "Wall", "Easy", "Abbey", "Downing", "Sesame",
+                        "Jurassic"})
+
+
+def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of street, road and park names in ``text``, in order, not overlapping.
+
+    ``tokens`` are the capitalised words the mention scan found: a feature word is one
+    of them, so the text itself is read only around those few.
+    """
+    spans: list[tuple[int, int]] = []
+    for k, tok in enumerate(tokens):
+        word = tok.text
+        end = tok.end
+        prev = tokens[k - 1] if k else None
+        after_name = (prev is not None and prev.upper_initial
+                      and text[prev.end : tok.start] == " ")
+        if word in _NUMBERED_WORDS:
+            number = _NUMBER_AFTER.match(text, end)
+            if number is not None:
+                start = tok.start
+                if (prev is not None and prev.text in _NUMBERED_QUALIFIERS
+                        and text[prev.end : start] == " "):
+                    start = prev.start
+                elif after_name:
+                    continue  # "Oxford Road 5": a numbered road of a named county's
+                spans.append((start, number.end()))
+                continue
+        if word == "Lake" and not after_name:
+            name = _LAKE_NAME.match(text, end)  # "Lake Lanier", "Lake St. Clair"
+            if (name is not None and name.group().split()[0] not in _NOT_FIRST
+                    and name.group().split()[-1] not in _FEATURE_WORDS):
+                spans.append((tok.start, name.end()))
+                continue
+        if word not in _FEATURE_WORDS:
+            continue
+        if text[end : end + 1] == "." and word in _DOTTED:
+            end += 1
+        if _NAME_AFTER.match(text, end):
+            continue
+        pos = tok.start
+        name = _NAME_BEFORE.search(text, max(0, pos - _LOOK_BACK), pos)
+        if name is None:
+            continue
+        start = name.start()
+        words = text[start:pos].split()
+        owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "’s"))), default=-1)
+        if owner >= 0:  # "Warden's Memphis Street": the street begins after its owner
+            if owner == len(words) - 1:
+                continue
+            start = text.index(words[owner + 1], start + len(words[owner]))
+            words = words[owner + 1 :]
+        if words[0] in _NOT_FIRST:
+            continue
+        if spans and spans[-1][1] > start:
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def attach_features(text: str, tokens: Sequence[Token],
+                    mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus one for each street or park, resolved to its town.
+
+    A place mention inside a street's name ("Memphis" in "Memphis St.") is the street's,
+    so it is dropped; a mention covering the whole name is a place of its own and stays.
+    Towns are the mentions resolved to a city.
+    """
+    spans = feature_spans(text, tokens)
+    if not spans:
+        return mentions
+    # A name the gazetteer knows as a whole is that place ("Elbow Lake", "Lake Charles").
+    spans = [(s, e) for s, e in spans
+             if not any(m.start <= s and e <= m.end for m in mentions)]
+    kept = [m for m in mentions
+            if m.start < 0 or not any(s <= m.start and m.end <= e for s, e in spans)]
+    towns = [m for m in kept if m.start >= 0 and m.choice is not None
+             and m.choice.kind == "city" and m.choice.latitude is not None]
+    if not towns:
+        return kept
+    starts = [m.start for m in towns]
+    out = list(kept)
+    for start, end in spans:
+        k = bisect.bisect_left(starts, start)
+        host = towns[k - 1] if k > 0 else towns[0]
+        out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
+    out.sort(key=lambda m: m.start)
+    return out

@@ -1,0 +1,49 @@
+"""Streets, roads and parks count as mentions of their town (newsfacet.indexer.places.features)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacet.indexer.places import extract_places
+from newsfacet.indexer.places.features import feature_spans
+from newsfacet.indexer.places.tokens import tokenize
+
+
+def _spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in feature_spans(text, tokenize(text))]
+
+
+def test_streets_and_numbered_roads_are_found() -> None:
+    text = ("Crews closed Highway 61 near the 400 block of North Birch Avenue, and "
+            "Elm St. stayed open. Warden's Maple Drive home was empty; Oxford Road 5 too.")
+    assert _spans(text) == ["Highway 61", "North Birch Avenue", "Elm St.", "Maple Drive"]
+
+
+def test_institutions_named_after_streets_are_not_streets() -> None:
+    assert _spans("The Wall Street Journal and Main Street shops; St. Louis agreed.") == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(street=st.sampled_from(["Birch Avenue", "Quarry Road", "Old Mill Lane",
+                               "Interstate 35", "Riverside Park", "Tern St."]))
+def test_a_street_is_a_mention_of_the_town_before_it(street: str) -> None:
+    text = f"Police in Duluth reported that the crash happened on {street} on Friday."
+    places = extract_places(text)
+    assert [p.name for p in places] == ["Duluth"]
+    assert [text[m.start : m.end] for m in places[0].mentions] == ["Duluth", street]
+
+
+def test_streets_in_a_text_naming_no_town_add_nothing() -> None:
+    assert extract_places("The crash happened on Quarry Road late on Friday.") == []
+
+
+def test_lakes_rivers_and_creeks_but_not_towns_named_after_them() -> None:
+    text = ("Boats left Lake Hollis at dawn and Birch Creek rose; the Tern River flooded "
+            "Smith Lake Road. Lake Charles stayed dry.")
+    assert _spans(text) == ["Lake Hollis", "Birch Creek", "Tern River", "Smith Lake Road",
+                            "Lake Charles"]
+    text = "Officials in Duluth said Lake Hollis froze. Lake Charles stayed dry."
+    places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
+    assert places["Duluth"] == ["Duluth", "Lake Hollis"]
+    assert places["Lake Charles"] == ["Lake Charles"]  # a town the gazetteer knows
