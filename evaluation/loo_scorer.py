@@ -29,7 +29,7 @@ class Setting:
     """One scoring setting: BM25 k1 and b (bodies), the title's b and query weight,
     the proximity weight and slop, the IDF formula and the proximity form."""
 
-    k1: float = 1.8
+    k1: float = 1.8  # the defaults: the setting before issue 18
     b: float = 0.85
     title_b: float = 0.5
     title: float = 0.5
@@ -73,8 +73,9 @@ class Collection:
         self.order = np.argsort(np.array(ids, dtype=object), kind="stable")
         self.rank = np.empty(self.total, dtype=np.int64)
         self.rank[self.order] = np.arange(self.total)
-        self.length = np.array([[self.reader.doc_field_length(d, f) for d in range(self.total)]
-                                for f in FIELDS], dtype=np.float64)
+        # a document without a title has no stored title length (None), not 0
+        self.length = np.array([[self.reader.doc_field_length(d, f) or 0
+                                 for d in range(self.total)] for f in FIELDS], dtype=np.float64)
         self.avg = np.array([searcher.avg_field_length(f) or 1.0 for f in FIELDS])
         self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, list[Any]]] = {}
 

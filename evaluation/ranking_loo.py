@@ -36,6 +36,7 @@ from shared import DATA
 from whoosh.lang import porter, porter2
 
 from newsfacet.api.engine import query as engine_query
+from newsfacet.api.engine import ranking as engine_ranking
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema import fields as schema_fields
 
@@ -46,7 +47,11 @@ IDFS = ("rsj", "whoosh")
 TITLES = (0.5, 1.0)
 PROXIMITY = ((0.0, 3, "sum"), (0.05, 3, "sum"), (0.1, 3, "sum"), (0.1, 1, "sum"),
              (0.2, 3, "sum"), (0.2, 3, "idf"), (0.4, 3, "idf"))
-SHIPPED = Setting()
+#: The setting the engine ships (api/engine/ranking.py), and the one it shipped before.
+SHIPPED = Setting(k1=float(engine_ranking.WEIGHTING.K1), b=float(engine_ranking.WEIGHTING.B),
+                  title_b=engine_ranking.TITLE_B, title=engine_ranking.TITLE_QUERY_WEIGHT,
+                  proximity=engine_ranking.PROXIMITY_BOOST, slop=engine_ranking.PROXIMITY_SLOP)
+BEFORE = Setting(k1=1.8, b=0.85)
 STANDARD = Setting(k1=1.2, b=0.75, title=1.0, proximity=0.0, idf="rsj")
 
 
@@ -185,7 +190,8 @@ def report(scores: dict[str, dict[Key, float]]) -> None:
     print("| setting | analyzer | IDF | k1 | b | title weight | proximity | "
           + " | ".join(rk.COLLECTIONS[n].name for n in names) + " | worst / peer |")
     print("|---|---|---|---|---|---|---|" + "---|" * (len(names) + 1))
-    named = {"shipped": ("porter", SHIPPED), "textbook BM25": ("porter", STANDARD),
+    named = {"shipped": ("porter", SHIPPED), "before issue 18": ("porter", BEFORE),
+             "textbook BM25": ("porter", STANDARD),
              "textbook, Whoosh IDF": ("porter", Setting(k1=1.2, b=0.75, title=1.0,
                                                          proximity=0.0, idf="whoosh")),
              "chosen on all": choose(scores, names)}
@@ -194,18 +200,19 @@ def report(scores: dict[str, dict[Key, float]]) -> None:
             print(f"| {label} | {describe(key)} | "
                   + " | ".join(f"{scores[n][key]:.3f}" for n in names)
                   + f" | {worst(scores, key, names):.3f} |")
-    print("\nOne change at a time from the shipped setting, in sample:")
-    base = ("porter", SHIPPED)
-    changes = [(f"analyzer {a}", (a, SHIPPED)) for a in ANALYZERS if a != "porter"]
+    print("\nOne change at a time from the setting before issue 18, in sample:")
+    base = ("porter", BEFORE)
+    changes = [(f"analyzer {a}", (a, BEFORE)) for a in ANALYZERS if a != "porter"]
     changes += [(label, ("porter", s)) for label, s in (
-        ("Whoosh IDF", Setting(idf="whoosh")), ("k1 1.2", Setting(k1=1.2)),
+        ("Whoosh IDF", Setting(idf="whoosh")), ("k1 1.5 (shipped)", Setting(k1=1.5)),
+        ("k1 1.2", Setting(k1=1.2)),
         ("b 0.75", Setting(b=0.75)), ("k1 1.2, b 0.75", Setting(k1=1.2, b=0.75)),
         ("no proximity", Setting(proximity=0.0)), ("proximity slop 1", Setting(slop=1)),
         ("proximity as flat IDF bonus 0.2", Setting(proximity=0.2, near="idf")),
         ("title weight 1", Setting(title=1.0)))]
     print("| change | " + " | ".join(rk.COLLECTIONS[n].name for n in names) + " |")
     print("|---|" + "---|" * len(names))
-    for label, key in [("shipped", base), *changes]:
+    for label, key in [("before", base), *changes]:
         if all(key in scores[n] for n in names):
             print(f"| {label} | " + " | ".join(
                 f"{scores[n][key]:.3f} ({scores[n][key] - scores[n][base]:+.3f})"
