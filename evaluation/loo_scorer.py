@@ -151,7 +151,10 @@ class Collection:
         k1 = s.k1
         b = np.where(leaf.field == 0, s.title_b, s.b)[:, None]
         tf = leaf.tf
-        return tf * (k1 + 1) / (tf + k1 * ((1 - b) + b * leaf.ratio))
+        # b 1 and an empty field make 0/0 where the word is absent: that row scores 0
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sat = tf * (k1 + 1) / (tf + k1 * ((1 - b) + b * leaf.ratio))
+        return np.where(tf > 0, sat, 0.0)
 
     def scores(self, leaf: Leaf, s: Setting, sat: np.ndarray | None = None) -> np.ndarray:
         """Every document's score for one parsed query under setting ``s`` (``sat``: its
