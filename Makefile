@@ -131,7 +131,7 @@ eval: $(STAMP)
 ## Choose the ranking settings by leave-one-collection-out over TIME, CISI and Cranfield
 ## in ../shared/data: each collection indexed once per analyzer variant, every k1, b, IDF,
 ## title and proximity setting re-scored in numpy from the postings (no governor or
-## timeout); prints the held-out table that docs/quality.md carries (~3 min).
+## timeout); prints the held-out table that docs/quality.md carries (~15 min on two busy cores).
 loo: $(STAMP)
 	$(PY) evaluation/ranking_loo.py
 

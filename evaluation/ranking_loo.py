@@ -1,6 +1,6 @@
 """Choose the ranking settings by leave-one-collection-out over TIME, CISI and Cranfield.
 
-    make loo                                             # the tables (~2 min)
+    make loo                                             # the tables (~15 min, 2 busy cores)
     .venv/bin/python evaluation/ranking_loo.py --check   # fast scorer vs SearchService
     .venv/bin/python evaluation/ranking_loo.py --analyzers porter none   # fewer variants
 
