@@ -1,15 +1,16 @@
-"""Choose k1, b, the proximity weight and the title weight by leave-one-collection-out.
+"""Choose the ranking settings by leave-one-collection-out over TIME, CISI and Cranfield.
 
-    .venv/bin/python evaluation/ranking_loo.py --grid > F   # score every setting (~1 h)
-    .venv/bin/python evaluation/ranking_loo.py --load F     # the table from those lines
-    .venv/bin/python evaluation/ranking_loo.py --grid --load F  # resume: skip what F has
+    make loo                                             # the tables (~15 min, 2 busy cores)
+    .venv/bin/python evaluation/ranking_loo.py --check   # fast scorer vs SearchService
+    .venv/bin/python evaluation/ranking_loo.py --analyzers porter none   # fewer variants
 
-Each collection (TIME, CISI, Cranfield) is indexed once; each setting of the grid is
-then scored on it through ``SearchService`` (nDCG@10 only, so one page of 10 per
-query), with the settings swapped in where the engine reads them. For each held-out
-collection the setting chosen is the one with the best *worst* ratio to the best peer
-on the two others (never far behind beats winning most), and its figure on the held
--out collection is reported: that is what a collection we never saw can expect.
+Each collection is indexed once per analyzer variant through the real pipeline, each
+query parsed once by the engine's parser, and every setting of the grid (k1, b, the
+IDF, the title weight and b, the proximity weight, slop and form) re-scored in numpy
+from the index's postings (``loo_scorer.py``): no governor, no timeout, seconds a grid.
+For each held-out collection the setting chosen on the two others is the one with the
+best *worst* ratio to the best untuned peer (never far behind beats winning most), and
+its held-out figure is what a collection we never saw can expect.
 """
 
 from __future__ import annotations
@@ -21,136 +22,238 @@ import statistics
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ranking as rk
+from loo_scorer import Collection, Setting
 from metrics import ndcg_at
 from shared import DATA
+from whoosh.lang import porter, porter2
 
-from newsfacet.api import SearchService
 from newsfacet.api.engine import query as engine_query
 from newsfacet.api.engine import ranking as engine_ranking
-from newsfacet.api.engine import searchers as engine_searchers
-from newsfacet.api.models import SearchRequest
+from newsfacet.indexer.store import IndexStore
+from newsfacet.schema import fields as schema_fields
 
-K1S = (1.2, 1.8)
-BS = (0.75, 0.85)
-PROXIMITY = (0.0, 0.1)
-TITLE_WEIGHTS = (0.5, 1.0)
-
-Setting = tuple[float, float, float, float]
-
-
-def apply(setting: Setting) -> None:
-    """Swap a setting (k1, b, proximity weight, title query weight) into the engine."""
-    k1, b, proximity, title = setting
-    weighting = engine_ranking.NewsBM25F(B=b, K1=k1, title_B=engine_ranking.TITLE_B)
-    engine_searchers.WEIGHTING = weighting
-    engine_query.PROXIMITY_BOOST = proximity
-    engine_query.TITLE_QUERY_WEIGHT = title
+#: The grid: every combination is scored on every collection and analyzer.
+K1S = (0.9, 1.2, 1.5, 1.8)
+BS = (0.5, 0.75, 0.85, 1.0)
+IDFS = ("rsj", "whoosh")
+TITLES = (0.5, 1.0)
+PROXIMITY = ((0.0, 3, "sum"), (0.05, 3, "sum"), (0.1, 3, "sum"), (0.1, 1, "sum"),
+             (0.2, 3, "sum"), (0.2, 3, "idf"), (0.4, 3, "idf"))
+#: The setting the engine ships (api/engine/ranking.py), and the one it shipped before.
+SHIPPED = Setting(k1=float(engine_ranking.WEIGHTING.K1), b=float(engine_ranking.WEIGHTING.B),
+                  title_b=engine_ranking.TITLE_B, title=engine_ranking.TITLE_QUERY_WEIGHT,
+                  proximity=engine_ranking.PROXIMITY_BOOST, slop=engine_ranking.PROXIMITY_SLOP)
+BEFORE = Setting(k1=1.8, b=0.85)
+STANDARD = Setting(k1=1.2, b=0.75, title=1.0, proximity=0.0, idf="rsj")
 
 
-def ndcg10(service: SearchService, queries: dict[str, str],
-           gains: dict[str, dict[str, float]]) -> float:
-    """Mean nDCG@10 over the judged queries."""
-    scores = []
-    for qid, judged in sorted(gains.items(), key=lambda item: int(item[0])):
-        q = rk.plain_query(queries[qid])
-        ids = [] if not q else [h.id for h in service.run(
-            SearchRequest(q=q, operator="or", per_page=10, highlight=False)).hits]
-        scores.append(ndcg_at(ids, judged, 10))
-    return statistics.fmean(scores)
+def _plural(word: str) -> str:
+    """Harman's S-stemmer: plurals only."""
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    if word.endswith("es") and not word.endswith(("aes", "ees", "oes")):
+        return word[:-1]
+    if word.endswith("s") and not word.endswith(("us", "ss")):
+        return word[:-1]
+    return word
 
 
-def grid_scores(settings: list[Setting], only: list[str],
-                done: dict[str, dict[Setting, float]]) -> dict[str, dict[Setting, float]]:
-    """nDCG@10 of every setting on every collection; each line printed as it comes."""
-    out: dict[str, dict[Setting, float]] = defaultdict(dict)
-    for name, collection in rk.COLLECTIONS.items():
-        if name not in only:
-            continue
-        folder = DATA / collection.folder
-        queries = dict((qid, text) for qid, text in rk._read_tsv(folder / "queries.tsv"))
-        gains: dict[str, dict[str, float]] = defaultdict(dict)
-        for qid, _, doc, grade in rk._read_tsv(folder / "qrels.tsv"):
-            if float(grade) > 0:
-                gains[qid][doc] = float(grade)
-        with tempfile.TemporaryDirectory(prefix=f"loo-{name}-") as tmp:
-            index = rk._index(collection, Path(tmp))
-            for setting in settings:
-                if setting in done.get(name, {}):
-                    continue
-                apply(setting)
-                with SearchService(index, query_timeout=None) as service:
-                    out[name][setting] = ndcg10(service, queries, gains)
-                print(json.dumps([name, list(setting), out[name][setting]]), flush=True)
-    return out
+def _normal(stem: Callable[[str], str], stops: bool = True,
+            possessive: bool = True) -> Callable[[str], tuple[str, bool]]:
+    def normal_word(word: str) -> tuple[str, bool]:
+        text = word.lower().translate(schema_fields._ACCENTS)
+        if possessive and text.endswith(schema_fields._POSSESSIVE) and len(text) > 2:
+            text = text[:-2]
+        if len(text) >= schema_fields.MIN_WORD and not (stops and text in
+                                                        schema_fields.STOP_WORDS):
+            return stem(text), False
+        return text, True
+    return normal_word
 
 
-def choose(scores: dict[str, dict[Setting, float]], train: list[str]) -> Setting:
-    """The setting whose worst ratio to the best peer over ``train`` is highest (never far
-    behind, rather than winning most); between equals, the one nearest standard BM25."""
-    common = set.intersection(*(set(scores[c]) for c in train))
-
-    def worst(setting: Setting) -> float:
-        return min(scores[c][setting] / rk.COLLECTIONS[c].best_peer for c in train)
-
-    def nearness(setting: Setting) -> float:
-        return -abs(setting[0] - STANDARD[0]) - abs(setting[1] - STANDARD[1])
-
-    return max(sorted(common), key=lambda s: (round(worst(s), 3), nearness(s)))
+#: Analyzer variants: the word normaliser swapped into the schema's filter.
+ANALYZERS: dict[str, Callable[[str], tuple[str, bool]]] = {
+    "porter": schema_fields.normal_word,
+    "porter2": _normal(porter2.stem),
+    "plural": _normal(_plural),
+    "none": _normal(lambda w: w),
+    "porter-allwords": _normal(porter.stem, stops=False),
+    "porter-keep-'s": _normal(porter.stem, possessive=False),
+}
 
 
-#: Standard BM25's k1 and b.
-STANDARD = (1.2, 0.75)
+@contextmanager
+def analyzer(name: str) -> Iterator[None]:
+    """Index and parse with one word normaliser (the schema's filter reads it by name)."""
+    shipped = schema_fields.normal_word
+    schema_fields.normal_word = ANALYZERS[name]  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        schema_fields.normal_word = shipped  # type: ignore[assignment]
 
 
-def report(scores: dict[str, dict[Setting, float]]) -> None:
-    """The leave-one-out table: per held-out collection, the setting chosen on the other
-    two and its held-out nDCG@10, beside the best peer."""
-    names = list(rk.COLLECTIONS)
-    print("| held out | chosen on | k1 | b | proximity | title weight | nDCG@10 held out "
-          "| best peer | best setting in hindsight |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for held in names:
+Key = tuple[str, Setting]  # (analyzer, setting)
+
+
+def settings() -> list[Setting]:
+    return [Setting(k1=k1, b=b, idf=idf, title=t, proximity=p, slop=s, near=form)
+            for k1, b, idf, t, (p, s, form) in itertools.product(K1S, BS, IDFS, TITLES,
+                                                                 PROXIMITY)]
+
+
+def score_collection(name: str, analyzers: list[str], grid: list[Setting],
+                     out: dict[str, dict[Key, float]]) -> None:
+    """nDCG@10 of every (analyzer, setting) on one collection."""
+    collection = rk.COLLECTIONS[name]
+    folder = DATA / collection.folder
+    queries = dict((qid, text) for qid, text in rk._read_tsv(folder / "queries.tsv"))
+    gains: dict[str, dict[str, float]] = defaultdict(dict)
+    for qid, _, doc, grade in rk._read_tsv(folder / "qrels.tsv"):
+        if float(grade) > 0:
+            gains[qid][doc] = float(grade)
+    judged = sorted(gains, key=int)
+    for variant in analyzers:
+        with analyzer(variant), tempfile.TemporaryDirectory(prefix=f"loo-{name}-") as tmp:
+            index = IndexStore(Path(rk._index(collection, Path(tmp)))).open()
+            with index.searcher() as searcher:
+                ids = [searcher.stored_fields(d)["id"] for d in range(searcher.doc_count_all())]
+                data = Collection(searcher, ids)
+                saved = engine_query.PROXIMITY_BOOST, engine_query.TITLE_QUERY_WEIGHT
+                engine_query.PROXIMITY_BOOST, engine_query.TITLE_QUERY_WEIGHT = 1.0, 1.0
+                try:
+                    leaves = [data.leaf(engine_query.parse(
+                        rk.plain_query(queries[q]), searcher.schema,
+                        engine_query.SEARCH_FIELDS, None, "or")) for q in judged]
+                finally:
+                    engine_query.PROXIMITY_BOOST, engine_query.TITLE_QUERY_WEIGHT = saved
+                # the saturation is the costly part: once per query, k1 and b
+                shapes: dict[tuple[float, float, float], list[Setting]] = defaultdict(list)
+                for s in grid:
+                    shapes[(s.k1, s.b, s.title_b)].append(s)
+                per: dict[Setting, list[float]] = defaultdict(list)
+                for q, leaf in zip(judged, leaves, strict=True):
+                    for same in shapes.values():
+                        sat = data.saturation(leaf, same[0])
+                        for s in same:
+                            per[s].append(ndcg_at(data.top(leaf, s, sat=sat), gains[q], 10))
+                for s in grid:
+                    out[name][(variant, s)] = statistics.fmean(per[s])
+        print(f"  {collection.name} {variant}: indexed and scored", file=sys.stderr)
+
+
+def worst(scores: dict[str, dict[Key, float]], key: Key, names: list[str]) -> float:
+    return min(scores[c][key] / rk.COLLECTIONS[c].best_peer for c in names)
+
+
+def distance(key: Key) -> float:
+    """How far a setting is from textbook BM25 with the shipped analyzer."""
+    variant, s = key
+    return (abs(s.k1 - STANDARD.k1) + abs(s.b - STANDARD.b) + s.proximity
+            + (variant != "porter") + (s.idf != STANDARD.idf) + abs(s.title - 1.0) / 2)
+
+
+def choose(scores: dict[str, dict[Key, float]], train: list[str]) -> Key:
+    """The best worst ratio to the best peer over ``train`` (never far behind, rather
+    than winning most); within 0.005 of it, the one nearest textbook BM25."""
+    common = sorted(set.intersection(*(set(scores[c]) for c in train)), key=str)
+    top = max(worst(scores, k, train) for k in common)
+    near = [k for k in common if worst(scores, k, train) >= top - 0.005]
+    return min(near, key=lambda k: (distance(k), -worst(scores, k, train)))
+
+
+def describe(key: Key) -> str:
+    variant, s = key
+    near = "off" if s.proximity == 0 else f"{s.proximity} {s.near} slop {s.slop}"
+    return (f"{variant} | {s.idf} | {s.k1} | {s.b} | {s.title} | {near}")
+
+
+def report(scores: dict[str, dict[Key, float]]) -> None:
+    names = [n for n in rk.COLLECTIONS if scores.get(n)]
+    print("| held out | analyzer | IDF | k1 | b | title weight | proximity | nDCG@10 held "
+          "out | best peer | best in hindsight |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for held in names if len(names) > 2 else ():
         train = [n for n in names if n != held]
-        s = choose(scores, train)
-        best = max(scores[held].values())
-        print(f"| {rk.COLLECTIONS[held].name} | {' + '.join(rk.COLLECTIONS[t].name for t in train)}"
-              f" | {s[0]} | {s[1]} | {s[2]} | {s[3]} | {scores[held][s]:.3f} "
-              f"| {rk.COLLECTIONS[held].best_peer:.3f} | {best:.3f} |")
-    final = choose(scores, names)
-    print("\n| k1 | b | proximity | title weight | TIME | CISI | Cranfield | worst / best peer |")
-    print("|---|---|---|---|---|---|---|---|")
-    for s in sorted(set.intersection(*(set(scores[n]) for n in names))):
-        worst = min(scores[n][s] / rk.COLLECTIONS[n].best_peer for n in names)
-        print(f"| {s[0]} | {s[1]} | {s[2]} | {s[3]} | "
-              + " | ".join(f"{scores[n][s]:.3f}" for n in names) + f" | {worst:.3f} |")
-    print("\nchosen on all three:", final,
-          {rk.COLLECTIONS[n].name: round(scores[n][final], 3) for n in names})
+        key = choose(scores, train)
+        print(f"| {rk.COLLECTIONS[held].name} | {describe(key)} | {scores[held][key]:.3f} | "
+              f"{rk.COLLECTIONS[held].best_peer:.3f} | {max(scores[held].values()):.3f} |")
+    print("\nNamed settings, in sample:")
+    print("| setting | analyzer | IDF | k1 | b | title weight | proximity | "
+          + " | ".join(rk.COLLECTIONS[n].name for n in names) + " | worst / peer |")
+    print("|---|---|---|---|---|---|---|" + "---|" * (len(names) + 1))
+    named = {"shipped": ("porter", SHIPPED), "before issue 18": ("porter", BEFORE),
+             "textbook BM25": ("porter", STANDARD),
+             "textbook, Whoosh IDF": ("porter", Setting(k1=1.2, b=0.75, title=1.0,
+                                                         proximity=0.0, idf="whoosh")),
+             "chosen on all": choose(scores, names)}
+    for label, key in named.items():
+        if all(key in scores[n] for n in names):
+            print(f"| {label} | {describe(key)} | "
+                  + " | ".join(f"{scores[n][key]:.3f}" for n in names)
+                  + f" | {worst(scores, key, names):.3f} |")
+    print("\nOne change at a time from the setting before issue 18, in sample:")
+    base = ("porter", BEFORE)
+    changes = [(f"analyzer {a}", (a, BEFORE)) for a in ANALYZERS if a != "porter"]
+    changes += [(label, ("porter", s)) for label, s in (
+        ("Whoosh IDF", Setting(idf="whoosh")), ("k1 1.5 (shipped)", Setting(k1=1.5)),
+        ("k1 1.2", Setting(k1=1.2)),
+        ("b 0.75", Setting(b=0.75)), ("k1 1.2, b 0.75", Setting(k1=1.2, b=0.75)),
+        ("no proximity", Setting(proximity=0.0)), ("proximity slop 1", Setting(slop=1)),
+        ("proximity as flat IDF bonus 0.2", Setting(proximity=0.2, near="idf")),
+        ("title weight 1", Setting(title=1.0)))]
+    print("| change | " + " | ".join(rk.COLLECTIONS[n].name for n in names) + " |")
+    print("|---|" + "---|" * len(names))
+    for label, key in [("before", base), *changes]:
+        if all(key in scores[n] for n in names):
+            print(f"| {label} | " + " | ".join(
+                f"{scores[n][key]:.3f} ({scores[n][key] - scores[n][base]:+.3f})"
+                for n in names) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--grid", action="store_true", help="score the whole grid")
-    parser.add_argument("--load", type=Path, nargs="+",
-                        help="report from the lines that --grid printed (files)")
+    parser.add_argument("--analyzers", nargs="+", choices=sorted(ANALYZERS),
+                        default=list(ANALYZERS), help="analyzer variants to index with")
     parser.add_argument("--only", choices=sorted(rk.COLLECTIONS), action="append",
                         help="score only this collection (repeatable)")
+    parser.add_argument("--save", type=Path, help="also write every score to this JSON file")
+    parser.add_argument("--load", type=Path, nargs="+",
+                        help="report from --save files, scoring nothing")
+    parser.add_argument("--check", action="store_true",
+                        help="score the shipped setting only (compare with make eval)")
     args = parser.parse_args(argv)
-    scores: dict[str, dict[Setting, float]] = defaultdict(dict)
+    chosen = args.only or list(rk.COLLECTIONS)
+    missing = [rk.COLLECTIONS[c].folder for c in chosen
+               if not args.load and not (DATA / rk.COLLECTIONS[c].folder).is_dir()]
+    if missing:
+        print(f"needs {', '.join(missing)} in {DATA} (absent on this machine)", file=sys.stderr)
+        return 2
+    scores: dict[str, dict[Key, float]] = defaultdict(dict)
+    if args.check:
+        for name in chosen:
+            score_collection(name, ["porter"], [SHIPPED], scores)
+            print(f"{rk.COLLECTIONS[name].name}: {scores[name][('porter', SHIPPED)]:.3f}")
+        return 0
     for path in args.load or ():
-        for line in path.read_text().splitlines():
-            if line.startswith("["):
-                name, setting, value = json.loads(line)
-                scores[name][tuple(setting)] = value  # type: ignore[index]
-    if args.grid:
-        settings = list(itertools.product(K1S, BS, PROXIMITY, TITLE_WEIGHTS))
-        for name, new in grid_scores(settings, args.only or list(rk.COLLECTIONS),
-                                     scores).items():
-            scores[name].update(new)
+        for name, rows in json.loads(path.read_text()).items():
+            for variant, fields, value in rows:
+                scores[name][(variant, Setting(**fields))] = value
+    if not args.load:
+        grid = settings()
+        for name in chosen:
+            score_collection(name, args.analyzers, grid, scores)
+    if args.save:
+        args.save.write_text(json.dumps({name: [[v, asdict(s), x] for (v, s), x in rows.items()]
+                                         for name, rows in scores.items()}))
     report(scores)
     return 0
 
