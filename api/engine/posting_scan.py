@@ -210,8 +210,24 @@ class _Segment:
                 if values is not None:
                     values.append(matcher.value())
                 matcher.next()
-        return (np.fromiter(ids, dtype=np.int64, count=len(ids)),
-                np.fromiter(weights, dtype=np.float64, count=len(weights)), values)
+        return compact(np.fromiter(ids, dtype=np.int64, count=len(ids)),
+                       np.fromiter(weights, dtype=np.float64, count=len(weights)), values)
+
+
+def compact(ids: np.ndarray, weights: np.ndarray, values: list[bytes] | None) -> Postings:
+    """Postings in half the memory, so the cache holds twice as many: segment-local
+    document numbers fit 32 bits, and weights (Whoosh stores them as 32-bit floats)
+    are kept in 32 bits when that loses nothing. Scores are computed in 64 bits
+    (:meth:`PostingScanner._bm25` widens them), so nothing changes but the size.
+
+    Why: at 83,000 documents the 200 bench queries' lists took 69 MB, just over the
+    64 MB cache, and a least-recently-used cache walked in a cycle longer than itself
+    keeps nothing: every query decoded again (top 10 p50 10 ms against 1.6 at 37.5k).
+    """
+    small = weights.astype(np.float32)
+    if np.array_equal(small, weights):
+        weights = small  # type: ignore[assignment]
+    return ids.astype(np.int32), weights, values
 
 
 #: Where a W3 term info keeps the document frequency: after its flags and weight.
@@ -366,6 +382,7 @@ class PostingScanner:
               weights: np.ndarray) -> np.ndarray:
         idf, avgfl, b, k1 = self._scorer(fieldname, text)
         lengths = segment.lengths(fieldname)[ids]
+        weights = weights.astype(np.float64)  # cached compact; score in 64 bits
         return idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * lengths / avgfl)))
 
     def _term(self, fieldname: str, text: str) -> Scan:
