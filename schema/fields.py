@@ -214,26 +214,28 @@ def speaker_values(extraction: Extraction) -> list[str]:
     return list(dict.fromkeys(s.name for s in extraction.speakers if s.kind == "person"))
 
 
-def hit_card(extraction: Extraction, story: str) -> bytes:
-    """What a search hit shows of a document, as compact JSON for the ``card`` column.
+def hit_card(data: dict[str, Any], story: str | None) -> dict[str, Any]:
+    """What a search hit shows of a document, from its extraction as
+    :meth:`Extraction.to_json` gives it (the copy the index stores): one definition for
+    the ``card`` column and for reading a hit from the stored extraction.
 
     Why a column: Whoosh keeps a document's stored fields in one compressed record, so
     showing a hit without its snippets decompressed the whole body and parsed the whole
     extraction, a third of a top-10 search; a column reads one short value.
     """
-    card = {"id": extraction.id, "title": extraction.title or "",
-            "outlet": extraction.outlet or "",
-            "published": extraction.published.isoformat() if extraction.published else None,
-            "speakers": speaker_values(extraction),
-            "locations": list(dict.fromkeys(p.label for p in extraction.locations)),
-            "url": extraction.url, "story": story}
-    return json.dumps(card, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return {"id": data["id"], "title": data.get("title") or "",
+            "outlet": data.get("outlet") or "", "published": data.get("published"),
+            "speakers": list(dict.fromkeys(s["name"] for s in data["speakers"]
+                                           if s.get("kind") == "person")),
+            "locations": list(dict.fromkeys(p["label"] for p in data["locations"])),
+            "url": data.get("url"), "story": story}
 
 
 def to_fields(extraction: Extraction, content_hash: str, story: str) -> dict[str, Any]:
     """The field values to index for one document; ``story`` is its story id."""
     speakers = _join(speaker_values(extraction))
     places = _join(location_values(extraction))
+    data = extraction.to_json()
     published = (
         dt.datetime.combine(extraction.published, dt.time()) if extraction.published else None
     )
@@ -250,8 +252,9 @@ def to_fields(extraction: Extraction, content_hash: str, story: str) -> dict[str
         "content_hash": content_hash,
         "source": extraction.path,
         "story": story,
-        "extraction": json.dumps(extraction.to_json(), ensure_ascii=False),
-        "card": hit_card(extraction, story),
+        "extraction": json.dumps(data, ensure_ascii=False),
+        "card": json.dumps(hit_card(data, story), ensure_ascii=False,
+                           separators=(",", ":")).encode("utf-8"),
     }
     if published is not None:
         doc["published"] = published

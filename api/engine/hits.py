@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from newsfacet.schema.document import Extraction
+from newsfacet.schema.fields import hit_card
 
 from ..models import (
     MAX_STORY_MEMBERS,
@@ -32,7 +33,7 @@ from .highlight import snippets
 from .query import ANALYZER
 from .view import View
 
-#: The column holding what a hit shows (``newsfacet.schema.fields.hit_card``).
+#: The column holding what a hit shows (:func:`newsfacet.schema.fields.hit_card`).
 CARD_COLUMN = "card"
 
 
@@ -74,20 +75,12 @@ def document_hit(searcher: Any, table: FacetTable, docnum: int, score: float | N
     Without snippets it is read from the ``card`` column; the body and the whole
     extraction are read only when a snippet needs the body.
     """
-    card = None if terms else hit_card(searcher, table, docnum)
+    card = None if terms else read_card(searcher, table, docnum)
     body = ""
     if card is None:
         stored = searcher.stored_fields(docnum)
         body = stored.get("body", "")
-        extraction = json.loads(stored["extraction"])
-        published = stored.get("published")
-        card = {"id": stored["id"], "title": stored.get("title", ""),
-                "outlet": stored.get("outlet"),
-                "published": published.date().isoformat() if published else None,
-                "speakers": [s["name"] for s in extraction["speakers"]
-                             if s.get("kind") == "person"],
-                "locations": [p["label"] for p in extraction["locations"]],
-                "url": extraction.get("url"), "story": stored.get("story")}
+        card = hit_card(json.loads(stored["extraction"]), stored.get("story"))
     story = card["story"]
     return Hit(
         id=card["id"],
@@ -104,7 +97,7 @@ def document_hit(searcher: Any, table: FacetTable, docnum: int, score: float | N
     )
 
 
-def hit_card(searcher: Any, table: FacetTable, docnum: int) -> dict[str, Any] | None:
+def read_card(searcher: Any, table: FacetTable, docnum: int) -> dict[str, Any] | None:
     """The ``card`` column's value of ``docnum`` (what a hit shows), or None where a
     segment has none."""
     columns = table.cache.get(CARD_COLUMN)
