@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh.analysis import (
     CharsetFilter,
     Filter,
@@ -13,10 +15,17 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
+from whoosh.formats import Positions
 from whoosh.support.charset import accent_map
 
 from conftest import DEMO
-from newsfacet.schema.fields import text_analyzer
+from newsfacet.schema.fields import (
+    TITLE_BOOST,
+    NewsPositions,
+    build_quote_schema,
+    build_schema,
+    text_analyzer,
+)
 
 
 class DropPossessive(Filter):  # type: ignore[misc]
@@ -68,3 +77,33 @@ def test_possessives_match_the_plain_word() -> None:
     owned = [t for t, *_ in tokens(text_analyzer(), "Viet Nam's and NATO’s")]
     assert owned == plain == ["viet", "nam", "nato"]
 
+
+
+words_and_noise = st.lists(
+    st.sampled_from(WORDS) | st.text(max_size=8), max_size=80).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(words_and_noise, st.text()), st.sampled_from([1.0, 2.0, 0.5]))
+def test_news_positions_write_what_whoosh_writes(text: str, boost: float) -> None:
+    analyzer = text_analyzer()
+    ours = list(NewsPositions(field_boost=boost).word_values(text, analyzer, mode="index"))
+    whoosh = list(Positions(field_boost=boost).word_values(text, analyzer, mode="index"))
+    assert ours == whoosh
+
+
+def test_news_positions_leave_other_analyzers_to_whoosh() -> None:
+    chain = WHOOSH_CHAIN  # the same tokens, but not marked: Whoosh's own path
+    text = "Nam's energy and a crisis"
+    assert list(NewsPositions().word_values(text, chain)) == \
+        list(Positions().word_values(text, chain))
+    assert list(NewsPositions().word_values(["energy", "crisis"], text_analyzer())) == \
+        list(Positions().word_values(["energy", "crisis"], text_analyzer()))
+
+
+def test_text_fields_write_with_news_positions() -> None:
+    for schema, names in ((build_schema(), ("title", "body")), (build_quote_schema(), ("text",))):
+        for name in names:
+            assert isinstance(schema[name].format, NewsPositions)
+            assert schema[name].analyzer.news_words
+    assert build_schema()["title"].format.field_boost == TITLE_BOOST
