@@ -8,7 +8,6 @@ inferred from the text.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from newsfacet.schema.document import (
     Article,
@@ -51,9 +50,11 @@ def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
     names = {part for s in people for part in [s.name, *s.aliases, s.name.split()[-1]]
              if len(part) > 2}
     spans: list[Span] = []
-    for name in names:
-        for match in re.finditer(re.escape(name), text):
-            spans.append(Span(*match.span()))
+    for name in names:  # str.find, not a regex per name: names change with every document
+        start = text.find(name)
+        while start >= 0:
+            spans.append(Span(start, start + len(name)))
+            start = text.find(name, start + len(name))
     return spans
 
 
