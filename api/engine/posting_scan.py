@@ -20,9 +20,9 @@ query past its time budget stops within milliseconds.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
+from pickle import loads
 from typing import Any
 
 import numpy as np
@@ -31,6 +31,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3TermInfo, _lenfield
 from whoosh.filedb.filetables import _lengths
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 from ..query_limits import Budget, unlimited
@@ -46,9 +47,15 @@ CHECK_EVERY = 256
 #: frequent few hundred words of 37,500 articles, in a worker of about 160 MB.
 POSTING_CACHE_BYTES = 64 * 1024 * 1024
 
-#: What one posting list decodes to: segment-local document numbers, weights, and the
-#: raw values (positions) when asked for.
-Postings = tuple[np.ndarray, np.ndarray, "list[bytes] | None"]
+#: Every position of a posting list, decoded: ``starts[i]:starts[i + 1]`` of ``flat``
+#: are the i-th document's, ascending.
+PositionTable = tuple[np.ndarray, np.ndarray]
+#: What one posting list decodes to: segment-local document numbers, weights and the
+#: positions when asked for.
+Postings = tuple[np.ndarray, np.ndarray, "PositionTable | None"]
+#: Offsets between two documents' positions in a phrase's sort keys: above any
+#: position plus any slop, so no document's positions reach into another's.
+_DOC_STRIDE = np.int64(1) << np.int64(32)
 
 
 class PostingCache:
@@ -75,13 +82,13 @@ class PostingCache:
         return found[0]
 
     def put(self, key: tuple[int, str, str, bool], postings: Postings) -> None:
-        ids, weights, values = postings
-        cost = ids.nbytes + weights.nbytes + (sum(len(v) + 40 for v in values)
-                                              if values is not None else 0)
+        ids, weights, positions = postings
+        arrays = [ids, weights, *(positions or ())]
+        cost = sum(a.nbytes for a in arrays)
         if cost > self.limit // 4:
             return  # one huge list would flush everything else
-        ids.flags.writeable = False  # shared between queries: nobody may change them
-        weights.flags.writeable = False
+        for array in arrays:
+            array.flags.writeable = False  # shared between queries: nobody may change them
         self._entries[key] = (postings, cost)
         self.size += cost
         while self.size > self.limit:
@@ -169,8 +176,8 @@ class _Segment:
 
     def postings(self, fieldname: str, text: str, positions: bool, budget: Budget
                  ) -> Postings | None:
-        """Document numbers (segment-local), weights and, if asked, the raw values
-        (read-only arrays: they may be shared with later queries through the cache)."""
+        """Document numbers (segment-local), weights and, if asked, positions (read-only
+        arrays: they may be shared with later queries through the cache)."""
         key = (self.offset, fieldname, text, positions)
         if self._cache is not None and (cached := self._cache.get(key)) is not None:
             return cached
@@ -211,10 +218,76 @@ class _Segment:
                     values.append(matcher.value())
                 matcher.next()
         return compact(np.fromiter(ids, dtype=np.int64, count=len(ids)),
-                       np.fromiter(weights, dtype=np.float64, count=len(weights)), values)
+                       np.fromiter(weights, dtype=np.float64, count=len(weights)),
+                       None if values is None else position_table(values, budget))
 
 
-def compact(ids: np.ndarray, weights: np.ndarray, values: list[bytes] | None) -> Postings:
+def position_table(values: list[bytes], budget: Budget | None = None) -> PositionTable:
+    """Whoosh's encoded positions (a count, then the pickled gaps) as one table.
+
+    Why: a phrase looked at every candidate document's positions in Python, unpickling
+    them again on every query (45 % of a phrase's time); decoded once, the cache keeps
+    arrays that a phrase matches in numpy.
+    """
+    budget = budget or unlimited()
+    gaps: list[int] = []
+    counts = np.empty(len(values), dtype=np.int64)
+    for n, value in enumerate(values):
+        if not (n + 1) % (CHECK_EVERY * 16):
+            budget.check()
+        # Whoosh's decode_positions, without the running sum (numpy does it below)
+        found = loads(value[_INT_SIZE:] if value.endswith(b".") else value[_INT_SIZE:] + b".")
+        gaps.extend(found)
+        counts[n] = len(found)
+    starts = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    # positions are each document's running sum of its gaps
+    running = np.cumsum(np.fromiter(gaps, dtype=np.int64, count=len(gaps)))
+    before = np.repeat(np.concatenate(([0], running))[starts[:-1]], counts)
+    return starts, (running - before).astype(np.int32)
+
+
+def phrase_documents(lists: list[Postings], slop: int, budget: Budget | None = None
+                     ) -> np.ndarray:
+    """The documents (of one segment) where each list's word follows the one before by
+    1 to ``slop`` positions, ascending."""
+    budget = budget or unlimited()
+    common = lists[0][0]
+    for ids, _, _ in lists[1:]:
+        common = np.intersect1d(common, ids, assume_unique=True)
+    if not len(common):
+        return np.empty(0, dtype=np.int64)
+    # where the phrase so far can end, as keys (see _phrase_keys)
+    ends = _phrase_keys(lists[0], common)
+    for later in lists[1:]:
+        budget.check()
+        keys = _phrase_keys(later, common)
+        # the first end at or after p - slop must come before p
+        at = np.searchsorted(ends, keys - min(slop, 1 << 31), side="left")
+        kept = at < len(ends)
+        kept[kept] = ends[at[kept]] < keys[kept]
+        ends = keys[kept]
+    return common[np.unique(ends // _DOC_STRIDE)].astype(np.int64)
+
+
+def _phrase_keys(postings: Postings, docs: np.ndarray) -> np.ndarray:
+    """The positions of ``docs`` (a sorted subset of the list's documents) as sorted keys:
+    the document's rank in ``docs`` times ``_DOC_STRIDE``, plus the position."""
+    ids, _, positions = postings
+    assert positions is not None
+    starts, flat = positions
+    rows = np.searchsorted(ids, docs)
+    counts = starts[rows + 1] - starts[rows]
+    # indexes into ``flat`` of every position of the chosen rows, in row order
+    first = np.repeat(starts[rows] - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+    taken = flat[first + np.arange(int(counts.sum()), dtype=np.int64)]
+    keys = np.repeat(np.arange(len(docs), dtype=np.int64) * _DOC_STRIDE, counts) + taken
+    keys.sort()
+    return keys
+
+
+def compact(ids: np.ndarray, weights: np.ndarray, positions: PositionTable | None
+            ) -> Postings:
     """Postings in half the memory, so the cache holds twice as many: segment-local
     document numbers fit 32 bits, and weights (Whoosh stores them as 32-bit floats)
     are kept in 32 bits when that loses nothing. Scores are computed in 64 bits
@@ -227,7 +300,7 @@ def compact(ids: np.ndarray, weights: np.ndarray, values: list[bytes] | None) ->
     small = weights.astype(np.float32)
     if np.array_equal(small, weights):
         weights = small  # type: ignore[assignment]
-    return ids.astype(np.int32), weights, values
+    return ids.astype(np.int32), weights, positions
 
 
 #: Where a W3 term info keeps the document frequency: after its flags and weight.
@@ -411,12 +484,11 @@ class PostingScanner:
 
         That is Whoosh's Phrase (an ordered SpanNear2 with ``mindist`` 1): slop 1 means
         adjacent; a phrase whose stop words left gaps gets the widest gap as its slop.
-        Each position is looked up among the previous word's (a bisection), so the cost
-        does not grow with the slop (a set of every reachable position did: slop
-        1,000,000 took 100 s).
+        Each position is looked up among the previous word's (a binary search, in numpy
+        over every candidate document at once), so the cost does not grow with the slop
+        (a set of every reachable position did: slop 1,000,000 took 100 s).
         """
         found = self._empty()
-        decode = self.searcher.schema[fieldname].format.decode_positions
         budget = self.budget
         for segment in self.segments:
             read = [segment.postings(fieldname, word, positions=True, budget=budget)
@@ -424,28 +496,7 @@ class PostingScanner:
             lists = [p for p in read if p is not None]
             if len(lists) < len(words):
                 continue
-            common = lists[0][0]
-            for ids, _, _ in lists[1:]:
-                common = np.intersect1d(common, ids, assume_unique=True)
-            if not len(common):
-                continue
-            # per document, the positions the phrase so far can end at, ascending
-            ends: dict[int, list[int]] = {}
-            for position_in_phrase, (ids, _, values) in enumerate(lists):
-                assert values is not None
-                keep = np.isin(ids, common, assume_unique=True)
-                for n, i in enumerate(np.flatnonzero(keep)):
-                    if not (n + 1) % CHECK_EVERY:
-                        budget.check()
-                    doc = int(ids[i])
-                    positions = sorted(decode(values[i]))
-                    if position_in_phrase:
-                        before = ends[doc]
-                        positions = [p for p in positions
-                                     if (j := bisect_left(before, p - slop)) < len(before)
-                                     and before[j] < p]
-                    ends[doc] = positions
-            matched = np.array(sorted(d for d, s in ends.items() if s), dtype=np.int64)
+            matched = phrase_documents(lists, slop, budget)
             if not len(matched):
                 continue
             where = matched + segment.offset

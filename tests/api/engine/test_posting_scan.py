@@ -8,6 +8,7 @@ on, whoosh3 3.54.0 drops true top hits of AND-of-OR queries, which the last test
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 import shutil
@@ -16,10 +17,14 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import collectors
+from whoosh.formats import Positions
 
 from conftest import DEMO, TINY_RECORDS
 from newsfacet.api import SearchService
+from newsfacet.api.engine.posting_scan import phrase_documents, position_table
 from newsfacet.api.engine.query import SEARCH_FIELDS, parse
 from newsfacet.indexer.pipeline import index_paths
 from newsfacet.indexer.store import IndexStore
@@ -184,3 +189,49 @@ def test_cached_postings_answer_as_fresh_ones_and_stay_bounded(segmented_demo: P
         assert 0 < scanner.cache.size <= scanner.cache.limit
         assert check_same_answers(service, queries) == len(queries)
         assert scanner.cache.size <= scanner.cache.limit
+
+
+# -- positions and phrases, piece by piece ------------------------------------------------
+
+position_lists = st.lists(st.integers(min_value=0, max_value=300), min_size=1, max_size=12,
+                          unique=True).map(sorted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(position_lists, max_size=20))
+def test_position_table_decodes_as_whoosh(documents: list[list[int]]) -> None:
+    positions = Positions()
+    starts, flat = position_table([positions.encode(p) for p in documents])
+    assert [flat[starts[i]:starts[i + 1]].tolist() for i in range(len(documents))] == \
+        [positions.decode_positions(positions.encode(p)) for p in documents]
+
+
+def phrase_by_bisection(lists: list[dict[int, list[int]]], slop: int) -> list[int]:
+    """The phrase rule as it was written first, one document and one position at a time."""
+    common = set(lists[0]).intersection(*lists[1:])
+    matched = []
+    for doc in sorted(common):
+        ends = lists[0][doc]
+        for later in lists[1:]:
+            ends = [p for p in later[doc]
+                    if (j := bisect.bisect_left(ends, p - slop)) < len(ends) and ends[j] < p]
+        if ends:
+            matched.append(doc)
+    return matched
+
+
+documents_of_a_word = st.dictionaries(st.integers(min_value=0, max_value=30), position_lists,
+                                      max_size=15)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(documents_of_a_word, min_size=1, max_size=4),
+       st.integers(min_value=1, max_value=400) | st.just(10**9))
+def test_phrase_documents_as_bisection(lists: list[dict[int, list[int]]], slop: int) -> None:
+    positions = Positions()
+    postings = []
+    for word in lists:
+        ids = sorted(word)
+        postings.append((np.array(ids, dtype=np.int32), np.ones(len(ids)),
+                         position_table([positions.encode(word[d]) for d in ids])))
+    assert phrase_documents(postings, slop).tolist() == phrase_by_bisection(lists, slop)
