@@ -18,6 +18,7 @@ from .patterns import (
     SENTENCE_CUE,
     SENTENCE_SUBJECT,
     SUBJECT_FIRST,
+    UPPER,
     VERB_FIRST,
 )
 from .sentences import sentence_end, sentence_start
@@ -90,6 +91,39 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     m = _LONG_SUBJECT.match(window)
     if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'
         return source_from_name(m.group("name"), m.group("verb"), trim_role(m.group("role")))
+    # A fragment inside a sentence ('While X proclaims it a "terrific piece," Clinton
+    # fixates ...') is followed by the sentence's own clause, not an attribution.
+    return _any_verb_after(window) if item.sentence_open else None
+
+
+#: What may follow a verb that closes an attribution: the clause's end, or an adverbial.
+_VERB_CLOSE = (
+    r"(?=[ ]*(?:[.,;:!?—–]|$|[ ]+(?:on|in|at|to|of|about|during|after|before|from|with"
+    r"|as|the|a|an|his|her|their|back|out|up|again|later|loudly|angrily|defiantly)\b))"
+)
+#: Any verb in the past or present tense between a quote and its speaker, in either order:
+#: '," Toomey fumed.', '," he barked at ...', '!" beamed Donald Hartley of Madison'. After
+#: a quote ending in a comma, such a clause is its attribution whatever the verb is.
+_ANY_VERB_SUBJECT = re.compile(
+    rf"[ ]*(?P<subj>{NAME_SEQ}|[Hh]e|[Ss]he)(?:[ ]*\([^()\n]{{1,40}}\))?[ ]+"
+    rf"(?P<verb>[a-z]{{3,}}(?:ed|es|ks|ts|ps|ds))\b{_VERB_CLOSE}"
+)
+_ANY_VERB_FIRST = re.compile(rf"[ ]*(?P<verb>[a-z]{{3,}}(?:ed|es|ks|ts|ps|ds))[ ]+(?=[{UPPER}])")
+
+
+def _any_verb_after(window: str) -> Source | None:
+    """The speaker of an attribution with a verb the cue lists do not hold."""
+    m = _ANY_VERB_SUBJECT.match(window)
+    if m:
+        subj = m.group("subj")
+        if subj.lower() in PERSON_PRONOUNS:
+            return Source("pronoun", subj, cue=f"{subj} {m.group('verb')}")
+        src = source_from_name(subj, m.group("verb"), None)
+        return src if src.kind == "person" else None
+    m = _ANY_VERB_FIRST.match(window)
+    if m:
+        src = source_from_object(window[m.end() :], m.group("verb"))
+        return src if src is not None and src.kind == "person" else None
     return None
 
 
