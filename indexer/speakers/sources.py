@@ -64,10 +64,14 @@ _SUBJ_TRAIL = re.compile(
 )
 
 #: Words that may stand before a name in a subject without making it another phrase:
-#: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor".
+#: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor", and a
+#: noun phrase of modifiers closed by a lower-case head noun: "former FBI agent",
+#: "CBS This Morning co-Anchor", "former George W. Bush speechwriter".
 _DESCRIPTOR_PREFIX = re.compile(
     rf"^(?:(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)(?:[ ]+(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)){{0,2}}"
-    rf"|(?:The[ ]+)?(?:[{UPPER}][{LETTERS}]*[ ]+){{0,3}}[{UPPER}][{LETTERS}]*['’]s)$"
+    rf"|(?:The[ ]+)?(?:[{UPPER}][{LETTERS}]*[ ]+){{0,3}}[{UPPER}][{LETTERS}]*['’]s"
+    rf"|(?![Aa]n?[ ])(?![^\n]*\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e|[Yy]ou|told|tells|said"
+    rf"|says)\b)(?:[{LETTERS}][{LETTERS}.\-]*[ ]+){{1,5}}(?:[a-z][a-z\-]{{2,}}|co-[A-Z][a-z]+))$"
 )
 
 _ROLE_CUT = re.compile(

@@ -58,3 +58,30 @@ def test_a_fragment_inside_a_sentence_is_not_given_to_the_next_clause(
         "about the costs."
     )
     assert f"{first} {last}" not in _people(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(FIRST),
+    st.sampled_from(LAST),
+    st.sampled_from(["former FBI agent", "CBS This Morning co-Anchor", "Texas delegate",
+                     "former George W. Bush speechwriter", "longtime party activist"]),
+    st.sampled_from(["said", "explained", "wrote"]),
+    st.sampled_from(QUOTES),
+)
+def test_descriptor_phrase_before_the_name_after_a_quote(
+    first: str, last: str, descriptor: str, verb: str, quote: str
+) -> None:
+    # Modifiers, capitalised or not, closed by a lower-case head noun: the name after
+    # them is the subject, the phrase its description.
+    name = f"{first} {last}"
+    text = f'The meeting ran late.\n"{quote}," {descriptor} {name} {verb}.'
+    assert _people(text).get(name) == [quote]
+
+
+def test_a_pronoun_or_an_article_phrase_before_a_name_is_not_a_descriptor() -> None:
+    text = (
+        'Sources said she was "deeply involved in the talks," a point Marta Brandt also '
+        "acknowledged to reporters."
+    )
+    assert "Marta Brandt" not in _people(text)
