@@ -85,3 +85,34 @@ def test_a_pronoun_or_an_article_phrase_before_a_name_is_not_a_descriptor() -> N
         "acknowledged to reporters."
     )
     assert "Marta Brandt" not in _people(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(FIRST),
+    st.sampled_from(LAST),
+    st.sampled_from(["Virginia", "Clinton", "Concord", "Obama", "Texas"]),
+    st.sampled_from(["delegate", "ally", "resident", "adviser", "spokesman", "speechwriter"]),
+    st.sampled_from(QUOTES),
+)
+def test_modifier_and_role_noun_before_the_name_after_said(
+    first: str, last: str, modifier: str, noun: str, quote: str
+) -> None:
+    # 'said Virginia delegate Beau Correll': the capitalised word modifies the role.
+    name = f"{first} {last}"
+    text = f'The meeting ran late.\n"{quote}," said {modifier} {noun} {name}.'
+    people = _people(text)
+    assert people.get(name) == [quote]
+    assert modifier not in people
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(FIRST), st.sampled_from(LAST),
+       st.sampled_from(["during", "after", "aboard", "outside", "from"]),
+       st.sampled_from(["Air Force One", "Fox News Sunday", "Trump Tower"]))
+def test_a_preposition_and_a_name_after_the_speaker_keep_the_speaker(
+    first: str, last: str, preposition: str, place: str
+) -> None:
+    name = f"{first} {last}"
+    text = f'{name} spoke on Monday. "We will win," said {name} {preposition} {place}.'
+    assert _people(text).get(name) == ["We will win"]
