@@ -5,11 +5,14 @@ mark ('," said Brennan'), before the opening one ('Brennan said: "'), as a label
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .model import Source, Statement
 from .names import PERSON_PRONOUNS
 from .patterns import (
     CUE_BEFORE_QUOTE,
+    INVERTED_VERB,
+    INVERTED_VERB_RE,
     NAME_SEQ,
     NAME_SEQ_RE,
     OBJECT_NAME,
@@ -118,12 +121,12 @@ def _any_verb_after(window: str) -> Source | None:
         subj = m.group("subj")
         if subj.lower() in PERSON_PRONOUNS:
             return Source("pronoun", subj, cue=f"{subj} {m.group('verb')}")
-        src = source_from_name(subj, m.group("verb"), None)
-        return src if src.kind == "person" else None
+        named = source_from_name(subj, m.group("verb"), None)
+        return named if named.kind == "person" else None
     m = _ANY_VERB_FIRST.match(window)
     if m:
-        src = source_from_object(window[m.end() :], m.group("verb"))
-        return src if src is not None and src.kind == "person" else None
+        obj = source_from_object(window[m.end() :], m.group("verb"))
+        return obj if obj is not None and obj.kind == "person" else None
     return None
 
 
@@ -187,6 +190,9 @@ def _colon_intro(text: str, item: Statement, para_start: int) -> Source | None:
     subj = sm.group("subj")
     if subj.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj, cue=":")
+    verb = INVERTED_VERB_RE.match(subj)
+    if verb is not None:  # 'Stated Stone:': the verb first, then the speaker
+        subj = subj[verb.end() :]
     role = None
     ap = re.match(r",[ ]+([^,:\"“”\n]{2,120})[,:]", text[sm.end() : item.open_pos])
     if ap:
@@ -257,10 +263,11 @@ def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
     return src if src.kind == "person" else None
 
 
+
 #: A label right before a quote: 'Clinton: "..."', 'Said Comey, "..."', 'Continued Stone: "'.
 _LABEL_BEFORE = re.compile(
-    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>(?:Said|Continued|Added|Wrote|Asked|Replied)[ ]+)?"
-    rf"(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
+    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>{INVERTED_VERB}[ ]+)?(?P<name>{NAME_SEQ})"
+    rf"(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
 )
 
 
@@ -324,4 +331,27 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
         src = _sentence_tail_source(text, item, para_end)
     if src is None and not item.sentence_open:
         src = _sentence_cue_source(text, item, para_start)
+    if src is None and item.open_pos == para_start:
+        src = _intro_paragraph_source(text, item, para_start)
     return src
+
+
+def _intro_paragraph_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """A block quote whose introduction closes the paragraph before it with a colon:
+    'In a 1963 speech, he declared:' / 'Clinton released the following statement:', then
+    the quote as its own paragraph. The introduction is read as if it stood right before
+    the opening mark."""
+    end = para_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":" or end == para_start:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    if QUOTE_MARK.search(text, start, end):
+        return None  # the paragraph before holds quotes of its own: no plain introduction
+    intro = replace(item, open_pos=end)
+    return (
+        _before_source(text, intro, start)
+        or _colon_intro(text, intro, start)
+        or _label_source(text, intro, start)
+    )

@@ -116,3 +116,31 @@ def test_a_preposition_and_a_name_after_the_speaker_keep_the_speaker(
     name = f"{first} {last}"
     text = f'{name} spoke on Monday. "We will win," said {name} {preposition} {place}.'
     assert _people(text).get(name) == ["We will win"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(FIRST),
+    st.sampled_from(LAST),
+    st.sampled_from(["{n} released the following statement:", "{n} echoed:",
+                     "In a 1963 speech, {n} declared:", "Stated {n}:",
+                     "{n} told the crowd, to loud applause:"]),
+    st.sampled_from(QUOTES),
+)
+def test_block_quote_introduced_by_the_paragraph_before(
+    first: str, last: str, intro: str, quote: str
+) -> None:
+    # The introduction closes its own paragraph with a colon; the quote is the next one.
+    name = f"{first} {last}"
+    text = f"{name} arrived late.\n\n{intro.format(n=name)}\n\n“{quote}.”\n\nThe hall emptied."
+    people = _people(text)
+    assert people.get(name) == [f"{quote}."]
+    assert not any(p.startswith("Stated") for p in people)
+
+
+def test_an_introduction_naming_no_person_gives_the_block_quote_to_nobody() -> None:
+    text = (
+        "Marta Verhoef arrived late.\n\nThe ministry's statement read:\n\n"
+        "“Nobody asked the drivers what they think.”\n\nThe hall emptied."
+    )
+    assert "Marta Verhoef" not in _people(text)
