@@ -56,6 +56,27 @@ def _signature_source(text: str, item: Statement, para_end: int) -> Source | Non
     return src if src.kind == "person" else None
 
 
+def _next_line_signature(text: str, item: Statement, para_end: int) -> Source | None:
+    """A signature on its own line after a quote that fills its paragraph: '"..."' then
+    '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets)."""
+    if not item.whole_para:
+        return None
+    start = para_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if start >= len(text) or text[start] not in "―—–-" or line_end - start > 120:
+        return None
+    # A space after the dash, so that '-President Obama' reads as a dash and a name.
+    line = text[start] + " " + text[start + 1 : min(line_end + 1, len(text))]
+    m = _DASH_SIGNATURE.match(line)
+    if m is None or m.end("name") - m.start("name") < 3:
+        return None
+    src = source_from_name(m.group("name"), "―", None)
+    return src if src.kind == "person" else None
+
+
 def _transcript_source(text: str, item: Statement) -> Source | None:
     """A speaker label in capitals opening the quote, as transcripts write them."""
     m = _TRANSCRIPT_LABEL.match(text, item.start, item.end)
@@ -319,6 +340,8 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
     right after the closing mark, right before the opening one, a speaker label, the end
     of the quote's sentence, a cue verb earlier in that sentence."""
     src = _after_source(text, item, para_end) or _signature_source(text, item, para_end)
+    if src is None:
+        src = _next_line_signature(text, item, para_end)
     if src is None:
         src = _transcript_source(text, item)
     if src is None and item.open_pos > para_start:

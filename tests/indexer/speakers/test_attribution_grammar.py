@@ -144,3 +144,15 @@ def test_an_introduction_naming_no_person_gives_the_block_quote_to_nobody() -> N
         "“Nobody asked the drivers what they think.”\n\nThe hall emptied."
     )
     assert "Marta Verhoef" not in _people(text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(QUOTES),
+       st.sampled_from(["- {n}.", "-{n}, tweeting after the vote.", "— {n}, Rotterdam"]))
+def test_signature_on_the_line_after_a_quote(
+    first: str, last: str, quote: str, signature: str
+) -> None:
+    # Fact checks and tweet round-ups sign a quote on the next line.
+    name = f"{first} {last}"
+    text = f"The claims, checked.\n“{quote}.”\n{signature.format(n=name)}\nThe record shows it."
+    assert _people(text).get(name) == [f"{quote}."]
