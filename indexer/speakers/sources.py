@@ -107,7 +107,7 @@ _APPOSITIVE_NAME = re.compile(
 #: Descriptor words and a name after a cue verb: "retired neurosurgeon Ben Carson,".
 _OBJECT_DESCRIBED = re.compile(
     rf"(?P<desc>(?:[A-Za-z][a-z-]*[ ]+){{1,4}}?)(?P<name>{NAME_SEQ})"
-    rf"(?=[ ]*(?:[,.;:!?)(\n—–-]|\([^()\n]{{1,40}}\)|$))"
+    rf"(?=[ ]*(?:[,.;:!?)(\n—–-]|\([^()\n]{{1,40}}\)|$)|[ ]+of[ ]+[{UPPER}])"
 )
 
 

@@ -156,3 +156,16 @@ def test_signature_on_the_line_after_a_quote(
     name = f"{first} {last}"
     text = f"The claims, checked.\n“{quote}.”\n{signature.format(n=name)}\nThe record shows it."
     assert _people(text).get(name) == [f"{quote}."]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(QUOTES),
+       st.sampled_from(["undecided Republican voter", "longtime resident", "retired nurse"]),
+       st.sampled_from(["Derry, N.H.", "Leiden", "Akron, Ohio"]))
+def test_described_name_of_a_place_after_said(
+    first: str, last: str, quote: str, descriptor: str, place: str
+) -> None:
+    # 'said undecided Republican voter Stephanie Hooton of Derry, N.H.'
+    name = f"{first} {last}"
+    text = f'The barn filled up.\n"{quote}," said {descriptor} {name} of {place}, before the event.'
+    assert _people(text).get(name) == [quote]
