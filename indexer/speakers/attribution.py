@@ -5,11 +5,14 @@ mark ('," said Brennan'), before the opening one ('Brennan said: "'), as a label
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .model import Source, Statement
 from .names import PERSON_PRONOUNS
 from .patterns import (
     CUE_BEFORE_QUOTE,
+    INVERTED_VERB,
+    INVERTED_VERB_RE,
     NAME_SEQ,
     NAME_SEQ_RE,
     OBJECT_NAME,
@@ -18,6 +21,7 @@ from .patterns import (
     SENTENCE_CUE,
     SENTENCE_SUBJECT,
     SUBJECT_FIRST,
+    UPPER,
     VERB_FIRST,
 )
 from .sentences import sentence_end, sentence_start
@@ -46,6 +50,27 @@ def _signature_source(text: str, item: Statement, para_end: int) -> Source | Non
     while close < para_end and text[close] in ' ,.!?…':
         close += 1
     m = _DASH_SIGNATURE.match(text, close, min(para_end + 1, len(text)))
+    if m is None or m.end("name") - m.start("name") < 3:
+        return None
+    src = source_from_name(m.group("name"), "―", None)
+    return src if src.kind == "person" else None
+
+
+def _next_line_signature(text: str, item: Statement, para_end: int) -> Source | None:
+    """A signature on its own line after a quote that fills its paragraph: '"..."' then
+    '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets)."""
+    if not item.whole_para:
+        return None
+    start = para_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if start >= len(text) or text[start] not in "―—–-" or line_end - start > 120:
+        return None
+    # A space after the dash, so that '-President Obama' reads as a dash and a name.
+    line = text[start] + " " + text[start + 1 : min(line_end + 1, len(text))]
+    m = _DASH_SIGNATURE.match(line)
     if m is None or m.end("name") - m.start("name") < 3:
         return None
     src = source_from_name(m.group("name"), "―", None)
@@ -90,6 +115,39 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     m = _LONG_SUBJECT.match(window)
     if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'
         return source_from_name(m.group("name"), m.group("verb"), trim_role(m.group("role")))
+    # A fragment inside a sentence ('While X proclaims it a "terrific piece," Clinton
+    # fixates ...') is followed by the sentence's own clause, not an attribution.
+    return _any_verb_after(window) if item.sentence_open else None
+
+
+#: What may follow a verb that closes an attribution: the clause's end, or an adverbial.
+_VERB_CLOSE = (
+    r"(?=[ ]*(?:[.,;:!?—–]|$|[ ]+(?:on|in|at|to|of|about|during|after|before|from|with"
+    r"|as|the|a|an|his|her|their|back|out|up|again|later|loudly|angrily|defiantly)\b))"
+)
+#: Any verb in the past or present tense between a quote and its speaker, in either order:
+#: '," Toomey fumed.', '," he barked at ...', '!" beamed Donald Hartley of Madison'. After
+#: a quote ending in a comma, such a clause is its attribution whatever the verb is.
+_ANY_VERB_SUBJECT = re.compile(
+    rf"[ ]*(?P<subj>{NAME_SEQ}|[Hh]e|[Ss]he)(?:[ ]*\([^()\n]{{1,40}}\))?[ ]+"
+    rf"(?P<verb>[a-z]{{3,}}(?:ed|es|ks|ts|ps|ds))\b{_VERB_CLOSE}"
+)
+_ANY_VERB_FIRST = re.compile(rf"[ ]*(?P<verb>[a-z]{{3,}}(?:ed|es|ks|ts|ps|ds))[ ]+(?=[{UPPER}])")
+
+
+def _any_verb_after(window: str) -> Source | None:
+    """The speaker of an attribution with a verb the cue lists do not hold."""
+    m = _ANY_VERB_SUBJECT.match(window)
+    if m:
+        subj = m.group("subj")
+        if subj.lower() in PERSON_PRONOUNS:
+            return Source("pronoun", subj, cue=f"{subj} {m.group('verb')}")
+        named = source_from_name(subj, m.group("verb"), None)
+        return named if named.kind == "person" else None
+    m = _ANY_VERB_FIRST.match(window)
+    if m:
+        obj = source_from_object(window[m.end() :], m.group("verb"))
+        return obj if obj is not None and obj.kind == "person" else None
     return None
 
 
@@ -153,6 +211,9 @@ def _colon_intro(text: str, item: Statement, para_start: int) -> Source | None:
     subj = sm.group("subj")
     if subj.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj, cue=":")
+    verb = INVERTED_VERB_RE.match(subj)
+    if verb is not None:  # 'Stated Stone:': the verb first, then the speaker
+        subj = subj[verb.end() :]
     role = None
     ap = re.match(r",[ ]+([^,:\"“”\n]{2,120})[,:]", text[sm.end() : item.open_pos])
     if ap:
@@ -223,10 +284,11 @@ def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
     return src if src.kind == "person" else None
 
 
+
 #: A label right before a quote: 'Clinton: "..."', 'Said Comey, "..."', 'Continued Stone: "'.
 _LABEL_BEFORE = re.compile(
-    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>(?:Said|Continued|Added|Wrote|Asked|Replied)[ ]+)?"
-    rf"(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
+    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>{INVERTED_VERB}[ ]+)?(?P<name>{NAME_SEQ})"
+    rf"(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
 )
 
 
@@ -279,6 +341,8 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
     of the quote's sentence, a cue verb earlier in that sentence."""
     src = _after_source(text, item, para_end) or _signature_source(text, item, para_end)
     if src is None:
+        src = _next_line_signature(text, item, para_end)
+    if src is None:
         src = _transcript_source(text, item)
     if src is None and item.open_pos > para_start:
         src = _before_source(text, item, para_start) or _according_before(text, item, para_start)
@@ -290,4 +354,27 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
         src = _sentence_tail_source(text, item, para_end)
     if src is None and not item.sentence_open:
         src = _sentence_cue_source(text, item, para_start)
+    if src is None and item.open_pos == para_start:
+        src = _intro_paragraph_source(text, item, para_start)
     return src
+
+
+def _intro_paragraph_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """A block quote whose introduction closes the paragraph before it with a colon:
+    'In a 1963 speech, he declared:' / 'Clinton released the following statement:', then
+    the quote as its own paragraph. The introduction is read as if it stood right before
+    the opening mark."""
+    end = para_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] != ":" or end == para_start:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    if QUOTE_MARK.search(text, start, end):
+        return None  # the paragraph before holds quotes of its own: no plain introduction
+    intro = replace(item, open_pos=end)
+    return (
+        _before_source(text, intro, start)
+        or _colon_intro(text, intro, start)
+        or _label_source(text, intro, start)
+    )

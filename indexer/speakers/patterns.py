@@ -110,6 +110,13 @@ VERB_FIRST = re.compile(
     r"|texted|emailed|explains|insists|warns|recalls|adds)[ ]+(?P<obj>[^\n]{1,260})"
 )
 
+#: Cue verbs that open a sentence before their subject: 'Said Comey, "..."', 'Stated Stone:'.
+INVERTED_VERB = (
+    r"(?:Said|Says|Continued|Continues|Added|Adds|Wrote|Writes|Asked|Replied|Stated|Noted"
+    r"|Explained|Declared|Concluded|Insisted|Warned|Tweeted)"
+)
+INVERTED_VERB_RE = re.compile(rf"{INVERTED_VERB}[ ]+(?=[{UPPER}])")
+
 #: Subject first ("Brennan said", "he added", "the statement said").
 SUBJECT_FIRST = re.compile(
     rf"^[ ]*(?:[,—–-][ ]*)?(?P<subj>[^!?\"“”\n]{{1,90}}?)"

@@ -9,7 +9,7 @@ import re
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
 from .model import Group, Source, Statement
 from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
-from .patterns import NAME_SEQ_RE
+from .patterns import INVERTED_VERB_RE, NAME_SEQ_RE
 
 #: Quoted passages (and the end of one opened before), removed before looking for "he".
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
@@ -50,6 +50,9 @@ class Resolver:
                     break
             if sm is None:
                 continue
+            verb = INVERTED_VERB_RE.match(sm.group())
+            if verb is not None and sm.start() + verb.end() <= at:
+                continue  # 'Stated Stone:': a cue verb before the name, not a first name
             name, title = canonical_name(sm.group())
             if not name or surname_key(name) != surname.lower().replace("’", "'"):
                 continue

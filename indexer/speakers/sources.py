@@ -64,10 +64,14 @@ _SUBJ_TRAIL = re.compile(
 )
 
 #: Words that may stand before a name in a subject without making it another phrase:
-#: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor".
+#: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor", and a
+#: noun phrase of modifiers closed by a lower-case head noun: "former FBI agent",
+#: "CBS This Morning co-Anchor", "former George W. Bush speechwriter".
 _DESCRIPTOR_PREFIX = re.compile(
     rf"^(?:(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)(?:[ ]+(?:[a-z][a-z\-]+|co-[A-Z][a-z]+)){{0,2}}"
-    rf"|(?:The[ ]+)?(?:[{UPPER}][{LETTERS}]*[ ]+){{0,3}}[{UPPER}][{LETTERS}]*['’]s)$"
+    rf"|(?:The[ ]+)?(?:[{UPPER}][{LETTERS}]*[ ]+){{0,3}}[{UPPER}][{LETTERS}]*['’]s"
+    rf"|(?![Aa]n?[ ])(?![^\n]*\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I|[Ww]e|[Yy]ou|told|tells|said"
+    rf"|says)\b)(?:[{LETTERS}][{LETTERS}.\-]*[ ]+){{1,5}}(?:[a-z][a-z\-]{{2,}}|co-[A-Z][a-z]+))$"
 )
 
 _ROLE_CUT = re.compile(
@@ -103,7 +107,7 @@ _APPOSITIVE_NAME = re.compile(
 #: Descriptor words and a name after a cue verb: "retired neurosurgeon Ben Carson,".
 _OBJECT_DESCRIBED = re.compile(
     rf"(?P<desc>(?:[A-Za-z][a-z-]*[ ]+){{1,4}}?)(?P<name>{NAME_SEQ})"
-    rf"(?=[ ]*(?:[,.;:!?)(\n—–-]|\([^()\n]{{1,40}}\)|$))"
+    rf"(?=[ ]*(?:[,.;:!?)(\n—–-]|\([^()\n]{{1,40}}\)|$)|[ ]+of[ ]+[{UPPER}])"
 )
 
 
@@ -219,6 +223,40 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     return Source("org", phrase, cue=cue)
 
 
+#: After a capitalised modifier: a lower-case word, then a name ("Virginia delegate Beau
+#: Correll", "Clinton ally James Carville", "Concord resident Whit Symms").
+_WORD_THEN_NAME = re.compile(rf"[ ]+(?P<noun>[a-z][a-z\-]{{2,}})[ ]+{NAME_SEQ}")
+_ROLE_NOUN_RE = re.compile(rf"{ROLE_NOUN}s?")
+#: The shape of a noun for a person ("speechwriter", "columnist", "congressman").
+_AGENT_SUFFIX = re.compile(r"[a-z-]+(?:er|or|ist|ian|man|woman|ent|ant|ate|ally)")
+#: Function words of that shape: 'said Trump after Clinton's speech' is no description.
+_NOT_A_ROLE_NOUN = {
+    "after", "over", "under", "for", "ever", "never", "later", "rather", "whether", "other",
+    "together", "either", "neither", "per", "nor", "hereafter", "thereafter", "whenever",
+    "wherever", "however", "whatever", "earlier", "recent", "current", "different",
+    "present", "important", "separate", "private", "accurate", "moderate", "finally",
+    "usually", "actually", "originally", "really", "personally", "totally", "formally",
+    "informally", "verbally", "orally", "globally", "locally", "nationally", "politically",
+}
+
+
+def _role_then_name(after: str) -> bool:
+    """True when a role noun and a name follow a capitalised word: that word was a
+    modifier of the role, not the speaker's name."""
+    m = _WORD_THEN_NAME.match(after)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    if noun in _NOT_A_ROLE_NOUN:
+        return False
+    return (
+        noun in DESCRIPTORS
+        or noun in {"delegate", "ally", "co-host", "co-chair", "co-founder"}
+        or _ROLE_NOUN_RE.fullmatch(noun) is not None
+        or _AGENT_SUFFIX.fullmatch(noun) is not None
+    )
+
+
 def source_from_object(obj: str, cue: str) -> Source | None:
     """Who follows a cue verb ('said Maj. Gen. John W. Brennan, Jr., commander, ...')."""
     obj = obj.lstrip()
@@ -232,8 +270,9 @@ def source_from_object(obj: str, cue: str) -> Source | None:
         or re.search(rf"{ROLE_NOUN}s?,[ ]+$", m.group("desc"))
     ):
         after = obj[m.end("name") :]
-        # A name is followed by the end of the clause, a party tag or an appositive.
-        if not after or after[0] in ',.;:!?)( \n—–-"”':
+        # A name is followed by the end of the clause, a party tag or an appositive; not
+        # by a role noun and another name ("said Virginia delegate Beau Correll").
+        if (not after or after[0] in ',.;:!?)( \n—–-"”') and not _role_then_name(after):
             role = trim_role(m.group("role")) if m.group("role") else None
             desc = m.group("desc")
             if desc and not role:
