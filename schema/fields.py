@@ -24,8 +24,9 @@ from .document import Extraction
 
 #: Bumped when fields or analyzers change: an index of another version must be rebuilt.
 #: 2: the story field; 3: stories match their anchor, templates ignored; 4: possessives;
-#: 5: quotes record the document version they came from; 6: the hit card column.
-SCHEMA_VERSION = 6
+#: 5: quotes record the document version they came from; 6: the hit card column;
+#: 7: story shingles hashed from word hashes (story store format 3).
+SCHEMA_VERSION = 7
 
 #: Facet values are joined with this separator in multi-valued fields and columns.
 VALUE_SEPARATOR = "\n"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS, need
 from newsfacet.indexer.extract import extract
@@ -15,6 +18,7 @@ from newsfacet.indexer.stories import (
     StoryIndex,
     containment,
     jaccard,
+    shingle_hashes,
     shingles,
     signature,
     sketch,
@@ -197,3 +201,41 @@ def test_counts_follow_deletes_and_rollbacks(tmp_path: Path) -> None:
     # one fewer release holds the footer now, so it is evidence again: a new release joins
     assert reopened.add("late", f"{_words(50, 60)} {footer}", "Press Office") == "r0"
     reopened.close()
+
+
+vocabulary_words = st.lists(st.sampled_from(["the", "bridge", "council", "vote", "river",
+                                             "o'neill", "x"]), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(vocabulary_words, st.integers(min_value=1, max_value=6))
+def test_a_shingle_hashes_the_same_wherever_it_stands(tokens: list[str], size: int) -> None:
+    """A text's hashes are exactly its shingles' hashes, each computed on its own."""
+    whole = shingle_hashes(tokens, size)
+    if len(tokens) <= size:
+        alone = [shingle_hashes(tokens, size)]
+    else:
+        alone = [shingle_hashes(tokens[i:i + size], size)
+                 for i in range(len(tokens) - size + 1)]
+    expected = np.unique(np.concatenate(alone)) if alone else np.empty(0, dtype=np.uint32)
+    assert whole.tolist() == expected.tolist()
+    assert whole.dtype == np.uint32 and np.all(np.diff(whole.astype(np.int64)) > 0)
+
+
+def test_shingle_hashes_tell_word_order_and_words_apart() -> None:
+    texts = [["a", "b", "c", "d", "e"], ["e", "d", "c", "b", "a"], ["a", "b", "c", "d", "f"],
+             ["a", "b", "c", "d"], ["ab", "c", "d", "e"]]
+    hashes = [shingle_hashes(t).tolist() for t in texts]
+    assert all(len(h) == 1 for h in hashes)
+    assert len({h[0] for h in hashes}) == len(texts)
+    assert shingle_hashes([]).size == 0
+
+
+def test_sketch_containment_counts_shingles_as_the_sets_do() -> None:
+    rng = random.Random(5)
+    for _ in range(20):
+        base = " ".join(rng.choice(["harbour", "crane", "tide", "ferry", "quay", "budget",
+                                    "storm", "lock"]) for _ in range(rng.randint(5, 200)))
+        other = " ".join(base.split()[rng.randint(0, 20):]) + " storm tide"
+        assert sketch(base).containment(sketch(other)) == pytest.approx(
+            containment(shingles(base), shingles(other)))
