@@ -89,7 +89,7 @@ def text_analyzer() -> Any:
     """Words, lower-cased, accents folded, stop words dropped, Porter-stemmed."""
     analyzer = RegexTokenizer(WORD_PATTERN) | NewsWordFilter()
     # marks the analyzer whose tokens NewsPositions can compute without running it
-    analyzer.news_words = True
+    analyzer.news_words = True  # type: ignore[attr-defined]
     return analyzer
 
 
@@ -119,8 +119,9 @@ class NewsPositions(formats.Positions):  # type: ignore[misc]
     Whoosh's own path.
     """
 
-    def word_values(self, value: Any, analyzer: Any,
-                    **kwargs: Any) -> Iterator[tuple[str, int, float, bytes]]:
+    def word_values(self, value: Any, analyzer: Any, **kwargs: Any) -> Iterator[Any]:
+        """(word, frequency, weight, encoded positions) per distinct word; the word is a
+        str, as Whoosh's own method yields it (its annotation says bytes)."""
         if (type(value) is not str or not getattr(analyzer, "news_words", False)
                 or kwargs.keys() - {"mode"}):
             yield from super().word_values(value, analyzer, **kwargs)
@@ -134,6 +135,7 @@ class NewsPositions(formats.Positions):  # type: ignore[misc]
 def text_field(analyzer: Any, **options: Any) -> fields.TEXT:
     """A TEXT field whose postings :class:`NewsPositions` writes."""
     field = fields.TEXT(analyzer=analyzer, **options)
+    assert field.format is not None  # TEXT always has one
     field.format = NewsPositions(field_boost=field.format.field_boost)
     return field
 
