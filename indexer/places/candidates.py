@@ -91,7 +91,8 @@ class Mention:
     #: Rejected only for the capitalised word after it ("Dublin Veterans Project"):
     #: kept when the same name stands alone elsewhere in the document.
     deferred: bool = False
-    #: Found only among the small US towns: kept when the document names its state.
+    #: Found only among the small towns: a US one is kept when the document names its
+    #: state (or a town beside it), another country's when the document names the country.
     small: bool = False
     #: Written where only a place stands: after "in", "at", "of", ..., or as a dateline.
     located: bool = False
@@ -157,12 +158,25 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
     return words
 
 
+_DEMONYM_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _demonym_first_words(gaz: Gazetteer) -> frozenset[str]:
+    """First words of the demonyms ("sri" of "Sri Lankan"): any other word starts none."""
+    words = _DEMONYM_FIRST_WORDS.get(gaz)
+    if words is None:
+        words = _DEMONYM_FIRST_WORDS[gaz] = frozenset(k.split(" ", 1)[0] for k in gaz.demonyms)
+    return words
+
+
 class MentionFinder:
     """One article's extraction state (tokens, lower-case vocabulary, mentions)."""
 
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
         self.first_words = _first_words(gaz)
+        self.demonym_first_words = _demonym_first_words(gaz)
         self.text = text
         self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
@@ -400,6 +414,8 @@ class MentionFinder:
         "Native American"): an organisation named after a people is not a place mention.
         """
         toks, text = self.tokens, self.text
+        if normalize(toks[i].text).split(" ", 1)[0] not in self.demonym_first_words:
+            return None  # the cheap test first: most capitalised words start no demonym
         for j in (i + 1, i):
             if j >= len(toks) or (j > i and not _adjacent(text, toks[i], toks[j])):
                 continue
@@ -518,7 +534,8 @@ class MentionFinder:
         scan goes on from: i, or the end of a name kept aside as ``deferred``).
         """
         toks = self.tokens
-        if normalize(toks[i].text).split(" ", 1)[0] not in self.first_words:
+        first = normalize(toks[i].text).split(" ", 1)[0]
+        if first not in self.first_words and not self.gaz.small_world.may_start(first):
             return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end
@@ -527,6 +544,8 @@ class MentionFinder:
             small = False
             if not entries:
                 entries = self.gaz.small_us_entries(key)
+                world = self.gaz.small_world_entries(key)
+                entries = entries + world if entries and world else entries or world
                 small = True
             if not entries:
                 continue
@@ -537,7 +556,8 @@ class MentionFinder:
                 if i == j and self._person_like:
                     self.person_words.add(key)
                 elif self._deferred:
-                    mentions.append(Mention(start, end, key, entries, deferred=True))
+                    mentions.append(Mention(start, end, key, entries, deferred=True,
+                                            small=small))
                     i = j
                 break
             if small:

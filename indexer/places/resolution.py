@@ -59,6 +59,8 @@ class _Context:
     us_focus: bool
     #: Positions of the places the document names, by the key that named them.
     anchors: dict[str, list[tuple[float, float]]]
+    #: Keys of small towns written once where only a place stands ("in Nenagh").
+    located: set[str]
 
 
 def _context(mentions: list[Mention]) -> _Context:
@@ -98,11 +100,13 @@ def _context(mentions: list[Mention]) -> _Context:
                     and c.longitude is not None and c.kind in ("city", "admin")
                     and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
-    return _Context(countries, states, town_states, us_state and us >= foreign, anchors)
+    located = {m.key for m in mentions if m.small and m.located}
+    return _Context(countries, states, town_states, us_state and us >= foreign, anchors,
+                    located)
 
 
-def _near(c: Candidate, key: str, ctx: _Context) -> bool:
-    """True when ``c`` lies within :data:`NEARBY_KM` of a place named by another key."""
+def _near(c: Candidate, key: str, ctx: _Context, km: float = NEARBY_KM) -> bool:
+    """True when ``c`` lies within ``km`` of a place named by another key."""
     if c.latitude is None or c.longitude is None:
         return False
     lat, lon = c.latitude, c.longitude
@@ -112,7 +116,7 @@ def _near(c: Candidate, key: str, ctx: _Context) -> bool:
             continue
         for plat, plon in points:
             dy, dx = lat - plat, (lon - plon) * scale
-            if (dx * dx + dy * dy) * 12364.0 <= NEARBY_KM * NEARBY_KM:  # 111.2 km a degree
+            if (dx * dx + dy * dy) * 12364.0 <= km * km:  # 111.2 km a degree
                 return True
     return False
 
@@ -185,6 +189,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
                 if ("US", e.candidate.admin1) in ctx.states
                 or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
             ]
+            if m.small:
+                local += _small_foreign(gaz.small_world_entries(m.key), m, ctx)
             entries = local if m.small else entries + local
         if not entries:
             if m.small:
@@ -213,6 +219,19 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
         kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _small_foreign(entries: list[Entry], m: Mention, ctx: _Context) -> list[Entry]:
+    """The small towns of other countries a mention may mean: inside its qualifier
+    ("Valemount, B.C."), else in a country the document names, unless it is local US
+    news ("Ballina" beside "Ireland"; "Martin" in a Kentucky story is a person)."""
+    if m.qualifier is not None:
+        return [e for e in entries if _inside(e.candidate, m.qualifier)]
+    if ctx.us_focus:
+        return []
+    located = m.key in ctx.located
+    return [e for e in entries if e.candidate.country_code in ctx.countries
+            and (located or _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))]
 
 
 def _place_small_towns(gaz: Gazetteer, unplaced: list[Mention],

@@ -141,3 +141,17 @@ def test_every_name_in_a_list_before_counties_is_a_county(names: list[str],
         county = places[f"{n} County"]
         assert (county.kind, county.country_code) == ("admin", "US")
         assert [text[m.start : m.end] for m in county.mentions] == [n]
+
+
+def test_small_foreign_towns_need_their_country_and_a_place_context() -> None:
+    # Below the main gazetteer's 15,000: found when the text names the country (or the
+    # province after a comma) and writes the town where only a place stands.
+    assert labels("Gardaí in Nenagh said the road was closed. Ireland had rain.") == [
+        "Nenagh, Ireland", "Ireland"]
+    assert labels("The crash happened near Valemount, B.C., on Sunday.") == [
+        "Valemount, Canada", "British Columbia, Canada"]
+    # No country named, or local US news, or a person's name: no town.
+    assert labels("Gardaí in Nenagh said the road was closed.") == []
+    assert labels("The Ohio council met in Nenagh. Ireland was mentioned.") == [
+        "Ohio, United States", "Ireland"]
+    assert labels("Rod Stewart sang in Romania. Rod waved to the crowd.") == ["Romania"]
