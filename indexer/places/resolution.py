@@ -81,6 +81,10 @@ def _context(mentions: list[Mention]) -> _Context:
             if top.level == 1:
                 states.add((top.country_code, top.admin1))
                 us_state = us_state or top.country_code == "US"
+            elif top.country_code == "US" and len(m.entries) == 1:
+                # "Horry County" lies in one state only: naming it names that state
+                states.add(("US", top.admin1))
+                us_state = True
         elif top.kind == "city" and top.country_code == "US" and m.qualifier is None:
             town_states.add(top.admin1)
         if top.kind in ("country", "admin"):

@@ -155,3 +155,12 @@ def test_small_foreign_towns_need_their_country_and_a_place_context() -> None:
     assert labels("The Ohio council met in Nenagh. Ireland was mentioned.") == [
         "Ohio, United States", "Ireland"]
     assert labels("Rod Stewart sang in Romania. Rod waved to the crowd.") == ["Romania"]
+
+
+def test_a_county_of_one_state_names_that_state() -> None:
+    # "Avoyelles Parish" lies in Louisiana only: its small towns count as of a named state.
+    assert labels("Officials in Cottonport said the parish would help.") == []
+    places = by_label(extract_places("Officials in Cottonport said Avoyelles Parish would help."))
+    town = places["Cottonport, United States"]
+    parish = places["Avoyelles Parish, United States"]
+    assert haversine_km(town.latitude, town.longitude, parish.latitude, parish.longitude) < 50
