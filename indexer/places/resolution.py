@@ -192,6 +192,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
                 for e in gaz.small_us_entries(m.key)
                 if ("US", e.candidate.admin1) in ctx.states
                 or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
+                or (not m.small and _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))
             ]
             if m.small:
                 local += _small_foreign(gaz.small_world_entries(m.key), m, ctx)

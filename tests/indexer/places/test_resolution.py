@@ -164,3 +164,13 @@ def test_a_county_of_one_state_names_that_state() -> None:
     town = places["Cottonport, United States"]
     parish = places["Avoyelles Parish, United States"]
     assert haversine_km(town.latitude, town.longitude, parish.latitude, parish.longitude) < 50
+
+
+def test_a_small_town_beside_a_named_place_beats_a_distant_namesake() -> None:
+    # "Rogersville" alone is an old name of Chicago's Rogers Park; beside Kingsport it is
+    # the Tennessee town of 4,000, though the text never names Tennessee.
+    alone = by_label(extract_places("The fire in Rogersville was out."))
+    assert "Rogersville, United States" not in alone
+    places = by_label(extract_places("Crews from Kingsport helped after the fire in Rogersville."))
+    town, city = places["Rogersville, United States"], places["Kingsport, United States"]
+    assert haversine_km(town.latitude, town.longitude, city.latitude, city.longitude) < 50
