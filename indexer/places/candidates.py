@@ -158,6 +158,11 @@ def _first_words(gaz: Gazetteer) -> frozenset[str]:
     return words
 
 
+#: Per gazetteer: word -> whether some name (small towns' included) starts with it; at
+#: most this many words kept.
+_STARTS: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
+_STARTS_MEMO = 100_000
+
 _DEMONYM_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
     weakref.WeakKeyDictionary())
 
@@ -176,6 +181,7 @@ class MentionFinder:
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
         self.first_words = _first_words(gaz)
+        self.starts = _STARTS.setdefault(gaz, {})
         self.demonym_first_words = _demonym_first_words(gaz)
         self.text = text
         self.tokens = tokenize(text)
@@ -487,8 +493,11 @@ class MentionFinder:
         """A state or province abbreviation after a comma ("Columbus, Ind."), or one of
         two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
         tok = self.tokens[i]
-        surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
-        after_comma = self.text[max(0, tok.start - 2) : tok.start] == ", "
+        text = self.text
+        after_comma = tok.start >= 2 and text[tok.start - 2] == "," and text[tok.start - 1] == " "
+        if not after_comma and "." not in tok.text and text[tok.end : tok.end + 1] != ".":
+            return []  # neither after a comma nor dotted: most words, answered at once
+        surface = text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
         if not after_comma and ("." not in surface or not _DOTTED.match(surface)):
             return []
         entry = self.gaz.abbreviations.get(surface)
@@ -535,7 +544,13 @@ class MentionFinder:
         """
         toks = self.tokens
         first = normalize(toks[i].text).split(" ", 1)[0]
-        if first not in self.first_words and not self.gaz.small_world.may_start(first):
+        starts = self.starts.get(first)
+        if starts is None:
+            if len(self.starts) >= _STARTS_MEMO:
+                self.starts.clear()
+            starts = self.starts[first] = (first in self.first_words
+                                           or self.gaz.small_world.may_start(first))
+        if not starts:
             return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end
