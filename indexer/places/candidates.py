@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .starts import name_starts
 from .tokens import JOINERS, Token, is_letter, tokenize
 from .words import (
     CAUSE_WORDS,
@@ -147,42 +147,12 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
 
 #: The first words of every gazetteer name, per gazetteer: a capitalised word that
 #: starts none (about half of them in news text) is passed without building its n-grams.
-_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
-    words = _FIRST_WORDS.get(gaz)
-    if words is None:
-        words = _FIRST_WORDS[gaz] = frozenset(k.split(" ", 1)[0] for k in gaz.name_keys())
-    return words
-
-
-#: Per gazetteer: word -> whether some name (small towns' included) starts with it; at
-#: most this many words kept.
-_STARTS: weakref.WeakKeyDictionary[Gazetteer, dict[str, bool]] = weakref.WeakKeyDictionary()
-_STARTS_MEMO = 100_000
-
-_DEMONYM_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _demonym_first_words(gaz: Gazetteer) -> frozenset[str]:
-    """First words of the demonyms ("sri" of "Sri Lankan"): any other word starts none."""
-    words = _DEMONYM_FIRST_WORDS.get(gaz)
-    if words is None:
-        words = _DEMONYM_FIRST_WORDS[gaz] = frozenset(k.split(" ", 1)[0] for k in gaz.demonyms)
-    return words
-
-
 class MentionFinder:
     """One article's extraction state (tokens, lower-case vocabulary, mentions)."""
 
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
-        self.first_words = _first_words(gaz)
-        self.starts = _STARTS.setdefault(gaz, {})
-        self.demonym_first_words = _demonym_first_words(gaz)
+        self.starts = name_starts(gaz)
         self.text = text
         self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
@@ -420,7 +390,7 @@ class MentionFinder:
         "Native American"): an organisation named after a people is not a place mention.
         """
         toks, text = self.tokens, self.text
-        if normalize(toks[i].text).split(" ", 1)[0] not in self.demonym_first_words:
+        if not self.starts.starts_demonym(normalize(toks[i].text).split(" ", 1)[0]):
             return None  # the cheap test first: most capitalised words start no demonym
         for j in (i + 1, i):
             if j >= len(toks) or (j > i and not _adjacent(text, toks[i], toks[j])):
@@ -543,14 +513,7 @@ class MentionFinder:
         scan goes on from: i, or the end of a name kept aside as ``deferred``).
         """
         toks = self.tokens
-        first = normalize(toks[i].text).split(" ", 1)[0]
-        starts = self.starts.get(first)
-        if starts is None:
-            if len(self.starts) >= _STARTS_MEMO:
-                self.starts.clear()
-            starts = self.starts[first] = (first in self.first_words
-                                           or self.gaz.small_world.may_start(first))
-        if not starts:
+        if not self.starts.starts_name(normalize(toks[i].text).split(" ", 1)[0]):
             return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end
