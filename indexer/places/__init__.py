@@ -20,7 +20,9 @@ How it works, and why:
 * Document context: local US news (a US state named, US places at least as many as
   foreign ones) lifts US towns over same-name foreign cities ("Paris" beside "Texas"),
   and small foreign towns there need their country named ("Martin said" is a person).
-  US towns under 15,000 inhabitants and counties' coordinates come from the text's state.
+  US towns under 15,000 inhabitants and counties' coordinates come from the text's state
+  (a county found in one state only names it) or from a town named within 50 km; towns
+  under 15,000 elsewhere count only where the text names their country.
 * Metonymy is not filtered: "Washington said" resolves to the US capital, since for a
   location facet the capital is the place the article is about; and telling a
   government from its city needs more than rules.

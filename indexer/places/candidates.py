@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,6 +12,7 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .starts import name_starts
 from .tokens import JOINERS, Token, is_letter, tokenize
 from .words import (
     CAUSE_WORDS,
@@ -91,7 +91,8 @@ class Mention:
     #: Rejected only for the capitalised word after it ("Dublin Veterans Project"):
     #: kept when the same name stands alone elsewhere in the document.
     deferred: bool = False
-    #: Found only among the small US towns: kept when the document names its state.
+    #: Found only among the small towns: a US one is kept when the document names its
+    #: state (or a town beside it), another country's when the document names the country.
     small: bool = False
     #: Written where only a place stands: after "in", "at", "of", ..., or as a dateline.
     located: bool = False
@@ -146,23 +147,12 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
 
 #: The first words of every gazetteer name, per gazetteer: a capitalised word that
 #: starts none (about half of them in news text) is passed without building its n-grams.
-_FIRST_WORDS: weakref.WeakKeyDictionary[Gazetteer, frozenset[str]] = (
-    weakref.WeakKeyDictionary())
-
-
-def _first_words(gaz: Gazetteer) -> frozenset[str]:
-    words = _FIRST_WORDS.get(gaz)
-    if words is None:
-        words = _FIRST_WORDS[gaz] = frozenset(k.split(" ", 1)[0] for k in gaz.name_keys())
-    return words
-
-
 class MentionFinder:
     """One article's extraction state (tokens, lower-case vocabulary, mentions)."""
 
     def __init__(self, gaz: Gazetteer, text: str, exclude: Sequence[Span]) -> None:
         self.gaz = gaz
-        self.first_words = _first_words(gaz)
+        self.starts = name_starts(gaz)
         self.text = text
         self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
@@ -400,6 +390,8 @@ class MentionFinder:
         "Native American"): an organisation named after a people is not a place mention.
         """
         toks, text = self.tokens, self.text
+        if not self.starts.starts_demonym(normalize(toks[i].text).split(" ", 1)[0]):
+            return None  # the cheap test first: most capitalised words start no demonym
         for j in (i + 1, i):
             if j >= len(toks) or (j > i and not _adjacent(text, toks[i], toks[j])):
                 continue
@@ -471,8 +463,11 @@ class MentionFinder:
         """A state or province abbreviation after a comma ("Columbus, Ind."), or one of
         two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
         tok = self.tokens[i]
-        surface = self.text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
-        after_comma = self.text[max(0, tok.start - 2) : tok.start] == ", "
+        text = self.text
+        after_comma = tok.start >= 2 and text[tok.start - 2] == "," and text[tok.start - 1] == " "
+        if not after_comma and "." not in tok.text and text[tok.end : tok.end + 1] != ".":
+            return []  # neither after a comma nor dotted: most words, answered at once
+        surface = text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
         if not after_comma and ("." not in surface or not _DOTTED.match(surface)):
             return []
         entry = self.gaz.abbreviations.get(surface)
@@ -518,7 +513,7 @@ class MentionFinder:
         scan goes on from: i, or the end of a name kept aside as ``deferred``).
         """
         toks = self.tokens
-        if normalize(toks[i].text).split(" ", 1)[0] not in self.first_words:
+        if not self.starts.starts_name(normalize(toks[i].text).split(" ", 1)[0]):
             return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end
@@ -527,6 +522,8 @@ class MentionFinder:
             small = False
             if not entries:
                 entries = self.gaz.small_us_entries(key)
+                world = self.gaz.small_world_entries(key)
+                entries = entries + world if entries and world else entries or world
                 small = True
             if not entries:
                 continue
@@ -537,7 +534,8 @@ class MentionFinder:
                 if i == j and self._person_like:
                     self.person_words.add(key)
                 elif self._deferred:
-                    mentions.append(Mention(start, end, key, entries, deferred=True))
+                    mentions.append(Mention(start, end, key, entries, deferred=True,
+                                            small=small))
                     i = j
                 break
             if small:

@@ -59,6 +59,12 @@ class _Context:
     us_focus: bool
     #: Positions of the places the document names, by the key that named them.
     anchors: dict[str, list[tuple[float, float]]]
+    #: Keys of small towns written once where only a place stands ("in Nenagh").
+    located: set[str]
+    #: South, north, west and east bounds of the anchors (a quick first test of
+    #: nearness), and how many degrees of longitude a degree of latitude's length spans
+    #: there at most.
+    box: tuple[float, float, float, float, float]
 
 
 def _context(mentions: list[Mention]) -> _Context:
@@ -79,6 +85,10 @@ def _context(mentions: list[Mention]) -> _Context:
             if top.level == 1:
                 states.add((top.country_code, top.admin1))
                 us_state = us_state or top.country_code == "US"
+            elif top.country_code == "US" and len(m.entries) == 1:
+                # "Horry County" lies in one state only: naming it names that state
+                states.add(("US", top.admin1))
+                us_state = True
         elif top.kind == "city" and top.country_code == "US" and m.qualifier is None:
             town_states.add(top.admin1)
         if top.kind in ("country", "admin"):
@@ -98,21 +108,35 @@ def _context(mentions: list[Mention]) -> _Context:
                     and c.longitude is not None and c.kind in ("city", "admin")
                     and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
-    return _Context(countries, states, town_states, us_state and us >= foreign, anchors)
+    located = {m.key for m in mentions if m.small and m.located}
+    points = [p for ps in anchors.values() for p in ps]
+    box = (math.inf, -math.inf, math.inf, -math.inf, 1.0)
+    if points:
+        south, north = min(p[0] for p in points), max(p[0] for p in points)
+        polar = min(89.0, max(abs(south), abs(north)) + 1.0)
+        box = (south, north, min(p[1] for p in points), max(p[1] for p in points),
+               1.0 / max(math.cos(math.radians(polar)), 0.02))
+    return _Context(countries, states, town_states, us_state and us >= foreign, anchors,
+                    located, box)
 
 
-def _near(c: Candidate, key: str, ctx: _Context) -> bool:
-    """True when ``c`` lies within :data:`NEARBY_KM` of a place named by another key."""
+def _near(c: Candidate, key: str, ctx: _Context, km: float = NEARBY_KM) -> bool:
+    """True when ``c`` lies within ``km`` of a place named by another key."""
     if c.latitude is None or c.longitude is None:
         return False
     lat, lon = c.latitude, c.longitude
+    south, north, west, east, widen = ctx.box
+    margin = km / 111.2
+    if not (south - margin <= lat <= north + margin
+            and west - margin * widen <= lon <= east + margin * widen):
+        return False  # far from every place named: the distances below are not needed
     scale = math.cos(math.radians(lat))
     for other, points in ctx.anchors.items():
         if other == key:
             continue
         for plat, plon in points:
             dy, dx = lat - plat, (lon - plon) * scale
-            if (dx * dx + dy * dy) * 12364.0 <= NEARBY_KM * NEARBY_KM:  # 111.2 km a degree
+            if (dx * dx + dy * dy) * 12364.0 <= km * km:  # 111.2 km a degree
                 return True
     return False
 
@@ -176,16 +200,15 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
+    widened: dict[tuple[str, bool, int], list[Entry]] = {}
     for m in mentions:
         entries = m.entries
         if not m.demonym and not m.dateline:
-            local = [
-                e
-                for e in gaz.small_us_entries(m.key)
-                if ("US", e.candidate.admin1) in ctx.states
-                or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
-            ]
-            entries = local if m.small else entries + local
+            # the same for every mention of a name (the distance tests cost)
+            same = (m.key, m.small, id(m.qualifier))
+            if same not in widened:
+                widened[same] = _with_small_towns(gaz, m, ctx)
+            entries = widened[same]
         if not entries:
             if m.small:
                 unplaced.append(m)
@@ -213,6 +236,36 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
         kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
+    """A mention's entries plus the small towns of its name that the text supports: a
+    US one in a state the text names, inside its qualifier, or (for a name with big
+    namesakes) near another place the text names; another country's as
+    :func:`_small_foreign` says. A mention found only among small towns keeps only those."""
+    local = [
+        e
+        for e in gaz.small_us_entries(m.key)
+        if ("US", e.candidate.admin1) in ctx.states
+        or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
+        or (not m.small and _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))
+    ]
+    if m.small:
+        return local + _small_foreign(gaz.small_world_entries(m.key), m, ctx)
+    return m.entries + local
+
+
+def _small_foreign(entries: list[Entry], m: Mention, ctx: _Context) -> list[Entry]:
+    """The small towns of other countries a mention may mean: inside its qualifier
+    ("Valemount, B.C."), else in a country the document names, unless it is local US
+    news ("Ballina" beside "Ireland"; "Martin" in a Kentucky story is a person)."""
+    if m.qualifier is not None:
+        return [e for e in entries if _inside(e.candidate, m.qualifier)]
+    if ctx.us_focus:
+        return []
+    located = m.key in ctx.located
+    return [e for e in entries if e.candidate.country_code in ctx.countries
+            and (located or _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))]
 
 
 def _place_small_towns(gaz: Gazetteer, unplaced: list[Mention],

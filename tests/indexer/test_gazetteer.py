@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+import unicodedata
 
-from newsfacet.indexer.gazetteer import get_gazetteer
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacet.indexer.gazetteer import get_gazetteer, normalize
 
 
 def test_gazetteer_is_cached_per_process() -> None:
@@ -44,3 +49,19 @@ def test_gazetteer_prefers_country_then_population() -> None:
 def test_gazetteer_derives_demonyms(word: str, country: str) -> None:
     found = get_gazetteer().demonym(word)
     assert found is not None and found.kind == "country" and found.name == country
+
+
+def _normalize_by_decomposing(name: str) -> str:
+    """normalize() without its ASCII shortcut: every name decomposed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.casefold().replace("ʼ", "").replace("'", "").replace("’", "").replace("‘", "")
+    text = text.replace(".", " ").replace("-", " ").replace("‐", " ").replace("–", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF) | st.sampled_from("ʼ’‘‐–Ḩ"),
+               max_size=20))
+def test_the_ascii_shortcut_of_normalize_changes_no_key(name: str) -> None:
+    assert normalize(name) == _normalize_by_decomposing(name)

@@ -141,3 +141,36 @@ def test_every_name_in_a_list_before_counties_is_a_county(names: list[str],
         county = places[f"{n} County"]
         assert (county.kind, county.country_code) == ("admin", "US")
         assert [text[m.start : m.end] for m in county.mentions] == [n]
+
+
+def test_small_foreign_towns_need_their_country_and_a_place_context() -> None:
+    # Below the main gazetteer's 15,000: found when the text names the country (or the
+    # province after a comma) and writes the town where only a place stands.
+    assert labels("Gardaí in Nenagh said the road was closed. Ireland had rain.") == [
+        "Nenagh, Ireland", "Ireland"]
+    assert labels("The crash happened near Valemount, B.C., on Sunday.") == [
+        "Valemount, Canada", "British Columbia, Canada"]
+    # No country named, or local US news, or a person's name: no town.
+    assert labels("Gardaí in Nenagh said the road was closed.") == []
+    assert labels("The Ohio council met in Nenagh. Ireland was mentioned.") == [
+        "Ohio, United States", "Ireland"]
+    assert labels("Rod Stewart sang in Romania. Rod waved to the crowd.") == ["Romania"]
+
+
+def test_a_county_of_one_state_names_that_state() -> None:
+    # "Avoyelles Parish" lies in Louisiana only: its small towns count as of a named state.
+    assert labels("Officials in Cottonport said the parish would help.") == []
+    places = by_label(extract_places("Officials in Cottonport said Avoyelles Parish would help."))
+    town = places["Cottonport, United States"]
+    parish = places["Avoyelles Parish, United States"]
+    assert haversine_km(town.latitude, town.longitude, parish.latitude, parish.longitude) < 50
+
+
+def test_a_small_town_beside_a_named_place_beats_a_distant_namesake() -> None:
+    # "Rogersville" alone is an old name of Chicago's Rogers Park; beside Kingsport it is
+    # the Tennessee town of 4,000, though the text never names Tennessee.
+    alone = by_label(extract_places("The fire in Rogersville was out."))
+    assert "Rogersville, United States" not in alone
+    places = by_label(extract_places("Crews from Kingsport helped after the fire in Rogersville."))
+    town, city = places["Rogersville, United States"], places["Kingsport, United States"]
+    assert haversine_km(town.latitude, town.longitude, city.latitude, city.longitude) < 50
