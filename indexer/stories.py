@@ -131,8 +131,9 @@ def sketch(text: str, size: int = SHINGLE_SIZE, num_perm: int = NUM_PERM) -> Ske
 
 
 #: Words hashed so far (a worker signs thousands of texts from one vocabulary); cleared
-#: when it reaches this many, which bounds it to a few tens of MB.
-WORD_HASH_CACHE = 300_000
+#: when it reaches this many, which bounds it to about 10 MB (a serving worker signs the
+#: documents posted to it); the frequent words are back in it within a few documents.
+WORD_HASH_CACHE = 50_000
 _word_hashes: dict[str, int] = {}
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
