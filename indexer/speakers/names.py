@@ -25,6 +25,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
+from .first_names import FIRST_NAMES
 from .patterns import LOWER, PARENTHESES, UPPER, WHITESPACE
 
 # fmt: off
@@ -112,6 +113,14 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][a-z.]*$")
 
 #: Two words glued together by a scraper: a capital after three lower-case letters.
 _GLUED = re.compile(rf"[{LOWER}]{{3,}}[{UPPER}]")
+
+#: Words of place names that are a place only together ("Hong Kong", "New York"):
+#: alone they are names ("Ki Hong", "Byron York").
+_PLACE_FRAGMENTS = {
+    "hong": ("hong kong",), "kong": ("hong kong",), "york": ("new york",),
+    "jersey": ("new jersey",), "carolina": ("north carolina", "south carolina"),
+    "dakota": ("north dakota", "south dakota"),
+}
 
 #: "Brennan, Jr.": the comma before a suffix is spelling, not a break in the name.
 _SUFFIX_COMMA = re.compile(rf",\s*({NAME_SUFFIX_PATTERN})(?![\w])")
@@ -293,15 +302,32 @@ def surname_key(name: str) -> str:
     return toks[-1].lower().replace("’", "'") if toks else ""
 
 
+def _is_place_word(low: str, toks: list[str], k: int, person_shaped: bool) -> bool:
+    """True when token ``k`` (``low``, lower-cased) makes the name a place's.
+
+    A person-shaped name (a title, or a known first name before the word) keeps its
+    place-like surname: "Rep. Steve Israel", "Jim Jordan", "George Washington"."""
+    if low not in PLACE_WORDS:
+        return False
+    phrases = _PLACE_FRAGMENTS.get(low)
+    if phrases is not None:
+        joined = " ".join(t.lower() for t in toks)
+        return any(p in joined for p in phrases)
+    return not (person_shaped and k > 0)
+
+
 @lru_cache(maxsize=8192)
 def classify_name(name: str, title: str | None) -> str:
     """'person', 'org', or 'bad' for a canonical name (title already split off)."""
     toks = name_tokens(name)
     if not toks:
         return "bad"
-    for tok in toks:
+    person_shaped = len(toks) >= 2 and (
+        title is not None or toks[0].lower() in FIRST_NAMES
+    )
+    for k, tok in enumerate(toks):
         low = tok.rstrip(".").lower()
-        if low in ORGANISATION_WORDS or low in PLACE_WORDS:
+        if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")
         if len(bare) >= 2 and bare.isupper():

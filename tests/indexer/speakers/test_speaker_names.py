@@ -42,3 +42,34 @@ def test_an_age_appositive_is_not_a_role(
 def test_the_role_after_an_age_is_kept(first: str, last: str, age: int, role: str) -> None:
     text = f'The hall was full.\n{first} {last}, {age}, {role}, said: "{QUOTE}."'
     assert _people(text).get(f"{first} {last}") == role
+
+
+def _said(name: str, title: str = "") -> str:
+    who = f"{title} {name}".strip()
+    return f'The hall was full.\n"{QUOTE}," said {who}. "We go home now," {name.split()[-1]} added.'
+
+
+#: Surnames that are also places, and given names the first-name list knows.
+PLACE_SURNAMES = ["Jordan", "Israel", "Washington", "Paris", "Hong", "York", "Jersey"]
+KNOWN_FIRST = ["Jim", "Steve", "Mary", "Deborah", "George", "Karen", "Tom"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(KNOWN_FIRST), st.sampled_from(PLACE_SURNAMES))
+def test_a_known_first_name_makes_a_place_surname_a_person(first: str, last: str) -> None:
+    assert f"{first} {last}" in _people(_said(f"{first} {last}"))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Ki", "Aris", "Dossym", "Yin"]), st.sampled_from(PLACE_SURNAMES),
+       st.sampled_from(["Rep.", "Sen.", "Gov.", "Judge"]))
+def test_a_title_makes_a_place_surname_a_person(first: str, last: str, title: str) -> None:
+    assert f"{first} {last}" in _people(_said(f"{first} {last}", title))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["Hong Kong", "New York", "New Jersey", "South Carolina", "Israel",
+                        "Jordan"]))
+def test_a_place_that_speaks_is_no_person(place: str) -> None:
+    text = f'The hall was full.\n"{QUOTE}," {place} said in a statement.'
+    assert place not in _people(text)
