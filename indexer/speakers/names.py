@@ -114,6 +114,21 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][a-z.]*$")
 #: Two words glued together by a scraper: a capital after three lower-case letters.
 _GLUED = re.compile(rf"[{LOWER}]{{3,}}[{UPPER}]")
 
+#: Camel-case that is a name, not two glued words: a "Vander"/"Fitz" surname prefix
+#: ("VanderSloot") or a second given name joined on ("KellyAnne", "RoseAnn", "MaryBeth").
+_CAMEL_NAME = re.compile(
+    rf"(?:Vande[nr]|Fitz)[{UPPER}][{LOWER}]+"
+    rf"|[{UPPER}][{LOWER}]+(?:Ann|Anne|Marie|Beth|Lou|Lynn|Jo|Sue|Mae|Kay|Lee)"
+)
+
+#: Dotted initials of a person ("J.J. MacNab", "George H.W. Bush"), unlike "U.S.".
+_DOTTED_INITIALS = re.compile(rf"(?:[{UPPER}]\.){{1,3}}")
+#: Dotted capitals that abbreviate places and bodies, never a person's initials.
+_DOTTED_ACRONYMS = frozenset({
+    "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "N.J.", "U.S.A.", "S.C.",
+    "N.C.", "N.H.", "P.M.", "A.M.",
+})
+
 #: Words of place names that are a place only together ("Hong Kong", "New York"):
 #: alone they are names ("Ki Hong", "Byron York").
 _PLACE_FRAGMENTS = {
@@ -316,6 +331,19 @@ def _is_place_word(low: str, toks: list[str], k: int, person_shaped: bool) -> bo
     return not (person_shaped and k > 0)
 
 
+def _is_initials(tok: str, toks: list[str], k: int) -> bool:
+    """True for dotted initials before a surname ("J.J. MacNab"), not "U.S." or "D.C."."""
+    if tok in _DOTTED_ACRONYMS or not _DOTTED_INITIALS.fullmatch(tok):
+        return False
+    rest = toks[k + 1 :]
+    return bool(rest) and rest[-1][:1].isupper() and not rest[-1].isupper()
+
+
+def _glued(name: str) -> bool:
+    """True when a token is two words run together ("DoeSanders"), not a camel-case name."""
+    return any(_GLUED.search(t) and not _CAMEL_NAME.fullmatch(t) for t in name.split(" "))
+
+
 @lru_cache(maxsize=8192)
 def classify_name(name: str, title: str | None) -> str:
     """'person', 'org', or 'bad' for a canonical name (title already split off)."""
@@ -330,7 +358,7 @@ def classify_name(name: str, title: str | None) -> str:
         if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")
-        if len(bare) >= 2 and bare.isupper():
+        if len(bare) >= 2 and bare.isupper() and not _is_initials(tok, toks, k):
             return "org"
         if low in STOP_WORDS or low in OTHER_PRONOUNS or low in PERSON_PRONOUNS:
             return "bad"
@@ -340,7 +368,7 @@ def classify_name(name: str, title: str | None) -> str:
         return "org"
     if len(toks) == 1 and is_title_token(toks[0]) and title_key(title or "") not in _HONORIFIC_KEYS:
         return "bad"  # "Secretary", "President" on their own
-    if _GLUED.search(name) or len({t.lower() for t in toks}) < len(toks) or len(toks) > 5:
+    if _glued(name) or len({t.lower() for t in toks}) < len(toks) or len(toks) > 5:
         return "bad"  # scraping debris: "Jane DoeSanders", "Trump Trump"
     if any(c.isdigit() for c in name):
         return "bad"

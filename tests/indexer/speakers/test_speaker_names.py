@@ -73,3 +73,36 @@ def test_a_title_makes_a_place_surname_a_person(first: str, last: str, title: st
 def test_a_place_that_speaks_is_no_person(place: str) -> None:
     text = f'The hall was full.\n"{QUOTE}," {place} said in a statement.'
     assert place not in _people(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from("BGHJKRTW"), min_size=2, max_size=3),
+       st.sampled_from(["MacNab", "Butterfield", "McConnell", "Okonkwo", "DeMoro"]))
+def test_dotted_initials_are_a_persons_not_an_acronym(letters: list[str], last: str) -> None:
+    name = "".join(f"{c}." for c in letters) + f" {last}"
+    assert name in _people(_said(name))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Kelly", "Rose", "Mary", "Lou", "Betty"]),
+       st.sampled_from(["Anne", "Ann", "Beth", "Marie"]),
+       st.sampled_from([*LAST, "VanderSloot", "FitzGerald"]))
+def test_camel_case_names_are_not_glued_words(first: str, second: str, last: str) -> None:
+    name = f"{first}{second} {last}"
+    assert name in _people(_said(name))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(FIRST), st.sampled_from(["Post", "News", "Photo", "Share"]),
+       st.sampled_from(LAST))
+def test_glued_scraper_debris_is_still_rejected(first: str, glued: str, last: str) -> None:
+    # "Marta PhotoBrandt": a caption word run into the name by a scraper.
+    assert not _people(_said(f"{first} {glued}{last}"))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["U.S.", "U.N.", "D.C.", "E.U."]),
+       st.sampled_from(["Census", "Court", "Mission", "Office"]))
+def test_dotted_acronyms_stay_out_of_people(acronym: str, noun: str) -> None:
+    text = f'The hall was full.\n"{QUOTE}," the {acronym} {noun} said.'
+    assert not _people(text)
