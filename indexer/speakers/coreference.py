@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .first_names import FEMALE_NAMES, MALE_NAMES
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
@@ -14,42 +15,6 @@ from .sentences import sentence_start
 from .sources import source_from_name, source_from_object, source_from_phrase
 
 # fmt: off
-#: A small first-name gender list, enough to keep "she said" off the last man quoted.
-_MALE_NAMES_TEXT = """
-    aaron adam al alan albert alex alexander andrew andy anthony ben benjamin bernie bill
-    billy bob bobby brad brandon brian bruce carl carlos charles charlie chris christopher
-    chuck cory dan daniel dave david dennis derek don donald doug douglas ed eddie edward
-    eric frank fred gary george glenn greg gregory harry henry howard ian jack jacob jake
-    james jared jason jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny
-    jon jonathan jorge jose joseph josh joshua juan justin keith ken kenneth kevin kyle
-    larry lee lindsey luis marco mark martin matt matthew michael mike mitch mitt nathan
-    newt nick nicholas pat patrick paul pete peter phil philip ralph randy ray reince rick
-    richard rob robert roger ron ronald rudy rush russell ryan sam samuel scott sean sergei
-    steve steven stephen ted terry thomas tim timothy todd tom tony vladimir walter wayne
-    william willie barack jeh rand corey reid rahm elijah hakeem bashar recep emmanuel
-    francois xi ali omar mohammed muhammad ahmed hassan abdul jamal tyrone trey chad cody
-    dustin travis tucker stuart marc
-"""
-
-_FEMALE_NAMES_TEXT = """
-    abigail alice alicia allison amanda amy andrea angela ann anna anne barbara betsy
-    betty beth carly carol caroline catherine chelsea christine claire cynthia debbie
-    deborah debra diana diane dianne donna dorothy elaine elizabeth ellen emily emma erin
-    eva gina hannah heather heidi helen hillary huma ivanka jan jane janet jennifer jessica
-    jill joan joanne joni jody joyce judith judy julia julie karen kate katherine kathleen
-    kathy katie kelly kellyanne kim kimberly kirsten laura lauren linda lisa liz lori
-    madeleine maggie margaret maria marie marsha martha mary megan megyn melania melissa
-    michelle monica nancy natalie nicole nikki nina olivia pam pamela patricia patty paula
-    peggy rachel rebecca rosa ruth sally samantha sandra sara sarah sharon shirley stephanie
-    susan susana suzanne tammy teresa theresa tina tulsi valerie victoria virginia wendy
-    angela theresa marine hope sheila stacey tamara yvonne claudia dana ellen gretchen
-    hope jeanne katrina kristen leslie lois loretta lynn marilyn marcia mia molly
-    norah phyllis rhonda robin roseann sabrina shannon sonia tara terri ursula whitney
-"""
-
-_MALE_NAMES = frozenset(_MALE_NAMES_TEXT.split())
-_FEMALE_NAMES = frozenset(_FEMALE_NAMES_TEXT.split())
-
 _MALE_WORDS = frozenset({"mr", "king", "prince", "father", "sir", "lord", "congressman",
                          "chairman", "spokesman", "businessman", "brother", "son", "pope"})
 
@@ -70,9 +35,9 @@ def gender_of(name: str, title: str | None) -> str:
     toks = name_tokens(name)
     if len(toks) >= 2:
         first = toks[0].lower()
-        if first in _MALE_NAMES:
+        if first in MALE_NAMES:
             return "m"
-        if first in _FEMALE_NAMES:
+        if first in FEMALE_NAMES:
             return "f"
     return ""
 

@@ -25,6 +25,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
 )
+from .first_names import FIRST_NAMES
 from .patterns import LOWER, PARENTHESES, UPPER, WHITESPACE
 
 # fmt: off
@@ -112,6 +113,29 @@ _PARTY_TAG = re.compile(r"^[RDI]-[A-Z][a-z.]*$")
 
 #: Two words glued together by a scraper: a capital after three lower-case letters.
 _GLUED = re.compile(rf"[{LOWER}]{{3,}}[{UPPER}]")
+
+#: Camel-case that is a name, not two glued words: a "Vander"/"Fitz" surname prefix
+#: ("VanderSloot") or a second given name joined on ("KellyAnne", "RoseAnn", "MaryBeth").
+_CAMEL_NAME = re.compile(
+    rf"(?:Vande[nr]|Fitz)[{UPPER}][{LOWER}]+"
+    rf"|[{UPPER}][{LOWER}]+(?:Ann|Anne|Marie|Beth|Lou|Lynn|Jo|Sue|Mae|Kay|Lee)"
+)
+
+#: Dotted initials of a person ("J.J. MacNab", "George H.W. Bush"), unlike "U.S.".
+_DOTTED_INITIALS = re.compile(rf"(?:[{UPPER}]\.){{1,3}}")
+#: Dotted capitals that abbreviate places and bodies, never a person's initials.
+_DOTTED_ACRONYMS = frozenset({
+    "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "N.Y.", "L.A.", "N.J.", "U.S.A.", "S.C.",
+    "N.C.", "N.H.", "P.M.", "A.M.",
+})
+
+#: Words of place names that are a place only together ("Hong Kong", "New York"):
+#: alone they are names ("Ki Hong", "Byron York").
+_PLACE_FRAGMENTS = {
+    "hong": ("hong kong",), "kong": ("hong kong",), "york": ("new york",),
+    "jersey": ("new jersey",), "carolina": ("north carolina", "south carolina"),
+    "dakota": ("north dakota", "south dakota"),
+}
 
 #: "Brennan, Jr.": the comma before a suffix is spelling, not a break in the name.
 _SUFFIX_COMMA = re.compile(rf",\s*({NAME_SUFFIX_PATTERN})(?![\w])")
@@ -293,18 +317,48 @@ def surname_key(name: str) -> str:
     return toks[-1].lower().replace("’", "'") if toks else ""
 
 
+def _is_place_word(low: str, toks: list[str], k: int, person_shaped: bool) -> bool:
+    """True when token ``k`` (``low``, lower-cased) makes the name a place's.
+
+    A person-shaped name (a title, or a known first name before the word) keeps its
+    place-like surname: "Rep. Steve Israel", "Jim Jordan", "George Washington"."""
+    if low not in PLACE_WORDS:
+        return False
+    phrases = _PLACE_FRAGMENTS.get(low)
+    if phrases is not None:
+        joined = " ".join(t.lower() for t in toks)
+        return any(p in joined for p in phrases)
+    return not (person_shaped and k > 0)
+
+
+def _is_initials(tok: str, toks: list[str], k: int) -> bool:
+    """True for dotted initials before a surname ("J.J. MacNab"), not "U.S." or "D.C."."""
+    if tok in _DOTTED_ACRONYMS or not _DOTTED_INITIALS.fullmatch(tok):
+        return False
+    rest = toks[k + 1 :]
+    return bool(rest) and rest[-1][:1].isupper() and not rest[-1].isupper()
+
+
+def _glued(name: str) -> bool:
+    """True when a token is two words run together ("DoeSanders"), not a camel-case name."""
+    return any(_GLUED.search(t) and not _CAMEL_NAME.fullmatch(t) for t in name.split(" "))
+
+
 @lru_cache(maxsize=8192)
 def classify_name(name: str, title: str | None) -> str:
     """'person', 'org', or 'bad' for a canonical name (title already split off)."""
     toks = name_tokens(name)
     if not toks:
         return "bad"
-    for tok in toks:
+    person_shaped = len(toks) >= 2 and (
+        title is not None or toks[0].lower() in FIRST_NAMES
+    )
+    for k, tok in enumerate(toks):
         low = tok.rstrip(".").lower()
-        if low in ORGANISATION_WORDS or low in PLACE_WORDS:
+        if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")
-        if len(bare) >= 2 and bare.isupper():
+        if len(bare) >= 2 and bare.isupper() and not _is_initials(tok, toks, k):
             return "org"
         if low in STOP_WORDS or low in OTHER_PRONOUNS or low in PERSON_PRONOUNS:
             return "bad"
@@ -314,7 +368,7 @@ def classify_name(name: str, title: str | None) -> str:
         return "org"
     if len(toks) == 1 and is_title_token(toks[0]) and title_key(title or "") not in _HONORIFIC_KEYS:
         return "bad"  # "Secretary", "President" on their own
-    if _GLUED.search(name) or len({t.lower() for t in toks}) < len(toks) or len(toks) > 5:
+    if _glued(name) or len({t.lower() for t in toks}) < len(toks) or len(toks) > 5:
         return "bad"  # scraping debris: "Jane DoeSanders", "Trump Trump"
     if any(c.isdigit() for c in name):
         return "bad"

@@ -111,10 +111,22 @@ _OBJECT_DESCRIBED = re.compile(
 )
 
 
+#: An age opening an appositive ("Stephanie Acs, 27, said"; "Renee Gold, 83, of Sarasota"):
+#: the age, then perhaps a hometown, neither of which is a role.
+_AGE = re.compile(r"^\d{1,3}(?:[ ]*,[ ]*|[ ]*\.?[ ]*$)")
+_HOMETOWN = re.compile(r"^(?:of|from|in)\b", re.IGNORECASE)
+
+
 def trim_role(role: str) -> str | None:
     """Cut an appositive to its role: "commander of X, the name for Y" -> "commander of X";
-    None for a clause ("who announced the result", "reached by phone")."""
+    None for a clause ("who announced the result", "reached by phone") and for an age or
+    an age and a hometown ("27", "83, of Sarasota")."""
     role = role.strip()
+    age = _AGE.match(role)
+    if age:
+        role = role[age.end() :]
+        if _HOMETOWN.match(role):
+            return None
     if _NOT_A_ROLE.match(role):
         return None
     m = _ROLE_CUT.search(role)
@@ -304,7 +316,8 @@ def role_in_text(text: str, name: str) -> str | None:
     if len(name.split()) < 2:
         return None
     for m in re.finditer(re.escape(name), text):
-        after = re.match(r"(?:[ ]*\([^()\n]{1,40}\))?,[ ]+((?:a|an|the)[ ][^,;:\"“”\n]{2,120}),",
+        after = re.match(r"(?:[ ]*\([^()\n]{1,40}\))?,[ ]+(?:\d{1,3},[ ]+)?"
+                         r"((?:a|an|the)[ ][^,;:\"“”\n]{2,120}),",
                          text[m.end() : m.end() + 160])
         if after:
             role = trim_role(after.group(1))
