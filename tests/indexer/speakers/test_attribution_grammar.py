@@ -12,6 +12,8 @@ from newsfacet.indexer.speakers import extract_speakers
 
 FIRST = ["Marta", "Joost", "Ingrid", "Tomas", "Aylin", "Kofi", "Renata", "Bas"]
 LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
+#: Full names, "Marta Verhoef": every test names its speaker so.
+NAMES = st.builds("{} {}".format, st.sampled_from(FIRST), st.sampled_from(LAST))
 #: Verbs no cue list of the extractor holds, in the past and the present tense.
 VERBS = ["fumed", "barked", "beamed", "sniffed", "groaned", "gushed", "grumbles", "snorts"]
 QUOTES = [
@@ -29,52 +31,48 @@ def _people(text: str) -> dict[str, list[str]]:
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.sampled_from(FIRST),
-    st.sampled_from(LAST),
+    NAMES,
     st.sampled_from(VERBS),
     st.sampled_from(QUOTES),
     st.booleans(),
     st.sampled_from([".", " on Tuesday.", " at the rally."]),
 )
 def test_any_verb_between_quote_and_speaker(
-    first: str, last: str, verb: str, quote: str, inverted: bool, tail: str
+    name: str, verb: str, quote: str, inverted: bool, tail: str
 ) -> None:
-    name = f"{first} {last}"
     clause = f"{verb} {name}" if inverted else f"{name} {verb}"
     text = f'The meeting ran late.\n"{quote}," {clause}{tail} "We go home now."'
     assert _people(text).get(name) == [quote, "We go home now."]
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(["Smit", "Kowalczyk"]),
+@given(NAMES, st.sampled_from(["Smit", "Kowalczyk"]),
        st.sampled_from(VERBS))
 def test_a_fragment_inside_a_sentence_is_not_given_to_the_next_clause(
-    first: str, last: str, other: str, verb: str
+    name: str, other: str, verb: str
 ) -> None:
     # 'While X calls it a "terrific piece," Y fumed ...': the verb after the fragment is
     # the sentence's own clause, not an attribution of the fragment.
     text = (
-        f'While {other} calls the plan a "terrific piece of work," {first} {last} {verb} '
+        f'While {other} calls the plan a "terrific piece of work," {name} {verb} '
         "about the costs."
     )
-    assert f"{first} {last}" not in _people(text)
+    assert name not in _people(text)
 
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.sampled_from(FIRST),
-    st.sampled_from(LAST),
+    NAMES,
     st.sampled_from(["former FBI agent", "CBS This Morning co-Anchor", "Texas delegate",
                      "former George W. Bush speechwriter", "longtime party activist"]),
     st.sampled_from(["said", "explained", "wrote"]),
     st.sampled_from(QUOTES),
 )
 def test_descriptor_phrase_before_the_name_after_a_quote(
-    first: str, last: str, descriptor: str, verb: str, quote: str
+    name: str, descriptor: str, verb: str, quote: str
 ) -> None:
     # Modifiers, capitalised or not, closed by a lower-case head noun: the name after
     # them is the subject, the phrase its description.
-    name = f"{first} {last}"
     text = f'The meeting ran late.\n"{quote}," {descriptor} {name} {verb}.'
     assert _people(text).get(name) == [quote]
 
@@ -89,17 +87,15 @@ def test_a_pronoun_or_an_article_phrase_before_a_name_is_not_a_descriptor() -> N
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.sampled_from(FIRST),
-    st.sampled_from(LAST),
+    NAMES,
     st.sampled_from(["Virginia", "Clinton", "Concord", "Obama", "Texas"]),
     st.sampled_from(["delegate", "ally", "resident", "adviser", "spokesman", "speechwriter"]),
     st.sampled_from(QUOTES),
 )
 def test_modifier_and_role_noun_before_the_name_after_said(
-    first: str, last: str, modifier: str, noun: str, quote: str
+    name: str, modifier: str, noun: str, quote: str
 ) -> None:
     # 'said Virginia delegate Beau Correll': the capitalised word modifies the role.
-    name = f"{first} {last}"
     text = f'The meeting ran late.\n"{quote}," said {modifier} {noun} {name}.'
     people = _people(text)
     assert people.get(name) == [quote]
@@ -107,31 +103,28 @@ def test_modifier_and_role_noun_before_the_name_after_said(
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.sampled_from(FIRST), st.sampled_from(LAST),
+@given(NAMES,
        st.sampled_from(["during", "after", "aboard", "outside", "from"]),
        st.sampled_from(["Air Force One", "Fox News Sunday", "Trump Tower"]))
 def test_a_preposition_and_a_name_after_the_speaker_keep_the_speaker(
-    first: str, last: str, preposition: str, place: str
+    name: str, preposition: str, place: str
 ) -> None:
-    name = f"{first} {last}"
     text = f'{name} spoke on Monday. "We will win," said {name} {preposition} {place}.'
     assert _people(text).get(name) == ["We will win"]
 
 
 @settings(max_examples=40, deadline=None)
 @given(
-    st.sampled_from(FIRST),
-    st.sampled_from(LAST),
+    NAMES,
     st.sampled_from(["{n} released the following statement:", "{n} echoed:",
                      "In a 1963 speech, {n} declared:", "Stated {n}:",
                      "{n} told the crowd, to loud applause:"]),
     st.sampled_from(QUOTES),
 )
 def test_block_quote_introduced_by_the_paragraph_before(
-    first: str, last: str, intro: str, quote: str
+    name: str, intro: str, quote: str
 ) -> None:
     # The introduction closes its own paragraph with a colon; the quote is the next one.
-    name = f"{first} {last}"
     text = f"{name} arrived late.\n\n{intro.format(n=name)}\n\n“{quote}.”\n\nThe hall emptied."
     people = _people(text)
     assert people.get(name) == [f"{quote}."]
@@ -147,25 +140,23 @@ def test_an_introduction_naming_no_person_gives_the_block_quote_to_nobody() -> N
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(QUOTES),
+@given(NAMES, st.sampled_from(QUOTES),
        st.sampled_from(["- {n}.", "-{n}, tweeting after the vote.", "— {n}, Rotterdam"]))
 def test_signature_on_the_line_after_a_quote(
-    first: str, last: str, quote: str, signature: str
+    name: str, quote: str, signature: str
 ) -> None:
     # Fact checks and tweet round-ups sign a quote on the next line.
-    name = f"{first} {last}"
     text = f"The claims, checked.\n“{quote}.”\n{signature.format(n=name)}\nThe record shows it."
     assert _people(text).get(name) == [f"{quote}."]
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(QUOTES),
+@given(NAMES, st.sampled_from(QUOTES),
        st.sampled_from(["undecided Republican voter", "longtime resident", "retired nurse"]),
        st.sampled_from(["Derry, N.H.", "Leiden", "Akron, Ohio"]))
 def test_described_name_of_a_place_after_said(
-    first: str, last: str, quote: str, descriptor: str, place: str
+    name: str, quote: str, descriptor: str, place: str
 ) -> None:
     # 'said undecided Republican voter Stephanie Hooton of Derry, N.H.'
-    name = f"{first} {last}"
     text = f'The barn filled up.\n"{quote}," said {descriptor} {name} of {place}, before the event.'
     assert _people(text).get(name) == [quote]
