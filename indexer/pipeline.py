@@ -96,7 +96,7 @@ def _workers() -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
-#: Bulk runs (a process pool extracting, one Whoosh segment per core) start above these:
+#: Bulk runs (a process pool extracting, large segments written) start above these:
 #: bytes of sources for ``index``, documents in the index for ``reindex``. Below them a
 #: pool costs more to start than it saves.
 PARALLEL_BYTES = 2_000_000

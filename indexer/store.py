@@ -58,6 +58,7 @@ from newsfacet.schema.fields import (
     quote_records,
     to_fields,
 )
+from newsfacet.schema.segment_writer import ArraySegmentWriter
 
 from . import integrity
 from .clone import clone_folder
@@ -116,6 +117,9 @@ KEEP_OLD_GENERATIONS = 1
 #: File in a generation that readers hold a shared lock on while they read it: an older
 #: generation is removed only once nobody holds it.
 READERS = ".readers"
+#: Postings a bulk run keeps in memory before writing a segment (estimated MB; the
+#: process holds about 1.5 times that).
+BULK_LIMIT_MB = 384
 
 
 @dataclass(frozen=True)
@@ -313,25 +317,19 @@ class IndexStore:
                                public="the story index is damaged: the index must be "
                                       "restored or rebuilt") from None
 
-    def writer(self, ix: Any, timeout: float = 30.0, procs: int = 1,
-               limitmb: int = 256) -> Any:
+    def writer(self, ix: Any, timeout: float = 30.0, limitmb: int = 256) -> Any:
         """A Whoosh writer, or :class:`IndexBusy` if another writer holds the lock.
 
-        ``procs`` > 1 analyses and writes documents in that many processes, each
-        adding its own segment at commit (no merge), for bulk runs on several cores.
-        ``limitmb`` is Whoosh's estimate of its posting buffer; Python objects make
-        the real footprint two to three times that.
+        ``limitmb``: about how much memory the postings of documents not yet written
+        may take before they are written out as a segment of their own.
         """
         # compound=False: Whoosh copies every sub-file of a compound segment into
         # memory when a searcher opens it (a BytesIO over the mmap), which doubled
         # the serving footprint; plain segment files are read through the page cache.
-        options: dict[str, Any] = {"limitmb": limitmb, "compound": False}
-        if procs > 1:
-            options = {"limitmb": 128, "compound": False, "procs": procs,
-                       "multisegment": True, "start_method": "forkserver"}
         try:
             with self.writing():
-                return ix.writer(timeout=timeout, **options)
+                return ArraySegmentWriter(ix, timeout=timeout, limitmb=limitmb,
+                                          compound=False)
         except LockError:
             raise IndexBusy(
                 f"another process is writing to {self.path}; try again when it finishes",
@@ -416,18 +414,19 @@ class GenerationWriter:
 
     def __init__(self, store: IndexStore, gen: Path | None = None, timeout: float = 30.0,
                  parallel: bool = False) -> None:
-        procs = max(1, min(len(os.sched_getaffinity(0)), 4)) if parallel else 1
+        # a bulk run writes its documents' postings in a few large segments: fewer
+        # segments to read per query (about 20,000 news articles each)
+        limitmb = BULK_LIMIT_MB if parallel else 256
         if gen is None:
-            gen = self._lock_live(store, timeout, procs)
+            gen = self._lock_live(store, timeout, limitmb)
         else:
-            self.docs = store.writer(store.open(gen), timeout, procs=procs)
+            self.docs = store.writer(store.open(gen), timeout, limitmb)
         #: The generation written to.
         self.gen = gen
         self.store = store
         try:
             # in bulk runs the quote writer shares this process with the feeding loop
-            self.quotes = store.writer(store.open_quotes(gen), timeout,
-                                       limitmb=64 if parallel else 256)
+            self.quotes = store.writer(store.open_quotes(gen), timeout)
             self.stories = store.open_stories(gen)
             #: Documents added or deleted in this session.
             self.touched: set[str] = set()
@@ -479,7 +478,7 @@ class GenerationWriter:
                 for record in quote_records(extraction, stored["content_hash"]):
                     self.quotes.add_document(**record)
 
-    def _lock_live(self, store: IndexStore, timeout: float, procs: int) -> Path:
+    def _lock_live(self, store: IndexStore, timeout: float, limitmb: int) -> Path:
         """Lock the live generation, and make sure it is still live once locked.
 
         Why: a rebuild switches generations while holding the old one's lock; a writer
@@ -487,7 +486,7 @@ class GenerationWriter:
         """
         for _ in range(5):
             gen = store.current_path()
-            self.docs = store.writer(store.open(gen), timeout, procs=procs)
+            self.docs = store.writer(store.open(gen), timeout, limitmb)
             if store.current_path() == gen:
                 return gen
             self.docs.cancel()
