@@ -187,9 +187,12 @@ class Pronouns:
         if self._mentions is None:
             self._mentions = source_mentions(self.text, self.paras)
         speaker = resolve_pronoun(item, src.surface, self._mentions, self.resolver, floor)
-        if speaker is None and last_person is not None:
-            if _agrees(self.resolver.groups[last_person], src.surface):
-                speaker = last_person
+        if (
+            speaker is None
+            and last_person is not None
+            and _agrees(self.resolver.groups[last_person], src.surface)
+        ):
+            speaker = last_person
         if speaker is None and not blocked:
             speaker = narrative_subject(self.text, self.paras, item, self.resolver)
         if speaker is not None:
