@@ -137,6 +137,12 @@ def resolve_pronoun(
     return None
 
 
+def _agrees(group: Group, pronoun: str) -> bool:
+    """False when the group's known gender is not the pronoun's ("she" for Donald Trump)."""
+    gender = group_gender(group)
+    return not gender or gender == ("m" if pronoun.lower() == "he" else "f")
+
+
 def narrative_subject(
     text: str, paras: list[tuple[int, int]], item: Statement, resolver: Resolver
 ) -> int | None:
@@ -181,7 +187,11 @@ class Pronouns:
         if self._mentions is None:
             self._mentions = source_mentions(self.text, self.paras)
         speaker = resolve_pronoun(item, src.surface, self._mentions, self.resolver, floor)
-        if speaker is None:
+        if (
+            speaker is None
+            and last_person is not None
+            and _agrees(self.resolver.groups[last_person], src.surface)
+        ):
             speaker = last_person
         if speaker is None and not blocked:
             speaker = narrative_subject(self.text, self.paras, item, self.resolver)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import words
+from .first_names import FIRST_NAMES
 from .model import Source
 from .names import (
     DESCRIPTORS,
@@ -269,6 +271,55 @@ def _role_then_name(after: str) -> bool:
     )
 
 
+#: The end of the clause after a name: a party tag, then punctuation or the text's end.
+_CLAUSE_END = re.compile(r"[ ]*(?:\([^()\n]{1,40}\))?[ ]*(?:[,;:!?\n—–]|\.(?:\s|$)|$)")
+#: Lower-case words that may stand among the modifiers before the name ("ranking",
+#: "party boss", "1st"): not a preposition, article, pronoun or auxiliary, which would make
+#: the name part of another phrase ('said Trump after Clinton spoke').
+_NOT_MODIFIERS = words(
+    """
+    of for to with at after before about on in by from the a an and or but nor that this
+    these those when while as than his her their its he she it they we during over under
+    into onto who whom which what was is has had were have be been will would
+    """
+)
+_MODIFIER = re.compile(r"[a-z][a-z\-]*|\d+(?:st|nd|rd|th)?")
+
+
+def _name_closing_clause(obj: str, cue: str) -> Source | None:
+    """'said United Auto Workers Secretary-Treasurer Gary Casteel.', 'said Air Force 1st Lt.
+    Tyler Livingston': capitalised modifiers and a few lower-case ones, then a person's
+    name (a known first name or a title before the surname) that closes the clause."""
+    pos = 0
+    lower = 0
+    for m in NAME_SEQ_RE.finditer(obj):
+        between = obj[pos : m.start()].split()
+        for word in between:
+            if word in _NOT_MODIFIERS or not _MODIFIER.fullmatch(word):
+                return None
+        lower += len(between)
+        if lower > 3:
+            return None
+        end = _CLAUSE_END.match(obj, m.end())
+        if end is None:
+            pos = m.end()
+            continue
+        toks = m.group().split()
+        for i in range(len(toks) - 2, max(0, len(toks) - 3) - 1, -1):
+            name = " ".join(toks[i:])
+            canonical, title = canonical_name(name)
+            ctoks = canonical.split()
+            if len(ctoks) >= 2 and (title or ctoks[0].lower() in FIRST_NAMES):
+                src = source_from_name(name, cue, None)
+                if src.kind == "person":
+                    desc = (obj[: m.start()] + " ".join(toks[:i])).strip(" ,")
+                    desc = re.sub(r"[ ]+\d+(?:st|nd|rd|th)$", "", desc)  # "1st" of "1st Lt."
+                    src.role = desc or src.role
+                    return src
+        return None
+    return None
+
+
 def source_from_object(obj: str, cue: str) -> Source | None:
     """Who follows a cue verb ('said Maj. Gen. John W. Brennan, Jr., commander, ...')."""
     obj = obj.lstrip()
@@ -291,6 +342,12 @@ def source_from_object(obj: str, cue: str) -> Source | None:
                 d = desc.strip(" ,")
                 role = None if d.lower() in {"former", "late", "then", "the late"} else d
             src = source_from_name(m.group("name"), cue, role)
+            if src.kind != "person" or (" " not in src.name and after[:1] == " "):
+                # 'said Air Force 1st Lt. Tyler Livingston', 'said Oversight ranking
+                # Democrat Elijah Cummings': the words before the name modify the person.
+                closing = _name_closing_clause(obj, cue)
+                if closing is not None:
+                    return closing
             if src.kind != "bad":
                 return src
     described = _OBJECT_DESCRIBED.match(obj)
@@ -301,6 +358,9 @@ def source_from_object(obj: str, cue: str) -> Source | None:
         src = source_from_name(described.group("name"), cue, described.group("desc").strip())
         if src.kind == "person":
             return src
+    closing = _name_closing_clause(obj, cue)
+    if closing is not None:
+        return closing
     head = re.split(r"[,.;:!?\n]", obj, maxsplit=1)[0]
     if first in OTHER_PRONOUNS:
         return Source("org", first, cue=cue)

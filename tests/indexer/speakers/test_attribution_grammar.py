@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from speaker_checks import check_offsets
 
 from newsfacet.indexer.speakers import extract_speakers
+from newsfacet.indexer.speakers.first_names import FIRST_NAMES
 
 FIRST = ["Marta", "Joost", "Ingrid", "Tomas", "Aylin", "Kofi", "Renata", "Bas"]
 LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
@@ -160,3 +161,41 @@ def test_described_name_of_a_place_after_said(
     # 'said undecided Republican voter Stephanie Hooton of Derry, N.H.'
     text = f'The barn filled up.\n"{quote}," said {descriptor} {name} of {place}, before the event.'
     assert _people(text).get(name) == [quote]
+
+
+#: A first name of the extractor's list, and a surname: a name that needs no title to be
+#: a person's ("Gary Casteel"), unlike "Marta Verhoef".
+KNOWN_NAMES = st.builds("{} {}".format, st.sampled_from(sorted(FIRST_NAMES)).map(str.title),
+                        st.sampled_from(LAST))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    KNOWN_NAMES,
+    st.sampled_from(["United Auto Workers Secretary-Treasurer", "Air Force 1st Lt.",
+                     "Oversight ranking Democrat", "Republican party boss",
+                     "Harbour Board Vice-Chair", "Army Sgt."]),
+    st.sampled_from(QUOTES),
+    st.sampled_from([".", " (D-Md.).", ", before the vote.", ". \"We go home now.\""]),
+)
+def test_capitalised_modifiers_then_the_name_closing_the_clause_after_said(
+    name: str, modifiers: str, quote: str, tail: str
+) -> None:
+    # 'said United Auto Workers Secretary-Treasurer Gary Casteel.': an organisation's or a
+    # rank's words before a person's name modify the person; they are not the speaker.
+    text = f'The meeting ran late.\n"{quote}," said {modifiers} {name}{tail}'
+    people = {s.name: s for s in extract_speakers(text)}
+    assert people[name].kind == "person"
+    assert people[name].quotes[0].text == quote
+    assert not any(s.kind == "organization" for s in people.values())
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES, st.sampled_from(["after", "during", "to", "with"]), st.sampled_from(QUOTES))
+def test_a_name_after_a_preposition_is_not_the_speaker_after_said(
+    name: str, preposition: str, quote: str
+) -> None:
+    # 'said Trump after Marta Verhoef spoke': the first name is the speaker; the second
+    # belongs to the preposition's phrase.
+    text = f'The meeting ran late.\n"{quote}," said Kowalczyk {preposition} {name} spoke.'
+    assert name not in _people(text)

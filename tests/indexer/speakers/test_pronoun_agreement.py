@@ -1,0 +1,67 @@
+"""A "he said" or "she said" never goes to a person of the other gender: not to a named
+source of the wrong gender, and not to the last person quoted either when no named source
+fits. Generated texts: any first name of the extractor's lists, any surname, any cue."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from speaker_checks import check_offsets
+
+from newsfacet.indexer.speakers import extract_speakers
+from newsfacet.indexer.speakers.first_names import FEMALE_NAMES, MALE_NAMES
+
+LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
+WOMEN = st.builds("{} {}".format, st.sampled_from(sorted(FEMALE_NAMES)).map(str.title),
+                  st.sampled_from(LAST))
+MEN = st.builds("{} {}".format, st.sampled_from(sorted(MALE_NAMES)).map(str.title),
+                st.sampled_from(LAST))
+QUOTES = ["We will not sign this deal", "Nobody asked the drivers what they think"]
+LATER = ["It is the best result in ten years", "The budget is already spent"]
+#: Sentences between the two quotes that name nobody.
+BETWEEN = ["", "The vote is set for Friday. ", "Talks resumed in the afternoon. "]
+
+
+def _quotes_of(text: str) -> dict[str, list[str]]:
+    speakers = extract_speakers(text)
+    check_offsets(text, speakers)
+    return {s.name: [q.text for q in s.quotes] for s in speakers if s.kind == "person"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.booleans(),
+    WOMEN,
+    MEN,
+    st.sampled_from(QUOTES),
+    st.sampled_from(LATER),
+    st.sampled_from(BETWEEN),
+    st.sampled_from(["said", "added", "told reporters"]),
+)
+def test_a_pronoun_does_not_fall_back_to_a_last_speaker_of_the_other_gender(
+    woman_first: bool, woman: str, man: str, quote: str, later: str, between: str,
+    cue: str,
+) -> None:
+    # '"...," said Marta Verhoef. ... "...," he said.': with no man named as a source, the
+    # second quote is not hers (it was, as the last person quoted).
+    speaker, pronoun = (woman, "he") if woman_first else (man, "she")
+    text = (
+        f'The council met on Monday.\n\n"{quote}," said {speaker}.\n\n'
+        f'{between}"{later}," {pronoun} {cue}.'
+    )
+    quotes = _quotes_of(text)
+    assert quotes.get(speaker) == [quote]
+    assert all(later not in said for said in quotes.values())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.booleans(), WOMEN, MEN, st.sampled_from(QUOTES), st.sampled_from(LATER))
+def test_a_pronoun_still_takes_the_last_speaker_of_its_gender(
+    woman_first: bool, woman: str, man: str, quote: str, later: str
+) -> None:
+    speaker, pronoun = (woman, "she") if woman_first else (man, "he")
+    text = (
+        f'The council met on Monday.\n\n"{quote}," said {speaker}.\n\n'
+        f'The vote is set for Friday. "{later}," {pronoun} said.'
+    )
+    assert _quotes_of(text).get(speaker) == [quote, later]
