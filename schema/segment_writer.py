@@ -24,6 +24,8 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
+from .fields import NewsPositions, word_positions
+
 #: Lengths as Whoosh's length column reads them back: a byte code to its length.
 _LENGTHS = [byte_to_length(code) for code in range(256)]
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
@@ -45,6 +47,8 @@ class ArrayPostingPool:
         self.weights = array("d")
         self.value_ends = array("Q")
         self.values = bytearray()
+        #: Per field, a word (str) to its term id: saves encoding and a tuple per posting.
+        self.word_ids: dict[str, dict[str, int]] = {}
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Take one posting, as Whoosh's pool does: (field, term, doc, weight, value)."""
@@ -62,6 +66,34 @@ class ArrayPostingPool:
         if value:
             self.values += value
         self.value_ends.append(len(self.values))
+
+    def add_words(self, fieldname: str, docnum: int, text: str, positions: Any,
+                  boost: float) -> int:
+        """Take a text's postings as Whoosh's ``TEXT.index`` over :class:`NewsPositions`
+        would give them (same terms, weights and values, in the same order), without a
+        generator step, a tuple and a call per posting; the text's length in words."""
+        words = self.word_ids.setdefault(fieldname, {})
+        field_boost = positions.field_boost
+        encode = positions.encode
+        values = self.values
+        length = 0
+        for word, found in word_positions(text).items():
+            term = words.get(word)
+            if term is None:
+                key = (fieldname, word.encode("utf-8"))
+                term = self.term_ids.get(key)
+                if term is None:
+                    term = self.term_ids[key] = len(self.term_ids)
+                    self.fieldnames.add(fieldname)
+                words[word] = term
+            count = len(found)
+            length += count
+            self.terms.append(term)
+            self.docs.append(docnum)
+            self.weights.append(float(count) * field_boost * boost)
+            values += encode(found)
+            self.value_ends.append(len(values))
+        return length
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -95,8 +127,70 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
     # -- adding ------------------------------------------------------------------------
 
     def add_document(self, **fields: Any) -> None:
-        super().add_document(**fields)
-        if self.pool.nbytes() > self._limit:
+        """Whoosh's ``SegmentWriter.add_document``, line for line, but for text fields
+        :class:`NewsPositions` writes: their postings go to the pool in one loop."""
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        pool = self.pool
+        add_post = pool.add
+
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted([name for name in fields if not name.startswith("_")])
+        self._check_fields(schema, fieldnames)
+
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields.get(fieldname)
+                if value is None:
+                    continue
+                field = schema[fieldname]
+
+                length = 0
+                if field.indexed:
+                    fieldboost = self._field_boost(fields, fieldname, docboost)
+                    if _news_words(field, value):
+                        counted = pool.add_words(fieldname, docnum, value, field.format,
+                                                 fieldboost)
+                        length = counted if field.scorable else 0
+                    else:
+                        scorable = field.scorable
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            weight *= fieldboost
+                            if scorable:
+                                length += freq
+                            add_post((fieldname, tbytes, docnum, weight, vbytes))
+
+                if field.separate_spelling():  # no newsfacet field; Whoosh's value
+                    spellfield = field.spelling_fieldname(fieldname)  # was the last term's
+                    for word in field.spellable_words(value):
+                        add_post((spellfield, word.encode("utf-8"), 0, 1, b""))
+
+                vformat = field.vector
+                if vformat:
+                    vitems = vformat.word_values(value, field.analyzer, mode="index")
+                    vitems = sorted(
+                        (text, weight, vbytes) for text, _, weight, vbytes in vitems)
+                    perdocwriter.add_vector_items(fieldname, field, vitems)
+
+                customval = fields.get(f"_stored_{fieldname}", value)
+                stored = customval if field.stored else None
+                perdocwriter.add_field(fieldname, field, stored, length)
+
+                column = field.column_type
+                if column and customval is not None:
+                    perdocwriter.add_column_value(fieldname, column,
+                                                  field.to_column_value(customval))
+        except ValueError:
+            perdocwriter.cancel_doc()
+            raise
+
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+        if pool.nbytes() > self._limit:
             self._start_next_segment()
 
     def _start_next_segment(self) -> None:
@@ -151,6 +245,13 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         finally:
             lengths.close()
         self.fieldwriter.close()
+
+
+def _news_words(field: Any, value: Any) -> bool:
+    """Whether a field's postings are :class:`NewsPositions`' fast ones for this value
+    (the test its ``word_values`` makes before taking its own path)."""
+    return (type(field.format) is NewsPositions and type(value) is str
+            and getattr(field.analyzer, "news_words", False))
 
 
 def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPostingPool,
