@@ -36,6 +36,10 @@ from .gazetteer import Gazetteer
 CACHE_FORMAT = 2
 #: Attributes holding a dict of more than this many keys are decoded key by key.
 LAZY_OVER = 2000
+#: Cached gazetteers kept per population, the most recently used: two checkouts or
+#: installed versions on one machine (a development tree and a tool embedding a
+#: release) each keep theirs instead of deleting the other's and rebuilding in turn.
+KEEP_VERSIONS = 3
 
 _REF, _TUPLE, _LAZY = "\0R", "\0T", "\0L"
 _PRIMITIVE = (str, int, float, bool, type(None), bytes)
@@ -71,6 +75,8 @@ def load_or_build(min_population: int, directory: Path | None = None) -> Gazette
     except (OSError, EOFError, ValueError, TypeError):
         state = None
     if isinstance(state, dict) and {"objects", "attributes"} <= state.keys():
+        with contextlib.suppress(OSError):  # marks it used, for _drop_unused
+            os.utime(path)
         return _decode_gazetteer(state)
     built = build(min_population)
     with contextlib.suppress(OSError, _Unencodable, ValueError):  # no cache this time
@@ -93,9 +99,20 @@ def _write(path: Path, state: dict[str, Any]) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+    _drop_unused(path)
+
+
+def _drop_unused(path: Path) -> None:
+    """Delete the cached gazetteers of other code versions beyond the
+    :data:`KEEP_VERSIONS` most recently used (``path``, just written, among them)."""
+    others = []
     for old in path.parent.glob(f"gazetteer-{path.name.split('-')[1]}-*.marshal"):
-        if old != path:  # written by another version of the code: never read again
-            old.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # another process may delete it meanwhile
+            if old != path:
+                others.append((old.stat().st_mtime, old))
+    others.sort(reverse=True)
+    for _, old in others[KEEP_VERSIONS - 1:]:
+        old.unlink(missing_ok=True)
 
 
 # -- encoding: dataclass objects become references into one table of tuples ---------

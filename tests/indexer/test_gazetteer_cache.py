@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,24 @@ def test_an_unwritable_cache_directory_still_gives_a_gazetteer(
 def test_the_key_follows_the_code_and_the_population() -> None:
     assert cache_key(15000) == cache_key(15000)
     assert cache_key(15000) != cache_key(5000)
+
+
+def test_other_versions_are_kept_up_to_a_few(built: Gazetteer, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two versions of the code on one machine each keep their file (no rebuild in
+    turn); beyond KEEP_VERSIONS the least recently used go."""
+    monkeypatch.setattr(gazetteer_cache, "build", lambda population: built)
+    olds = []
+    for number in range(gazetteer_cache.KEEP_VERSIONS + 2):
+        old = tmp_path / f"gazetteer-15000-old{number}.marshal"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 + number, 1_000_000 + number))
+        olds.append(old)
+    load_or_build(15000, tmp_path)
+    left = sorted(p.name for p in tmp_path.glob("gazetteer-15000-*.marshal"))
+    newest = [p.name for p in olds[-(gazetteer_cache.KEEP_VERSIONS - 1):]]
+    assert left == sorted([*newest, f"gazetteer-15000-{cache_key(15000)}.marshal"])
+    calls = []
+    monkeypatch.setattr(gazetteer_cache, "build", lambda population: calls.append(1))
+    load_or_build(15000, tmp_path)  # its own file is there: read, not built
+    assert calls == []
