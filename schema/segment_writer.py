@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.fields import NUMERIC
 from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
@@ -123,6 +124,9 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._limit = limitmb * 1024 * 1024
         #: Segments written out already because the pool reached its limit.
         self._written: list[Any] = []
+        #: The last number or date indexed and its terms; its column value.
+        self._number_terms: tuple[Any, list[Any]] = (None, [])
+        self._number_column: tuple[Any, Any] = (None, None)
 
     # -- adding ------------------------------------------------------------------------
 
@@ -157,7 +161,7 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
                         length = counted if field.scorable else 0
                     else:
                         scorable = field.scorable
-                        for tbytes, freq, weight, vbytes in field.index(value):
+                        for tbytes, freq, weight, vbytes in self._index(field, value):
                             weight *= fieldboost
                             if scorable:
                                 length += freq
@@ -182,7 +186,7 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
                 column = field.column_type
                 if column and customval is not None:
                     perdocwriter.add_column_value(fieldname, column,
-                                                  field.to_column_value(customval))
+                                                  self._column_value(field, customval))
         except ValueError:
             perdocwriter.cancel_doc()
             raise
@@ -192,6 +196,28 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.docnum += 1
         if pool.nbytes() > self._limit:
             self._start_next_segment()
+
+    def _index(self, field: Any, value: Any) -> Any:
+        """``field.index(value)``; for a number or date, the last value's terms again
+        when it repeats (every quote of a document has its date: 8 terms each). The
+        key is the value's repr: Whoosh indexes an aware datetime's wall time, so two
+        equal instants in two zones are not the same terms."""
+        if not isinstance(field, NUMERIC) or isinstance(value, (list, tuple)):
+            return field.index(value)
+        key = (id(field), type(value), repr(value))
+        if self._number_terms[0] != key:
+            self._number_terms = (key, list(field.index(value)))
+        return self._number_terms[1]
+
+    def _column_value(self, field: Any, value: Any) -> Any:
+        """``field.to_column_value(value)``, the last number's or date's again when it
+        repeats."""
+        if not isinstance(field, NUMERIC) or isinstance(value, (list, tuple)):
+            return field.to_column_value(value)
+        key = (id(field), type(value), repr(value))
+        if self._number_column[0] != key:
+            self._number_column = (key, field.to_column_value(value))
+        return self._number_column[1]
 
     def _start_next_segment(self) -> None:
         """Write the documents so far as a finished segment and start an empty one."""

@@ -34,7 +34,14 @@ TEXT = st.one_of(
 )
 VALUES = st.lists(st.sampled_from(["Erbil, Iraq", "Iraq", "John Brennan", "Syria", "x"]),
                   max_size=3, unique=True).map(VALUE_SEPARATOR.join)
-DATES = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1))
+# a few instants, repeated, naive and in two zones (the same instant in two zones is
+# two different dates to Whoosh, which indexes the wall time)
+DATES = st.one_of(
+    st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1)),
+    st.builds(lambda hour, zone: dt.datetime(2024, 5, 1, hour, tzinfo=zone),
+              st.sampled_from([10, 11, 12]),
+              st.sampled_from([None, dt.timezone.utc, dt.timezone(dt.timedelta(hours=1))])),
+)
 
 
 @st.composite
