@@ -35,6 +35,8 @@ COMMON_WORDS: frozenset[str] = words(
     man woman boy girl men women children kids family people friends
     time day days week weeks month year years night morning evening
     first second third last next many several
+    two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
+    thousands former
     after before today tonight late early
     police fire rescue emergency health public service services due republic kingdom
     federation emirate sultanate commonwealth army navy

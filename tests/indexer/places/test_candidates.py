@@ -150,3 +150,25 @@ def test_a_place_after_a_preposition_before_said_is_a_place() -> None:
     assert labels("Officials in Gainesville said the roads were closed.") == [
         "Gainesville, United States"]
     assert labels("Gainesville said the roads were closed.") == []
+
+
+PLACES_BEFORE_AN_OFFICE = [
+    (place, rest)
+    for place in ["Florida", "Arkansas", "Ohio", "Texas"]
+    for rest in ["Highway Patrol troopers", "police officers", "Gov. Mike Huckabee"]
+] + [(place, "police officers") for place in ["Philadelphia", "Toledo", "Denver"]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Two", "Three", "Four", "Eight", "Twelve", "Dozens of", "Former"]),
+       st.sampled_from(PLACES_BEFORE_AN_OFFICE))
+def test_a_count_or_former_before_a_place_is_no_first_name(count: str,
+                                                           where: tuple[str, str]) -> None:
+    """A capitalised word right before a place reads as a first name ("Michael
+    Jordan"), but a number word or "Former" opening a sentence is none: "Eight Florida
+    Highway Patrol troopers", "Former Arkansas Gov. Mike Huckabee"."""
+    place, rest = where
+    text = f"The fire spread overnight. {count} {place} {rest} were at the scene."
+    start = text.index(f" {place} ") + 1
+    spans = [(m.start, m.end) for p in extract_places(text) for m in p.mentions]
+    assert (start, start + len(place)) in spans
