@@ -122,6 +122,10 @@ INSTITUTION_WORDS: frozenset[str] = words(
     military air navy marines electric power energy bank federal metropolitan international
     regional sports branch village shopping festival fair orchestra theatre theater
     development transportation schools district capital campus
+    superior municipal circuit high middle elementary coroner selectman selectmen
+    commissioner commissioners superintendent manager administrator clerk treasurer
+    auditor assessor trustee trustees councilman councilwoman alderman investigator
+    investigators patrol policemen firefighters deputies
     """
 )
 

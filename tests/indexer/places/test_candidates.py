@@ -172,3 +172,19 @@ def test_a_count_or_former_before_a_place_is_no_first_name(count: str,
     start = text.index(f" {place} ") + 1
     spans = [(m.start, m.end) for p in extract_places(text) for m in p.mentions]
     assert (start, start + len(place)) in spans
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Bridgeport", "Litchfield", "Huntsville", "Hamilton", "Toledo"]),
+       st.sampled_from(["Superior Court", "Municipal Court", "High School", "Selectman",
+                        "Coroner", "Superintendent", "City Manager", "Police Investigator",
+                        "Town Clerk"]),
+       st.sampled_from(["on Monday", "Frank Chiaramonte said", "today"]))
+def test_a_place_before_a_court_school_or_office_is_a_place(place: str, office: str,
+                                                            after: str) -> None:
+    """A town names its own courts, schools and officers ("Bridgeport Superior Court",
+    "Litchfield Selectman Marsha Bernstein"): the word after it is no surname."""
+    text = f"The case went ahead. It was heard at the {place} {office} {after}."
+    start = text.index(f" {place} ") + 1
+    spans = [(m.start, m.end) for p in extract_places(text) for m in p.mentions]
+    assert any(s == start and e >= start + len(place) for s, e in spans)  # or "Toledo City"
