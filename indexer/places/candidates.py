@@ -572,12 +572,24 @@ class MentionFinder:
         self._qualify(mentions)
         return mentions
 
+    def _holds(self, region: Candidate, m: Mention) -> bool:
+        """True when a place of ``m``'s name lies in ``region``: "Columbus, Georgia" is
+        the US state, which has a Columbus, not the country, which has none."""
+        for e in (*m.entries, *self.gaz.small_us_entries(m.key)):
+            c = e.candidate
+            if c.country_code == region.country_code and (
+                    region.kind == "country" or (region.level == 1 and c.admin1 == region.admin1)):
+                return True
+        return False
+
     def _qualify(self, mentions: list[Mention]) -> None:
         """Link "X, Y" pairs where Y is a state or country: X must lie inside Y."""
         for a, b in itertools.pairwise(mentions):
             if self.text[a.end : b.start] != ", ":
                 continue
-            region = next((e for e in b.entries if e.candidate.kind in ("admin", "country")), None)
+            regions = [e for e in b.entries if e.candidate.kind in ("admin", "country")]
+            region = next((r for r in regions if self._holds(r.candidate, a)),
+                          regions[0] if regions else None)
             if region is not None and not b.demonym:
                 a.qualifier = region.candidate
                 b.entries = [region] + [e for e in b.entries if e is not region]

@@ -203,6 +203,14 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     widened: dict[tuple[str, bool, int], list[Entry]] = {}
     for m in mentions:
         entries = m.entries
+        if m.qualifier is not None and m.key not in chosen and not m.demonym:
+            # "Springfield, Ohio" once: every other "Springfield" of the text is it too
+            inside = [e for e in (*entries, *gaz.small_us_entries(m.key))
+                      if _inside(e.candidate, m.qualifier)]
+            if inside:
+                chosen[m.key] = max(inside, key=lambda e: e.prior).candidate
+    for m in mentions:
+        entries = m.entries
         if not m.demonym and not m.dateline:
             # the same for every mention of a name (the distance tests cost)
             same = (m.key, m.small, id(m.qualifier))

@@ -174,3 +174,35 @@ def test_a_small_town_beside_a_named_place_beats_a_distant_namesake() -> None:
     places = by_label(extract_places("Crews from Kingsport helped after the fire in Rogersville."))
     town, city = places["Rogersville, United States"], places["Kingsport, United States"]
     assert haversine_km(town.latitude, town.longitude, city.latitude, city.longitude) < 50
+
+
+def _us_namesakes() -> list[tuple[str, str, int]]:
+    """(town name, a state that has a town of that name other than the likeliest, the
+    geonameid of that town): "Springfield" and Ohio, whose Springfield is not the first."""
+    gaz = get_gazetteer()
+    out = []
+    for name in ["Springfield", "Columbus", "Portland", "Dublin", "Paris", "Athens",
+                 "Lebanon", "Belgrade", "Richmond", "Hanover", "Salem", "Franklin"]:
+        towns = [e.candidate for e in gaz.entries(name.lower())
+                 if e.main and e.candidate.kind == "city" and e.candidate.country_code == "US"]
+        seen = {towns[0].admin1} if towns else set()
+        for town in towns[1:]:
+            if town.admin1 not in seen and sum(t.admin1 == town.admin1 for t in towns) == 1:
+                out.append((name, gaz.states[town.admin1].name, town.geonameid))
+            seen.add(town.admin1)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_us_namesakes()), st.booleans())
+def test_a_town_qualified_once_is_that_town_throughout(case: tuple[str, str, int],
+                                                       qualified_first: bool) -> None:
+    """"Springfield, Ohio" once: every other "Springfield" in the text is that one, not
+    the biggest Springfield, before or after the qualified mention."""
+    name, state, geonameid = case
+    qualified = f"The board of {name}, {state}, voted on Monday."
+    plain = f"Parents told {name} officials the plan was late. Schools in {name} reopened."
+    text = " ".join([qualified, plain] if qualified_first else [plain, qualified])
+    towns = [p for p in extract_places(text) if p.kind == "city"]
+    assert [p.geonameid for p in towns] == [geonameid]
+    assert len(towns[0].mentions) == 3
