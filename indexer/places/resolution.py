@@ -5,6 +5,7 @@ sense per surface form."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
@@ -19,6 +20,13 @@ FOREIGN_TOWN_POPULATION = 100_000
 NEARBY_KM = 80.0
 #: Score added for that.
 NEARBY_BONUS = 3.0
+#: Signs of a North American local paper that never names its state: a time written
+#: "7 p.m.", a phone number "903-675-8477", a street address "1301 Lafayette Ave.", a
+#: high school, a sheriff.
+_US_LOCAL = re.compile(
+    r"\b\d{1,2}(?::\d\d)? [ap]\.m\.|\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}"
+    r"|\b\d{2,5} (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Hwy)\.(?!\w)"
+    r"|High School|\bSheriff")
 #: A small US town of a state the document never names counts when it lies this close
 #: (km) to a US town or county the document names.
 SMALL_TOWN_KM = 50.0
@@ -67,7 +75,7 @@ class _Context:
     box: tuple[float, float, float, float, float]
 
 
-def _context(mentions: list[Mention]) -> _Context:
+def _context(mentions: list[Mention], text: str = "") -> _Context:
     """Countries and states the document names, and whether it is local US news."""
     countries: set[str] = set()
     states: set[tuple[str, str]] = set()
@@ -116,7 +124,8 @@ def _context(mentions: list[Mention]) -> _Context:
         polar = min(89.0, max(abs(south), abs(north)) + 1.0)
         box = (south, north, min(p[1] for p in points), max(p[1] for p in points),
                1.0 / max(math.cos(math.radians(polar)), 0.02))
-    return _Context(countries, states, town_states, us_state and us >= foreign, anchors,
+    us_local = us_state or (us > 0 and _US_LOCAL.search(text) is not None)
+    return _Context(countries, states, town_states, us_local and us >= foreign, anchors,
                     located, box)
 
 
@@ -189,14 +198,14 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Mention]:
     """Choose a candidate per mention: prior, plus document country/state context.
 
     Small US towns are candidates only in a state the document names; a mention found
     only among them is dropped otherwise. One sense per document: a surface form
     resolves the same way at every mention, unless a qualifier says otherwise.
     """
-    ctx = _context(mentions)
+    ctx = _context(mentions, text)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []

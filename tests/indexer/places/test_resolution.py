@@ -206,3 +206,28 @@ def test_a_town_qualified_once_is_that_town_throughout(case: tuple[str, str, int
     towns = [p for p in extract_places(text) if p.kind == "city"]
     assert [p.geonameid for p in towns] == [geonameid]
     assert len(towns[0].mentions) == 3
+
+
+US_LOCAL_CUES = st.one_of(
+    st.builds(lambda h, m, half: f" at {h}{m} {half}.", st.integers(1, 12),
+              st.sampled_from(["", ":15", ":30"]), st.sampled_from(["a.m", "p.m"])),
+    st.builds(lambda a, b, c: f". Call {a}-{b}-{c} with tips.", st.integers(200, 999),
+              st.integers(200, 999), st.integers(1000, 9999)),
+    st.builds(lambda n, street, kind: f" to {n} {street} {kind}.", st.integers(10, 99999),
+              st.sampled_from(["Lafayette", "Memphis", "Augusta", "Locust"]),
+              st.sampled_from(["St.", "Ave.", "Blvd.", "Rd."])),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(US_LOCAL_CUES)
+def test_a_us_local_paper_that_never_names_its_state(cue: str) -> None:
+    """A time written "7 p.m.", a phone number "903-675-8477" or an address "1301
+    Lafayette Ave." beside US places mark a North American local paper: its "Athens"
+    next to Henderson County is the Texas town, not Greece's capital. Without such a
+    sign, or without a US place, the capital stays."""
+    text = "The Athens Police Department is asking for help. Deputies from Henderson County came"
+    athens = by_label(extract_places(text + cue))["Athens, United States"]
+    assert haversine_km(athens.latitude, athens.longitude, 32.2, -95.85) < 20
+    assert "Athens, Greece" in labels(text + " at night.")
+    assert labels(f"Athens police said the fire started{cue}") == ["Athens, Greece"]
