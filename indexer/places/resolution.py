@@ -27,6 +27,16 @@ _US_LOCAL = re.compile(
     r"\b\d{1,2}(?::\d\d)? [ap]\.m\.|\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}"
     r"|\b\d{2,5} (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Hwy)\.(?!\w)"
     r"|High School|\bSheriff")
+#: Words after a name that make it a town's: its police, mayor, council, schools, or a
+#: person or business from it ("a Lebanon woman": a country would be "Lebanese").
+_TOWN_AFTER = re.compile(
+    r"(?:'s)? (?:[Pp]olice|Mayor|City (?:Council|Hall|Manager|Schools)|Town (?:Council|Hall)"
+    r"|High School|[Mm]iddle [Ss]chool|Elementary|(?:Independent )?School District"
+    r"|Fire Department|Street Department|(?:woman|man|resident|residents|girl|boy|teen"
+    r"|native|couple|family|company|business|businessman|businesswoman)\b)")
+#: ... or before it: "City of Athens", "1301 Lafayette Ave., Lebanon".
+_TOWN_BEFORE = re.compile(
+    r"(?:\b(?:City|Town|Village) of |\b(?:St|Ave|Blvd|Rd|Dr|Street|Avenue|Road)\.?, )$")
 #: A small US town of a state the document never names counts when it lies this close
 #: (km) to a US town or county the document names.
 SMALL_TOWN_KM = 50.0
@@ -210,6 +220,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
     widened: dict[tuple[str, bool, int], list[Entry]] = {}
+    towns = {m.key for m in mentions if _town_use(m, text)}
     for m in mentions:
         entries = m.entries
         if m.qualifier is not None and m.key not in chosen and not m.demonym:
@@ -226,6 +237,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
             if same not in widened:
                 widened[same] = _with_small_towns(gaz, m, ctx)
             entries = widened[same]
+        if m.key in towns:
+            entries = [e for e in entries if e.candidate.kind != "country"] or entries
         if not entries:
             if m.small:
                 unplaced.append(m)
@@ -253,6 +266,15 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
         kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _town_use(m: Mention, text: str) -> bool:
+    """True when the text uses the name as a town's, not a country's: "Lebanon police",
+    "a Lebanon woman", "City of Lebanon", "1301 Lafayette Ave., Lebanon"."""
+    if m.start < 0 or m.demonym:
+        return False
+    return (_TOWN_AFTER.match(text, m.end) is not None
+            or _TOWN_BEFORE.search(text, max(0, m.start - 16), m.start) is not None)
 
 
 def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:

@@ -231,3 +231,33 @@ def test_a_us_local_paper_that_never_names_its_state(cue: str) -> None:
     assert haversine_km(athens.latitude, athens.longitude, 32.2, -95.85) < 20
     assert "Athens, Greece" in labels(text + " at night.")
     assert labels(f"Athens police said the fire started{cue}") == ["Athens, Greece"]
+
+
+def _countries_named_like_towns() -> list[str]:
+    """Country names that are also towns' ("Lebanon", Indiana; "Palestine", Texas), and
+    that mean the country when nothing says otherwise (not the city-states)."""
+    gaz = get_gazetteer()
+    names = sorted({k.title() for k in gaz.name_keys()
+                    if (entries := gaz.entries(k)) and entries[0].candidate.kind == "country"
+                    and any(e.candidate.kind == "city" for e in entries)})
+    return [n for n in names
+            if [p.kind for p in extract_places(f"Talks were held in {n} last year.")]
+            == ["country"]]
+
+
+TOWN_USES = ["{} police said the road was closed.", "She is a {} woman, friends said.",
+             "The City of {} will vote.", "He lived at 400 S. Locust St., {}, for years.",
+             "{} Mayor Randy Daniel said caution is advised.",
+             "Students at {} High School walked out."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_countries_named_like_towns()), st.sampled_from(TOWN_USES))
+def test_a_country_name_used_as_a_towns_is_the_town(name: str, use: str) -> None:
+    """A country has no mayor, police department or high school, and its people are
+    "Lebanese", not "a Lebanon woman": written so, the name is a town of that name."""
+    text = "Residents met on Monday. " + use.format(name)
+    start = text.index(name)
+    places = [p for p in extract_places(text)
+              if any(m.start == start for m in p.mentions)]
+    assert all(p.kind != "country" for p in places)
