@@ -188,3 +188,22 @@ def test_a_place_before_a_court_school_or_office_is_a_place(place: str, office: 
     start = text.index(f" {place} ") + 1
     spans = [(m.start, m.end) for p in extract_places(text) for m in p.mentions]
     assert any(s == start and e >= start + len(place) for s, e in spans)  # or "Toledo City"
+
+
+SURNAME_TOWNS = ["Bell", "Fairfield", "Tyler", "Madison", "Warren", "Logan", "Lancaster"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(SURNAME_TOWNS), st.integers(0, 3), st.integers(0, 3),
+       st.sampled_from(["walked", "declined", "was", "had", "could", "refused"]))
+def test_a_surname_is_a_place_only_where_the_text_puts_it_more_than_it_acts(
+        name: str, placed: int, acting: int, verb: str) -> None:
+    """Once "Tyrise M. Bell" is a person, a bare "Bell" is the person where the text
+    makes it act ("Bell ran", "Bell declined") more often than it puts it after a
+    preposition of place ("in Bell"); otherwise the town of that name."""
+    sentences = [f"Police said Tyrise M. {name} was hurt on Monday."]
+    sentences += [f"Officers went to the store in {name} again."] * placed
+    sentences += [f"After the call {name} {verb} not move."] * acting
+    text = " ".join(sentences)
+    found = any(text[m.start:m.end] == name for p in extract_places(text) for m in p.mentions)
+    assert found == (placed > acting)
