@@ -46,11 +46,11 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 #: "Republic of Iraq", "Kingdom of Saudi Arabia": the title belongs to the country mention.
+_TITLE_WORDS = (r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist"
+                r"|Hashemite|Syrian|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)")
 _COUNTRY_TITLE = re.compile(
-    r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist|Hashemite|Syrian"
-    r"|Arab|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)*"
-    r"(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate|Principality"
-    r"|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
+    _TITLE_WORDS + r"*(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate"
+    r"|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?|" + _TITLE_WORDS + r")$"
 )
 
 #: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
@@ -548,8 +548,12 @@ class MentionFinder:
                 return True, j + 1
             if entries[0].candidate.kind == "country":
                 title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
-                if title:
-                    start = title.start()
+                # "Democratic People's Republic of Korea" is not the Republic of Korea,
+                # "Democratic Republic of the Congo" not the Republic of the Congo
+                full = self.gaz.entries_for_key(normalize(self.text[title.start():end])
+                                                ) if title else []
+                if title and (full or " of" in title.group()):
+                    start, entries = title.start(), full or entries
                     while mentions and mentions[-1].end > start:
                         mentions.pop()
             mentions.append(Mention(start, end, key, entries))

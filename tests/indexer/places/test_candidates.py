@@ -207,3 +207,26 @@ def test_a_surname_is_a_place_only_where_the_text_puts_it_more_than_it_acts(
     text = " ".join(sentences)
     found = any(text[m.start:m.end] == name for p in extract_places(text) for m in p.mentions)
     assert found == (placed > acting)
+
+
+def _titled_country_names() -> list[tuple[str, str]]:
+    """Country names that open with a title ("Democratic People's Republic of Korea"),
+    with the ISO code each means."""
+    from newsfacet.indexer.place_names import COUNTRY_ALIASES
+    titles = ("Republic", "Democratic", "Kingdom", "United", "Federal", "People")
+    return sorted((n, c) for n, c in COUNTRY_ALIASES.items()
+                  if n.startswith(titles) and " of " in n)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_titled_country_names()), st.sampled_from(["'", "’"]))
+def test_a_titled_country_name_means_that_country(case: tuple[str, str], quote: str) -> None:
+    """The title before a country's short name counts: "Democratic People's Republic of
+    Korea" is North Korea, though "Korea" alone is the South."""
+    name, code = case
+    name = name.replace("'", quote)
+    text = f"Envoys of the {name} met on Monday."
+    (place,) = extract_places(text)
+    assert place.kind == "country" and place.country_code == code
+    start = text.index(name)
+    assert [(m.start, m.end) for m in place.mentions] == [(start, start + len(name))]
