@@ -28,9 +28,11 @@ def qualify(gaz: Gazetteer, text: str, mentions: list[Mention]) -> None:
         if text[a.end : b.start] != ", ":
             continue
         regions = [e for e in b.entries if e.candidate.kind in ("admin", "country")]
-        region = next((r for r in regions if _holds(gaz, r.candidate, a)),
-                      regions[0] if regions else None)
-        if region is not None and not b.demonym:
+        if not regions:
+            continue
+        region = regions[0] if len(regions) == 1 else next(
+            (r for r in regions if _holds(gaz, r.candidate, a)), regions[0])
+        if not b.demonym:
             a.qualifier = region.candidate
             b.entries = [region] + [e for e in b.entries if e is not region]
             b.region = True

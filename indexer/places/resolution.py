@@ -134,9 +134,9 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
         polar = min(89.0, max(abs(south), abs(north)) + 1.0)
         box = (south, north, min(p[1] for p in points), max(p[1] for p in points),
                1.0 / max(math.cos(math.radians(polar)), 0.02))
-    us_local = us_state or (us > 0 and _US_LOCAL.search(text) is not None)
-    return _Context(countries, states, town_states, us_local and us >= foreign, anchors,
-                    located, box)
+    us_local = us >= foreign and (
+        us_state or (us > 0 and _US_LOCAL.search(text) is not None))  # the costly test last
+    return _Context(countries, states, town_states, us_local, anchors, located, box)
 
 
 def _near(c: Candidate, key: str, ctx: _Context, km: float = NEARBY_KM) -> bool:
@@ -220,7 +220,12 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
     widened: dict[tuple[str, bool, int], list[Entry]] = {}
-    towns = {m.key for m in mentions if _town_use(m, text)}
+    # only a name with a country sense needs the test ("Lebanon"), once it passes
+    towns: set[str] = set()
+    for m in mentions:
+        if (m.key not in towns and any(e.candidate.kind == "country" for e in m.entries)
+                and _town_use(m, text)):
+            towns.add(m.key)
     for m in mentions:
         entries = m.entries
         if m.qualifier is not None and m.key not in chosen and not m.demonym:

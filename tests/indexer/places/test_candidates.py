@@ -230,3 +230,21 @@ def test_a_titled_country_name_means_that_country(case: tuple[str, str], quote: 
     assert place.kind == "country" and place.country_code == code
     start = text.index(name)
     assert [(m.start, m.end) for m in place.mentions] == [(start, start + len(name))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=5),
+       st.integers(0, 70), st.integers(1, 12))
+def test_the_excluded_span_test_is_plain_overlap(spans: list[tuple[int, int]], start: int,
+                                                 width: int) -> None:
+    """The byte mask behind ``_excluded`` answers what the overlap test of every span
+    did: [start, end) meets some excluded [s, e)."""
+    from newsfacet.indexer.places.candidates import MentionFinder
+    from newsfacet.schema.document import Span
+
+    text = "x" * 64
+    excluded = [Span(s, s + n) for s, n in spans]
+    finder = MentionFinder(get_gazetteer(), text, excluded)
+    end = start + width
+    assert finder._excluded(start, end) == any(s.start < end and start < s.end
+                                               for s in excluded if s.end > s.start)
