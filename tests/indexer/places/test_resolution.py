@@ -261,3 +261,20 @@ def test_a_country_name_used_as_a_towns_is_the_town(name: str, use: str) -> None
     places = [p for p in extract_places(text)
               if any(m.start == start for m in p.mentions)]
     assert all(p.kind != "country" for p in places)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(set(get_gazetteer().states) - {"DC"})), st.booleans())
+def test_a_state_before_counties_is_the_state(code: str, lead: bool) -> None:
+    """"Indiana counties" are the counties of Indiana: the state (or whatever else the
+    name means there), not Indiana County, Pennsylvania; a list of names before
+    "counties" stays a list of counties."""
+    state = get_gazetteer().states[code].name
+    text = (f"Its jobless rate was in the middle of {state} counties."
+            if lead else f"Unemployment rose in most {state} counties in February.")
+    found = [p for p in extract_places(text) if p.mentions
+             and text[p.mentions[0].start:p.mentions[0].end] == state]
+    assert found and not any(p.name.endswith(" County") for p in found)
+    listed = labels("Becker, Clay and Otter Tail counties closed roads.")
+    assert listed[:3] == ["Becker County, United States", "Clay County, United States",
+                          "Otter Tail County, United States"]
