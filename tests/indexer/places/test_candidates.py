@@ -248,3 +248,14 @@ def test_the_excluded_span_test_is_plain_overlap(spans: list[tuple[int, int]], s
     end = start + width
     assert finder._excluded(start, end) == any(s.start < end and start < s.end
                                                for s in excluded if s.end > s.start)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Metro", "Liberal", "Conservative"]),
+       st.sampled_from(["government", "budget", "section", "police", "leader"]))
+def test_party_and_paper_words_are_no_towns_unless_qualified(word: str, noun: str) -> None:
+    """"the Liberal government", "the Metro section": a town of that name somewhere
+    (Liberal, Kansas; Metro, Indonesia) is meant only where the text qualifies it."""
+    assert word not in [p.name for p in extract_places(f"He criticised the {word} {noun}.")]
+    if word == "Liberal":
+        assert labels("She grew up in Liberal, Kansas.")[0] == "Liberal, United States"
