@@ -44,10 +44,32 @@ def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
     return cleaned, stated
 
 
+def _name_in(alias: str, name: str) -> str:
+    """The person's name inside an alias as written: "Dublin Mayor Marilee Smith" is the
+    name "Marilee Smith" after a role that names a place, which stays a place mention."""
+    words = alias.split()
+    own = set(name.split())
+    for k, word in enumerate(words):
+        if word in own:
+            return " ".join(words[k:])
+    return alias
+
+
+def _region_name(name: str) -> bool:
+    """True for a name of several words that the gazetteer holds whole as a country,
+    region or continent ("Korean Peninsula"): no person is called that."""
+    if " " not in name:
+        return False
+    entries = get_gazetteer().entries(name)
+    return any(e.candidate.kind in ("country", "region", "continent") for e in entries)
+
+
 def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
     """Where speakers' names occur, so a "Jordan" in a person's name is not a place."""
-    people = [s for s in speakers if s.kind == "person"]  # "Gainesville Police" has a place
-    names = {part for s in people for part in [s.name, *s.aliases, s.name.split()[-1]]
+    # "Gainesville Police" has a place; "Korean Peninsula" taken for a person is one
+    people = [s for s in speakers if s.kind == "person" and not _region_name(s.name)]
+    names = {part for s in people
+             for part in [s.name, *(_name_in(a, s.name) for a in s.aliases), s.name.split()[-1]]
              if len(part) > 2}
     spans: list[Span] = []
     for name in names:  # str.find, not a regex per name: names change with every document

@@ -423,7 +423,7 @@ class Gazetteer:
             if code == "US":
                 if r.level == 1 or not r.name.endswith(COUNTY_WORDS):
                     continue
-                prior = COUNTY_PRIOR
+                prior = COUNTY_PRIOR + size  # "Butler County": Ohio's, not Alabama's
                 names = [r.name] + [a for a in r.aliases if a.endswith(COUNTY_WORDS)]
             elif r.level == 1 and r.population >= REGION_MIN_POPULATION:
                 prior = REGION_PRIOR + size

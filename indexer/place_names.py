@@ -42,6 +42,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Cote d'Ivoire": "CI",
     "Côte d'Ivoire": "CI",
     "Korea": "KR",
+    "Democratic People's Republic of Korea": "KP",
     "Democratic Republic of Congo": "CD",
     "Democratic Republic of the Congo": "CD",
     "Congo-Kinshasa": "CD",

@@ -82,7 +82,7 @@ def extract_places(
         ]
         mentions.append(date_mention)
         mentions.sort(key=lambda m: m.start)
-    mentions = attach_features(text, extractor.tokens, resolve(gaz, mentions))
+    mentions = attach_features(text, extractor.tokens, resolve(gaz, mentions, text))
     places: dict[tuple[str, int | None, str, str, str], Place] = {}
     for m in mentions:
         c = m.choice

@@ -3,7 +3,6 @@ first, with the rules that tell a place name from the same word used otherwise."
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .qualify import qualify
 from .starts import name_starts
 from .tokens import JOINERS, Token, is_letter, tokenize
 from .words import (
@@ -36,6 +36,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s$")
 #: the document does with the word.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
 
+#: A verb right after a name: a person acting ("Bell ran", "Fairfield declined").
+_ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)\b")
+
 #: A person's initial: "Grant W." / "E.J." right before a name, "Virginia L." after one.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
@@ -43,11 +46,11 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 #: "Republic of Iraq", "Kingdom of Saudi Arabia": the title belongs to the country mention.
+_TITLE_WORDS = (r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist"
+                r"|Hashemite|Syrian|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)")
 _COUNTRY_TITLE = re.compile(
-    r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist|Hashemite|Syrian"
-    r"|Arab|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)*"
-    r"(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate|Principality"
-    r"|Grand\s+Duchy)\s+of\s+(?:the\s+)?$"
+    _TITLE_WORDS + r"*(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate"
+    r"|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?|" + _TITLE_WORDS + r")$"
 )
 
 #: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
@@ -156,7 +159,11 @@ class MentionFinder:
         self.text = text
         self.tokens = tokenize(text)
         self._lower: dict[str, bool] = {}
-        self.exclude = sorted((s.start, s.end) for s in exclude)
+        #: One byte per character, 1 inside an excluded span: a test is one C-level find.
+        self._excluded_chars = bytearray(len(text))
+        for span in exclude:
+            if span.end > span.start:
+                self._excluded_chars[span.start : span.end] = b"\x01" * (span.end - span.start)
         #: Single words rejected as part of a person-like name, and whether the last
         #: rejection was of that kind.
         self.person_words: set[str] = set()
@@ -174,7 +181,7 @@ class MentionFinder:
 
     def _excluded(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps an excluded span (a speaker's name, say)."""
-        return any(s < end and start < e for s, e in self.exclude)
+        return self._excluded_chars.find(1, start, end) >= 0
 
     def _caps_context(self, i: int) -> bool:
         """True when the token stands in an all-capitals stretch (headline, dateline)."""
@@ -545,8 +552,12 @@ class MentionFinder:
                 return True, j + 1
             if entries[0].candidate.kind == "country":
                 title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
-                if title:
-                    start = title.start()
+                # "Democratic People's Republic of Korea" is not the Republic of Korea,
+                # "Democratic Republic of the Congo" not the Republic of the Congo
+                full = self.gaz.entries_for_key(normalize(self.text[title.start():end])
+                                                ) if title else []
+                if title and (full or " of" in title.group()):
+                    start, entries = title.start(), full or entries
                     while mentions and mentions[-1].end > start:
                         mentions.pop()
             mentions.append(Mention(start, end, key, entries))
@@ -557,11 +568,14 @@ class MentionFinder:
         """Drop what the document shows is a name, not a place, and link "X, Y" pairs."""
         # One sense per document: "Obama" alone is the person "Barack Obama" was, unless
         # the document also puts the name after a preposition of place ("in DeKalb").
-        self.person_words -= {
-            m.key
-            for m in mentions
-            if _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
-        }
+        # ... and said more often than it acts: "Bell ran", "Fairfield declined".
+        votes: dict[str, int] = {}
+        for m in mentions:
+            if m.key in self.person_words:
+                place = _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+                acts = _ACTS_AFTER.match(self.text, m.end)
+                votes[m.key] = votes.get(m.key, 0) + (place is not None) - (acts is not None)
+        self.person_words -= {key for key, vote in votes.items() if vote > 0}
         mentions = [
             m
             for m in mentions
@@ -569,18 +583,5 @@ class MentionFinder:
         ]
         standalone = {m.key for m in mentions if not m.deferred}
         mentions = [m for m in mentions if not m.deferred or m.key in standalone]
-        self._qualify(mentions)
+        qualify(self.gaz, self.text, mentions)
         return mentions
-
-    def _qualify(self, mentions: list[Mention]) -> None:
-        """Link "X, Y" pairs where Y is a state or country: X must lie inside Y."""
-        for a, b in itertools.pairwise(mentions):
-            if self.text[a.end : b.start] != ", ":
-                continue
-            region = next((e for e in b.entries if e.candidate.kind in ("admin", "country")), None)
-            if region is not None and not b.demonym:
-                a.qualifier = region.candidate
-                b.entries = [region] + [e for e in b.entries if e is not region]
-                b.region = True
-
-

@@ -18,6 +18,13 @@ _ONE = re.compile(_NAME)
 _LOOK_BACK = 160
 
 
+def _a_state(gaz: Gazetteer, name: str) -> bool:
+    """A state's name alone before the plural is the state: "Indiana counties" are the
+    counties of Indiana, not Indiana County."""
+    return any(e.candidate.kind == "admin" and e.candidate.level == 1
+               and e.candidate.country_code == "US" for e in gaz.entries(name))
+
+
 def county_lists(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with each name of such a list taken as its county (overlapping
     mentions of the same words give way)."""
@@ -27,7 +34,7 @@ def county_lists(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Men
         while pos >= 0:
             window_start = max(0, pos - _LOOK_BACK)
             listed = _LIST.search(text, window_start, pos)
-            if listed is not None:
+            if listed is not None and not _a_state(gaz, listed.group()):
                 for name in _ONE.finditer(text, listed.start(), pos):
                     entries = gaz.entries(f"{name.group()} {word}")
                     if entries and entries[0].candidate.kind == "admin":

@@ -5,6 +5,7 @@ sense per surface form."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
@@ -19,6 +20,23 @@ FOREIGN_TOWN_POPULATION = 100_000
 NEARBY_KM = 80.0
 #: Score added for that.
 NEARBY_BONUS = 3.0
+#: Signs of a North American local paper that never names its state: a time written
+#: "7 p.m.", a phone number "903-675-8477", a street address "1301 Lafayette Ave.", a
+#: high school, a sheriff.
+_US_LOCAL = re.compile(
+    r"\b\d{1,2}(?::\d\d)? [ap]\.m\.|\b\d{3}-\d{3}-\d{4}\b|\(\d{3}\) ?\d{3}-\d{4}"
+    r"|\b\d{2,5} (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Hwy)\.(?!\w)"
+    r"|High School|\bSheriff")
+#: Words after a name that make it a town's: its police, mayor, council, schools, or a
+#: person or business from it ("a Lebanon woman": a country would be "Lebanese").
+_TOWN_AFTER = re.compile(
+    r"(?:'s)? (?:[Pp]olice|Mayor|City (?:Council|Hall|Manager|Schools)|Town (?:Council|Hall)"
+    r"|High School|[Mm]iddle [Ss]chool|Elementary|(?:Independent )?School District"
+    r"|Fire Department|Street Department|(?:woman|man|resident|residents|girl|boy|teen"
+    r"|native|couple|family|company|business|businessman|businesswoman)\b)")
+#: ... or before it: "City of Athens", "1301 Lafayette Ave., Lebanon".
+_TOWN_BEFORE = re.compile(
+    r"(?:\b(?:City|Town|Village) of |\b(?:St|Ave|Blvd|Rd|Dr|Street|Avenue|Road)\.?, )$")
 #: A small US town of a state the document never names counts when it lies this close
 #: (km) to a US town or county the document names.
 SMALL_TOWN_KM = 50.0
@@ -67,7 +85,7 @@ class _Context:
     box: tuple[float, float, float, float, float]
 
 
-def _context(mentions: list[Mention]) -> _Context:
+def _context(mentions: list[Mention], text: str = "") -> _Context:
     """Countries and states the document names, and whether it is local US news."""
     countries: set[str] = set()
     states: set[tuple[str, str]] = set()
@@ -116,8 +134,9 @@ def _context(mentions: list[Mention]) -> _Context:
         polar = min(89.0, max(abs(south), abs(north)) + 1.0)
         box = (south, north, min(p[1] for p in points), max(p[1] for p in points),
                1.0 / max(math.cos(math.radians(polar)), 0.02))
-    return _Context(countries, states, town_states, us_state and us >= foreign, anchors,
-                    located, box)
+    us_local = us >= foreign and (
+        us_state or (us > 0 and _US_LOCAL.search(text) is not None))  # the costly test last
+    return _Context(countries, states, town_states, us_local, anchors, located, box)
 
 
 def _near(c: Candidate, key: str, ctx: _Context, km: float = NEARBY_KM) -> bool:
@@ -189,18 +208,32 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
-def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Mention]:
     """Choose a candidate per mention: prior, plus document country/state context.
 
     Small US towns are candidates only in a state the document names; a mention found
     only among them is dropped otherwise. One sense per document: a surface form
     resolves the same way at every mention, unless a qualifier says otherwise.
     """
-    ctx = _context(mentions)
+    ctx = _context(mentions, text)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
     widened: dict[tuple[str, bool, int], list[Entry]] = {}
+    # only a name with a country sense needs the test ("Lebanon"), once it passes
+    towns: set[str] = set()
+    for m in mentions:
+        if (m.key not in towns and any(e.candidate.kind == "country" for e in m.entries)
+                and _town_use(m, text)):
+            towns.add(m.key)
+    for m in mentions:
+        entries = m.entries
+        if m.qualifier is not None and m.key not in chosen and not m.demonym:
+            # "Springfield, Ohio" once: every other "Springfield" of the text is it too
+            inside = [e for e in (*entries, *gaz.small_us_entries(m.key))
+                      if _inside(e.candidate, m.qualifier)]
+            if inside:
+                chosen[m.key] = max(inside, key=lambda e: e.prior).candidate
     for m in mentions:
         entries = m.entries
         if not m.demonym and not m.dateline:
@@ -209,6 +242,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
             if same not in widened:
                 widened[same] = _with_small_towns(gaz, m, ctx)
             entries = widened[same]
+        if m.key in towns:
+            entries = [e for e in entries if e.candidate.kind != "country"] or entries
         if not entries:
             if m.small:
                 unplaced.append(m)
@@ -236,6 +271,15 @@ def resolve(gaz: Gazetteer, mentions: list[Mention]) -> list[Mention]:
         kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _town_use(m: Mention, text: str) -> bool:
+    """True when the text uses the name as a town's, not a country's: "Lebanon police",
+    "a Lebanon woman", "City of Lebanon", "1301 Lafayette Ave., Lebanon"."""
+    if m.start < 0 or m.demonym:
+        return False
+    return (_TOWN_AFTER.match(text, m.end) is not None
+            or _TOWN_BEFORE.search(text, max(0, m.start - 16), m.start) is not None)
 
 
 def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:

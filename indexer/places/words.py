@@ -35,6 +35,8 @@ COMMON_WORDS: frozenset[str] = words(
     man woman boy girl men women children kids family people friends
     time day days week weeks month year years night morning evening
     first second third last next many several
+    two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
+    thousands former metro liberal conservative
     after before today tonight late early
     police fire rescue emergency health public service services due republic kingdom
     federation emirate sultanate commonwealth army navy
@@ -120,6 +122,10 @@ INSTITUTION_WORDS: frozenset[str] = words(
     military air navy marines electric power energy bank federal metropolitan international
     regional sports branch village shopping festival fair orchestra theatre theater
     development transportation schools district capital campus
+    superior municipal circuit high middle elementary coroner selectman selectmen
+    commissioner commissioners superintendent manager administrator clerk treasurer
+    auditor assessor trustee trustees councilman councilwoman alderman investigator
+    investigators patrol policemen firefighters deputies
     """
 )
 

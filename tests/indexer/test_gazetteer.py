@@ -65,3 +65,32 @@ def _normalize_by_decomposing(name: str) -> str:
                max_size=20))
 def test_the_ascii_shortcut_of_normalize_changes_no_key(name: str) -> None:
     assert normalize(name) == _normalize_by_decomposing(name)
+
+
+def _shared_county_names() -> list[str]:
+    """Names of US counties that several states have ("Butler County": eight)."""
+    gaz = get_gazetteer()
+    return sorted(k for k in gaz.name_keys() if k.endswith((" county", " parish"))
+                  and sum(e.candidate.kind == "admin" and e.candidate.country_code == "US"
+                          for e in gaz.entries(k)) > 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_county_name_several_states_share_means_the_most_populous(data) -> None:
+    """Without a state in the text, "Butler County" is Ohio's (224,000) rather than
+    Alabama's (10,000): news names big counties more often."""
+    from newsfacet.indexer.places import extract_places
+
+    gaz = get_gazetteer()
+    key = data.draw(st.sampled_from(_shared_county_names()))
+    counties = [e.candidate for e in gaz.entries(key)
+                if e.candidate.kind == "admin" and e.candidate.country_code == "US"]
+    biggest = max(c.population for c in counties)
+    assert gaz.lookup(key)[0].population == biggest
+    name = counties[0].name
+    found = [p for p in extract_places(f"Deputies in {name} said the road was closed.")
+             if p.kind == "admin"]
+    assert found
+    assert any(p.geonameid in {c.geonameid for c in counties if c.population == biggest}
+               for p in found)

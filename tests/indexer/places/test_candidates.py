@@ -150,3 +150,112 @@ def test_a_place_after_a_preposition_before_said_is_a_place() -> None:
     assert labels("Officials in Gainesville said the roads were closed.") == [
         "Gainesville, United States"]
     assert labels("Gainesville said the roads were closed.") == []
+
+
+PLACES_BEFORE_AN_OFFICE = [
+    (place, rest)
+    for place in ["Florida", "Arkansas", "Ohio", "Texas"]
+    for rest in ["Highway Patrol troopers", "police officers", "Gov. Mike Huckabee"]
+] + [(place, "police officers") for place in ["Philadelphia", "Toledo", "Denver"]]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Two", "Three", "Four", "Eight", "Twelve", "Dozens of", "Former"]),
+       st.sampled_from(PLACES_BEFORE_AN_OFFICE))
+def test_a_count_or_former_before_a_place_is_no_first_name(count: str,
+                                                           where: tuple[str, str]) -> None:
+    """A capitalised word right before a place reads as a first name ("Michael
+    Jordan"), but a number word or "Former" opening a sentence is none: "Eight Florida
+    Highway Patrol troopers", "Former Arkansas Gov. Mike Huckabee"."""
+    place, rest = where
+    text = f"The fire spread overnight. {count} {place} {rest} were at the scene."
+    start = text.index(f" {place} ") + 1
+    spans = [(m.start, m.end) for p in extract_places(text) for m in p.mentions]
+    assert (start, start + len(place)) in spans
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["Bridgeport", "Litchfield", "Huntsville", "Hamilton", "Toledo"]),
+       st.sampled_from(["Superior Court", "Municipal Court", "High School", "Selectman",
+                        "Coroner", "Superintendent", "City Manager", "Police Investigator",
+                        "Town Clerk"]),
+       st.sampled_from(["on Monday", "Frank Chiaramonte said", "today"]))
+def test_a_place_before_a_court_school_or_office_is_a_place(place: str, office: str,
+                                                            after: str) -> None:
+    """A town names its own courts, schools and officers ("Bridgeport Superior Court",
+    "Litchfield Selectman Marsha Bernstein"): the word after it is no surname."""
+    text = f"The case went ahead. It was heard at the {place} {office} {after}."
+    start = text.index(f" {place} ") + 1
+    spans = [(m.start, m.end) for p in extract_places(text) for m in p.mentions]
+    assert any(s == start and e >= start + len(place) for s, e in spans)  # or "Toledo City"
+
+
+SURNAME_TOWNS = ["Bell", "Fairfield", "Tyler", "Madison", "Warren", "Logan", "Lancaster"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(SURNAME_TOWNS), st.integers(0, 3), st.integers(0, 3),
+       st.sampled_from(["walked", "declined", "was", "had", "could", "refused"]))
+def test_a_surname_is_a_place_only_where_the_text_puts_it_more_than_it_acts(
+        name: str, placed: int, acting: int, verb: str) -> None:
+    """Once "Tyrise M. Bell" is a person, a bare "Bell" is the person where the text
+    makes it act ("Bell ran", "Bell declined") more often than it puts it after a
+    preposition of place ("in Bell"); otherwise the town of that name."""
+    sentences = [f"Police said Tyrise M. {name} was hurt on Monday."]
+    sentences += [f"Officers went to the store in {name} again."] * placed
+    sentences += [f"After the call {name} {verb} not move."] * acting
+    text = " ".join(sentences)
+    found = any(text[m.start:m.end] == name for p in extract_places(text) for m in p.mentions)
+    assert found == (placed > acting)
+
+
+def _titled_country_names() -> list[tuple[str, str]]:
+    """Country names that open with a title ("Democratic People's Republic of Korea"),
+    with the ISO code each means."""
+    from newsfacet.indexer.place_names import COUNTRY_ALIASES
+    titles = ("Republic", "Democratic", "Kingdom", "United", "Federal", "People")
+    return sorted((n, c) for n, c in COUNTRY_ALIASES.items()
+                  if n.startswith(titles) and " of " in n)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_titled_country_names()), st.sampled_from(["'", "’"]))
+def test_a_titled_country_name_means_that_country(case: tuple[str, str], quote: str) -> None:
+    """The title before a country's short name counts: "Democratic People's Republic of
+    Korea" is North Korea, though "Korea" alone is the South."""
+    name, code = case
+    name = name.replace("'", quote)
+    text = f"Envoys of the {name} met on Monday."
+    (place,) = extract_places(text)
+    assert place.kind == "country" and place.country_code == code
+    start = text.index(name)
+    assert [(m.start, m.end) for m in place.mentions] == [(start, start + len(name))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=5),
+       st.integers(0, 70), st.integers(1, 12))
+def test_the_excluded_span_test_is_plain_overlap(spans: list[tuple[int, int]], start: int,
+                                                 width: int) -> None:
+    """The byte mask behind ``_excluded`` answers what the overlap test of every span
+    did: [start, end) meets some excluded [s, e)."""
+    from newsfacet.indexer.places.candidates import MentionFinder
+    from newsfacet.schema.document import Span
+
+    text = "x" * 64
+    excluded = [Span(s, s + n) for s, n in spans]
+    finder = MentionFinder(get_gazetteer(), text, excluded)
+    end = start + width
+    assert finder._excluded(start, end) == any(s.start < end and start < s.end
+                                               for s in excluded if s.end > s.start)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["Metro", "Liberal", "Conservative"]),
+       st.sampled_from(["government", "budget", "section", "police", "leader"]))
+def test_party_and_paper_words_are_no_towns_unless_qualified(word: str, noun: str) -> None:
+    """"the Liberal government", "the Metro section": a town of that name somewhere
+    (Liberal, Kansas; Metro, Indonesia) is meant only where the text qualifies it."""
+    assert word not in [p.name for p in extract_places(f"He criticised the {word} {noun}.")]
+    if word == "Liberal":
+        assert labels("She grew up in Liberal, Kansas.")[0] == "Liberal, United States"

@@ -174,3 +174,107 @@ def test_a_small_town_beside_a_named_place_beats_a_distant_namesake() -> None:
     places = by_label(extract_places("Crews from Kingsport helped after the fire in Rogersville."))
     town, city = places["Rogersville, United States"], places["Kingsport, United States"]
     assert haversine_km(town.latitude, town.longitude, city.latitude, city.longitude) < 50
+
+
+def _us_namesakes() -> list[tuple[str, str, int]]:
+    """(town name, a state that has a town of that name other than the likeliest, the
+    geonameid of that town): "Springfield" and Ohio, whose Springfield is not the first."""
+    gaz = get_gazetteer()
+    out = []
+    for name in ["Springfield", "Columbus", "Portland", "Dublin", "Paris", "Athens",
+                 "Lebanon", "Belgrade", "Richmond", "Hanover", "Salem", "Franklin"]:
+        towns = [e.candidate for e in gaz.entries(name.lower())
+                 if e.main and e.candidate.kind == "city" and e.candidate.country_code == "US"]
+        seen = {towns[0].admin1} if towns else set()
+        for town in towns[1:]:
+            if town.admin1 not in seen and sum(t.admin1 == town.admin1 for t in towns) == 1:
+                out.append((name, gaz.states[town.admin1].name, town.geonameid))
+            seen.add(town.admin1)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_us_namesakes()), st.booleans())
+def test_a_town_qualified_once_is_that_town_throughout(case: tuple[str, str, int],
+                                                       qualified_first: bool) -> None:
+    """"Springfield, Ohio" once: every other "Springfield" in the text is that one, not
+    the biggest Springfield, before or after the qualified mention."""
+    name, state, geonameid = case
+    qualified = f"The board of {name}, {state}, voted on Monday."
+    plain = f"Parents told {name} officials the plan was late. Schools in {name} reopened."
+    text = " ".join([qualified, plain] if qualified_first else [plain, qualified])
+    towns = [p for p in extract_places(text) if p.kind == "city"]
+    assert [p.geonameid for p in towns] == [geonameid]
+    assert len(towns[0].mentions) == 3
+
+
+US_LOCAL_CUES = st.one_of(
+    st.builds(lambda h, m, half: f" at {h}{m} {half}.", st.integers(1, 12),
+              st.sampled_from(["", ":15", ":30"]), st.sampled_from(["a.m", "p.m"])),
+    st.builds(lambda a, b, c: f". Call {a}-{b}-{c} with tips.", st.integers(200, 999),
+              st.integers(200, 999), st.integers(1000, 9999)),
+    st.builds(lambda n, street, kind: f" to {n} {street} {kind}.", st.integers(10, 99999),
+              st.sampled_from(["Lafayette", "Memphis", "Augusta", "Locust"]),
+              st.sampled_from(["St.", "Ave.", "Blvd.", "Rd."])),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(US_LOCAL_CUES)
+def test_a_us_local_paper_that_never_names_its_state(cue: str) -> None:
+    """A time written "7 p.m.", a phone number "903-675-8477" or an address "1301
+    Lafayette Ave." beside US places mark a North American local paper: its "Athens"
+    next to Henderson County is the Texas town, not Greece's capital. Without such a
+    sign, or without a US place, the capital stays."""
+    text = "The Athens Police Department is asking for help. Deputies from Henderson County came"
+    athens = by_label(extract_places(text + cue))["Athens, United States"]
+    assert haversine_km(athens.latitude, athens.longitude, 32.2, -95.85) < 20
+    assert "Athens, Greece" in labels(text + " at night.")
+    assert labels(f"Athens police said the fire started{cue}") == ["Athens, Greece"]
+
+
+def _countries_named_like_towns() -> list[str]:
+    """Country names that are also towns' ("Lebanon", Indiana; "Palestine", Texas), and
+    that mean the country when nothing says otherwise (not the city-states)."""
+    gaz = get_gazetteer()
+    names = sorted({k.title() for k in gaz.name_keys()
+                    if (entries := gaz.entries(k)) and entries[0].candidate.kind == "country"
+                    and any(e.candidate.kind == "city" for e in entries)})
+    return [n for n in names
+            if [p.kind for p in extract_places(f"Talks were held in {n} last year.")]
+            == ["country"]]
+
+
+TOWN_USES = ["{} police said the road was closed.", "She is a {} woman, friends said.",
+             "The City of {} will vote.", "He lived at 400 S. Locust St., {}, for years.",
+             "{} Mayor Randy Daniel said caution is advised.",
+             "Students at {} High School walked out."]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(_countries_named_like_towns()), st.sampled_from(TOWN_USES))
+def test_a_country_name_used_as_a_towns_is_the_town(name: str, use: str) -> None:
+    """A country has no mayor, police department or high school, and its people are
+    "Lebanese", not "a Lebanon woman": written so, the name is a town of that name."""
+    text = "Residents met on Monday. " + use.format(name)
+    start = text.index(name)
+    places = [p for p in extract_places(text)
+              if any(m.start == start for m in p.mentions)]
+    assert all(p.kind != "country" for p in places)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(set(get_gazetteer().states) - {"DC"})), st.booleans())
+def test_a_state_before_counties_is_the_state(code: str, lead: bool) -> None:
+    """"Indiana counties" are the counties of Indiana: the state (or whatever else the
+    name means there), not Indiana County, Pennsylvania; a list of names before
+    "counties" stays a list of counties."""
+    state = get_gazetteer().states[code].name
+    text = (f"Its jobless rate was in the middle of {state} counties."
+            if lead else f"Unemployment rose in most {state} counties in February.")
+    found = [p for p in extract_places(text) if p.mentions
+             and text[p.mentions[0].start:p.mentions[0].end] == state]
+    assert found and not any(p.name.endswith(" County") for p in found)
+    listed = labels("Becker, Clay and Otter Tail counties closed roads.")
+    assert listed[:3] == ["Becker County, United States", "Clay County, United States",
+                          "Otter Tail County, United States"]
