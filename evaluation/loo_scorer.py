@@ -27,7 +27,8 @@ SLOPS = (1, 3, 5)
 @dataclass(frozen=True)
 class Setting:
     """One scoring setting: BM25 k1 and b (bodies), the title's b and query weight,
-    the proximity weight and slop, the IDF formula and the proximity form."""
+    the proximity weight and slop, the IDF formula, the proximity form and the weight
+    of a repeated query word."""
 
     k1: float = 1.8  # the defaults: the setting before issue 18
     b: float = 0.85
@@ -39,6 +40,9 @@ class Setting:
     #: "sum": a near pair adds the BM25 of both its words (Whoosh's phrase score);
     #: "idf": it adds the smaller IDF of the two, once per document (a flat bonus).
     near: str = "sum"
+    #: A word said n times in the query weighs n ** repeats: 1 counts each repeat in
+    #: full (BM25's query term frequency), 0 once (Whoosh's own), 0.5 a square root.
+    repeats: float = 1.0
 
 
 def idf(kind: str, n: np.ndarray, total: int) -> np.ndarray:
@@ -52,7 +56,7 @@ class Leaf:
     """Rows of one parsed query: each a word of one field, with its weight in the query."""
 
     field: np.ndarray  # 0 title, 1 body
-    boost: np.ndarray  # the query's boost (repeats), title weight not applied
+    boost: np.ndarray  # how often the query says the word; title weight not applied
     df: np.ndarray  # documents with the word in that field
     tf: np.ndarray  # rows x documents: the word's weight in each document
     near: dict[int, np.ndarray]  # slop -> pairs x documents: 1 where the pair is near
@@ -166,7 +170,7 @@ class Collection:
         w = idf(s.idf, leaf.df, self.total)
         plain = leaf.pair < 0
         # the title weight is a field boost of the words; near pairs carry their own
-        boost = leaf.boost * np.where((leaf.field == 0) & plain, s.title, 1.0)
+        boost = leaf.boost ** s.repeats * np.where((leaf.field == 0) & plain, s.title, 1.0)
         total = (boost * w)[plain] @ sat[plain]
         if s.proximity > 0 and len(leaf.first):
             near = leaf.near[s.slop]

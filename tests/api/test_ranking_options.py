@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import LiveServer, serve
 from newsfacet.api import SearchService
+from newsfacet.api.engine.ranking import REPEAT_EXPONENT
 from newsfacet.indexer.pipeline import index_articles
 from newsfacet.indexer.store import IndexStore
 from newsfacet.schema.document import Article
@@ -48,6 +51,21 @@ def test_operator_or_matches_any_word_and_ranks_more_matches_first(
     either = service.search("flood dockworkers", operator="or", per_page=10)
     assert {h.id for h in either.hits} == {"old", "mid", "new", "undated", "flood", "both"}
     assert either.hits[0].id == "both"
+
+
+@settings(max_examples=20, deadline=None)
+@given(times=st.integers(min_value=1, max_value=8), word=st.sampled_from(["flood", "river"]))
+def test_a_repeated_word_weighs_a_power_of_its_repeats(service: SearchService, times: int,
+                                                       word: str) -> None:
+    """A word said n times weighs n ** REPEAT_EXPONENT (a square root): more than once,
+    less than n times, so a long question's repeated word does not rank alone."""
+    once = {h.id: h.score for h in service.search(word, operator="or", per_page=10).hits}
+    repeated = service.search(" ".join([word] * times), operator="or", per_page=10).hits
+    assert {h.id for h in repeated} == set(once)
+    for hit in repeated:
+        assert hit.score == pytest.approx(once[hit.id] * times ** REPEAT_EXPONENT, rel=1e-9)
+        if times > 1:
+            assert once[hit.id] < hit.score < times * once[hit.id]
 
 
 def test_recency_halves_a_score_per_half_life(service: SearchService) -> None:

@@ -17,20 +17,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "evaluation"))
-from loo_scorer import Collection, Setting
+from loo_scorer import Collection
+from ranking_loo import SHIPPED, raw_boosts
 
 from newsfacet.api import SearchService
 from newsfacet.api.engine import query as engine_query
-from newsfacet.api.engine import ranking as engine_ranking
 from newsfacet.api.models import SearchRequest
 from newsfacet.indexer.pipeline import index_paths
 from newsfacet.indexer.store import IndexStore
 
 WORDS = ["harbour", "strike", "union", "ferry", "port", "workers", "wages", "talks",
          "minister", "the", "of", "river", "storm", "ships", "strikes", "closed"]
-SHIPPED = Setting(k1=float(engine_ranking.WEIGHTING.K1), b=float(engine_ranking.WEIGHTING.B),
-                  title_b=engine_ranking.TITLE_B, title=engine_ranking.TITLE_QUERY_WEIGHT,
-                  proximity=engine_ranking.PROXIMITY_BOOST, slop=engine_ranking.PROXIMITY_SLOP)
 
 text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=30).map(" ".join)
 corpora = st.lists(st.tuples(st.one_of(st.none(), text), text), min_size=3, max_size=12)
@@ -53,16 +50,9 @@ def test_fast_scores_rank_as_search_service(tmp_path_factory, docs, words) -> No
         for q in words:
             engine = [hit.id for hit in service.run(SearchRequest(
                 q=q, operator="or", per_page=10, highlight=False)).hits]
-            # the scorer applies the title and proximity weights itself
-            unweighted = _parse_unweighted(q, searcher.schema)
+            # the scorer applies the title, proximity and repeat weights itself
+            with raw_boosts():
+                unweighted = engine_query.parse(q, searcher.schema,
+                                                engine_query.SEARCH_FIELDS, None, "or")
             assert data.top(data.leaf(unweighted), SHIPPED) == engine, q
 
-
-def _parse_unweighted(q: str, schema) -> object:
-    """The query as ``ranking_loo`` parses it: title and proximity weights at 1."""
-    saved = engine_query.PROXIMITY_BOOST, engine_query.TITLE_QUERY_WEIGHT
-    engine_query.PROXIMITY_BOOST, engine_query.TITLE_QUERY_WEIGHT = 1.0, 1.0
-    try:
-        return engine_query.parse(q, schema, engine_query.SEARCH_FIELDS, None, "or")
-    finally:
-        engine_query.PROXIMITY_BOOST, engine_query.TITLE_QUERY_WEIGHT = saved
