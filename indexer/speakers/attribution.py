@@ -44,6 +44,22 @@ _DASH_SIGNATURE = re.compile(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}):[ ]")
 
 
+#: The words :data:`_PARTICIPLE` ends with ("telling" goes on: 'telling reporters,').
+_PARTICIPLE_WORDS = ("saying", "adding", "writing", "noting", "explaining", "arguing",
+                     "insisting", "warning", "declaring", "tweeting", "asking")
+
+
+def _may_end_with_participle(pre: str) -> bool:
+    """False when :data:`_PARTICIPLE` cannot match ``pre``: it must end (before one final
+    line break, where ``$`` also matches) with a participle, then spaces and at most one
+    comma or colon. Lets most quotes skip a search that tries every position."""
+    tail = pre[:-1] if pre.endswith("\n") else pre
+    tail = tail.rstrip(" ")
+    if tail.endswith((",", ":")):
+        tail = tail[:-1].rstrip(" ")
+    return tail.endswith(_PARTICIPLE_WORDS) or "telling" in tail
+
+
 def _signature_source(text: str, item: Statement, para_end: int) -> Source | None:
     """A dash and a name closing the quote's paragraph: '"..." ― Carla Ruiz'."""
     close = item.end
@@ -162,7 +178,7 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
     """Attribution right before an opening quote mark: 'Brennan said: "...'."""
     lo = max(para_start, item.open_pos - 300)
     pre = text[lo : item.open_pos]
-    p = _PARTICIPLE.search(pre)
+    p = _PARTICIPLE.search(pre) if _may_end_with_participle(pre) else None
     m = None if p else CUE_BEFORE_QUOTE.search(pre)
     if not m:
         if not p:
