@@ -204,3 +204,47 @@ single = st.lists(
 def test_quote_spans_are_the_old_ones(text: str, ps: int, pe: int) -> None:
     pe = min(pe, len(text))
     assert quotes._quote_spans(text, ps, pe) == old_quote_spans(text, ps, pe)
+
+
+#: Text before a quote ending in a cue: 'he wrote on Facebook last night that '.
+cue_ends = st.tuples(
+    texts,
+    st.sampled_from(["said", "wrote on Facebook", "went on to say", "according to", "told",
+                     "blurted out", "says now", "added later", "x", ""]),
+    st.text(alphabet=" ab,.—–:\n", max_size=70)
+    | st.text(alphabet=" ab,—", min_size=50, max_size=66),  # the longest tails allowed
+    st.sampled_from(["", " ", "     "]),
+    st.sampled_from(["", ",", ":", "that", " that", "—", "–", ";"]),
+    st.sampled_from(["", " ", "   ", "\n", " \n"]),
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(texts | cue_ends)
+def test_the_cue_search_from_its_start_finds_the_same_match(pre: str) -> None:
+    whole = attribution.CUE_BEFORE_QUOTE.search(pre)
+    later = attribution.CUE_BEFORE_QUOTE.search(pre, attribution._cue_search_start(pre))
+    assert _found(filter(None, [later])) == _found(filter(None, [whole]))
+
+
+def test_the_cue_verb_width_is_the_patterns() -> None:
+    widest = re._parser.parse(patterns._VERB).getwidth()[1]  # type: ignore[attr-defined]
+    assert widest == attribution.CUE_VERB_WIDTH
+
+
+label_ends = st.tuples(
+    texts,
+    st.sampled_from([". ", ".” ", "", "! "]),
+    st.sampled_from(["Said ", "Continued ", ""]),
+    st.sampled_from(["Clinton", "Jane Doe", "Comey (R-Ohio)"]),
+    st.sampled_from(["", " "]),
+    st.sampled_from([":", ",", ";", ""]),
+    st.sampled_from(["", " ", "  ", "\n"]),
+).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(texts | label_ends)
+def test_the_label_quick_test_never_skips_a_match(pre: str) -> None:
+    if attribution._LABEL_BEFORE.search(pre) is not None:
+        assert pre.rstrip(" \n").endswith((":", ","))
