@@ -31,6 +31,21 @@ _CHROME = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: :data:`_CHROME` without its one alternative that is not anchored at the line's start
+#: (".*share sensitive ..."), which makes ``re`` read the whole line: that alternative is
+#: tried only on a line that holds "sensitive".
+_CHROME_AT_START = re.compile(
+    _CHROME.pattern.replace("| .*share\\ sensitive\\ information\\ only\\ on\\ official\n", ""),
+    re.IGNORECASE | re.VERBOSE,
+)
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not
+#: turn into it ("İ" and "ı" match "i", "ſ" matches "s"); a line holding one is left to the
+#: full pattern rather than the quick test on its lower-case form.
+_ODD_CASES = ("İ", "ı", "ſ")
+#: The separators a breadcrumb needs two of.
+_BREADCRUMB_SEPARATORS = (":", ">", "»", "›", "/", "|")
+#: Words one of which every caption credit holds.
+_CAPTION_WORDS = ("photo", "image", "picture", "credit", "video")
 #: "HOME : NEWSROOM : News Articles" and "Home > World > Europe".
 _BREADCRUMB = re.compile(r"^[^.!?]{0,120}?(?:\s[:>»›/|]\s[^.!?:>»›/|]+){2,}$")
 #: Navigation bars: "Markets   World   Politics", "Listen Live  |  Donate  |  News".
@@ -129,17 +144,31 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _holds(line: str, words: tuple[str, ...]) -> bool:
+    """True when ``line`` may hold one of the lower-case ``words`` in any case, as
+    ``re.IGNORECASE`` reads it: a quick test that lets most lines skip a pattern."""
+    low = line.lower()
+    return any(w in low for w in words) or any(c in line for c in _ODD_CASES)
+
+
 def is_chrome(line: str) -> bool:
     """Site frame, navigation or a link to another story: never body text."""
     return bool(
-        _CHROME.match(line) or _READ_MORE.match(line) or _BREADCRUMB.match(line)
+        _CHROME_AT_START.match(line)
+        or (_holds(line, ("sensitive",)) and _CHROME.match(line))
+        or _READ_MORE.match(line)
+        or (any(s in line for s in _BREADCRUMB_SEPARATORS) and _BREADCRUMB.match(line))
         or (len(line) < 120 and _MENU.match(line))
     )
 
 
 def is_caption(line: str) -> bool:
     """A photo caption, recognised by its credit (a short line: not a paragraph)."""
-    return len(line) <= CAPTION_LINE_MAX and bool(_CAPTION.search(line))
+    return (
+        len(line) <= CAPTION_LINE_MAX
+        and _holds(line, _CAPTION_WORDS)
+        and bool(_CAPTION.search(line))
+    )
 
 
 def header_date(line: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import dateparser
@@ -87,25 +88,80 @@ def _month_day_date(text: str, base: dt.date) -> dt.date | None:
     return min(dates, key=lambda d: abs((d - base).days)) if dates else None
 
 
+#: Where the date patterns can match, found fast: each pattern opens with a word bound and
+#: an alternation, which gives ``re`` no first character to skip to, so a plain
+#: ``finditer`` tries every position of the text (about 0.15 ms a pattern on a news
+#: article). These anchors start with a capital or a digit, which ``re`` skips to.
+_MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_WEEKDAY_WORD = re.compile(WEEKDAY_PATTERN)
+_DIGITS = re.compile(r"\d+")
+_DAY = re.compile(r"[Dd][Aa][Yy]")
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields, given every position a match may start at
+    (and perhaps more): the first match, then the next that starts at or after its end."""
+    end = 0
+    for at in sorted(starts):
+        if at >= end:
+            match = pattern.match(text, at)
+            if match is not None:
+                yield match
+                end = match.end()  # never empty: every pattern here reads a word
+
+
+def _word_before(text: str, at: int) -> int | None:
+    """Start of the word before the white space that ends at ``at``: where "on" starts in
+    "on  Monday" (white space and word characters as ``re`` reads them); None without
+    white space."""
+    space = at
+    while space > 0 and text[space - 1].isspace():
+        space -= 1
+    if space == at:
+        return None
+    start = space
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return start
+
+
+def _full_date_starts(text: str) -> set[int]:
+    """A full date opens with a month ("Jan. 24, 2022") or a number ("24 January 2022")."""
+    starts = {m.start() for m in _MONTH_START.finditer(text)}
+    starts.update(m.start() for m in _DIGITS.finditer(text))
+    return starts
+
+
+def _lead_starts(text: str, words: re.Pattern[str]) -> set[int]:
+    """Where a lead word ("on", "last") may open a match before a month or a weekday."""
+    starts = (_word_before(text, m.start()) for m in words.finditer(text))
+    return {at for at in starts if at is not None}
+
+
+def _relative_day_starts(text: str) -> set[int]:
+    """Where "today" or "yesterday" may start, from the "day" they end with."""
+    return {at for m in _DAY.finditer(text) for at in (m.start() - 2, m.start() - 6) if at >= 0}
+
+
 def extract_event_dates(text: str, published: dt.date | None) -> list[EventDate]:
     """Dates of events reported in ``text``; relative ones need ``published`` as their base."""
     found: dict[tuple[int, int], EventDate] = {}
-    for match in FULL_DATE.finditer(text):
+    for match in _matches(FULL_DATE, text, _full_date_starts(text)):
         date = parse_date(match.group(0))
         if date:
             found[match.span()] = EventDate(date, match.group(0), *match.span())
     if published is not None:
-        for match in _WEEKDAY.finditer(text):
+        for match in _matches(_WEEKDAY, text, _lead_starts(text, _WEEKDAY_WORD)):
             clause = text[max(0, match.start() - 60) : match.start()]
             future = bool(_FUTURE_CUE.search(clause.rsplit(".", 1)[-1]))
             date = _weekday_date(match.group("when"), match.group("lead"), published, future)
             found[match.span("when")] = EventDate(date, match.group(0), *match.span())
-        for match in _MONTH_DAY.finditer(text):
+        for match in _matches(_MONTH_DAY, text, _lead_starts(text, _MONTH_START)):
             date = _month_day_date(match.group("when"), published)
             if date:
                 span = match.span("when")
                 found[span] = EventDate(date, match.group("when"), *span)
-        for match in _RELATIVE_DAY.finditer(text):
+        for match in _matches(_RELATIVE_DAY, text, _relative_day_starts(text)):
             days = 1 if match.group("when").lower() == "yesterday" else 0
             date = published - dt.timedelta(days=days)
             found[match.span()] = EventDate(date, match.group(0), *match.span())

@@ -44,6 +44,39 @@ _DASH_SIGNATURE = re.compile(
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}):[ ]")
 
 
+#: The words :data:`_PARTICIPLE` ends with ("telling" goes on: 'telling reporters,').
+_PARTICIPLE_WORDS = ("saying", "adding", "writing", "noting", "explaining", "arguing",
+                     "insisting", "warning", "declaring", "tweeting", "asking")
+
+
+def _may_end_with_participle(pre: str) -> bool:
+    """False when :data:`_PARTICIPLE` cannot match ``pre``: it must end (before one final
+    line break, where ``$`` also matches) with a participle, then spaces and at most one
+    comma or colon. Lets most quotes skip a search that tries every position."""
+    tail = pre[:-1] if pre.endswith("\n") else pre
+    tail = tail.rstrip(" ")
+    if tail.endswith((",", ":")):
+        tail = tail[:-1].rstrip(" ")
+    return tail.endswith(_PARTICIPLE_WORDS) or "telling" in tail
+
+
+#: The most characters a cue verb of :data:`CUE_BEFORE_QUOTE` spans ("wrote on Facebook";
+#: a test checks it against the pattern).
+CUE_VERB_WIDTH = 17
+#: The most characters :data:`CUE_BEFORE_QUOTE` allows between its verb and the end
+#: (``tail``), besides spaces and the closing punctuation (at most "that").
+_CUE_TAIL = 60
+
+
+def _cue_search_start(pre: str) -> int:
+    """The first position where :data:`CUE_BEFORE_QUOTE` may match ``pre``: its verb ends
+    at most 60 characters before its closing spaces and punctuation (",", ":", "that", a
+    dash) and ``$``. Searching from there finds the same match and skips most of ``pre``.
+    """
+    end = len(pre.rstrip(" \n")[:-4].rstrip(" "))  # no later than where the tail ends
+    return max(0, end - _CUE_TAIL - CUE_VERB_WIDTH)
+
+
 def _signature_source(text: str, item: Statement, para_end: int) -> Source | None:
     """A dash and a name closing the quote's paragraph: '"..." ― Carla Ruiz'."""
     close = item.end
@@ -162,8 +195,8 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
     """Attribution right before an opening quote mark: 'Brennan said: "...'."""
     lo = max(para_start, item.open_pos - 300)
     pre = text[lo : item.open_pos]
-    p = _PARTICIPLE.search(pre)
-    m = None if p else CUE_BEFORE_QUOTE.search(pre)
+    p = _PARTICIPLE.search(pre) if _may_end_with_participle(pre) else None
+    m = None if p else CUE_BEFORE_QUOTE.search(pre, _cue_search_start(pre))
     if not m:
         if not p:
             return None
@@ -295,6 +328,8 @@ _LABEL_BEFORE = re.compile(
 def _label_source(text: str, item: Statement, para_start: int) -> Source | None:
     """A speaker label or an inverted 'Said NAME,' right before the opening quote mark."""
     pre = text[max(para_start, item.open_pos - 120) : item.open_pos]
+    if not pre.rstrip(" \n").endswith((":", ",")):
+        return None  # the label's colon or comma must close ``pre``: skip the search
     m = _LABEL_BEFORE.search(pre)
     if m is None or (m.group("punct") == "," and not m.group("verb")):
         return None

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .model import Source
 from .names import surname_key
-from .patterns import NAME_SEQ_RE, QUOTE_MARK, SPEECH_CUE
+from .patterns import NAME_SEQ_RE, QUOTE_MARK, SPEECH_CUE_ALTERNATIVES
 from .sentences import sentence_start
 from .sources import source_from_name
 
@@ -22,9 +22,9 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _CUE_AFTER = re.compile(
     r"(?:,[^,\"“”\n]{0,80},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+|have\s+|then\s+)*"
-    + SPEECH_CUE.pattern
+    + SPEECH_CUE_ALTERNATIVES
 )
-_CUE_BEFORE = re.compile(r"(?:" + SPEECH_CUE.pattern + r")[ ,]+(?:\w+\s+){0,4}$")
+_CUE_BEFORE = re.compile(r"(?:" + SPEECH_CUE_ALTERNATIVES + r")[ ,]+(?:\w+\s+){0,4}$")
 def in_quotes(text: str, lo: int, pos: int) -> bool:
     """True when ``pos`` sits inside a quotation opened after ``lo`` (its paragraph start)."""
     opened = False

@@ -19,6 +19,53 @@ _IT = re.compile(r"\b(?:[Ii]t|[Ii]ts)\b")
 _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 
 
+#: A cue verb after a surname: 'Sammon said'.
+_CUE_AFTER_NAME = re.compile(r"[ ]+(?:said|says|added|told|wrote)\b")
+_SAID_AFTER_NAME = re.compile(r"[ ]+(?:said|says|told)\b")
+#: What closes 'said Sammon.' after the surname.
+_CLAUSE_MARK = re.compile(r"[ ]*[.,]")
+
+
+def _is_word_char(char: str) -> bool:
+    """``\\w`` as ``re`` reads it in a ``str`` pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _speaks_after_quote(
+    text: str, surname: str, verb_after: re.Pattern[str], said_before: bool
+) -> bool:
+    """True when ``surname`` stands in ``text`` as '," Sammon said' (a comma or quote mark,
+    spaces, the surname, then ``verb_after``) or, with ``said_before``, as 'said Sammon.'.
+
+    The regex search this replaces, ``[,”"][ ]+SURNAME[ ]+(?:said|...)\\b|\\bsaid[ ]+SURNAME
+    [ ]*[.,]``, was compiled for every surname (names differ in every document) and read
+    the whole text; here str.find finds the surname and the shapes are checked around it.
+    """
+    at = text.find(surname)
+    while at >= 0:
+        spaces = at
+        while spaces > 0 and text[spaces - 1] == " ":
+            spaces -= 1
+        if spaces < at:
+            end = at + len(surname)
+            if (
+                spaces > 0
+                and text[spaces - 1] in ',”"'
+                and verb_after.match(text, end) is not None
+            ):
+                return True
+            if (
+                said_before
+                and spaces >= 4
+                and text.startswith("said", spaces - 4)
+                and (spaces == 4 or not _is_word_char(text[spaces - 5]))
+                and _CLAUSE_MARK.match(text, end) is not None
+            ):
+                return True
+        at = text.find(surname, at + 1)
+    return False
+
+
 class Resolver:
     """Maps person mentions to groups: surname alone joins the most recent full name."""
 
@@ -87,18 +134,16 @@ class Resolver:
         organisation would be "it")."""
         if surname.lower().endswith(("ing", "ly", "ed")) or "’" in surname or "'" in surname:
             return False
-        esc = re.escape(surname)
-        cue = rf"(?:[,”\"][ ]+{esc}[ ]+(?:said|says|added|told|wrote)\b|\bsaid[ ]+{esc}[ ]*[.,])"
-        if re.search(cue, self.text) is None:
+        if not _speaks_after_quote(self.text, surname, _CUE_AFTER_NAME, said_before=True):
             return False
         window = _QUOTED.sub(" ", self.text[item.end : item.end + 400])
         if _HE_SHE.search(window) is not None:
             return True
         # '"...," Hale said.' with no "he" or "it" after it: a person, unless an "it"
         # follows, as it would for a company ('"...," Northwind said. It expects ...').
-        return _IT.search(window) is None and re.search(
-            rf"[,”\"][ ]+{esc}[ ]+(?:said|says|told)\b", self.text
-        ) is not None
+        return _IT.search(window) is None and _speaks_after_quote(
+            self.text, surname, _SAID_AFTER_NAME, said_before=False
+        )
 
     def add(self, item: Statement, src: Source) -> int | None:
         """Attach a person mention to a group; None when a lone surname is unconfirmed."""

@@ -71,7 +71,7 @@ def _quote_spans(text: str, ps: int, pe: int) -> list[QuoteSpan]:
             open_at = None
     if open_at is not None:
         spans.append((open_at, pe, False))
-    if not marks:
+    if not marks and text.find("‘", ps, pe) >= 0:  # the pattern needs one: skip its scan
         for sm in _SINGLE_QUOTE.finditer(text, ps, pe):
             body = sm.group("body")
             if len(body.split()) >= 3 and body[-1] in ",.!?…—–-":
