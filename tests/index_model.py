@@ -383,9 +383,13 @@ class IndexModel(RuleBasedStateMachine):
             writer.quotes.commit = die
         elif point == "documents":
             # the quote commit repaired what an earlier death left, and took the quotes
-            # of the committed versions of what it rewrote
+            # of the committed versions of what it rewrote: a document rewritten with
+            # its committed content keeps its quotes (same version), any other loses
+            # them until the next commit repairs it
             writer.docs.commit = die
-            self.unrepaired = {doc_id for doc_id in written if doc_id in self.docs}
+            self.unrepaired = {doc_id for doc_id, (article, _) in written.items()
+                               if doc_id in self.docs
+                               and self.docs[doc_id].digest != content_hash(article)}
         else:
             self.unrepaired.clear()
             commit = writer.docs.commit
