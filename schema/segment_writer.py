@@ -22,13 +22,10 @@ from typing import Any
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import NUMERIC
-from whoosh.util.numeric import byte_to_length
 from whoosh.writing import SegmentWriter
 
 from .fields import NewsPositions, word_positions
 
-#: Lengths as Whoosh's length column reads them back: a byte code to its length.
-_LENGTHS = [byte_to_length(code) for code in range(256)]
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
 #: plus what the dictionary keeps per distinct term.
 _POSTING_BYTES = 4 + 4 + 8 + 8
@@ -56,11 +53,9 @@ class ArrayPostingPool:
         fieldname, text, docnum, weight, value = item
         if docnum < 0:  # Whoosh's marker for spelling words, which are not postings
             return
-        key = (fieldname, text)
-        term = self.term_ids.get(key)
+        term = self.term_ids.get((fieldname, text))
         if term is None:
-            term = self.term_ids[key] = len(self.term_ids)
-            self.fieldnames.add(fieldname)
+            term = self._new_term(fieldname, text)
         self.terms.append(term)
         self.docs.append(docnum)
         self.weights.append(weight)
@@ -81,11 +76,10 @@ class ArrayPostingPool:
         for word, found in word_positions(text).items():
             term = words.get(word)
             if term is None:
-                key = (fieldname, word.encode("utf-8"))
-                term = self.term_ids.get(key)
+                encoded = word.encode("utf-8")
+                term = self.term_ids.get((fieldname, encoded))
                 if term is None:
-                    term = self.term_ids[key] = len(self.term_ids)
-                    self.fieldnames.add(fieldname)
+                    term = self._new_term(fieldname, encoded)
                 words[word] = term
             count = len(found)
             length += count
@@ -95,6 +89,12 @@ class ArrayPostingPool:
             values += encode(found)
             self.value_ends.append(len(values))
         return length
+
+    def _new_term(self, fieldname: str, text: bytes) -> int:
+        """Number a term the pool has not seen."""
+        term = self.term_ids[(fieldname, text)] = len(self.term_ids)
+        self.fieldnames.add(fieldname)
+        return term
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -124,9 +124,8 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._limit = limitmb * 1024 * 1024
         #: Segments written out already because the pool reached its limit.
         self._written: list[Any] = []
-        #: The last number or date indexed and its terms; its column value.
-        self._number_terms: tuple[Any, list[Any]] = (None, [])
-        self._number_column: tuple[Any, Any] = (None, None)
+        #: Per kind ("terms", "column"), the last number or date's key and result.
+        self._last_number: dict[str, tuple[Any, Any]] = {}
 
     # -- adding ------------------------------------------------------------------------
 
@@ -199,25 +198,25 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
 
     def _index(self, field: Any, value: Any) -> Any:
         """``field.index(value)``; for a number or date, the last value's terms again
-        when it repeats (every quote of a document has its date: 8 terms each). The
-        key is the value's repr: Whoosh indexes an aware datetime's wall time, so two
-        equal instants in two zones are not the same terms."""
-        if not isinstance(field, NUMERIC) or isinstance(value, (list, tuple)):
-            return field.index(value)
-        key = (id(field), type(value), repr(value))
-        if self._number_terms[0] != key:
-            self._number_terms = (key, list(field.index(value)))
-        return self._number_terms[1]
+        when it repeats (every quote of a document has its date: 8 terms each)."""
+        return self._repeated("terms", field, value, lambda: list(field.index(value)))
 
     def _column_value(self, field: Any, value: Any) -> Any:
         """``field.to_column_value(value)``, the last number's or date's again when it
         repeats."""
+        return self._repeated("column", field, value, lambda: field.to_column_value(value))
+
+    def _repeated(self, kind: str, field: Any, value: Any, compute: Any) -> Any:
+        """``compute()``, kept per ``kind`` for the last single number or date and
+        given again while it repeats. The key is the value's repr: Whoosh indexes an
+        aware datetime's wall time, so two equal instants in two zones differ."""
         if not isinstance(field, NUMERIC) or isinstance(value, (list, tuple)):
-            return field.to_column_value(value)
+            return compute()
         key = (id(field), type(value), repr(value))
-        if self._number_column[0] != key:
-            self._number_column = (key, field.to_column_value(value))
-        return self._number_column[1]
+        last = self._last_number.get(kind)
+        if last is None or last[0] != key:
+            last = self._last_number[kind] = (key, compute())
+        return last[1]
 
     def _start_next_segment(self) -> None:
         """Write the documents so far as a finished segment and start an empty one."""
