@@ -35,13 +35,17 @@ def check_offsets(text: str, speakers: list[Speaker]) -> None:
             assert quote.text and quote.text[0] not in '"“”' and quote.text[-1] not in '"“”'
 
 
-def quotes_by_speaker(text: str) -> dict[str, list[str]]:
+def quotes_by_speaker(text: str, kind: str | None = None) -> dict[str, list[str]]:
+    """Each speaker's quotes (of ``kind`` only, if given), offsets checked."""
     speakers = extract_speakers(text)
     check_offsets(text, speakers)
-    return {s.name: [q.text for q in s.quotes] for s in speakers}
+    return {s.name: [q.text for q in s.quotes] for s in speakers
+            if kind is None or s.kind == kind}
 
 
 def quotes_by_organisation(text: str) -> dict[str, list[str]]:
-    speakers = extract_speakers(text)
-    check_offsets(text, speakers)
-    return {s.name: [q.text for q in s.quotes] for s in speakers if s.kind == "organization"}
+    return quotes_by_speaker(text, "organization")
+
+
+def quotes_by_person(text: str) -> dict[str, list[str]]:
+    return quotes_by_speaker(text, "person")

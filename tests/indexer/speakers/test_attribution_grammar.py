@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from speaker_checks import check_offsets
+from speaker_checks import quotes_by_person
 
 from newsfacet.indexer.speakers import extract_speakers
 from newsfacet.indexer.speakers.first_names import FIRST_NAMES
@@ -24,11 +24,6 @@ QUOTES = [
 ]
 
 
-def _people(text: str) -> dict[str, list[str]]:
-    speakers = extract_speakers(text)
-    check_offsets(text, speakers)
-    return {s.name: [q.text for q in s.quotes] for s in speakers if s.kind == "person"}
-
 
 @settings(max_examples=40, deadline=None)
 @given(
@@ -43,7 +38,7 @@ def test_any_verb_between_quote_and_speaker(
 ) -> None:
     clause = f"{verb} {name}" if inverted else f"{name} {verb}"
     text = f'The meeting ran late.\n"{quote}," {clause}{tail} "We go home now."'
-    assert _people(text).get(name) == [quote, "We go home now."]
+    assert quotes_by_person(text).get(name) == [quote, "We go home now."]
 
 
 @settings(max_examples=25, deadline=None)
@@ -58,7 +53,7 @@ def test_a_fragment_inside_a_sentence_is_not_given_to_the_next_clause(
         f'While {other} calls the plan a "terrific piece of work," {name} {verb} '
         "about the costs."
     )
-    assert name not in _people(text)
+    assert name not in quotes_by_person(text)
 
 
 @settings(max_examples=40, deadline=None)
@@ -75,7 +70,7 @@ def test_descriptor_phrase_before_the_name_after_a_quote(
     # Modifiers, capitalised or not, closed by a lower-case head noun: the name after
     # them is the subject, the phrase its description.
     text = f'The meeting ran late.\n"{quote}," {descriptor} {name} {verb}.'
-    assert _people(text).get(name) == [quote]
+    assert quotes_by_person(text).get(name) == [quote]
 
 
 def test_a_pronoun_or_an_article_phrase_before_a_name_is_not_a_descriptor() -> None:
@@ -83,7 +78,7 @@ def test_a_pronoun_or_an_article_phrase_before_a_name_is_not_a_descriptor() -> N
         'Sources said she was "deeply involved in the talks," a point Marta Brandt also '
         "acknowledged to reporters."
     )
-    assert "Marta Brandt" not in _people(text)
+    assert "Marta Brandt" not in quotes_by_person(text)
 
 
 @settings(max_examples=40, deadline=None)
@@ -98,7 +93,7 @@ def test_modifier_and_role_noun_before_the_name_after_said(
 ) -> None:
     # 'said Virginia delegate Beau Correll': the capitalised word modifies the role.
     text = f'The meeting ran late.\n"{quote}," said {modifier} {noun} {name}.'
-    people = _people(text)
+    people = quotes_by_person(text)
     assert people.get(name) == [quote]
     assert modifier not in people
 
@@ -111,7 +106,7 @@ def test_a_preposition_and_a_name_after_the_speaker_keep_the_speaker(
     name: str, preposition: str, place: str
 ) -> None:
     text = f'{name} spoke on Monday. "We will win," said {name} {preposition} {place}.'
-    assert _people(text).get(name) == ["We will win"]
+    assert quotes_by_person(text).get(name) == ["We will win"]
 
 
 @settings(max_examples=40, deadline=None)
@@ -127,7 +122,7 @@ def test_block_quote_introduced_by_the_paragraph_before(
 ) -> None:
     # The introduction closes its own paragraph with a colon; the quote is the next one.
     text = f"{name} arrived late.\n\n{intro.format(n=name)}\n\n“{quote}.”\n\nThe hall emptied."
-    people = _people(text)
+    people = quotes_by_person(text)
     assert people.get(name) == [f"{quote}."]
     assert not any(p.startswith("Stated") for p in people)
 
@@ -137,7 +132,7 @@ def test_an_introduction_naming_no_person_gives_the_block_quote_to_nobody() -> N
         "Marta Verhoef arrived late.\n\nThe ministry's statement read:\n\n"
         "“Nobody asked the drivers what they think.”\n\nThe hall emptied."
     )
-    assert "Marta Verhoef" not in _people(text)
+    assert "Marta Verhoef" not in quotes_by_person(text)
 
 
 @settings(max_examples=30, deadline=None)
@@ -148,7 +143,7 @@ def test_signature_on_the_line_after_a_quote(
 ) -> None:
     # Fact checks and tweet round-ups sign a quote on the next line.
     text = f"The claims, checked.\n“{quote}.”\n{signature.format(n=name)}\nThe record shows it."
-    assert _people(text).get(name) == [f"{quote}."]
+    assert quotes_by_person(text).get(name) == [f"{quote}."]
 
 
 @settings(max_examples=30, deadline=None)
@@ -160,7 +155,7 @@ def test_described_name_of_a_place_after_said(
 ) -> None:
     # 'said undecided Republican voter Stephanie Hooton of Derry, N.H.'
     text = f'The barn filled up.\n"{quote}," said {descriptor} {name} of {place}, before the event.'
-    assert _people(text).get(name) == [quote]
+    assert quotes_by_person(text).get(name) == [quote]
 
 
 #: A first name of the extractor's list, and a surname: a name that needs no title to be
@@ -198,4 +193,4 @@ def test_a_name_after_a_preposition_is_not_the_speaker_after_said(
     # 'said Trump after Marta Verhoef spoke': the first name is the speaker; the second
     # belongs to the preposition's phrase.
     text = f'The meeting ran late.\n"{quote}," said Kowalczyk {preposition} {name} spoke.'
-    assert name not in _people(text)
+    assert name not in quotes_by_person(text)

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from speaker_checks import check_offsets
+from speaker_checks import quotes_by_person
 
-from newsfacet.indexer.speakers import extract_speakers
 from newsfacet.indexer.speakers.first_names import FEMALE_NAMES, MALE_NAMES
 
 #: First names of the lists that "said Jan Verhoef" / "said Virginia Verhoef" do not yet
@@ -26,11 +25,6 @@ LATER = ["It is the best result in ten years", "The budget is already spent"]
 #: Sentences between the two quotes that name nobody.
 BETWEEN = ["", "The vote is set for Friday. ", "Talks resumed in the afternoon. "]
 
-
-def _quotes_of(text: str) -> dict[str, list[str]]:
-    speakers = extract_speakers(text)
-    check_offsets(text, speakers)
-    return {s.name: [q.text for q in s.quotes] for s in speakers if s.kind == "person"}
 
 
 @settings(max_examples=60, deadline=None)
@@ -54,7 +48,7 @@ def test_a_pronoun_does_not_fall_back_to_a_last_speaker_of_the_other_gender(
         f'The council met on Monday.\n\n"{quote}," said {speaker}.\n\n'
         f'{between}"{later}," {pronoun} {cue}.'
     )
-    quotes = _quotes_of(text)
+    quotes = quotes_by_person(text)
     assert quotes.get(speaker) == [quote]
     assert all(later not in said for said in quotes.values())
 
@@ -69,4 +63,4 @@ def test_a_pronoun_still_takes_the_last_speaker_of_its_gender(
         f'The council met on Monday.\n\n"{quote}," said {speaker}.\n\n'
         f'The vote is set for Friday. "{later}," {pronoun} said.'
     )
-    assert _quotes_of(text).get(speaker) == [quote, later]
+    assert quotes_by_person(text).get(speaker) == [quote, later]
