@@ -24,15 +24,14 @@ the regular expressions they share.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsfacet.schema.document import Quote, Speaker
 
-from .assignment import Assignment
-from .model import Group
 from .names import canonical_name, merge_names
-from .people import Resolver, best_name
-from .quotes import find_statements
-from .sentences import paragraphs
-from .sources import role_in_text
+
+if TYPE_CHECKING:
+    from .model import Group
 
 __all__ = ["canonical_name", "extract_speakers", "merge_names"]
 
@@ -48,6 +47,14 @@ def extract_speakers(text: str) -> list[Speaker]:
     """
     if not text or not text.strip():
         return []
+    # imported here, not at the top: the search side imports this package for
+    # merge_names, and compiling the extraction's patterns costs a search process's
+    # cold start ~0.2 CPU s
+    from .assignment import Assignment
+    from .people import Resolver
+    from .quotes import find_statements
+    from .sentences import paragraphs
+
     paras = paragraphs(text)
     statements = find_statements(text, paras)
     resolver = Resolver(text)
@@ -81,6 +88,9 @@ def _speaker(text: str, group: Group) -> Speaker | None:
             aliases=list(group.aliases),
             quotes=quotes,
         )
+    from .people import best_name
+    from .sources import role_in_text
+
     name, title = best_name(group)
     return Speaker(
         name=name,

@@ -26,7 +26,7 @@ from ..lexicon import (
     TITLE_WORDS,
 )
 from .first_names import FIRST_NAMES
-from .patterns import LOWER, PARENTHESES, UPPER, WHITESPACE
+from .letters import LOWER, PARENTHESES, UPPER, WHITESPACE
 
 # fmt: off
 #: "Secretary of State Mike Pompeo": the words that may follow "of" inside a title.

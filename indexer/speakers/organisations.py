@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from ..lexicon import COMPANY_WORDS, ORGANISATION_WORDS, PLACE_WORDS
+from .letters import PARENTHESES, WHITESPACE
 from .model import Group, Source, Statement
 from .names import STOP_WORDS, canonical_name, classify_name
-from .patterns import NAME_SEQ_RE, PARENTHESES, QUOTE_MARK, WHITESPACE
+from .patterns import NAME_SEQ_RE, QUOTE_MARK
 from .people import Resolver
 from .sentences import sentence_start
 

@@ -7,14 +7,8 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NAME_SUFFIX_PATTERN, TITLE_ABBREVIATIONS
+from .letters import LETTERS, UPPER
 
-#: Latin letters beyond ASCII, so "José", "Łukasz" and "Şahin" are names too.
-_EXTRA = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
-
-#: Character-class contents (for inside [...]): capitals, lower case, both.
-UPPER = "A-Z" + "".join(c for c in _EXTRA if c.isupper())
-LOWER = "a-z" + "".join(c for c in _EXTRA if c.islower())
-LETTERS = UPPER + LOWER
 #: Spaces inside a name, no-break space included (never a line break).
 _SP = r"[ \t\u00a0]+"
 
@@ -237,6 +231,3 @@ SPEECH_CUE_ALTERNATIVES = (
 
 #: Double quote marks, straight and curly.
 QUOTE_MARK = re.compile(r"[\"“”]")
-WHITESPACE = re.compile(r"\s+")
-#: A bracketed aside and the space before it: "(D-Calif.)", "(pictured)".
-PARENTHESES = re.compile(r"\s*\([^()]*\)")
