@@ -86,7 +86,8 @@ _SNIPPETS = "Return highlighted snippets (true/false, 1/0, yes/no, on/off)."
 #: description, the command-line help and the Python signatures.
 PARAMS: tuple[Param, ...] = (
     Param("q", Text(max_length=MAX_QUERY_CHARS),
-          "Query: words, \"phrases\", AND/OR/NOT, field:value, prefix*.", _TEXT_SEARCHES,
+          "Query: words, \"phrases\", AND/OR/NOT (-word excludes), field:value, prefix*.",
+          _TEXT_SEARCHES,
           http_note="A query that does not parse (an unbalanced quote or parenthesis) "
                     "is a 400."),
     Param("outlet", Terms(), "Only these outlets (values OR-ed).", _TEXT_SEARCHES),

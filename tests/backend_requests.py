@@ -21,6 +21,8 @@ QUERIES = st.one_of(
     st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f"{p[0]} OR {p[1]}"),
     st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f"{p[0]} NOT {p[1]}"),
     st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f'"{p[0]} {p[1]}"~5'),
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(WORDS)).map(lambda p: f"{p[0]} -{p[1]}"),
+    st.sampled_from(WORDS).map(lambda w: f"-{w}"),
     st.sampled_from(WORDS).map(lambda w: f"{w[:3]}*"),
     st.sampled_from(WORDS).map(lambda w: f"title:{w}"),
 )

@@ -146,12 +146,19 @@ def check_costs(text: str, q: Any) -> None:
             check_slop(leaf.slop, f'"{shown}"')
 
 
+#: ``NOT word`` and, as in Elasticsearch's ``simple_query_string``, Typesense and most
+#: search boxes, ``-word`` / ``-"a phrase"``: a minus opening a word excludes it. Whoosh
+#: read ``-port`` as the word "port" (``strike -port`` found the documents with both). A
+#: minus inside a word ("e-mail", "2019-20") or standing alone ("a - b") is no operator.
+NOT_OPERATOR = r"(^|(?<=(\s|[()])))(NOT(?=\s)|-(?=[^\s\-]))"
+
+
 def parse(text: str, schema: Any, fields: tuple[str, ...],
           view: View | None = None, operator: str = "and", near: bool = True) -> Any:
     """The query string as a Whoosh query; all words must match (AND) by default,
     any of them with ``operator="or"``.
 
-    Besides words, phrases, AND/OR/NOT and ``field:value``, it takes prefixes
+    Besides words, phrases, AND/OR/NOT (``-word`` too) and ``field:value``, it takes prefixes
     (``elect*``) and fuzzy words (``brenan~``, ``brenan~2``). Given the ``view``,
     ``speaker:``/``outlet:``/``location:`` match what the facet filter of that
     value matches. Only :data:`QUERYABLE_FIELDS` may be named; fuzzy edits, phrase
@@ -164,7 +171,9 @@ def parse(text: str, schema: Any, fields: tuple[str, ...],
     parser = qparser.MultifieldParser(list(fields), schema, group=group, fieldboosts=boosts)
     allowed = QUERYABLE_FIELDS.get(fields, fields)
     parser.plugins = [QueryableFields(allowed) if isinstance(p, qparser.FieldsPlugin)
-                      else p for p in parser.plugins]
+                      else qparser.OperatorsPlugin(Not=NOT_OPERATOR)
+                      if isinstance(p, qparser.OperatorsPlugin) else p
+                      for p in parser.plugins]
     parser.add_plugin(StemAwareFuzzy())
     try:
         q = count_repeats(parser.parse(text, normalize=False)).normalize()
