@@ -123,6 +123,11 @@ def summarize(run: dict[str, Any]) -> dict[str, Any]:
                     fr = float(np.corrcoef([t for t, _ in ref_pairs],
                                            [n for _, n in ref_pairs])[0, 1])
                     note = f" (FTS5 {fr:.2f})"
+            shown = [(q["medians_ms"]["c"][i], a["shown_chars"]) for i, a in q["answers"].items()
+                     if a.get("shown_chars") is not None and i in q["medians_ms"]["c"]]
+            if len(shown) > 2:  # what the time follows instead: the bodies snippets read
+                rc = float(np.corrcoef([t for t, _ in shown], [n for _, n in shown])[0, 1])
+                note += f"; with the ten shown bodies' characters {rc:.2f}"
             goals.append(_goal("(c) time grows with the result set: correlation of time and "
                                "result-set size over the queries", "high, as FTS5's",
                                f"{r:.2f}{note}", None, None, s))

@@ -150,6 +150,10 @@ class NewsfacetEngine:
         return Answer(results.total, [h.id for h in results.hits], facets,
                       sum(1 for h in results.hits if h.snippets))
 
+    def shown_chars(self, ids: list[str]) -> int:
+        """Characters of the bodies a page shows: what its snippets read."""
+        return sum(len(self.service.get(doc_id).body) for doc_id in ids)
+
 
 def _open_engine(name: str, index_dir: Path) -> Any:
     return {"newsfacet": NewsfacetEngine, "fts5": FTS5Engine,
@@ -186,6 +190,8 @@ def child_query(args: dict[str, Any]) -> dict[str, Any]:
                         top_outlet=(answer.facets.get("outlet") or [None])[0])
         if mode == "c":
             seen["snippets"] = answer.snippets
+            if "shown_chars" not in seen and hasattr(engine, "shown_chars"):
+                seen["shown_chars"] = engine.shown_chars(answer.ids)
         return elapsed
 
     warmup = args.get("warmup", len(queries))
