@@ -160,3 +160,28 @@ def test_reseeding_random_never_makes_a_write_reuse_a_segment_name(tmp_path: Pat
             report = service.add([{**TINY_RECORDS[0], "id": f"r{n}"}])
             assert report.added == 1 and not report.problems
         assert {h.id for h in service.search("", per_page=10).hits} == {"r0", "r1", "r2"}
+
+
+def test_workers_read_ahead_of_the_writer_by_at_most_the_bound(monkeypatch: Any) -> None:
+    """Memory stays bounded however slow the writer is: never more than ``IN_FLIGHT``
+    documents are read but not yet handed to the writer."""
+    from newsfacet.schema.document import Article
+
+    # the bound is at least two of the chunks handed to a worker, or no chunk fills
+    bound = 2 * pipeline._CHUNK
+    monkeypatch.setattr(pipeline, "IN_FLIGHT", bound)
+    read = 0
+
+    def items() -> Any:
+        nonlocal read
+        for n in range(5 * bound):
+            read += 1
+            yield Article(id=f"d{n}", body=f"Port {n} reopened, officials said."), f"h{n}"
+
+    ahead = []
+    for consumed, (extraction, _, _) in enumerate(pipeline.extract_all(items(), True), 1):
+        assert extraction.id == f"d{consumed - 1}"
+        ahead.append(read - consumed)
+        threading.Event().wait(0.01)  # a slow writer
+    assert len(ahead) == 5 * bound and max(ahead) <= bound
+    assert max(ahead) > pipeline._CHUNK  # the workers did read ahead
