@@ -94,7 +94,9 @@ def _month_day_date(text: str, base: dt.date) -> dt.date | None:
 #: article). These anchors start with a capital or a digit, which ``re`` skips to.
 _MONTH_START = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _WEEKDAY_WORD = re.compile(WEEKDAY_PATTERN)
-_DIGITS = re.compile(r"\d+")
+#: ``\d\d*``, not ``\d+``: a pattern that opens with a repeat gives ``re`` no first
+#: character to skip to (it tries every position); one that opens with a class does.
+_DIGITS = re.compile(r"\d\d*")
 _DAY = re.compile(r"[Dd][Aa][Yy]")
 
 

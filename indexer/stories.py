@@ -166,13 +166,26 @@ def shingle_hashes(tokens: list[str], size: int = SHINGLE_SIZE) -> np.ndarray:
     count = max(len(tokens) - size + 1, 1)
     mixed = values[:count].copy()
     for k in range(1, min(size, len(tokens))):
-        mixed = mixed * _MIX + values[k:k + count]  # wraps modulo 2**64, as meant
+        mixed *= _MIX  # in place; wraps modulo 2**64, as meant
+        mixed += values[k:k + count]
     mixed ^= mixed >> np.uint64(30)
     mixed *= np.uint64(0xBF58476D1CE4E5B9)
     mixed ^= mixed >> np.uint64(27)
     mixed *= np.uint64(0x94D049BB133111EB)
     mixed ^= mixed >> np.uint64(31)
-    return np.unique((mixed >> np.uint64(32)).astype(np.uint32))
+    return _sorted_distinct((mixed >> np.uint64(32)).astype(np.uint32))
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` for a 1-d array, sorting ``values`` in place: the same array,
+    without ``np.unique``'s general set-up, which cost as much as the sort itself."""
+    values.sort()
+    if values.size < 2:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 @functools.cache

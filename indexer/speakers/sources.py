@@ -26,6 +26,7 @@ from .patterns import (
     SENTENCE_BOUNDARY,
     SUBJECT_END,
     UPPER,
+    word_alternation,
 )
 
 # fmt: off
@@ -39,31 +40,50 @@ _NOT_BEFORE_SUBJECT = {
 #: Nouns that make an unnamed source a person ("a senior official said"): such quotes stay
 #: unattributed, and a following "he said" must not jump back to an earlier named speaker.
 _PERSON_NOUNS = re.compile(
-    r"\b(?:official|officials|spokes(?:man|woman|person|people)|source|sources|aide|aides"
-    r"|person|people|man|woman|men|women|resident|residents|witness|witnesses|lawyer"
-    r"|attorney|adviser|advisor|analyst|analysts|expert|experts|officer|officers|member"
-    r"|members|diplomat|diplomats|lawmaker|lawmakers|senator|legislator|friend|colleague"
-    r"|father|mother|son|daughter|wife|husband|brother|sister|doctor|leader|leaders"
-    r"|commander|soldier|soldiers|activist|activists|student|students|voter|voters"
-    r"|supporter|supporters|critic|critics|economist|economists|director|executive"
-    r"|president|minister|secretary|chairman|chairwoman|candidate|nominee|judge|worker"
-    r"|workers|owner|manager|employee|employees|teacher|victim|survivor|neighbor|neighbour"
-    r"|fighter|fighters|detainee|prisoner|farmer|parent|parents|researcher|researchers"
-    r"|professor|scientist|scientists|historian|strategist|strategists|consultant|pollster"
-    r"|reporter|reporters|journalist|host|organizer|organiser|protester|protesters"
-    r"|someone|anyone|everyone|nobody|he|she|who)\b",
-    re.IGNORECASE,
+    r"\b(?:" + word_alternation("""
+    official officials spokesman spokeswoman spokesperson spokespeople source sources aide
+    aides person people man woman men women resident residents witness witnesses lawyer
+    attorney adviser advisor analyst analysts expert experts officer officers member
+    members diplomat diplomats lawmaker lawmakers senator legislator friend colleague
+    father mother son daughter wife husband brother sister doctor leader leaders
+    commander soldier soldiers activist activists student students voter voters
+    supporter supporters critic critics economist economists director executive
+    president minister secretary chairman chairwoman candidate nominee judge worker
+    workers owner manager employee employees teacher victim survivor neighbor neighbour
+    fighter fighters detainee prisoner farmer parent parents researcher researchers
+    professor scientist scientists historian strategist strategists consultant pollster
+    reporter reporters journalist host organizer organiser protester protesters
+    someone anyone everyone nobody he she who
+    """) + r")\b",
+    re.IGNORECASE,  # a trie: ignoring case, re cannot skip a flat alternation's words
 )
 
 #: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said".
+_TRAIL_WORDS = """
+    will would has had have also later then once previously again recently repeatedly
+    often himself herself themselves itself first last simply just even further
+    frequently publicly privately reportedly quickly bluntly flatly only never ever did
+    does not always still now told to can could may might
+"""
 _SUBJ_TRAIL = re.compile(
-    r"(?:[ \t\u00a0]+(?:will|would|has|had|have|also|later|then|once|previously|again|recently"
-    r"|repeatedly|often|himself|herself|themselves|itself|first|last|simply|just|even"
-    r"|further|frequently|publicly|privately|reportedly|quickly|bluntly|flatly|only"
-    r"|never|ever|did|does|not|always|still|now|told|to|can|could|may|might|went on"
-    r"|[a-z]{3,}ly))+$",
+    r"(?:[ \t\u00a0]+(?:" + word_alternation(_TRAIL_WORDS) + r"|went on|[a-z]{3,}ly))+$",
     re.IGNORECASE,
 )
+#: The last word of every match of :data:`_SUBJ_TRAIL` ("went on" ends with "on").
+_TRAIL_LAST = re.compile(
+    r"(?:" + word_alternation(_TRAIL_WORDS + " on") + r"|[a-z]{3,}ly)", re.IGNORECASE
+)
+
+
+def _strip_trail(phrase: str) -> str:
+    """``_SUBJ_TRAIL.sub("", phrase)``, asked only when the last word can end a match: the
+    pattern is anchored at the end, but ``re`` tries it from every position."""
+    if not phrase.endswith("\n"):  # "$" also matches before a final line break
+        cut = max(phrase.rfind(" "), phrase.rfind("\t"), phrase.rfind("\u00a0"))
+        if cut < 0 or _TRAIL_LAST.fullmatch(phrase, cut + 1) is None:
+            return phrase
+    return _SUBJ_TRAIL.sub("", phrase)
+
 
 #: Words that may stand before a name in a subject without making it another phrase:
 #: "retired neurosurgeon Ben Carson", "Commentary's Noah Rothman", "co-Anchor", and a
@@ -163,7 +183,7 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
 def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     """Who a subject phrase before a cue verb names ('Brennan', 'he', 'the statement')."""
     phrase = phrase.lstrip(" ,\t").rstrip(" \t")  # keep an appositive's closing comma
-    phrase = _SUBJ_TRAIL.sub("", phrase)
+    phrase = _strip_trail(phrase)
     if not phrase.strip(" ,"):
         return None
     low = phrase.rstrip(" ,").lower()

@@ -93,3 +93,11 @@ def test_only_d_a_y_match_day_ignoring_case() -> None:
     letters = re.compile("[day]", re.IGNORECASE)
     found = {chr(c) for c in range(0x110000) if letters.fullmatch(chr(c))}
     assert found == set("dayDAY")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789٣ a-,\n") | st.characters(), max_size=40))
+def test_digit_anchors_are_the_digit_runs(text: str) -> None:
+    """``\\d\\d*`` (which ``re`` can skip to) finds the runs ``\\d+`` found."""
+    assert ([m.span() for m in dates._DIGITS.finditer(text)]
+            == [m.span() for m in re.finditer(r"\d+", text)])
