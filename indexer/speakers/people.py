@@ -9,7 +9,7 @@ import re
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
 from .model import Group, Source, Statement
 from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
-from .patterns import INVERTED_VERB_RE, NAME_SEQ_RE
+from .patterns import CUE_VERB, INVERTED_VERB_RE, NAME_SEQ_RE
 
 #: Quoted passages (and the end of one opened before), removed before looking for "he".
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
@@ -20,7 +20,7 @@ _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]ers
 
 
 #: A cue verb after a surname: 'Sammon said'.
-_CUE_AFTER_NAME = re.compile(r"[ ]+(?:said|says|added|told|wrote)\b")
+_CUE_AFTER_NAME = re.compile(rf"[ ]+(?:{CUE_VERB})\b")
 _SAID_AFTER_NAME = re.compile(r"[ ]+(?:said|says|told)\b")
 #: What closes 'said Sammon.' after the surname.
 _CLAUSE_MARK = re.compile(r"[ ]*[.,]")
