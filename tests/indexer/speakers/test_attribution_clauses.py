@@ -8,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from speaker_checks import quotes_by_person
 
+FIRST = ["Marta", "Joost", "Ingrid", "Tomas", "Renata", "Bas"]
 LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
+NAMES = st.builds("{} {}".format, st.sampled_from(FIRST), st.sampled_from(LAST))
 QUOTES = [
     "We will not sign this deal",
     "Nobody asked the drivers what they think",
@@ -17,6 +19,14 @@ QUOTES = [
 #: Cue verbs of the extractor's list other than said/says/added/told/wrote.
 CUE_VERBS = ["stated", "insisted", "continued", "argued", "tweeted", "warned", "explained",
              "replied", "countered"]
+#: Phrases that may open a sentence before its subject, commas inside some of them.
+FRONTED = [
+    "Speaking at a town hall in Salem, New Hampshire",
+    "In an interview on Sunday",
+    "However",
+    "On Tuesday, at a rally in Ohio",
+    "Asked about the vote",
+]
 
 
 @settings(max_examples=40, deadline=None)
@@ -39,3 +49,35 @@ def test_lone_word_followed_by_it_is_no_person(pronoun: str, verb: str, quote: s
     text = (f'The hearing ran late.\n"{quote}," Northwind {verb}. '
             f"{pronoun.capitalize()} expects a ruling soon.")
     assert quotes_by_person(text) == {}
+
+
+@settings(max_examples=50, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED), st.sampled_from(["calling", "describing"]),
+       st.sampled_from(["a total failure", "the worst deal in years"]))
+def test_participle_cue_takes_the_subject_after_fronted_phrases(
+    name: str, fronted: str, participle: str, fragment: str
+) -> None:
+    # 'Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling
+    # him "a total stiff."': the fronted phrases are no subject; the name after them is.
+    text = (f"{name} toured the state this week.\n"
+            f'{fronted}, {name} went after the plan, {participle} it "{fragment}."')
+    assert quotes_by_person(text) == {name: [fragment + "."]}
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED), st.sampled_from(QUOTES))
+def test_saying_takes_the_subject_after_fronted_phrases(
+    name: str, fronted: str, quote: str
+) -> None:
+    text = (f"{name} toured the state this week.\n"
+            f'{fronted}, {name} defended the plan, saying: "{quote}."')
+    assert quotes_by_person(text) == {name: [quote + "."]}
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED))
+def test_fronted_phrase_with_no_person_after_it_names_nobody(name: str, fronted: str) -> None:
+    # The subject after the fronted phrase must be a person: an organisation is none.
+    text = (f"{name} toured the state this week.\n"
+            f'{fronted}, the Pentagon defended the plan, calling it "a total failure."')
+    assert name not in quotes_by_person(text)
