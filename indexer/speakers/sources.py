@@ -151,7 +151,7 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     """Classify and canonicalise a name-shaped surface form."""
     name, title = canonical_name(surface)
     # Strip sentence-initial stop words ("But Brennan"), then re-check.
-    kind = classify_name(name, title)
+    kind = classify_name(name, title, cue[:1].isalpha())
     if kind == "person":
         role = role or descriptor_of(surface)
         return Source("person", surface.strip(" ,"), name, title, role, cue)

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from speaker_checks import quotes_by_person
 
+from newsfacet.indexer.speakers.first_names import FIRST_NAMES
+
 FIRST = ["Marta", "Joost", "Ingrid", "Tomas", "Renata", "Bas"]
 LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
 NAMES = st.builds("{} {}".format, st.sampled_from(FIRST), st.sampled_from(LAST))
@@ -81,3 +83,34 @@ def test_fronted_phrase_with_no_person_after_it_names_nobody(name: str, fronted:
     text = (f"{name} toured the state this week.\n"
             f'{fronted}, the Pentagon defended the plan, calling it "a total failure."')
     assert name not in quotes_by_person(text)
+
+
+#: Every first name of the extractor's list, "Jan" (a month) and "Virginia" (a state) too.
+KNOWN_NAMES = st.builds("{} {}".format,
+                        st.sampled_from(sorted(FIRST_NAMES)).map(str.title),
+                        st.sampled_from(LAST))
+
+
+@settings(max_examples=80, deadline=None)
+@given(KNOWN_NAMES, st.sampled_from(QUOTES), st.sampled_from(["said", "wrote", "added"]),
+       st.booleans(), st.sampled_from([".", ", a professor.", " on Tuesday."]))
+def test_known_first_name_and_surname_at_a_speech_verb_is_a_person(
+    name: str, quote: str, verb: str, inverted: bool, tail: str
+) -> None:
+    # '"…," said Virginia Verhoef.' / '"…," Jan Verhoef said.': a first name of the list,
+    # then a capitalised surname, is a person wherever else the first name is a word of a
+    # place or a date.
+    clause = f"{verb} {name}{tail}" if inverted else f"{name} {verb}{tail}"
+    text = f'The meeting ran late.\n"{quote}," {clause}'
+    assert quotes_by_person(text) == {name: [quote]}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Virginia", "Carolina"]),
+       st.sampled_from(["Democrats", "Republicans", "Senate", "officials"]),
+       st.sampled_from(QUOTES))
+def test_a_place_first_name_before_a_listed_word_is_no_person(
+    place: str, word: str, quote: str
+) -> None:
+    text = f'The meeting ran late.\n"{quote}," said {place} {word}.'
+    assert quotes_by_person(text) == {}
