@@ -100,8 +100,12 @@ class Resolver:
             verb = INVERTED_VERB_RE.match(sm.group())
             if verb is not None and sm.start() + verb.end() <= at:
                 continue  # 'Stated Stone:': a cue verb before the name, not a first name
+            key = surname.lower().replace("’", "'")
             name, title = canonical_name(sm.group())
-            if not name or surname_key(name) != surname.lower().replace("’", "'"):
+            if name and surname_key(name) != key and sm.end() > end:
+                # A headline's capitals run on after the name: "Salma Hayek Described Her …"
+                name, title = canonical_name(text[sm.start() : end])
+            if not name or surname_key(name) != key:
                 continue
             if classify_name(name, title) != "person":
                 continue

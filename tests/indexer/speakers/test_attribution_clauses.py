@@ -114,3 +114,18 @@ def test_a_place_first_name_before_a_listed_word_is_no_person(
 ) -> None:
     text = f'The meeting ran late.\n"{quote}," said {place} {word}.'
     assert quotes_by_person(text) == {}
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(["Describes Her Plan For The City", "Says No To The Deal",
+                               "On Why The Vote Matters"]), st.sampled_from(QUOTES))
+def test_a_headline_running_on_after_a_full_name_still_gives_it(
+    name: str, headline: str, quote: str
+) -> None:
+    # 'Salma Hayek Described Her Experience …' as a heading, then 'Hayek confirmed it and
+    # said, "…"': the capitals after the name are the heading's, and the lone surname
+    # is the person the heading names in full.
+    surname = name.split()[-1]
+    text = (f"{name} {headline}.\n\n"
+            f'{surname} confirmed it and said, "{quote}."')
+    assert quotes_by_person(text) == {name: [quote + "."]}
