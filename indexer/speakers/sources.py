@@ -36,6 +36,15 @@ _NOT_BEFORE_SUBJECT = {
 }
 # fmt: on
 
+#: Conjunctions and adverbs that may stand alone between a quote and a verb ('," and
+#: said', '," when asked'): a subject of these words only names nobody.
+_CONJUNCTIONS = words(
+    """
+    and but or nor then when as while before after if because since until once so yet
+    also later where though although whereas even just again
+    """
+)
+
 #: Nouns that make an unnamed source a person ("a senior official said"): such quotes stay
 #: unattributed, and a following "he said" must not jump back to an earlier named speaker.
 _PERSON_NOUNS = re.compile(
@@ -178,6 +187,8 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
             return Source(kind, phrase.split()[-1], cue=f"{phrase.split()[-1]} {cue}")
         if strict:
             return Source("anon", phrase, cue=cue)
+    if all(w.strip(",") in _CONJUNCTIONS for w in words):
+        return None  # '," and said', '," when asked': a conjunction names nobody
     m = SUBJECT_END.search(phrase)
     if m:
         prefix = phrase[: m.start()].strip()

@@ -129,3 +129,18 @@ def test_a_headline_running_on_after_a_full_name_still_gives_it(
     text = (f"{name} {headline}.\n\n"
             f'{surname} confirmed it and said, "{quote}."')
     assert quotes_by_person(text) == {name: [quote + "."]}
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(QUOTES), st.sampled_from(["and", "but", "then"]),
+       st.sampled_from(["when", "as", "before", "after"]))
+def test_a_conjunction_after_a_quote_names_no_source(
+    name: str, quote: str, conjunction: str, subordinator: str
+) -> None:
+    # '"What a Super Tuesday!" and said that …', '"We'll see," when asked …': the
+    # conjunction before the verb is no organisation; the cue before the quote names the
+    # speaker.
+    text = (f"{name} spoke in Ohio.\n\n"
+            f'{name} declared "{quote}!" {conjunction} said that the campaign would go on.\n\n'
+            f'{name} had previously said, "{quote} again," {subordinator} asked about it.')
+    assert quotes_by_person(text) == {name: [quote + "!", quote + " again"]}
