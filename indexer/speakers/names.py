@@ -365,26 +365,33 @@ def _glued(name: str) -> bool:
     return any(_GLUED.search(t) and not _CAMEL_NAME.fullmatch(t) for t in name.split(" "))
 
 
-@lru_cache(maxsize=8192)
-def classify_name(name: str, title: str | None, after_cue: bool = False) -> str:
-    """'person', 'org', or 'bad' for a canonical name (title already split off).
+def first_name_and_surname(name: str) -> bool:
+    """True for a known first name, then one capitalised surname of no word list: at a
+    speech verb ('said Virginia Verhoef', '"…," Virginia Verhoef said') a person's name,
+    although the first name is also a place ("Virginia", "Carolina")."""
+    toks = name_tokens(name)
+    return (
+        len(toks) == 2
+        and _first_name_before_surname(toks)
+        and toks[1][1:].islower()
+        and toks[1].replace("-", "").replace("'", "").replace("’", "").isalpha()
+        and not _listed_word(toks[1].lower())
+    )
 
-    ``after_cue``: the name is a speech verb's subject or object ('said Virginia Verhoef',
-    '"…," Virginia Verhoef said'), where a known first name that is also a place ("Virginia",
-    "Carolina") opens a person's name when a surname of no word list follows it."""
+
+@lru_cache(maxsize=8192)
+def classify_name(name: str, title: str | None) -> str:
+    """'person', 'org', or 'bad' for a canonical name (title already split off)."""
     toks = name_tokens(name)
     if not toks:
         return "bad"
     person_shaped = len(toks) >= 2 and (
         title is not None or toks[0].lower() in FIRST_NAMES
     )
-    first_name = _first_name_before_surname(toks)
     for k, tok in enumerate(toks):
         low = tok.rstrip(".").lower()
-        if k == 0 and first_name and (low in STOP_WORDS or (
-            after_cue and len(toks) == 2 and not _listed_word(toks[1].lower())
-        )):
-            continue  # "Jan Verhoef" (not the month), 'said Virginia Verhoef' (no state)
+        if k == 0 and low in STOP_WORDS and _first_name_before_surname(toks):
+            continue  # "Jan Verhoef": the first name, not the month
         if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")

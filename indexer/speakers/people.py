@@ -102,11 +102,15 @@ class Resolver:
                 continue  # 'Stated Stone:': a cue verb before the name, not a first name
             key = surname.lower().replace("’", "'")
             name, title = canonical_name(sm.group())
-            if name and surname_key(name) != key and sm.end() > end:
+            if not name:
+                continue
+            if surname_key(name) != key:
+                if sm.end() <= end or at == sm.start():
+                    continue
                 # A headline's capitals run on after the name: "Salma Hayek Described Her …"
                 name, title = canonical_name(text[sm.start() : end])
-            if not name or surname_key(name) != key:
-                continue
+                if not name or surname_key(name) != key:
+                    continue
             if classify_name(name, title) != "person":
                 continue
             ntok = len(name_tokens(name))

@@ -15,6 +15,7 @@ from .names import (
     canonical_name,
     classify_name,
     descriptor_of,
+    first_name_and_surname,
 )
 from .patterns import (
     ABBREVIATION_END,
@@ -160,7 +161,9 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     """Classify and canonicalise a name-shaped surface form."""
     name, title = canonical_name(surface)
     # Strip sentence-initial stop words ("But Brennan"), then re-check.
-    kind = classify_name(name, title, cue[:1].isalpha())
+    kind = classify_name(name, title)
+    if kind != "person" and " " in name and cue[:1].isalpha() and first_name_and_surname(name):
+        kind = "person"  # 'said Virginia Verhoef': at a speech verb, not the state
     if kind == "person":
         role = role or descriptor_of(surface)
         return Source("person", surface.strip(" ,"), name, title, role, cue)
@@ -187,7 +190,7 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
             return Source(kind, phrase.split()[-1], cue=f"{phrase.split()[-1]} {cue}")
         if strict:
             return Source("anon", phrase, cue=cue)
-    if all(w.strip(",") in _CONJUNCTIONS for w in words):
+    if last in _CONJUNCTIONS and all(w.strip(",") in _CONJUNCTIONS for w in words):
         return None  # '," and said', '," when asked': a conjunction names nobody
     m = SUBJECT_END.search(phrase)
     if m:
