@@ -197,6 +197,7 @@ _FRONTED = re.compile(r"[^,;:\"“”\n]{2,100}?,[ ]+")
 
 
 def _is_person_subject(sm: re.Match[str] | None) -> bool:
+    """True when a sentence-subject match is "he"/"she" or a person's name."""
     subj = sm.group("subj") if sm is not None else ""
     return bool(subj) and (
         subj.lower() in PERSON_PRONOUNS or source_from_name(subj, "", None).kind == "person"
@@ -217,7 +218,9 @@ def _subject_of(text: str, s0: int, end: int) -> re.Match[str] | None:
             break
         pos = fronted.end()
         sm = SENTENCE_SUBJECT.match(text, pos, end)
-        if _is_person_subject(sm) and not sm.group("subj").endswith(("’s", "'s")):
+        if sm is not None and _is_person_subject(sm) and not sm.group("subj").endswith(
+            ("’s", "'s")
+        ):
             return sm
     return first
 
