@@ -191,6 +191,40 @@ _LONG_SUBJECT = re.compile(
 )
 
 
+#: A phrase fronted before a sentence's subject: 'Speaking at a town hall in Salem, ',
+#: 'In an incendiary press conference, ', 'However, '.
+_FRONTED = re.compile(r"[^,;:\"“”\n]{2,100}?,[ ]+")
+
+
+def _is_person_subject(sm: re.Match[str] | None) -> bool:
+    """True when a sentence-subject match is "he"/"she" or a person's name."""
+    subj = sm.group("subj") if sm is not None else ""
+    return bool(subj) and (
+        subj.lower() in PERSON_PRONOUNS or source_from_name(subj, "", None).kind == "person"
+    )
+
+
+def _subject_of(text: str, s0: int, end: int) -> re.Match[str] | None:
+    """The subject opening the sentence at ``s0`` (a name, "he" or "she"), also after up
+    to three fronted phrases: 'Speaking at a town hall in Salem, New Hampshire, Trump went
+    after Bush, calling him "a stiff."'. The first capitalised word when none is a person."""
+    first = SENTENCE_SUBJECT.match(text, s0, end)
+    if _is_person_subject(first):
+        return first
+    pos = s0
+    for _ in range(3):
+        fronted = _FRONTED.match(text, pos, end)
+        if fronted is None or fronted.end() - s0 > 150:
+            break
+        pos = fronted.end()
+        sm = SENTENCE_SUBJECT.match(text, pos, end)
+        if sm is not None and _is_person_subject(sm) and not sm.group("subj").endswith(
+            ("’s", "'s")
+        ):
+            return sm
+    return first
+
+
 def _before_source(text: str, item: Statement, para_start: int) -> Source | None:
     """Attribution right before an opening quote mark: 'Brennan said: "...'."""
     lo = max(para_start, item.open_pos - 300)
@@ -201,7 +235,7 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
         if not p:
             return None
         s0 = sentence_start(text, para_start, lo + p.start())
-        sm = SENTENCE_SUBJECT.match(text, s0, lo + p.start())
+        sm = _subject_of(text, s0, lo + p.start())
         if not sm:
             return None
         verb = p.group("verb").split(" ")[0]
@@ -285,7 +319,7 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
         return None
     if m.group("verb"):
         return source_from_phrase(subj, m.group("verb"), strict=False)
-    sm = SENTENCE_SUBJECT.match(text, s0, s0 + m.start())
+    sm = _subject_of(text, s0, s0 + m.start())
     if not sm:
         return None
     verb = m.group("part")

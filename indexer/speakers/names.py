@@ -239,9 +239,23 @@ def _clean_surface(surface: str) -> str:
     return s
 
 
+def _first_name_before_surname(toks: list[str]) -> bool:
+    """True when ``toks`` open with a known first name written as one, no period after it,
+    then a capitalised word: "Jan Verhoef", "Virginia Foxx" (not "Jan." or "Virginia's")."""
+    return (
+        len(toks) >= 2
+        and toks[0].lower() in FIRST_NAMES
+        and toks[0][:1].isupper()
+        and toks[0][1:].islower()
+        and toks[1][:1].isupper()
+    )
+
+
 def _drop_descriptors(toks: list[str]) -> list[str]:
     """Strip sentence-initial words, descriptors and party tags that precede or follow a name."""
     while toks and toks[0].rstrip(".").lower() in STOP_WORDS and len(toks) > 1:
+        if _first_name_before_surname(toks):
+            break  # "Jan Verhoef": a first name, not the month
         toks.pop(0)  # "But Brennan"
     owner = [k for k, t in enumerate(toks[:-1]) if t.endswith(("'s", "’s"))]
     if owner:
@@ -331,6 +345,13 @@ def _is_place_word(low: str, toks: list[str], k: int, person_shaped: bool) -> bo
     return not (person_shaped and k > 0)
 
 
+def _listed_word(low: str) -> bool:
+    """A word of the place, organisation, company, descriptor or stop lists: no surname
+    that makes "Virginia X" a person ("Virginia Democrats", "Virginia Senate")."""
+    return (low in PLACE_WORDS or low in ORGANISATION_WORDS or low in COMPANY_WORDS
+            or low in DESCRIPTORS or low in STOP_WORDS)
+
+
 def _is_initials(tok: str, toks: list[str], k: int) -> bool:
     """True for dotted initials before a surname ("J.J. MacNab"), not "U.S." or "D.C."."""
     if tok in _DOTTED_ACRONYMS or not _DOTTED_INITIALS.fullmatch(tok):
@@ -344,6 +365,20 @@ def _glued(name: str) -> bool:
     return any(_GLUED.search(t) and not _CAMEL_NAME.fullmatch(t) for t in name.split(" "))
 
 
+def first_name_and_surname(name: str) -> bool:
+    """True for a known first name, then one capitalised surname of no word list: at a
+    speech verb ('said Virginia Verhoef', '"…," Virginia Verhoef said') a person's name,
+    although the first name is also a place ("Virginia", "Carolina")."""
+    toks = name_tokens(name)
+    return (
+        len(toks) == 2
+        and _first_name_before_surname(toks)
+        and toks[1][1:].islower()
+        and toks[1].replace("-", "").replace("'", "").replace("’", "").isalpha()
+        and not _listed_word(toks[1].lower())
+    )
+
+
 @lru_cache(maxsize=8192)
 def classify_name(name: str, title: str | None) -> str:
     """'person', 'org', or 'bad' for a canonical name (title already split off)."""
@@ -355,6 +390,8 @@ def classify_name(name: str, title: str | None) -> str:
     )
     for k, tok in enumerate(toks):
         low = tok.rstrip(".").lower()
+        if k == 0 and low in STOP_WORDS and _first_name_before_surname(toks):
+            continue  # "Jan Verhoef": the first name, not the month
         if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")

@@ -92,6 +92,9 @@ _VERB = (
     r"|concludes|adds|explains|jokes|quips|tells|wonders|warns|says\ now)"
 )
 
+#: :data:`_VERB` for other modules: the cue verbs that may follow their subject.
+CUE_VERB = _VERB
+
 #: Verbs that may come first ("said Brennan"); "told" and "put it" never invert.
 VERB_FIRST = re.compile(
     r"^[ ]*(?:[,—–-][ ]*)?(?P<verb>according\ to|said|says|added|adds|explained|noted"

@@ -9,7 +9,7 @@ import re
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
 from .model import Group, Source, Statement
 from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
-from .patterns import INVERTED_VERB_RE, NAME_SEQ_RE
+from .patterns import CUE_VERB, INVERTED_VERB_RE, NAME_SEQ_RE
 
 #: Quoted passages (and the end of one opened before), removed before looking for "he".
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
@@ -20,7 +20,7 @@ _HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]ers
 
 
 #: A cue verb after a surname: 'Sammon said'.
-_CUE_AFTER_NAME = re.compile(r"[ ]+(?:said|says|added|told|wrote)\b")
+_CUE_AFTER_NAME = re.compile(rf"[ ]+(?:{CUE_VERB})\b")
 _SAID_AFTER_NAME = re.compile(r"[ ]+(?:said|says|told)\b")
 #: What closes 'said Sammon.' after the surname.
 _CLAUSE_MARK = re.compile(r"[ ]*[.,]")
@@ -100,9 +100,17 @@ class Resolver:
             verb = INVERTED_VERB_RE.match(sm.group())
             if verb is not None and sm.start() + verb.end() <= at:
                 continue  # 'Stated Stone:': a cue verb before the name, not a first name
+            key = surname.lower().replace("’", "'")
             name, title = canonical_name(sm.group())
-            if not name or surname_key(name) != surname.lower().replace("’", "'"):
+            if not name:
                 continue
+            if surname_key(name) != key:
+                if sm.end() <= end or at == sm.start():
+                    continue
+                # A headline's capitals run on after the name: "Salma Hayek Described Her …"
+                name, title = canonical_name(text[sm.start() : end])
+                if not name or surname_key(name) != key:
+                    continue
             if classify_name(name, title) != "person":
                 continue
             ntok = len(name_tokens(name))

@@ -15,6 +15,7 @@ from .names import (
     canonical_name,
     classify_name,
     descriptor_of,
+    first_name_and_surname,
 )
 from .patterns import (
     ABBREVIATION_END,
@@ -36,6 +37,15 @@ _NOT_BEFORE_SUBJECT = {
     "a", "an", "on", "at", "in", "like", "whom", "said", "told",
 }
 # fmt: on
+
+#: Conjunctions and adverbs that may stand alone between a quote and a verb ('," and
+#: said', '," when asked'): a subject of these words only names nobody.
+_CONJUNCTIONS = words(
+    """
+    and but or nor then when as while before after if because since until once so yet
+    also later where though although whereas even just again
+    """
+)
 
 #: Nouns that make an unnamed source a person ("a senior official said"): such quotes stay
 #: unattributed, and a following "he said" must not jump back to an earlier named speaker.
@@ -172,6 +182,8 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     name, title = canonical_name(surface)
     # Strip sentence-initial stop words ("But Brennan"), then re-check.
     kind = classify_name(name, title)
+    if kind != "person" and " " in name and cue[:1].isalpha() and first_name_and_surname(name):
+        kind = "person"  # 'said Virginia Verhoef': at a speech verb, not the state
     if kind == "person":
         role = role or descriptor_of(surface)
         return Source("person", surface.strip(" ,"), name, title, role, cue)
@@ -198,6 +210,8 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
             return Source(kind, phrase.split()[-1], cue=f"{phrase.split()[-1]} {cue}")
         if strict:
             return Source("anon", phrase, cue=cue)
+    if last in _CONJUNCTIONS and all(w.strip(",") in _CONJUNCTIONS for w in words):
+        return None  # '," and said', '," when asked': a conjunction names nobody
     m = SUBJECT_END.search(phrase)
     if m:
         prefix = phrase[: m.start()].strip()

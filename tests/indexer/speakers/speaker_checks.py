@@ -12,12 +12,6 @@ from newsfacet.schema.document import Speaker
 SEEDS = Path(__file__).resolve().parents[4] / "shared" / "seeds"
 
 
-#: First names of the extractor's lists that "said Jan Verhoef" / "said Virginia Verhoef"
-#: do not yet find as a speaker at all (read as a month and a US state): a known gap of
-#: the name rules, left out of tests that are about something else.
-FIRST_NAMES_NOT_FOUND_YET = frozenset({"jan", "virginia"})
-
-
 def read_seed(name: str) -> str:
     path = SEEDS / name
     if not path.is_file():

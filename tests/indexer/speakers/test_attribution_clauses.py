@@ -1,0 +1,146 @@
+"""Attribution read from the clause around a quote (issue 18, fifth round): a lone surname
+confirmed by any cue verb after the quote, and a sentence's subject behind fronted
+phrases. Generated texts, so that no single phrasing is what passes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from speaker_checks import quotes_by_person
+
+from newsfacet.indexer.speakers.first_names import FIRST_NAMES
+
+FIRST = ["Marta", "Joost", "Ingrid", "Tomas", "Renata", "Bas"]
+LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
+NAMES = st.builds("{} {}".format, st.sampled_from(FIRST), st.sampled_from(LAST))
+QUOTES = [
+    "We will not sign this deal",
+    "Nobody asked the drivers what they think",
+    "It is the best result in ten years",
+]
+#: Cue verbs of the extractor's list other than said/says/added/told/wrote.
+CUE_VERBS = ["stated", "insisted", "continued", "argued", "tweeted", "warned", "explained",
+             "replied", "countered"]
+#: Phrases that may open a sentence before its subject, commas inside some of them.
+FRONTED = [
+    "Speaking at a town hall in Salem, New Hampshire",
+    "In an interview on Sunday",
+    "However",
+    "On Tuesday, at a rally in Ohio",
+    "Asked about the vote",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(LAST), st.sampled_from(CUE_VERBS), st.sampled_from(QUOTES),
+       st.sampled_from(["He", "She"]))
+def test_lone_surname_with_any_cue_verb_after_a_quote_is_a_person(
+    surname: str, verb: str, quote: str, pronoun: str
+) -> None:
+    # '"…," Obama stated.' with no full name in the text: the cue verb right after the
+    # quote, then "he"/"she", make the lone surname a person, whichever cue verb it is.
+    text = f'The hearing ran late.\n"{quote}," {surname} {verb}. {pronoun} left early.'
+    assert quotes_by_person(text) == {surname: [quote]}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["it", "the company"]), st.sampled_from(CUE_VERBS),
+       st.sampled_from(QUOTES))
+def test_lone_word_followed_by_it_is_no_person(pronoun: str, verb: str, quote: str) -> None:
+    # An organisation speaks the same way: '"…," Northwind stated. It expects …'.
+    text = (f'The hearing ran late.\n"{quote}," Northwind {verb}. '
+            f"{pronoun.capitalize()} expects a ruling soon.")
+    assert quotes_by_person(text) == {}
+
+
+@settings(max_examples=50, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED), st.sampled_from(["calling", "describing"]),
+       st.sampled_from(["a total failure", "the worst deal in years"]))
+def test_participle_cue_takes_the_subject_after_fronted_phrases(
+    name: str, fronted: str, participle: str, fragment: str
+) -> None:
+    # 'Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling
+    # him "a total stiff."': the fronted phrases are no subject; the name after them is.
+    text = (f"{name} toured the state this week.\n"
+            f'{fronted}, {name} went after the plan, {participle} it "{fragment}."')
+    assert quotes_by_person(text) == {name: [fragment + "."]}
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED), st.sampled_from(QUOTES))
+def test_saying_takes_the_subject_after_fronted_phrases(
+    name: str, fronted: str, quote: str
+) -> None:
+    text = (f"{name} toured the state this week.\n"
+            f'{fronted}, {name} defended the plan, saying: "{quote}."')
+    assert quotes_by_person(text) == {name: [quote + "."]}
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED))
+def test_fronted_phrase_with_no_person_after_it_names_nobody(name: str, fronted: str) -> None:
+    # The subject after the fronted phrase must be a person: an organisation is none.
+    text = (f"{name} toured the state this week.\n"
+            f'{fronted}, the Pentagon defended the plan, calling it "a total failure."')
+    assert name not in quotes_by_person(text)
+
+
+#: Every first name of the extractor's list, "Jan" (a month) and "Virginia" (a state) too.
+KNOWN_NAMES = st.builds("{} {}".format,
+                        st.sampled_from(sorted(FIRST_NAMES)).map(str.title),
+                        st.sampled_from(LAST))
+
+
+@settings(max_examples=80, deadline=None)
+@given(KNOWN_NAMES, st.sampled_from(QUOTES), st.sampled_from(["said", "wrote", "added"]),
+       st.booleans(), st.sampled_from([".", ", a professor.", " on Tuesday."]))
+def test_known_first_name_and_surname_at_a_speech_verb_is_a_person(
+    name: str, quote: str, verb: str, inverted: bool, tail: str
+) -> None:
+    # '"…," said Virginia Verhoef.' / '"…," Jan Verhoef said.': a first name of the list,
+    # then a capitalised surname, is a person wherever else the first name is a word of a
+    # place or a date.
+    clause = f"{verb} {name}{tail}" if inverted else f"{name} {verb}{tail}"
+    text = f'The meeting ran late.\n"{quote}," {clause}'
+    assert quotes_by_person(text) == {name: [quote]}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Virginia", "Carolina"]),
+       st.sampled_from(["Democrats", "Republicans", "Senate", "officials"]),
+       st.sampled_from(QUOTES))
+def test_a_place_first_name_before_a_listed_word_is_no_person(
+    place: str, word: str, quote: str
+) -> None:
+    text = f'The meeting ran late.\n"{quote}," said {place} {word}.'
+    assert quotes_by_person(text) == {}
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(["Describes Her Plan For The City", "Says No To The Deal",
+                               "On Why The Vote Matters"]), st.sampled_from(QUOTES))
+def test_a_headline_running_on_after_a_full_name_still_gives_it(
+    name: str, headline: str, quote: str
+) -> None:
+    # 'Salma Hayek Described Her Experience …' as a heading, then 'Hayek confirmed it and
+    # said, "…"': the capitals after the name are the heading's, and the lone surname
+    # is the person the heading names in full.
+    surname = name.split()[-1]
+    text = (f"{name} {headline}.\n\n"
+            f'{surname} confirmed it and said, "{quote}."')
+    assert quotes_by_person(text) == {name: [quote + "."]}
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(QUOTES), st.sampled_from(["and", "but", "then"]),
+       st.sampled_from(["when", "as", "before", "after"]))
+def test_a_conjunction_after_a_quote_names_no_source(
+    name: str, quote: str, conjunction: str, subordinator: str
+) -> None:
+    # '"What a Super Tuesday!" and said that …', '"We'll see," when asked …': the
+    # conjunction before the verb is no organisation; the cue before the quote names the
+    # speaker.
+    text = (f"{name} spoke in Ohio.\n\n"
+            f'{name} declared "{quote}!" {conjunction} said that the campaign would go on.\n\n'
+            f'{name} had previously said, "{quote} again," {subordinator} asked about it.')
+    assert quotes_by_person(text) == {name: [quote + "!", quote + " again"]}
