@@ -17,6 +17,7 @@ writer does; the commit then lists every segment written.
 from __future__ import annotations
 
 from array import array
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -24,12 +25,19 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import NUMERIC
 from whoosh.writing import SegmentWriter
 
-from .fields import NewsPositions, word_positions
+from . import fields as _fields
+from .fields import NewsPositions
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
 #: plus what the dictionary keeps per distinct term.
 _POSTING_BYTES = 4 + 4 + 8 + 8
 _TERM_BYTES = 160
+#: A single position's encoded value (most words occur once in a text), by position:
+#: Whoosh's ``Positions.encode([p])``, which is a pure function of ``p``.
+_SINGLE_POSITIONS: dict[int, bytes] = {}
+_SINGLE_CACHED = 1 << 16
+#: Estimated bytes per distinct word as written (its entry in ``raw_ids``).
+_RAW_BYTES = 100
 #: Postings turned into Python lists at a time while writing.
 _WINDOW = 65_536
 
@@ -47,6 +55,8 @@ class ArrayPostingPool:
         self.values = bytearray()
         #: Per field, a word (str) to its term id: saves encoding and a tuple per posting.
         self.word_ids: dict[str, dict[str, int]] = {}
+        #: Per field, a word as written ("Prices") to its term's id, -1 for stop words.
+        self.raw_ids: dict[str, dict[str, int]] = {}
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Take one posting, as Whoosh's pool does: (field, term, doc, weight, value)."""
@@ -67,28 +77,69 @@ class ArrayPostingPool:
                   boost: float) -> int:
         """Take a text's postings as Whoosh's ``TEXT.index`` over :class:`NewsPositions`
         would give them (same terms, weights and values, in the same order), without a
-        generator step, a tuple and a call per posting; the text's length in words."""
-        words = self.word_ids.setdefault(fieldname, {})
+        generator step, a tuple and a call per posting; the text's length in words.
+
+        The words of :func:`~.fields.word_positions`, found in one loop: each word as
+        written maps straight to its term's id (or to -1, a stop word), so a word seen
+        before costs one lookup instead of a normalisation and a second dictionary."""
+        ids = self.raw_ids.get(fieldname)
+        if ids is None:
+            ids = self.raw_ids[fieldname] = {}
+        found_at: dict[int, list[int]] = {}
+        get_found = found_at.get
+        get_id = ids.get
+        for pos, word in enumerate(_fields.find_words(text)):
+            term = get_id(word)
+            if term is None:
+                term = ids[word] = self._word_id(fieldname, word)
+            if term < 0:
+                continue
+            found = get_found(term)
+            if found is None:
+                found_at[term] = [pos]
+            else:
+                found.append(pos)
+        if not found_at:
+            return 0
         field_boost = positions.field_boost
         encode = positions.encode
+        single = _SINGLE_POSITIONS
         values = self.values
+        value_ends = self.value_ends
+        weights = self.weights
+        self.terms.extend(found_at)
+        self.docs.extend(repeat(docnum, len(found_at)))
         length = 0
-        for word, found in word_positions(text).items():
-            term = words.get(word)
-            if term is None:
-                encoded = word.encode("utf-8")
-                term = self.term_ids.get((fieldname, encoded))
-                if term is None:
-                    term = self._new_term(fieldname, encoded)
-                words[word] = term
+        for found in found_at.values():
             count = len(found)
             length += count
-            self.terms.append(term)
-            self.docs.append(docnum)
-            self.weights.append(float(count) * field_boost * boost)
-            values += encode(found)
-            self.value_ends.append(len(values))
+            weights.append(float(count) * field_boost * boost)
+            if count == 1:
+                value = single.get(found[0])
+                if value is None:
+                    value = encode(found)
+                    if found[0] < _SINGLE_CACHED:
+                        single[found[0]] = value
+                values += value
+            else:
+                values += encode(found)
+            value_ends.append(len(values))
         return length
+
+    def _word_id(self, fieldname: str, word: str) -> int:
+        """The term id of a word as written in a text field, -1 for a stop word."""
+        term, stopped = _fields.normal_word(word)
+        if stopped:
+            return -1
+        words = self.word_ids.setdefault(fieldname, {})
+        known = words.get(term)
+        if known is None:
+            encoded = term.encode("utf-8")
+            known = self.term_ids.get((fieldname, encoded))
+            if known is None:
+                known = self._new_term(fieldname, encoded)
+            words[term] = known
+        return known
 
     def _new_term(self, fieldname: str, text: bytes) -> int:
         """Number a term the pool has not seen."""
@@ -102,7 +153,8 @@ class ArrayPostingPool:
     def nbytes(self) -> int:
         """Roughly what the pool holds in memory."""
         return (len(self.docs) * _POSTING_BYTES + len(self.values)
-                + len(self.term_ids) * _TERM_BYTES)
+                + len(self.term_ids) * _TERM_BYTES
+                + sum(map(len, self.raw_ids.values())) * _RAW_BYTES)
 
     def cleanup(self) -> None:
         self.__init__()  # type: ignore[misc]
