@@ -23,10 +23,12 @@ from typing import Any
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import NUMERIC
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from . import fields as _fields
 from .fields import NewsPositions
+from .w3_terms import W3TermWriter
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
 #: plus what the dictionary keeps per distinct term.
@@ -359,8 +361,11 @@ def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPosti
     values = bytes(pool.values)
     blocklimit = fieldwriter._codec._blocklimit
 
+    term_writer = W3TermWriter(fieldwriter)
     current_field = None
     field_lengths: list[int | None] = []
+    fixed_size: int | None = None
+    field_id = b""
     # the sorted postings are turned into lists a window at a time: a list per posting
     # over the whole segment would cost ~100 bytes more per posting, and numpy slices
     # a block at a time cost more than the block
@@ -377,8 +382,9 @@ def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPosti
             current_field = fieldname
             fieldwriter.start_field(fieldname, schema[fieldname])
             field_lengths = _field_lengths(lengths, fieldname, doc_count)
-        fieldwriter.start_term(text)
-        postings = fieldwriter._postwriter
+            fixed_size = schema[fieldname].format.fixed_value_size()
+            field_id = pack_ushort(fieldwriter._fieldid)
+        blocks = []
         while start < end:
             stop = min(start + blocklimit, end)
             if stop > window_end:
@@ -390,19 +396,14 @@ def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPosti
                     sorted_value_ends[window_start:window_end].tolist())))
             first, last = start - window_start, stop - window_start
             block_docs = window_docs[first:last]
-            block_weights = window_weights[first:last]
-            postings._ids = array("I", block_docs)
-            postings._weights = array("f", block_weights)
-            postings._values = [v for v in window_values[first:last] if v]
-            postings._maxweight = max(0, *block_weights)
             known = [n for n in map(field_lengths.__getitem__, block_docs) if n]
-            postings._minlength = min(known) if known else None
-            postings._maxlength = max(known) if known else 0
+            blocks.append((block_docs, window_weights[first:last],
+                           [v for v in window_values[first:last] if v],
+                           min(known) if known else None, max(known) if known else 0))
             start = stop
-            if start < end:  # the last block is written by finish_term, marked last
-                postings._write_block()
-        fieldwriter.finish_term()
+        term_writer.add_term(field_id + text, fixed_size, blocks)
     fieldwriter.finish_field()
+    term_writer.close()
 
 
 def _field_lengths(lengths: Any, fieldname: str, doc_count: int) -> list[int | None]:
