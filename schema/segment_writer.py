@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import NUMERIC
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
@@ -40,6 +40,8 @@ _SINGLE_POSITIONS: dict[int, bytes] = {}
 _SINGLE_CACHED = 1 << 16
 #: Estimated bytes per distinct word as written (its entry in ``raw_ids``).
 _RAW_BYTES = 100
+#: Field types whose terms and column value are a function of the value alone.
+_PURE_FIELDS = (NUMERIC, DATETIME, ID, KEYWORD)
 #: Postings turned into Python lists at a time while writing.
 _WINDOW = 65_536
 
@@ -178,8 +180,8 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._limit = limitmb * 1024 * 1024
         #: Segments written out already because the pool reached its limit.
         self._written: list[Any] = []
-        #: Per kind ("terms", "column"), the last number or date's key and result.
-        self._last_number: dict[str, tuple[Any, Any]] = {}
+        #: Per kind ("terms", "column") and field, its last value's key and result.
+        self._last_value: dict[tuple[str, int], tuple[Any, Any]] = {}
 
     # -- adding ------------------------------------------------------------------------
 
@@ -251,25 +253,30 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
             self._start_next_segment()
 
     def _index(self, field: Any, value: Any) -> Any:
-        """``field.index(value)``; for a number or date, the last value's terms again
-        when it repeats (every quote of a document has its date: 8 terms each)."""
+        """``field.index(value)``; for a number, date, id or keyword field, the last
+        value's terms again when it repeats in that field (a document's quotes share
+        its id, version, outlet and date: 12 terms each)."""
         return self._repeated("terms", field, value, lambda: list(field.index(value)))
 
     def _column_value(self, field: Any, value: Any) -> Any:
-        """``field.to_column_value(value)``, the last number's or date's again when it
+        """``field.to_column_value(value)``, the field's last value's again when it
         repeats."""
         return self._repeated("column", field, value, lambda: field.to_column_value(value))
 
     def _repeated(self, kind: str, field: Any, value: Any, compute: Any) -> Any:
-        """``compute()``, kept per ``kind`` for the last single number or date and
-        given again while it repeats. The key is the value's repr: Whoosh indexes an
-        aware datetime's wall time, so two equal instants in two zones differ."""
-        if not isinstance(field, NUMERIC) or isinstance(value, (list, tuple)):
+        """``compute()``, kept per ``kind`` and field for the field's last value and
+        given again while it repeats: only for fields whose terms and column value
+        depend on the value alone (Whoosh's numbers, dates, ids and keywords; a
+        single value, not a list). The key holds the value's type and repr: Whoosh
+        indexes an aware datetime's wall time, so two equal instants in two zones
+        differ, and 1 == 1.0 == True."""
+        if type(field) not in _PURE_FIELDS or isinstance(value, (list, tuple)):
             return compute()
-        key = (id(field), type(value), repr(value))
-        last = self._last_number.get(kind)
+        key = (type(value), value if type(value) is str else repr(value))
+        slot = (kind, id(field))
+        last = self._last_value.get(slot)
         if last is None or last[0] != key:
-            last = self._last_number[kind] = (key, compute())
+            last = self._last_value[slot] = (key, compute())
         return last[1]
 
     def _start_next_segment(self) -> None:
