@@ -85,6 +85,12 @@ WORD_PATTERN = r"\w+(?:['’.]\w+)*"
 _WORDS = re.compile(WORD_PATTERN)
 
 
+def find_words(text: str) -> list[str]:
+    """The words :func:`text_analyzer`'s tokenizer finds in ``text``, as written, in order
+    (their index is the position)."""
+    return _WORDS.findall(text)
+
+
 def text_analyzer() -> Any:
     """Words, lower-cased, accents folded, stop words dropped, Porter-stemmed."""
     analyzer = RegexTokenizer(WORD_PATTERN) | NewsWordFilter()

@@ -17,19 +17,31 @@ writer does; the commit then lists every segment written.
 from __future__ import annotations
 
 from array import array
+from itertools import repeat
 from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.fields import NUMERIC
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
-from .fields import NewsPositions, word_positions
+from . import fields as _fields
+from .fields import NewsPositions
+from .w3_terms import W3TermWriter
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
 #: plus what the dictionary keeps per distinct term.
 _POSTING_BYTES = 4 + 4 + 8 + 8
 _TERM_BYTES = 160
+#: A single position's encoded value (most words occur once in a text), by position:
+#: Whoosh's ``Positions.encode([p])``, which is a pure function of ``p``.
+_SINGLE_POSITIONS: dict[int, bytes] = {}
+_SINGLE_CACHED = 1 << 16
+#: Estimated bytes per distinct word as written (its entry in ``raw_ids``).
+_RAW_BYTES = 100
+#: Field types whose terms and column value are a function of the value alone.
+_PURE_FIELDS = (NUMERIC, DATETIME, ID, KEYWORD)
 #: Postings turned into Python lists at a time while writing.
 _WINDOW = 65_536
 
@@ -47,6 +59,8 @@ class ArrayPostingPool:
         self.values = bytearray()
         #: Per field, a word (str) to its term id: saves encoding and a tuple per posting.
         self.word_ids: dict[str, dict[str, int]] = {}
+        #: Per field, a word as written ("Prices") to its term's id, -1 for stop words.
+        self.raw_ids: dict[str, dict[str, int]] = {}
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Take one posting, as Whoosh's pool does: (field, term, doc, weight, value)."""
@@ -67,28 +81,69 @@ class ArrayPostingPool:
                   boost: float) -> int:
         """Take a text's postings as Whoosh's ``TEXT.index`` over :class:`NewsPositions`
         would give them (same terms, weights and values, in the same order), without a
-        generator step, a tuple and a call per posting; the text's length in words."""
-        words = self.word_ids.setdefault(fieldname, {})
+        generator step, a tuple and a call per posting; the text's length in words.
+
+        The words of :func:`~.fields.word_positions`, found in one loop: each word as
+        written maps straight to its term's id (or to -1, a stop word), so a word seen
+        before costs one lookup instead of a normalisation and a second dictionary."""
+        ids = self.raw_ids.get(fieldname)
+        if ids is None:
+            ids = self.raw_ids[fieldname] = {}
+        found_at: dict[int, list[int]] = {}
+        get_found = found_at.get
+        get_id = ids.get
+        for pos, word in enumerate(_fields.find_words(text)):
+            term = get_id(word)
+            if term is None:
+                term = ids[word] = self._word_id(fieldname, word)
+            if term < 0:
+                continue
+            found = get_found(term)
+            if found is None:
+                found_at[term] = [pos]
+            else:
+                found.append(pos)
+        if not found_at:
+            return 0
         field_boost = positions.field_boost
         encode = positions.encode
+        single = _SINGLE_POSITIONS
         values = self.values
+        value_ends = self.value_ends
+        weights = self.weights
+        self.terms.extend(found_at)
+        self.docs.extend(repeat(docnum, len(found_at)))
         length = 0
-        for word, found in word_positions(text).items():
-            term = words.get(word)
-            if term is None:
-                encoded = word.encode("utf-8")
-                term = self.term_ids.get((fieldname, encoded))
-                if term is None:
-                    term = self._new_term(fieldname, encoded)
-                words[word] = term
+        for found in found_at.values():
             count = len(found)
             length += count
-            self.terms.append(term)
-            self.docs.append(docnum)
-            self.weights.append(float(count) * field_boost * boost)
-            values += encode(found)
-            self.value_ends.append(len(values))
+            weights.append(float(count) * field_boost * boost)
+            if count == 1:
+                value = single.get(found[0])
+                if value is None:
+                    value = encode(found)
+                    if found[0] < _SINGLE_CACHED:
+                        single[found[0]] = value
+                values += value
+            else:
+                values += encode(found)
+            value_ends.append(len(values))
         return length
+
+    def _word_id(self, fieldname: str, word: str) -> int:
+        """The term id of a word as written in a text field, -1 for a stop word."""
+        term, stopped = _fields.normal_word(word)
+        if stopped:
+            return -1
+        words = self.word_ids.setdefault(fieldname, {})
+        known = words.get(term)
+        if known is None:
+            encoded = term.encode("utf-8")
+            known = self.term_ids.get((fieldname, encoded))
+            if known is None:
+                known = self._new_term(fieldname, encoded)
+            words[term] = known
+        return known
 
     def _new_term(self, fieldname: str, text: bytes) -> int:
         """Number a term the pool has not seen."""
@@ -102,7 +157,8 @@ class ArrayPostingPool:
     def nbytes(self) -> int:
         """Roughly what the pool holds in memory."""
         return (len(self.docs) * _POSTING_BYTES + len(self.values)
-                + len(self.term_ids) * _TERM_BYTES)
+                + len(self.term_ids) * _TERM_BYTES
+                + sum(map(len, self.raw_ids.values())) * _RAW_BYTES)
 
     def cleanup(self) -> None:
         self.__init__()  # type: ignore[misc]
@@ -124,8 +180,8 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         self._limit = limitmb * 1024 * 1024
         #: Segments written out already because the pool reached its limit.
         self._written: list[Any] = []
-        #: Per kind ("terms", "column"), the last number or date's key and result.
-        self._last_number: dict[str, tuple[Any, Any]] = {}
+        #: Per kind ("terms", "column") and field, its last value's key and result.
+        self._last_value: dict[tuple[str, int], tuple[Any, Any]] = {}
 
     # -- adding ------------------------------------------------------------------------
 
@@ -197,25 +253,30 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
             self._start_next_segment()
 
     def _index(self, field: Any, value: Any) -> Any:
-        """``field.index(value)``; for a number or date, the last value's terms again
-        when it repeats (every quote of a document has its date: 8 terms each)."""
+        """``field.index(value)``; for a number, date, id or keyword field, the last
+        value's terms again when it repeats in that field (a document's quotes share
+        its id, version, outlet and date: 12 terms each)."""
         return self._repeated("terms", field, value, lambda: list(field.index(value)))
 
     def _column_value(self, field: Any, value: Any) -> Any:
-        """``field.to_column_value(value)``, the last number's or date's again when it
+        """``field.to_column_value(value)``, the field's last value's again when it
         repeats."""
         return self._repeated("column", field, value, lambda: field.to_column_value(value))
 
     def _repeated(self, kind: str, field: Any, value: Any, compute: Any) -> Any:
-        """``compute()``, kept per ``kind`` for the last single number or date and
-        given again while it repeats. The key is the value's repr: Whoosh indexes an
-        aware datetime's wall time, so two equal instants in two zones differ."""
-        if not isinstance(field, NUMERIC) or isinstance(value, (list, tuple)):
+        """``compute()``, kept per ``kind`` and field for the field's last value and
+        given again while it repeats: only for fields whose terms and column value
+        depend on the value alone (Whoosh's numbers, dates, ids and keywords; a
+        single value, not a list). The key holds the value's type and repr: Whoosh
+        indexes an aware datetime's wall time, so two equal instants in two zones
+        differ, and 1 == 1.0 == True."""
+        if type(field) not in _PURE_FIELDS or isinstance(value, (list, tuple)):
             return compute()
-        key = (id(field), type(value), repr(value))
-        last = self._last_number.get(kind)
+        key = (type(value), value if type(value) is str else repr(value))
+        slot = (kind, id(field))
+        last = self._last_value.get(slot)
         if last is None or last[0] != key:
-            last = self._last_number[kind] = (key, compute())
+            last = self._last_value[slot] = (key, compute())
         return last[1]
 
     def _start_next_segment(self) -> None:
@@ -307,8 +368,11 @@ def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPosti
     values = bytes(pool.values)
     blocklimit = fieldwriter._codec._blocklimit
 
+    term_writer = W3TermWriter(fieldwriter)
     current_field = None
     field_lengths: list[int | None] = []
+    fixed_size: int | None = None
+    field_id = b""
     # the sorted postings are turned into lists a window at a time: a list per posting
     # over the whole segment would cost ~100 bytes more per posting, and numpy slices
     # a block at a time cost more than the block
@@ -325,8 +389,9 @@ def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPosti
             current_field = fieldname
             fieldwriter.start_field(fieldname, schema[fieldname])
             field_lengths = _field_lengths(lengths, fieldname, doc_count)
-        fieldwriter.start_term(text)
-        postings = fieldwriter._postwriter
+            fixed_size = schema[fieldname].format.fixed_value_size()
+            field_id = pack_ushort(fieldwriter._fieldid)
+        blocks = []
         while start < end:
             stop = min(start + blocklimit, end)
             if stop > window_end:
@@ -338,19 +403,14 @@ def write_postings(fieldwriter: Any, schema: Any, lengths: Any, pool: ArrayPosti
                     sorted_value_ends[window_start:window_end].tolist())))
             first, last = start - window_start, stop - window_start
             block_docs = window_docs[first:last]
-            block_weights = window_weights[first:last]
-            postings._ids = array("I", block_docs)
-            postings._weights = array("f", block_weights)
-            postings._values = [v for v in window_values[first:last] if v]
-            postings._maxweight = max(0, *block_weights)
             known = [n for n in map(field_lengths.__getitem__, block_docs) if n]
-            postings._minlength = min(known) if known else None
-            postings._maxlength = max(known) if known else 0
+            blocks.append((block_docs, window_weights[first:last],
+                           [v for v in window_values[first:last] if v],
+                           min(known) if known else None, max(known) if known else 0))
             start = stop
-            if start < end:  # the last block is written by finish_term, marked last
-                postings._write_block()
-        fieldwriter.finish_term()
+        term_writer.add_term(field_id + text, fixed_size, blocks)
     fieldwriter.finish_field()
+    term_writer.close()
 
 
 def _field_lengths(lengths: Any, fieldname: str, doc_count: int) -> list[int | None]:

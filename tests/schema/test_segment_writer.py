@@ -173,6 +173,46 @@ def test_a_cancelled_writer_leaves_the_index_and_no_files(
         assert _everything(index.open_dir(str(folder))) == before
 
 
+@st.composite
+def quotes(draw: Any) -> list[dict[str, Any]]:
+    """Quote records as a bulk run writes them: a document's quotes in a row, sharing
+    its id, version, title, outlet and date, speakers repeating or not."""
+    records = []
+    for doc in range(draw(st.integers(min_value=0, max_value=4))):
+        shared: dict[str, Any] = {"doc_id": f"d{doc}", "doc_version": f"d{doc}\x1fh",
+                                  "title": draw(TEXT),
+                                  "outlet": draw(st.sampled_from(["", "CJTF", "Kurdistan 24"]))}
+        if draw(st.booleans()):
+            shared["published"] = draw(DATES)
+        for number in range(draw(st.integers(min_value=0, max_value=5))):
+            records.append({**shared, "quote_id": f"d{doc}#{number}", "text": draw(TEXT),
+                            "speaker": draw(st.sampled_from(["John Brennan", "Ann Lee", ""])),
+                            "speaker_title": "", "cue": "said", "start": number,
+                            "end": number + 1})
+    return records
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=quotes(), small_blocks=st.booleans())
+def test_quote_segments_are_byte_for_byte_whooshs(records: list[dict[str, Any]],
+                                                  small_blocks: bool) -> None:
+    """Quotes repeat their document's values one after another (what the writer reuses
+    when a value repeats): the same segment files as Whoosh's writer."""
+    codec = SMALL_BLOCKS if small_blocks else W3Codec()
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = []
+        for kind in (SegmentWriter, ArraySegmentWriter):
+            folder = Path(tmp, kind.__name__)
+            folder.mkdir()
+            writer = kind(index.create_in(str(folder), build_quote_schema()), codec=codec,
+                          compound=False)
+            for record in records:
+                writer.add_document(**record)
+            writer.commit()
+            folders.append(folder)
+        assert _segment_files(folders[0]) == _segment_files(folders[1])
+
+
 def test_the_quote_schema_is_written_as_whoosh_writes_it() -> None:
     """The quote index's fields (stored positions, sortable ids) go through the same path."""
     quotes = [{"quote_id": f"q{n}", "doc_id": f"d{n % 3}", "doc_version": "v",
