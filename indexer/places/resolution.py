@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from .candidates import Mention
+from .home import home_state
 
 #: Population below which a single-word foreign town needs its country in the text.
 FOREIGN_TOWN_POPULATION = 100_000
@@ -47,6 +48,8 @@ STATE_NAMED_BONUS = 2.0
 #: whose prior is within this much of the name's likeliest sense.
 ANCHOR_SENSES = 8
 ANCHOR_PRIOR_GAP = 1.5
+#: Score added to a town or county of the article's home state (:mod:`.home`).
+HOME_BONUS = 2.0
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -83,6 +86,8 @@ class _Context:
     #: nearness), and how many degrees of longitude a degree of latitude's length spans
     #: there at most.
     box: tuple[float, float, float, float, float]
+    #: The US state the text's names agree on (:func:`.home.home_state`), if any.
+    home: str | None = None
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -188,6 +193,8 @@ def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool, big_rival: bool)
         score += 2.5
     if len(m.entries) > 1 and _near(c, m.key, ctx):
         score += NEARBY_BONUS
+    if c.country_code == "US" and c.admin1 == ctx.home and not big_rival:
+        score += HOME_BONUS  # not over a country's or state's name ("Russia", Ohio)
     return score
 
 
@@ -216,6 +223,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     resolves the same way at every mention, unless a qualifier says otherwise.
     """
     ctx = _context(mentions, text)
+    ctx.home = home_state(gaz, mentions)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []

@@ -8,6 +8,7 @@ from place_checks import by_label, haversine_km, labels
 
 from newsfacet.indexer.gazetteer import Candidate, get_gazetteer
 from newsfacet.indexer.places import extract_places
+from newsfacet.indexer.places.resolution import HOME_BONUS
 from newsfacet.schema.document import Place
 
 
@@ -278,3 +279,56 @@ def test_a_state_before_counties_is_the_state(code: str, lead: bool) -> None:
     listed = labels("Becker, Clay and Otter Tail counties closed roads.")
     assert listed[:3] == ["Becker County, United States", "Clay County, United States",
                           "Otter Tail County, United States"]
+
+
+def _unique_counties() -> dict[str, str]:
+    """State code -> the name of a county that no other state has ("Rapides Parish")."""
+    gaz = get_gazetteer()
+    out: dict[str, str] = {}
+    for key in sorted(gaz.name_keys()):
+        if not key.endswith(" county"):
+            continue
+        entries = [e.candidate for e in gaz.entries(key)]
+        if (len(entries) == 1 and entries[0].kind == "admin"
+                and entries[0].country_code == "US" and entries[0].admin1 not in out):
+            out[entries[0].admin1] = entries[0].name
+    return out
+
+
+def _home_cases() -> list[tuple[str, int, str, str, str]]:
+    """(town name, geonameid of its namesake in state S, S's name, a county only S has,
+    the name of the state of the likeliest US namesake), for namesakes whose prior is
+    within :data:`HOME_BONUS` of the likeliest's."""
+    gaz, counties = get_gazetteer(), _unique_counties()
+    out = []
+    for name in ["Springfield", "Columbus", "Portland", "Richmond", "Hanover", "Salem",
+                 "Franklin", "Manchester", "Madison", "Greenville", "Clinton", "Marion",
+                 "Jackson", "Auburn", "Rochester", "Albany", "Lexington", "Kingston"]:
+        entries = [e for e in gaz.entries(name.lower()) if e.main
+                   and e.candidate.kind == "city" and e.candidate.country_code == "US"]
+        if not entries:
+            continue
+        first = entries[0]
+        for e in entries[1:]:
+            town = e.candidate
+            if (first.prior - e.prior < HOME_BONUS and town.admin1 != first.candidate.admin1
+                    and town.admin1 in counties
+                    and sum(x.candidate.admin1 == town.admin1 for x in entries) == 1):
+                out.append((name, town.geonameid, gaz.states[town.admin1].name,
+                            counties[town.admin1], gaz.states[first.candidate.admin1].name))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_home_cases()))
+def test_a_town_goes_to_the_state_the_other_names_agree_on(
+        case: tuple[str, int, str, str, str]) -> None:
+    """A local paper names its own towns bare: "Richmond" beside "Madison County" and
+    "Kentucky" is the Kentucky town, even when the text also names the state of a bigger
+    Richmond. Every name votes for the states that hold a place of that name."""
+    name, geonameid, state, county, rival = case
+    text = (f"Police in {name} said the road reopened on Monday. Crews from {county} and "
+            f"officials in {state} and {rival} helped.")
+    towns = [p for p in extract_places(text) if p.kind == "city"
+             and any(text[m.start:m.end] == name for m in p.mentions)]
+    assert [p.geonameid for p in towns] == [geonameid]
