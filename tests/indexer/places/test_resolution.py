@@ -332,3 +332,54 @@ def test_a_town_goes_to_the_state_the_other_names_agree_on(
     towns = [p for p in extract_places(text) if p.kind == "city"
              and any(text[m.start:m.end] == name for m in p.mentions)]
     assert [p.geonameid for p in towns] == [geonameid]
+
+
+_BIG_NAMES = ["Springfield", "Columbus", "Richmond", "Salem", "Franklin", "Madison",
+              "Greenville", "Clinton", "Marion", "Jackson", "Auburn", "Lexington",
+              "Lebanon", "Georgetown", "Milford", "Fairfield", "Dover", "Oxford"]
+
+
+def _small_home_cases() -> list[tuple[str, int, str, str]]:
+    """(small town T, its geonameid, two bigger names A and B that T's state also
+    holds a town of): T alone in that state among the small towns, absent from the main
+    gazetteer, and found when its state is written after it."""
+    gaz = get_gazetteer()
+    towns_of: dict[str, list[str]] = {}
+    for name in _BIG_NAMES:
+        for e in gaz.entries(name.lower()):
+            c = e.candidate
+            if c.country_code == "US" and c.kind == "city" and name not in towns_of.get(
+                    c.admin1, []):
+                towns_of.setdefault(c.admin1, []).append(name)
+    out = []
+    for key in sorted(gaz.small_us)[::7]:
+        entries = gaz.small_us_entries(key)
+        code = entries[0].candidate.admin1
+        if (len(entries) != 1 or " " not in key or gaz.entries(key)
+                or len(towns_of.get(code, [])) < 2):
+            continue
+        town = entries[0].candidate.name
+        if town not in labels_text(f"The fire in {town}, {gaz.states[code].name}, was out."):
+            continue
+        out.append((town, entries[0].candidate.geonameid, *towns_of[code][:2]))
+        if len(out) >= 80:
+            break
+    return out
+
+
+def labels_text(text: str) -> list[str]:
+    """The names (as written) of the places found in ``text``."""
+    return [text[m.start:m.end] for p in extract_places(text) for m in p.mentions]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_small_home_cases()))
+def test_a_small_town_of_the_home_state_is_a_place(case: tuple[str, int, str, str]) -> None:
+    """Small towns count only in a state the text names, or beside a named neighbour;
+    also in the state the other names agree on, when written where only a place stands
+    ("in Tega Cay"), though the text never names the state."""
+    town, geonameid, a, b = case
+    text = f"Crews from {a} and {b} helped. The fire in {town} was out by noon."
+    found = [p.geonameid for p in extract_places(text)
+             if any(text[m.start:m.end] == town for m in p.mentions)]
+    assert found == [geonameid]
