@@ -3,7 +3,7 @@
 A local paper rarely qualifies its own towns: "Richmond", "Madison County", "Berea" and
 "Irvine" together only make sense in Kentucky, though each alone is likelier elsewhere
 (Richmond, Virginia; Irvine, California). Every name votes once for each state that
-holds a town or county of that name, and a named state ("Kentucky") votes for itself.
+holds a town or county of that name, and a named state ("Kentucky") votes twice for itself.
 The state with clearly the most votes is the article's home: its namesakes are
 preferred over bigger ones elsewhere.
 """
@@ -19,6 +19,9 @@ from .candidates import Mention
 HOME_MIN_VOTES = 2
 #: ... and this many more than the runner-up.
 HOME_MARGIN = 1
+#: Votes a state's own name casts: the text says it outright ("Kentucky"), where a town's
+#: name only says the state holds a town so named.
+STATE_NAME_VOTES = 2
 
 
 def home_state(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
@@ -34,14 +37,17 @@ def home_state(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
         # ("Georgia"); other names for every state holding a town or county so named.
         states = {e.candidate.admin1 for e in m.entries if e.candidate.country_code == "US"
                   and e.candidate.kind == "admin" and e.candidate.level == 1}
-        if not states:
+        named = bool(states)
+        if not named:
             states = {e.candidate.admin1 for e in m.entries
                       if e.candidate.country_code == "US" and e.candidate.kind in ("city", "admin")}
             states.update(e.candidate.admin1 for e in gaz.small_us_entries(m.key))
         if m.qualifier is not None and m.qualifier.country_code == "US" and (
                 m.qualifier.kind == "admin" and m.qualifier.level == 1):
             states.add(m.qualifier.admin1)
-        votes.update(states)
+        weight = STATE_NAME_VOTES if named else 1
+        for state in states:
+            votes[state] += weight
     if not votes:
         return None
     ranked = votes.most_common(2)
