@@ -139,9 +139,17 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
         polar = min(89.0, max(abs(south), abs(north)) + 1.0)
         box = (south, north, min(p[1] for p in points), max(p[1] for p in points),
                1.0 / max(math.cos(math.radians(polar)), 0.02))
-    us_local = us >= foreign and (
-        us_state or (us > 0 and _US_LOCAL.search(text) is not None))  # the costly test last
+    # A time "7 p.m.", a phone number, an address beside US places, or beside a name
+    # with a US town among its senses ("2517 Memphis St., Alexandria"): the costly tests last.
+    us_local = us >= foreign and (us_state or (
+        (us > 0 or _names_a_us_town(mentions)) and _US_LOCAL.search(text) is not None))
     return _Context(countries, states, town_states, us_local, anchors, located, box)
+
+
+def _names_a_us_town(mentions: list[Mention]) -> bool:
+    """True when some name of the text has a US town or county among its own senses."""
+    return any(e.main and e.candidate.country_code == "US"
+               for m in mentions if not m.small for e in m.entries)
 
 
 def _near(c: Candidate, key: str, ctx: _Context, km: float = NEARBY_KM) -> bool:

@@ -383,3 +383,17 @@ def test_a_small_town_of_the_home_state_is_a_place(case: tuple[str, int, str, st
     found = [p.geonameid for p in extract_places(text)
              if any(text[m.start:m.end] == town for m in p.mentions)]
     assert found == [geonameid]
+
+
+@settings(max_examples=60, deadline=None)
+@given(US_LOCAL_CUES, st.sampled_from(["Florence", "Naples", "Manchester", "Cambridge",
+                                       "Oxford"]))
+def test_a_local_sign_beside_a_lone_town_name_is_local_us_news(cue: str, name: str) -> None:
+    """A paper that names no state, no country and no other place, only its town, still
+    prints "7 p.m.", phone numbers and street addresses ("2517 Memphis St."): beside such a
+    sign a name with a US town among its senses is that town; without one, the bigger
+    namesake abroad stays."""
+    (local,) = extract_places(f"{name} police said the fire was put out{cue}")
+    assert local.country_code == "US"
+    (abroad,) = extract_places(f"{name} police said the fire was put out at night.")
+    assert abroad.country_code != "US"
