@@ -300,15 +300,17 @@ def _town_use(m: Mention, text: str) -> bool:
 
 def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
     """A mention's entries plus the small towns of its name that the text supports: a
-    US one in a state the text names, in the home state where the text writes the name
-    where only a place stands ("in Tega Cay"), inside its qualifier, or (for a name with big
+    US one in a state the text names; in the home state, where the text writes the name
+    where only a place stands ("in Tega Cay") or, in local US news, beside bigger
+    namesakes ("Southport", Indiana); inside its qualifier; or (for a name with big
     namesakes) near another place the text names; another country's as
     :func:`_small_foreign` says. A mention found only among small towns keeps only those."""
     local = [
         e
         for e in gaz.small_us_entries(m.key)
         if ("US", e.candidate.admin1) in ctx.states
-        or (e.candidate.admin1 == ctx.home and m.key in ctx.located)
+        or (e.candidate.admin1 == ctx.home
+            and (m.key in ctx.located or (not m.small and ctx.us_focus)))
         or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
         or (not m.small and _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))
     ]

@@ -397,3 +397,49 @@ def test_a_local_sign_beside_a_lone_town_name_is_local_us_news(cue: str, name: s
     assert local.country_code == "US"
     (abroad,) = extract_places(f"{name} police said the fire was put out at night.")
     assert abroad.country_code != "US"
+
+
+def _foreign_namesake_cases() -> list[tuple[str, int, str, str]]:
+    """(name X, the geonameid of X's one small US town, two bigger names A and B that
+    town's state holds): X is found as a place, its main senses are all towns abroad, and
+    none outweighs the small town by more than the home and local-news bonuses
+    ("Southport": England's, and a suburb of Indianapolis)."""
+    gaz = get_gazetteer()
+    towns_of: dict[str, list[str]] = {}
+    for name in _BIG_NAMES:  # names whose likeliest sense is a US town
+        entries = gaz.entries(name.lower())
+        if entries[0].candidate.country_code != "US":
+            continue
+        for e in entries:
+            c = e.candidate
+            if c.country_code == "US" and c.kind == "city" and name not in towns_of.get(
+                    c.admin1, []):
+                towns_of.setdefault(c.admin1, []).append(name)
+    out = []
+    for key in sorted(gaz.small_us):
+        small = gaz.small_us_entries(key)
+        main = gaz.entries(key)
+        if (len(small) != 1 or not main or " " in key
+                or any(e.candidate.country_code == "US" for e in main)
+                or any(e.candidate.kind != "city" for e in main)
+                or max(e.prior for e in main) >= small[0].prior + HOME_BONUS + 2.5
+                or len(towns_of.get(small[0].candidate.admin1, [])) < 2):
+            continue
+        a, b = towns_of[small[0].candidate.admin1][:2]
+        if not extract_places(f"Crews from {small[0].candidate.name} helped."):
+            continue  # read as a word or a person's name ("Luck", "Gill")
+        out.append((small[0].candidate.name, small[0].candidate.geonameid, a, b))
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_foreign_namesake_cases()))
+def test_a_small_town_of_the_home_state_beats_a_namesake_abroad(
+        case: tuple[str, int, str, str]) -> None:
+    """In local US news whose names agree on a state, a name that state holds a small
+    town of is that town, not the bigger namesake abroad."""
+    name, geonameid, a, b = case
+    text = f"Police in {a} and {b} said the fire started at 7 p.m. Crews from {name} helped."
+    found = [p.geonameid for p in extract_places(text)
+             if any(text[m.start:m.end] == name for m in p.mentions)]
+    assert found == [geonameid]
