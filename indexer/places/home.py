@@ -30,14 +30,17 @@ def home_state(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
     votes: Counter[str] = Counter()
     seen: set[str] = set()
     for m in mentions:
-        if m.key in seen or m.demonym:
+        if m.key in seen or m.demonym or not m.entries:
             continue
         seen.add(m.key)
         # A state's name votes for the state alone, even where a country comes first
-        # ("Georgia"); other names for every state holding a town or county so named.
+        # ("Georgia"); a country's, a continent's or a region's not at all; other names
+        # for every state holding a town or county so named.
         states = {e.candidate.admin1 for e in m.entries if e.candidate.country_code == "US"
                   and e.candidate.kind == "admin" and e.candidate.level == 1}
         named = bool(states)
+        if not named and m.entries[0].candidate.kind in ("country", "continent", "region"):
+            continue  # "Germany", "France": the US towns so named say nothing
         if not named:
             states = {e.candidate.admin1 for e in m.entries
                       if e.candidate.country_code == "US" and e.candidate.kind in ("city", "admin")}

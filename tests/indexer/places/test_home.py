@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.gazetteer import get_gazetteer
+from newsfacet.indexer.places import extract_places
 from newsfacet.indexer.places.candidates import Mention
 from newsfacet.indexer.places.home import home_state
 
@@ -60,3 +61,26 @@ def test_a_state_named_outright_outweighs_a_tie_of_town_names(
 def test_one_town_name_alone_names_no_state(names: list[str]) -> None:
     """A single name ("Springfield") says nothing about which state: no home."""
     assert home_state(get_gazetteer(), [_mention(n) for n in names]) is None
+
+
+def _countries_named_like_us_towns() -> list[str]:
+    """Countries whose names are also US towns' ("Lebanon", "Peru", "Mexico")."""
+    gaz = get_gazetteer()
+    out = []
+    for country in sorted(gaz.countries.values(), key=lambda c: c.name):
+        key = country.name.lower()
+        entries = gaz.entries(key)
+        if entries and entries[0].candidate.kind == "country" and _states_of(country.name):
+            out.append(country.name)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_countries_named_like_us_towns()), min_size=1, max_size=4))
+def test_country_names_cast_no_vote(names: list[str]) -> None:
+    """A story naming Germany, France and Singapore is not about the state that holds
+    towns of those names: "Rotterdam" beside them stays the Dutch port."""
+    assert home_state(get_gazetteer(), [_mention(n) for n in names]) is None
+    text = f"Ships queued outside Rotterdam. Buyers in {' and '.join(names)} waited."
+    rotterdam = [p for p in extract_places(text) if p.name == "Rotterdam"]
+    assert [p.country_code for p in rotterdam] == ["NL"]
