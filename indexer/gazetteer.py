@@ -102,6 +102,8 @@ SMALL_WORLD_MEMO = 100_000
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+(?=\w{4,})", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+#: Abbreviated first words of town names ("Mt. Pleasant"), normalised, and their full form.
+_SHORT_HEADS = {"mt ": "mount", "st ": "saint", "ft ": "fort"}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -498,9 +500,14 @@ class Gazetteer:
         yield from self._index
         yield from self.small_us
 
-    def small_us_entries(self, key: str) -> list[Entry]:
-        """US towns below the main population threshold named ``key`` (normalised)."""
-        return self.small_us.get(key, [])
+    def small_us_entries(self, key: str, expand: bool = True) -> list[Entry]:
+        """US towns below the main population threshold named ``key`` (normalised); a
+        name written "Mt. Pleasant", "St. Paris" or "Ft. Mill" is looked up in full too
+        (unless ``expand`` is false), as the small towns carry no such aliases."""
+        found = self.small_us.get(key)
+        if found is None and expand and key[:3] in _SHORT_HEADS:
+            found = self.small_us.get(_SHORT_HEADS[key[:3]] + key[2:])
+        return found or []
 
     def small_world_entries(self, key: str) -> list[Entry]:
         """Towns of other countries below the main population threshold named ``key``

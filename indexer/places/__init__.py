@@ -23,6 +23,11 @@ How it works, and why:
   US towns under 15,000 inhabitants and counties' coordinates come from the text's state
   (a county found in one state only names it) or from a town named within 50 km; towns
   under 15,000 elsewhere count only where the text names their country.
+* Home state (:mod:`.home`): every name votes for the US states holding a town or
+  county of that name, a state's own name twice; a clear leader is the article's home,
+  and its towns beat bigger namesakes elsewhere ("Richmond" beside "Berea" and "Madison
+  County" is Kentucky's). A US-local sign ("7 p.m.", a phone number, a street address)
+  beside a lone town name with a US sense makes local US news too.
 * Metonymy is not filtered: "Washington said" resolves to the US capital, since for a
   location facet the capital is the place the article is about; and telling a
   government from its city needs more than rules.

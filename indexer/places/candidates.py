@@ -40,6 +40,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
 _ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)\b")
 
 #: A person's initial: "Grant W." / "E.J." right before a name, "Virginia L." after one.
+#: A possessive after a name: "St. John's" is a church or hospital, not Saint John.
+_POSS = ("'s", "’s")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 #: Endings of English contractions ("I've", "We're"): such a token is never a place.
@@ -528,7 +530,8 @@ class MentionFinder:
             entries = self.gaz.entries_for_key(key)
             small = False
             if not entries:
-                entries = self.gaz.small_us_entries(key)
+                # "St. John's Health System": a saint's, not a small town's
+                entries = self.gaz.small_us_entries(key, self.text[end:end + 2] not in _POSS)
                 world = self.gaz.small_world_entries(key)
                 entries = entries + world if entries and world else entries or world
                 small = True

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from .candidates import Mention
+from .home import home_state
 
 #: Population below which a single-word foreign town needs its country in the text.
 FOREIGN_TOWN_POPULATION = 100_000
@@ -47,6 +48,8 @@ STATE_NAMED_BONUS = 2.0
 #: whose prior is within this much of the name's likeliest sense.
 ANCHOR_SENSES = 8
 ANCHOR_PRIOR_GAP = 1.5
+#: Score added to a town or county of the article's home state (:mod:`.home`).
+HOME_BONUS = 2.0
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -83,6 +86,8 @@ class _Context:
     #: nearness), and how many degrees of longitude a degree of latitude's length spans
     #: there at most.
     box: tuple[float, float, float, float, float]
+    #: The US state the text's names agree on (:func:`.home.home_state`), if any.
+    home: str | None = None
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -134,9 +139,17 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
         polar = min(89.0, max(abs(south), abs(north)) + 1.0)
         box = (south, north, min(p[1] for p in points), max(p[1] for p in points),
                1.0 / max(math.cos(math.radians(polar)), 0.02))
-    us_local = us >= foreign and (
-        us_state or (us > 0 and _US_LOCAL.search(text) is not None))  # the costly test last
+    # A time "7 p.m.", a phone number, an address beside US places, or beside a name
+    # with a US town among its senses ("2517 Memphis St., Alexandria"): the costly tests last.
+    us_local = us >= foreign and (us_state or (
+        (us > 0 or _names_a_us_town(mentions)) and _US_LOCAL.search(text) is not None))
     return _Context(countries, states, town_states, us_local, anchors, located, box)
+
+
+def _names_a_us_town(mentions: list[Mention]) -> bool:
+    """True when some name of the text has a US town or county among its own senses."""
+    return any(e.main and e.candidate.country_code == "US"
+               for m in mentions if not m.small for e in m.entries)
 
 
 def _near(c: Candidate, key: str, ctx: _Context, km: float = NEARBY_KM) -> bool:
@@ -188,6 +201,8 @@ def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool, big_rival: bool)
         score += 2.5
     if len(m.entries) > 1 and _near(c, m.key, ctx):
         score += NEARBY_BONUS
+    if c.country_code == "US" and c.admin1 == ctx.home and not big_rival:
+        score += HOME_BONUS  # not over a country's or state's name ("Russia", Ohio)
     return score
 
 
@@ -216,6 +231,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     resolves the same way at every mention, unless a qualifier says otherwise.
     """
     ctx = _context(mentions, text)
+    ctx.home = home_state(gaz, mentions)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
@@ -284,13 +300,17 @@ def _town_use(m: Mention, text: str) -> bool:
 
 def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
     """A mention's entries plus the small towns of its name that the text supports: a
-    US one in a state the text names, inside its qualifier, or (for a name with big
+    US one in a state the text names; in the home state, where the text writes the name
+    where only a place stands ("in Tega Cay") or, in local US news, beside bigger
+    namesakes ("Southport", Indiana); inside its qualifier; or (for a name with big
     namesakes) near another place the text names; another country's as
     :func:`_small_foreign` says. A mention found only among small towns keeps only those."""
     local = [
         e
         for e in gaz.small_us_entries(m.key)
         if ("US", e.candidate.admin1) in ctx.states
+        or (e.candidate.admin1 == ctx.home
+            and (m.key in ctx.located or (not m.small and ctx.us_focus)))
         or (m.qualifier is not None and _inside(e.candidate, m.qualifier))
         or (not m.small and _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))
     ]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from place_checks import by_label, read_seed
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from place_checks import by_label, haversine_km, read_seed
 
+from newsfacet.indexer.gazetteer import get_gazetteer, normalize
 from newsfacet.indexer.places import extract_places
 from newsfacet.schema.document import Span
 
@@ -73,3 +76,43 @@ def test_one_place_per_distinct_place_in_first_mention_order() -> None:
     places = extract_places(text)
     assert [p.label for p in places] == ["Iraq", "Syria", "Baghdad, Iraq"]
     assert [len(p.mentions) for p in places] == [2, 2, 1]
+
+
+def _abbreviable_small_towns() -> list[tuple[str, str]]:
+    """(small US town whose name opens with Mount, Saint or Fort, its state's name): found
+    written in full when its state is named."""
+    gaz = get_gazetteer()
+    out = []
+    for key in sorted(gaz.small_us):
+        if not key.startswith(("mount ", "saint ", "fort ")):
+            continue
+        entries = gaz.small_us_entries(key)
+        if gaz.entries(key) or len({e.candidate.admin1 for e in entries}) != 1:
+            continue
+        town, state = entries[0].candidate.name, gaz.states[entries[0].candidate.admin1].name
+        if any(p.name == town for p in extract_places(f"The fire in {town}, {state}, was out.")):
+            out.append((town, state))
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_abbreviable_small_towns()), st.booleans())
+def test_mt_st_and_ft_name_the_same_small_town(case: tuple[str, str], dotted: bool) -> None:
+    """"Mt. Pleasant", "St. Paris" and "Ft. Mill" are Mount Pleasant, Saint Paris and
+    Fort Mill, small towns included; a saint's name in the possessive ("St. Paris's
+    Hospital") is an institution's (unless a town abroad has the name as written)."""
+    town, state = case
+    head, rest = town.split(" ", 1)
+    short = {"Mount": "Mt", "Saint": "St", "Fort": "Ft"}[head] + ("." if dotted else "")
+    written = f"{short} {rest}"
+    full = extract_places(f"The fire in {town}, {state}, was out.")
+    text = f"The fire in {written}, {state}, was out."
+    found = [p for p in extract_places(text) if any(text[m.start:m.end] == written
+                                                     for m in p.mentions)]
+    (same,) = [p for p in full if p.name == town]
+    assert len(found) == 1  # that town, or GeoNames' own "St Johnsbury" entry beside it
+    assert haversine_km(found[0].latitude, found[0].longitude, same.latitude,
+                        same.longitude) < 25
+    if head == "Saint" and not get_gazetteer().small_world_entries(normalize(written)):
+        text = f"Nurses at {written}'s Hospital in {state} met."
+        assert not any(p.name == town for p in extract_places(text))

@@ -8,6 +8,7 @@ from place_checks import by_label, haversine_km, labels
 
 from newsfacet.indexer.gazetteer import Candidate, get_gazetteer
 from newsfacet.indexer.places import extract_places
+from newsfacet.indexer.places.resolution import HOME_BONUS
 from newsfacet.schema.document import Place
 
 
@@ -278,3 +279,167 @@ def test_a_state_before_counties_is_the_state(code: str, lead: bool) -> None:
     listed = labels("Becker, Clay and Otter Tail counties closed roads.")
     assert listed[:3] == ["Becker County, United States", "Clay County, United States",
                           "Otter Tail County, United States"]
+
+
+def _unique_counties() -> dict[str, str]:
+    """State code -> the name of a county that no other state has ("Rapides Parish")."""
+    gaz = get_gazetteer()
+    out: dict[str, str] = {}
+    for key in sorted(gaz.name_keys()):
+        if not key.endswith(" county"):
+            continue
+        entries = [e.candidate for e in gaz.entries(key)]
+        if (len(entries) == 1 and entries[0].kind == "admin"
+                and entries[0].country_code == "US" and entries[0].admin1 not in out):
+            out[entries[0].admin1] = entries[0].name
+    return out
+
+
+def _home_cases() -> list[tuple[str, int, str, str, str]]:
+    """(town name, geonameid of its namesake in state S, S's name, a county only S has,
+    the name of the state of the likeliest US namesake), for namesakes whose prior is
+    within :data:`HOME_BONUS` of the likeliest's."""
+    gaz, counties = get_gazetteer(), _unique_counties()
+    out = []
+    for name in ["Springfield", "Columbus", "Portland", "Richmond", "Hanover", "Salem",
+                 "Franklin", "Manchester", "Madison", "Greenville", "Clinton", "Marion",
+                 "Jackson", "Auburn", "Rochester", "Albany", "Lexington", "Kingston"]:
+        entries = [e for e in gaz.entries(name.lower()) if e.main
+                   and e.candidate.kind == "city" and e.candidate.country_code == "US"]
+        if not entries:
+            continue
+        first = entries[0]
+        for e in entries[1:]:
+            town = e.candidate
+            if (first.prior - e.prior < HOME_BONUS and town.admin1 != first.candidate.admin1
+                    and town.admin1 in counties
+                    and sum(x.candidate.admin1 == town.admin1 for x in entries) == 1):
+                out.append((name, town.geonameid, gaz.states[town.admin1].name,
+                            counties[town.admin1], gaz.states[first.candidate.admin1].name))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_home_cases()))
+def test_a_town_goes_to_the_state_the_other_names_agree_on(
+        case: tuple[str, int, str, str, str]) -> None:
+    """A local paper names its own towns bare: "Richmond" beside "Madison County" and
+    "Kentucky" is the Kentucky town, even when the text also names the state of a bigger
+    Richmond. Every name votes for the states that hold a place of that name."""
+    name, geonameid, state, county, rival = case
+    text = (f"Police in {name} said the road reopened on Monday. Crews from {county} and "
+            f"officials in {state} and {rival} helped.")
+    towns = [p for p in extract_places(text) if p.kind == "city"
+             and any(text[m.start:m.end] == name for m in p.mentions)]
+    assert [p.geonameid for p in towns] == [geonameid]
+
+
+_BIG_NAMES = ["Springfield", "Columbus", "Richmond", "Salem", "Franklin", "Madison",
+              "Greenville", "Clinton", "Marion", "Jackson", "Auburn", "Lexington",
+              "Lebanon", "Georgetown", "Milford", "Fairfield", "Dover", "Oxford"]
+
+
+def _small_home_cases() -> list[tuple[str, int, str, str]]:
+    """(small town T, its geonameid, two bigger names A and B that T's state also
+    holds a town of): T alone in that state among the small towns, absent from the main
+    gazetteer, and found when its state is written after it."""
+    gaz = get_gazetteer()
+    towns_of: dict[str, list[str]] = {}
+    for name in _BIG_NAMES:
+        for e in gaz.entries(name.lower()):
+            c = e.candidate
+            if c.country_code == "US" and c.kind == "city" and name not in towns_of.get(
+                    c.admin1, []):
+                towns_of.setdefault(c.admin1, []).append(name)
+    out = []
+    for key in sorted(gaz.small_us)[::7]:
+        entries = gaz.small_us_entries(key)
+        code = entries[0].candidate.admin1
+        if (len(entries) != 1 or " " not in key or gaz.entries(key)
+                or len(towns_of.get(code, [])) < 2):
+            continue
+        town = entries[0].candidate.name
+        if town not in labels_text(f"The fire in {town}, {gaz.states[code].name}, was out."):
+            continue
+        out.append((town, entries[0].candidate.geonameid, *towns_of[code][:2]))
+        if len(out) >= 80:
+            break
+    return out
+
+
+def labels_text(text: str) -> list[str]:
+    """The names (as written) of the places found in ``text``."""
+    return [text[m.start:m.end] for p in extract_places(text) for m in p.mentions]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_small_home_cases()))
+def test_a_small_town_of_the_home_state_is_a_place(case: tuple[str, int, str, str]) -> None:
+    """Small towns count only in a state the text names, or beside a named neighbour;
+    also in the state the other names agree on, when written where only a place stands
+    ("in Tega Cay"), though the text never names the state."""
+    town, geonameid, a, b = case
+    text = f"Crews from {a} and {b} helped. The fire in {town} was out by noon."
+    found = [p.geonameid for p in extract_places(text)
+             if any(text[m.start:m.end] == town for m in p.mentions)]
+    assert found == [geonameid]
+
+
+@settings(max_examples=60, deadline=None)
+@given(US_LOCAL_CUES, st.sampled_from(["Florence", "Naples", "Manchester", "Cambridge",
+                                       "Oxford"]))
+def test_a_local_sign_beside_a_lone_town_name_is_local_us_news(cue: str, name: str) -> None:
+    """A paper that names no state, no country and no other place, only its town, still
+    prints "7 p.m.", phone numbers and street addresses ("2517 Memphis St."): beside such a
+    sign a name with a US town among its senses is that town; without one, the bigger
+    namesake abroad stays."""
+    (local,) = extract_places(f"{name} police said the fire was put out{cue}")
+    assert local.country_code == "US"
+    (abroad,) = extract_places(f"{name} police said the fire was put out at night.")
+    assert abroad.country_code != "US"
+
+
+def _foreign_namesake_cases() -> list[tuple[str, int, str, str]]:
+    """(name X, the geonameid of X's one small US town, two bigger names A and B that
+    town's state holds): X is found as a place, its main senses are all towns abroad, and
+    none outweighs the small town by more than the home and local-news bonuses
+    ("Southport": England's, and a suburb of Indianapolis)."""
+    gaz = get_gazetteer()
+    towns_of: dict[str, list[str]] = {}
+    for name in _BIG_NAMES:  # names whose likeliest sense is a US town
+        entries = gaz.entries(name.lower())
+        if entries[0].candidate.country_code != "US":
+            continue
+        for e in entries:
+            c = e.candidate
+            if c.country_code == "US" and c.kind == "city" and name not in towns_of.get(
+                    c.admin1, []):
+                towns_of.setdefault(c.admin1, []).append(name)
+    out = []
+    for key in sorted(gaz.small_us):
+        small = gaz.small_us_entries(key)
+        main = gaz.entries(key)
+        if (len(small) != 1 or not main or " " in key
+                or any(e.candidate.country_code == "US" for e in main)
+                or any(e.candidate.kind != "city" for e in main)
+                or max(e.prior for e in main) >= small[0].prior + HOME_BONUS + 2.5
+                or len(towns_of.get(small[0].candidate.admin1, [])) < 2):
+            continue
+        a, b = towns_of[small[0].candidate.admin1][:2]
+        if not extract_places(f"Crews from {small[0].candidate.name} helped."):
+            continue  # read as a word or a person's name ("Luck", "Gill")
+        out.append((small[0].candidate.name, small[0].candidate.geonameid, a, b))
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_foreign_namesake_cases()))
+def test_a_small_town_of_the_home_state_beats_a_namesake_abroad(
+        case: tuple[str, int, str, str]) -> None:
+    """In local US news whose names agree on a state, a name that state holds a small
+    town of is that town, not the bigger namesake abroad."""
+    name, geonameid, a, b = case
+    text = f"Police in {a} and {b} said the fire started at 7 p.m. Crews from {name} helped."
+    found = [p.geonameid for p in extract_places(text)
+             if any(text[m.start:m.end] == name for m in p.mentions)]
+    assert found == [geonameid]
