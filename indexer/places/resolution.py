@@ -279,7 +279,13 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
             big = any(e.main and (e.candidate.kind in ("country", "continent")
                                   or _is_state(e.candidate)) for e in entries)
             best = max(entries, key=lambda e: _score(e, m, ctx, has_main, big)).candidate
-            chosen[m.key] = best if not _unsupported(best, m, ctx) else None
+            if _unsupported(best, m, ctx):
+                # in local US news a name with a US sense means that one ("Hamilton High
+                # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
+                us = [e for e in entries if e.candidate.country_code == "US"]
+                best = max(us, key=lambda e: _score(e, m, ctx, has_main, big)
+                           ).candidate if us else None
+            chosen[m.key] = best
             m.choice = chosen[m.key]
         if m.choice is not None:
             kept.append(m)
