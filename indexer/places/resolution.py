@@ -278,8 +278,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
             has_main = any(e.main for e in entries)
             big = any(e.main and (e.candidate.kind in ("country", "continent")
                                   or _is_state(e.candidate)) for e in entries)
-            best = max(entries, key=lambda e: _score(e, m, ctx, has_main, big)).candidate
-            if _unsupported(best, m, ctx):
+            best: Candidate | None = max(
+                entries, key=lambda e: _score(e, m, ctx, has_main, big)).candidate
+            if best is not None and _unsupported(best, m, ctx):
                 # in local US news a name with a US sense means that one ("Hamilton High
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
