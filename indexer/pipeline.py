@@ -103,11 +103,10 @@ PARALLEL_BYTES = 2_000_000
 PARALLEL_DOCUMENTS = 200
 #: Documents read ahead of the writer at most: without a bound, workers faster than the
 #: writer pile their results up in this process, and memory grows with the corpus.
-#: While the writer adds documents it keeps up with the workers and the pile stays near
-#: empty; it grows only while the writer writes out a segment (~20,000 articles, about a
-#: minute), and a bound of 256 stopped the workers for all of that minute. 4,096 results
-#: (~31 KB each in memory, ~130 MB) keep them busy for most of it.
-IN_FLIGHT = 4096
+#: 4,096 (to keep the workers busy while the writer writes out a segment) was tried and
+#: measured in one ``make bench`` at 37.5k: CPU use stayed at ~1.65 cores (the writer
+#: process is the bottleneck throughout) and peak memory rose by the pile, ~120 MB.
+IN_FLIGHT = 256
 #: Documents handed to a worker at a time (IN_FLIGHT must hold a few such chunks).
 _CHUNK = 8
 
