@@ -104,7 +104,7 @@ def word_positions(text: str) -> dict[str, list[int]]:
     first occurrence: the analyzer's tokens, computed without a Token per word."""
     positions: dict[str, list[int]] = {}
     normal = normal_word
-    for pos, word in enumerate(_WORDS.findall(text)):
+    for pos, word in enumerate(find_words(text)):
         term, stopped = normal(word)
         if stopped:
             continue
