@@ -278,16 +278,17 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
             has_main = any(e.main for e in entries)
             big = any(e.main and (e.candidate.kind in ("country", "continent")
                                   or _is_state(e.candidate)) for e in entries)
-            best: Candidate | None = max(
-                entries, key=lambda e: _score(e, m, ctx, has_main, big)).candidate
-            if best is not None and _unsupported(best, m, ctx):
+            def score(e: Entry) -> float:
+                return _score(e, m, ctx, has_main, big)  # noqa: B023 (used at once)
+
+            best = max(entries, key=score).candidate
+            choice: Candidate | None = best
+            if _unsupported(best, m, ctx):
                 # in local US news a name with a US sense means that one ("Hamilton High
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
-                best = max(us, key=lambda e: _score(e, m, ctx, has_main, big)
-                           ).candidate if us else None
-            chosen[m.key] = best
-            m.choice = chosen[m.key]
+                choice = max(us, key=score).candidate if us else None
+            chosen[m.key] = m.choice = choice
         if m.choice is not None:
             kept.append(m)
     if unplaced:
