@@ -140,6 +140,11 @@ class Candidate:
     level: int = 0
 
 
+def is_us_state(c: Candidate) -> bool:
+    """A US state: GeoNames' first-level division of the United States."""
+    return c.country_code == "US" and c.kind == "admin" and c.level == 1
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A candidate under one key, with the prior of that name meaning that place."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteer import Gazetteer, normalize
+from ..gazetteer import Gazetteer, is_us_state, normalize
 from .candidates import Mention
 
 _PLURALS = {" counties": "County", " parishes": "Parish"}
@@ -21,8 +21,7 @@ _LOOK_BACK = 160
 def _a_state(gaz: Gazetteer, name: str) -> bool:
     """A state's name alone before the plural is the state: "Indiana counties" are the
     counties of Indiana, not Indiana County."""
-    return any(e.candidate.kind == "admin" and e.candidate.level == 1
-               and e.candidate.country_code == "US" for e in gaz.entries(name))
+    return any(is_us_state(e.candidate) for e in gaz.entries(name))
 
 
 def county_lists(gaz: Gazetteer, text: str, mentions: list[Mention]) -> list[Mention]:

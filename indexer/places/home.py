@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import Gazetteer, is_us_state
 from .candidates import Mention
 
 #: The home state needs at least this many names voting for it ...
@@ -36,8 +36,7 @@ def home_state(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
         # A state's name votes for the state alone, even where a country comes first
         # ("Georgia"); a country's, a continent's or a region's not at all; other names
         # for every state holding a town or county so named.
-        states = {e.candidate.admin1 for e in m.entries if e.candidate.country_code == "US"
-                  and e.candidate.kind == "admin" and e.candidate.level == 1}
+        states = {e.candidate.admin1 for e in m.entries if is_us_state(e.candidate)}
         named = bool(states)
         if not named and m.entries[0].candidate.kind in ("country", "continent", "region"):
             continue  # "Germany", "France": the US towns so named say nothing
@@ -45,8 +44,7 @@ def home_state(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
             states = {e.candidate.admin1 for e in m.entries
                       if e.candidate.country_code == "US" and e.candidate.kind in ("city", "admin")}
             states.update(e.candidate.admin1 for e in gaz.small_us_entries(m.key))
-        if m.qualifier is not None and m.qualifier.country_code == "US" and (
-                m.qualifier.kind == "admin" and m.qualifier.level == 1):
+        if m.qualifier is not None and is_us_state(m.qualifier):
             states.add(m.qualifier.admin1)
         weight = STATE_NAME_VOTES if named else 1
         for state in states:
