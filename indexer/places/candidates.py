@@ -11,9 +11,10 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .capitals import bare_dateline, written_in_lower_case
 from .qualify import qualify
 from .starts import name_starts
-from .tokens import JOINERS, Token, is_letter, tokenize
+from .tokens import Token, tokenize
 from .words import (
     CAUSE_WORDS,
     COMMON_WORDS,
@@ -106,31 +107,6 @@ class Mention:
     region: bool = False
 
 
-def _written_in_lower_case(text: str, word: str) -> bool:
-    """True when ``word`` (lower case) is a word of :data:`.tokens.TOKEN` in ``text``, with or
-    without a full stop after it: what "the text also says 'mobile home'" means.
-
-    Found with ``str.find`` and the word's edges checked by hand: one compiled pattern
-    per word costs more than the whole scan.
-    """
-    n, size = len(text), len(word)
-    pos = text.find(word)
-    while pos >= 0:
-        before = text[pos - 1] if pos else ""
-        starts = not (before and (is_letter(before) or (
-            before in JOINERS and pos > 1 and is_letter(text[pos - 2]))))
-        after = text[pos + size] if pos + size < n else ""
-        then = text[pos + size + 1] if pos + size + 1 < n else ""
-        if word in CONNECTORS:
-            ends = after == "." and not is_letter(then)
-        else:
-            ends = not (is_letter(after) or (after in JOINERS and after and is_letter(then)))
-        if starts and ends:
-            return True
-        pos = text.find(word, pos + 1)
-    return False
-
-
 def _is_country_state_or_county(c: Candidate) -> bool:
     """A country, a first-level region (a US state, a province) or a US county (named
     with its "County", which no person is)."""
@@ -176,7 +152,7 @@ class MentionFinder:
         """True when the text also writes ``word`` in lower case ("mobile home")."""
         found = self._lower.get(word)
         if found is None:
-            found = self._lower[word] = _written_in_lower_case(self.text, word)
+            found = self._lower[word] = written_in_lower_case(self.text, word)
         return found
 
     # -- matching ---------------------------------------------------------------------
@@ -206,7 +182,8 @@ class MentionFinder:
         start = toks[i].start
         opens = (_sentence_initial(self.text, start)
                  or _YEAR_BEFORE.search(self.text, max(0, start - 6), start) is not None)
-        return opens and _DATELINE_AFTER.match(self.text, toks[j].end) is not None
+        return ((opens and _DATELINE_AFTER.match(self.text, toks[j].end) is not None)
+                or bare_dateline(self.text, toks, i, j))
 
     def _ngram_end(self, i: int) -> list[int]:
         """Indices j such that tokens i..j form a candidate place phrase, longest first."""
@@ -269,7 +246,8 @@ class MentionFinder:
         surface = self.text[first.start : last.end]
         alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
         caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
-        if caps and not alias_ok and (len(surface) < 4 or not self._caps_context(i)):
+        if caps and not alias_ok and (len(surface) < 4 or not (
+                self._caps_context(i) or self._qualified(j))):  # "By NAIROBI, Kenya"
             return True
         lower = first.text.lower()
         # A common word, or a town name the text also uses in lower case ("mobile home"),
@@ -303,6 +281,7 @@ class MentionFinder:
                 and pl not in COMMON_WORDS
                 and pl not in CONNECTORS
                 and not prev.text.endswith(".")
+                and not self._dateline_like(i, j)  # "Associated Press WASHINGTON (AP)"
                 # "SOS Children's Villages Sudan", "Save the Children Kenya": a country
                 # closing an organisation's name is where it works.
                 and not (first.text[:1].isupper() and entries_kind == "country"
@@ -334,6 +313,7 @@ class MentionFinder:
                 and nl not in COMMON_WORDS
                 and nl not in INSTITUTION_WORDS
                 and not (big and self.gaz.has_key(normalize(nxt.text)))
+                and not self._dateline_like(i, j)  # "SAN ANTONIO Turner Sports ..."
             ):
                 self._deferred = not _INITIALS.match(nxt.text)
                 return True
