@@ -213,7 +213,7 @@ class MentionFinder:
         big = entries[0].candidate.kind in ("country", "admin")
         return not (
             self._common_word(i, j, entries)
-            or self._after_a_name(i, j, big, entries[0].candidate.kind)
+            or self._after_a_name(i, j, big)
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
@@ -256,7 +256,7 @@ class MentionFinder:
             best.kind == "city" and self.written_in_lower_case(lower))
         return single and not first.all_caps and common and not self._qualified(j)
 
-    def _after_a_name(self, i: int, j: int, big: bool, entries_kind: str = "") -> bool:
+    def _after_a_name(self, i: int, j: int, big: bool) -> bool:
         """Part of a person's name: after a title ("Sen. Cleveland") or another capitalised
         word ("Michael Jordan"), or a single word in a person's context."""
         toks = self.tokens
@@ -282,9 +282,9 @@ class MentionFinder:
                 and pl not in CONNECTORS
                 and not prev.text.endswith(".")
                 and not self._dateline_like(i, j)  # "Associated Press WASHINGTON (AP)"
-                # "SOS Children's Villages Sudan", "Save the Children Kenya": a country
-                # closing an organisation's name is where it works.
-                and not (first.text[:1].isupper() and entries_kind == "country"
+                # "SOS Children's Villages Sudan", "Education Minnesota": a country or
+                # a state or province closing an organisation's name is where it works.
+                and not (first.text[:1].isupper() and big
                          and (pl in ORGANISATION_WORDS or pl in INSTITUTION_WORDS
                               or pl in CAUSE_WORDS))
             ):

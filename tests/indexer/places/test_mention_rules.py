@@ -7,7 +7,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfacet.indexer.lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from newsfacet.indexer.places import extract_places
+from newsfacet.indexer.places.words import CAUSE_WORDS, INSTITUTION_WORDS
 
 #: Big cities whose names read as nothing else, written in capitals as a dateline.
 DATELINE_CITIES = ["WASHINGTON", "LONDON", "NAIROBI", "SAN ANTONIO", "BEIRUT", "MOSCOW",
@@ -56,3 +58,23 @@ def test_a_name_in_capitals_qualified_by_its_country_is_a_place(city: tuple[str,
        lead=st.sampled_from(["", "By Sam Reed, Reuters Staff "]))
 def test_an_acronym_opening_the_text_is_still_no_place(word: str, lead: str) -> None:
     assert _mentions(f"{lead}{word} The group said on Monday it would go on.") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(region=st.sampled_from(["Minnesota", "Wales", "Queensland", "Alberta", "Ontario",
+                               "Sichuan", "Ohio", "Scotland", "Kenya", "Sudan"]),
+       word=st.sampled_from(sorted((ORGANISATION_WORDS | INSTITUTION_WORDS | CAUSE_WORDS)
+                                   - PERSON_TITLES)),
+       lead=st.sampled_from(["The Marine ", "Officials at ", "A report by "]))
+def test_a_country_state_or_province_closing_an_organisation_name_is_a_place(
+        region: str, word: str, lead: str) -> None:
+    text = f"{lead}{word.capitalize()} {region} said the plan would go ahead."
+    assert region in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(["Michael", "Joe", "Hannah", "Virginia"]),
+       region=st.sampled_from(["Jordan", "Georgia", "Montana", "Alberta"]))
+def test_a_first_name_before_a_state_or_country_still_makes_a_person(
+        name: str, region: str) -> None:
+    assert _mentions(f"Later {name} {region} said the plan would go ahead.") == []
