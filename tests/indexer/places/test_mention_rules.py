@@ -78,3 +78,19 @@ def test_a_country_state_or_province_closing_an_organisation_name_is_a_place(
 def test_a_first_name_before_a_state_or_country_still_makes_a_person(
         name: str, region: str) -> None:
     assert _mentions(f"Later {name} {region} said the plan would go ahead.") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(town=st.sampled_from(["Columbus, Ohio", "Lebanon, Pa.", "Moorhead, Minn.",
+                             "Trenton, N.J."]),
+       name=st.from_regex(r"[A-Z][a-z]{4,9}", fullmatch=True),
+       word=st.sampled_from(["Township", "Twp."]))
+def test_a_township_is_a_place_of_the_town_beside_it(town: str, name: str, word: str) -> None:
+    text = f"Officials in {town}, said the fire started in {name} {word} on Monday."
+    township = f"{name} {word}".rstrip(".")
+    places = extract_places(text)
+    spans = [text[s.start : s.end].rstrip(".") for p in places for s in p.mentions]
+    assert township in spans
+    host = next(p for p in places for s in p.mentions
+                if text[s.start : s.end].rstrip(".") == township)
+    assert host.name == town.split(",")[0]
