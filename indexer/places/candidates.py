@@ -437,10 +437,13 @@ class MentionFinder:
         return out
 
     def _qualified(self, j: int) -> bool:
-        """True when token j is followed by ", <US state or country>" ("Mobile, Alabama")."""
+        """True when token j is followed by ", <US state or country>" ("Mobile, Alabama",
+        "Superior, Wis.")."""
         toks = self.tokens
         if j + 1 >= len(toks) or self.text[toks[j].end : toks[j + 1].start] != ", ":
             return False
+        if self._abbreviation(j + 1):
+            return True
         for k in range(min(len(toks) - 1, j + 3), j, -1):
             key = normalize(self.text[toks[j + 1].start : toks[k].end])
             entries = self.gaz.entries_for_key(key)

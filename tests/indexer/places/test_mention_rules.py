@@ -94,3 +94,22 @@ def test_a_township_is_a_place_of_the_town_beside_it(town: str, name: str, word:
     host = next(p for p in places for s in p.mentions
                 if text[s.start : s.end].rstrip(".") == township)
     assert host.name == town.split(",")[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(county=st.sampled_from(["Clarke", "Muscogee", "Merrimack", "Los Angeles", "Cobb"]),
+       phrase=st.sampled_from(["{c} County Superior Court", "the Clerk of Superior Court",
+                               "Superior Court Judge Ann Lowe", "a Superior II trial"]))
+def test_superior_is_a_court_not_a_town_unless_qualified(county: str, phrase: str) -> None:
+    text = f"The case went to {phrase.format(c=county)} on Monday, officials said."
+    assert "Superior" not in _mentions(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(case=st.sampled_from([("Superior", "Wis."), ("Superior", "Wisconsin"),
+                             ("Mobile", "Ala."), ("Mobile", "Alabama"),
+                             ("Liberal", "Kan."), ("Liberal", "Kansas")]))
+def test_a_common_word_qualified_by_its_state_is_the_town(case: tuple[str, str]) -> None:
+    """"Superior, Wis.": the abbreviation qualifies the word as well as the full name."""
+    town, region = case
+    assert town in _mentions(f"She moved to {town}, {region}, in June.")
