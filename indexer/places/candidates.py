@@ -69,6 +69,10 @@ _OUTLET_NUMBER = re.compile(r" \d+\)")
 #: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
 _OPENERS = " \t\"“”‘’'([-–—•*"
 
+#: A model year after "a", before a car's make: "a 1992 Toyota Corolla" (but "the 1946
+#: Moore's Ford lynching" is a year).
+_MODEL_YEAR = re.compile(r"\b[Aa]n?\s(?:19|20)\d\d\s$")
+
 #: What follows a dateline's place: a dash, a colon, or a bracket ("(AP)").
 _DATELINE_AFTER = re.compile(r"\s*(?:--|[—–\x97]|-\s|:\s|\()")
 #: A byline's date right before a dateline ("March 30, 2009 NEWARK --").
@@ -214,6 +218,7 @@ class MentionFinder:
         return not (
             self._common_word(i, j, entries)
             or self._after_a_name(i, j, big)
+            or self._vehicle(i, j, big)
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
@@ -227,6 +232,17 @@ class MentionFinder:
             self._person_like = True
             return True
         return False
+
+    def _vehicle(self, i: int, j: int, big: bool) -> bool:
+        """A make after a model year and before its model ("a 2007 Toyota Corolla", "a
+        2003 Honda Accord"); the document's other uses of the word are taken the same way."""
+        toks, start = self.tokens, self.tokens[i].start
+        if (big or i != j or j + 1 >= len(toks) or not toks[j + 1].upper_initial
+                or not _adjacent(self.text, toks[j], toks[j + 1])
+                or not _MODEL_YEAR.search(self.text, max(0, start - 12), start)):
+            return False
+        self._person_like = True
+        return True
 
     def _outlet_in_brackets(self, i: int, j: int) -> bool:
         """A name in brackets before a number, as a dateline credits an outlet:

@@ -113,3 +113,23 @@ def test_a_common_word_qualified_by_its_state_is_the_town(case: tuple[str, str])
     """"Superior, Wis.": the abbreviation qualifies the word as well as the full name."""
     town, region = case
     assert town in _mentions(f"She moved to {town}, {region}, in June.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(make=st.sampled_from([("Toyota", "Corolla"), ("Honda", "Accord"),
+                             ("Lincoln", "Navigator"), ("Mercedes", "Sprinter")]),
+       year=st.integers(1960, 2029), article=st.sampled_from(["a", "A"]))
+def test_a_car_make_after_a_model_year_is_no_place(make: tuple[str, str], year: int,
+                                                  article: str) -> None:
+    name, model = make
+    text = (f"Police said {article} {year} {name} {model} driven by Mary Lowe was hit. "
+            f"The {name} failed to yield.")
+    assert name not in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(year=st.integers(1900, 2029), town=st.sampled_from(["Toyota", "Honolulu", "Lincoln"]))
+def test_a_year_before_a_place_in_a_dateline_or_a_possessive_keeps_it(year: int,
+                                                                    town: str) -> None:
+    assert town in _mentions(f"April 5, {year} {town} Are there downsides? Yes.")
+    assert town in _mentions(f"He studied the {year} {town}'s Ford case in {town}.")
