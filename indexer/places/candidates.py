@@ -11,9 +11,10 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .capitals import bare_dateline, written_in_lower_case
 from .qualify import qualify
 from .starts import name_starts
-from .tokens import JOINERS, Token, is_letter, tokenize
+from .tokens import Token, tokenize
 from .words import (
     CAUSE_WORDS,
     COMMON_WORDS,
@@ -68,6 +69,10 @@ _OUTLET_NUMBER = re.compile(r" \d+\)")
 #: Characters skipped when looking back for a sentence boundary (spaces, quotes, brackets).
 _OPENERS = " \t\"“”‘’'([-–—•*"
 
+#: A model year after "a", before a car's make: "a 1992 Toyota Corolla" (but "the 1946
+#: Moore's Ford lynching" is a year).
+_MODEL_YEAR = re.compile(r"\b[Aa]n?\s(?:19|20)\d\d\s$")
+
 #: What follows a dateline's place: a dash, a colon, or a bracket ("(AP)").
 _DATELINE_AFTER = re.compile(r"\s*(?:--|[—–\x97]|-\s|:\s|\()")
 #: A byline's date right before a dateline ("March 30, 2009 NEWARK --").
@@ -104,31 +109,6 @@ class Mention:
     #: Stands after a comma as the state or country of the place before it ("Albany,
     #: New York"): resolves to that region.
     region: bool = False
-
-
-def _written_in_lower_case(text: str, word: str) -> bool:
-    """True when ``word`` (lower case) is a word of :data:`.tokens.TOKEN` in ``text``, with or
-    without a full stop after it: what "the text also says 'mobile home'" means.
-
-    Found with ``str.find`` and the word's edges checked by hand: one compiled pattern
-    per word costs more than the whole scan.
-    """
-    n, size = len(text), len(word)
-    pos = text.find(word)
-    while pos >= 0:
-        before = text[pos - 1] if pos else ""
-        starts = not (before and (is_letter(before) or (
-            before in JOINERS and pos > 1 and is_letter(text[pos - 2]))))
-        after = text[pos + size] if pos + size < n else ""
-        then = text[pos + size + 1] if pos + size + 1 < n else ""
-        if word in CONNECTORS:
-            ends = after == "." and not is_letter(then)
-        else:
-            ends = not (is_letter(after) or (after in JOINERS and after and is_letter(then)))
-        if starts and ends:
-            return True
-        pos = text.find(word, pos + 1)
-    return False
 
 
 def _is_country_state_or_county(c: Candidate) -> bool:
@@ -176,7 +156,7 @@ class MentionFinder:
         """True when the text also writes ``word`` in lower case ("mobile home")."""
         found = self._lower.get(word)
         if found is None:
-            found = self._lower[word] = _written_in_lower_case(self.text, word)
+            found = self._lower[word] = written_in_lower_case(self.text, word)
         return found
 
     # -- matching ---------------------------------------------------------------------
@@ -206,7 +186,8 @@ class MentionFinder:
         start = toks[i].start
         opens = (_sentence_initial(self.text, start)
                  or _YEAR_BEFORE.search(self.text, max(0, start - 6), start) is not None)
-        return opens and _DATELINE_AFTER.match(self.text, toks[j].end) is not None
+        return ((opens and _DATELINE_AFTER.match(self.text, toks[j].end) is not None)
+                or bare_dateline(self.text, toks, i, j))
 
     def _ngram_end(self, i: int) -> list[int]:
         """Indices j such that tokens i..j form a candidate place phrase, longest first."""
@@ -236,7 +217,8 @@ class MentionFinder:
         big = entries[0].candidate.kind in ("country", "admin")
         return not (
             self._common_word(i, j, entries)
-            or self._after_a_name(i, j, big, entries[0].candidate.kind)
+            or self._after_a_name(i, j, big)
+            or self._vehicle(i, j, big)
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
@@ -250,6 +232,17 @@ class MentionFinder:
             self._person_like = True
             return True
         return False
+
+    def _vehicle(self, i: int, j: int, big: bool) -> bool:
+        """A make after a model year and before its model ("a 2007 Toyota Corolla", "a
+        2003 Honda Accord"); the document's other uses of the word are taken the same way."""
+        toks, start = self.tokens, self.tokens[i].start
+        if (big or i != j or j + 1 >= len(toks) or not toks[j + 1].upper_initial
+                or not _adjacent(self.text, toks[j], toks[j + 1])
+                or not _MODEL_YEAR.search(self.text, max(0, start - 12), start)):
+            return False
+        self._person_like = True
+        return True
 
     def _outlet_in_brackets(self, i: int, j: int) -> bool:
         """A name in brackets before a number, as a dateline credits an outlet:
@@ -269,7 +262,8 @@ class MentionFinder:
         surface = self.text[first.start : last.end]
         alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
         caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
-        if caps and not alias_ok and (len(surface) < 4 or not self._caps_context(i)):
+        if caps and not alias_ok and (len(surface) < 4 or not (
+                self._caps_context(i) or self._qualified(j))):  # "By NAIROBI, Kenya"
             return True
         lower = first.text.lower()
         # A common word, or a town name the text also uses in lower case ("mobile home"),
@@ -278,7 +272,7 @@ class MentionFinder:
             best.kind == "city" and self.written_in_lower_case(lower))
         return single and not first.all_caps and common and not self._qualified(j)
 
-    def _after_a_name(self, i: int, j: int, big: bool, entries_kind: str = "") -> bool:
+    def _after_a_name(self, i: int, j: int, big: bool) -> bool:
         """Part of a person's name: after a title ("Sen. Cleveland") or another capitalised
         word ("Michael Jordan"), or a single word in a person's context."""
         toks = self.tokens
@@ -303,9 +297,10 @@ class MentionFinder:
                 and pl not in COMMON_WORDS
                 and pl not in CONNECTORS
                 and not prev.text.endswith(".")
-                # "SOS Children's Villages Sudan", "Save the Children Kenya": a country
-                # closing an organisation's name is where it works.
-                and not (first.text[:1].isupper() and entries_kind == "country"
+                and not self._dateline_like(i, j)  # "Associated Press WASHINGTON (AP)"
+                # "SOS Children's Villages Sudan", "Education Minnesota": a country or
+                # a state or province closing an organisation's name is where it works.
+                and not (first.text[:1].isupper() and big
                          and (pl in ORGANISATION_WORDS or pl in INSTITUTION_WORDS
                               or pl in CAUSE_WORDS))
             ):
@@ -334,6 +329,7 @@ class MentionFinder:
                 and nl not in COMMON_WORDS
                 and nl not in INSTITUTION_WORDS
                 and not (big and self.gaz.has_key(normalize(nxt.text)))
+                and not self._dateline_like(i, j)  # "SAN ANTONIO Turner Sports ..."
             ):
                 self._deferred = not _INITIALS.match(nxt.text)
                 return True
@@ -457,10 +453,13 @@ class MentionFinder:
         return out
 
     def _qualified(self, j: int) -> bool:
-        """True when token j is followed by ", <US state or country>" ("Mobile, Alabama")."""
+        """True when token j is followed by ", <US state or country>" ("Mobile, Alabama",
+        "Superior, Wis.")."""
         toks = self.tokens
         if j + 1 >= len(toks) or self.text[toks[j].end : toks[j + 1].start] != ", ":
             return False
+        if self._abbreviation(j + 1):
+            return True
         for k in range(min(len(toks) - 1, j + 3), j, -1):
             key = normalize(self.text[toks[j + 1].start : toks[k].end])
             entries = self.gaz.entries_for_key(key)

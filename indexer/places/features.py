@@ -1,4 +1,4 @@
-"""Streets, roads and parks: places inside a town, counted as mentions of that town.
+"""Streets, roads, parks and townships: places in or beside a town, counted as its mentions.
 
 The gazetteer stops at towns, but local news names the streets, highways and parks
 where things happen ("1935 Orchard St., Alexandria", "Highway 10 east of Perham"), and
@@ -24,9 +24,9 @@ from .tokens import Token
 _FEATURE_WORDS = frozenset({
     "Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Parkway", "Highway",
     "Turnpike", "Pike", "Expressway", "Freeway", "Park", "St.", "Ave", "Rd.", "Blvd", "Ln.",
-    "Pkwy", "River", "Creek", "Lake"})
+    "Pkwy", "River", "Creek", "Lake", "Township", "Twp"})
 #: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
-_DOTTED = frozenset({"Ave", "Blvd", "Pkwy"})
+_DOTTED = frozenset({"Ave", "Blvd", "Pkwy", "Twp"})
 #: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy",
 #: "Martin Luther King Jr."), or a number ("14th").
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?|\d+(?:st|nd|rd|th))"

@@ -36,7 +36,7 @@ COMMON_WORDS: frozenset[str] = words(
     time day days week weeks month year years night morning evening
     first second third last next many several
     two three four five six seven eight nine ten eleven twelve dozen dozens hundreds
-    thousands former metro liberal conservative
+    thousands former metro liberal conservative superior
     after before today tonight late early
     police fire rescue emergency health public service services due republic kingdom
     federation emirate sultanate commonwealth army navy

@@ -7,11 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.gazetteer import get_gazetteer
-from newsfacet.indexer.places.candidates import (
-    CONNECTORS,
-    MentionFinder,
-    _written_in_lower_case,
-)
+from newsfacet.indexer.places.candidates import CONNECTORS, MentionFinder
+from newsfacet.indexer.places.capitals import written_in_lower_case
 from newsfacet.indexer.places.tokens import TOKEN, tokenize
 
 #: Text made of the characters the word pattern treats specially.
@@ -41,7 +38,7 @@ def test_lower_case_words_are_found_as_the_word_pattern_reads_them(text: str,
                                                                     word: str) -> None:
     lower = {w.rstrip(".") for w in TOKEN.findall(text)
              if not w[0].isupper() and w not in CONNECTORS}
-    assert _written_in_lower_case(text, word) == (word in lower)
+    assert written_in_lower_case(text, word) == (word in lower)
 
 
 class _Everything:

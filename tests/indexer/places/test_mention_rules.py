@@ -1,0 +1,135 @@
+"""Place mentions that need more than a gazetteer lookup: datelines without their
+punctuation, names inside organisations, words that are towns only when qualified
+(newsfacet.indexer.places.candidates)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacet.indexer.lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from newsfacet.indexer.places import extract_places
+from newsfacet.indexer.places.words import CAUSE_WORDS, INSTITUTION_WORDS
+
+#: Big cities whose names read as nothing else, written in capitals as a dateline.
+DATELINE_CITIES = ["WASHINGTON", "LONDON", "NAIROBI", "SAN ANTONIO", "BEIRUT", "MOSCOW",
+                   "CAIRO", "NEW DELHI", "BRUSSELS", "TORONTO"]
+
+
+def _mentions(text: str) -> list[str]:
+    return [text[s.start : s.end] for p in extract_places(text) for s in p.mentions]
+
+
+@settings(max_examples=60, deadline=None)
+@given(city=st.sampled_from(DATELINE_CITIES),
+       byline=st.sampled_from(["By JILL COLVIN and GILLIAN WONG, Associated Press ",
+                               "By Sam Reed, Reuters Staff ", "Staff and wire reports "]),
+       credit=st.sampled_from(["(AP)", "(Reuters)", "(AFP)", "(UPI)"]),
+       dash=st.sampled_from([" —", " --", " -", "—"]))
+def test_a_dateline_with_a_wire_credit_is_a_place_after_a_byline(
+        city: str, byline: str, credit: str, dash: str) -> None:
+    text = f"{byline}{city} {credit}{dash} Officials met on Monday to discuss the plan."
+    assert _mentions(text) == [city]
+
+
+@settings(max_examples=60, deadline=None)
+@given(city=st.sampled_from(DATELINE_CITIES),
+       rest=st.sampled_from(["The Latest on the talks:", "Turner Sports analyst Tom Reed said",
+                             "Police Chief Ann Lowe said", "Officials met on Monday."]))
+def test_a_dateline_opening_the_text_without_punctuation_is_a_place(city: str,
+                                                                    rest: str) -> None:
+    text = f"{city} {rest} Nothing else happened."
+    assert _mentions(text)[:1] == [city]
+
+
+@settings(max_examples=40, deadline=None)
+@given(city=st.sampled_from([("NAIROBI", "Kenya"), ("BEIRUT", "Lebanon"),
+                             ("TORONTO", "Ontario"), ("CINCINNATI", "Ohio")]),
+       lead=st.sampled_from(["By ", "Filed by our correspondent in ", "Report: "]))
+def test_a_name_in_capitals_qualified_by_its_country_is_a_place(city: tuple[str, str],
+                                                                lead: str) -> None:
+    name, region = city
+    text = f"The court ruled. {lead}{name}, {region}, Apr 5 – The judge said so."
+    assert name in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(word=st.sampled_from(["ISIS", "NATO", "CEO", "FBI"]),
+       lead=st.sampled_from(["", "By Sam Reed, Reuters Staff "]))
+def test_an_acronym_opening_the_text_is_still_no_place(word: str, lead: str) -> None:
+    assert _mentions(f"{lead}{word} The group said on Monday it would go on.") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(region=st.sampled_from(["Minnesota", "Wales", "Queensland", "Alberta", "Ontario",
+                               "Sichuan", "Ohio", "Scotland", "Kenya", "Sudan"]),
+       word=st.sampled_from(sorted((ORGANISATION_WORDS | INSTITUTION_WORDS | CAUSE_WORDS)
+                                   - PERSON_TITLES)),
+       lead=st.sampled_from(["The Marine ", "Officials at ", "A report by "]))
+def test_a_country_state_or_province_closing_an_organisation_name_is_a_place(
+        region: str, word: str, lead: str) -> None:
+    text = f"{lead}{word.capitalize()} {region} said the plan would go ahead."
+    assert region in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.sampled_from(["Michael", "Joe", "Hannah", "Virginia"]),
+       region=st.sampled_from(["Jordan", "Georgia", "Montana", "Alberta"]))
+def test_a_first_name_before_a_state_or_country_still_makes_a_person(
+        name: str, region: str) -> None:
+    assert _mentions(f"Later {name} {region} said the plan would go ahead.") == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(town=st.sampled_from(["Columbus, Ohio", "Lebanon, Pa.", "Moorhead, Minn.",
+                             "Trenton, N.J."]),
+       name=st.from_regex(r"[A-Z][a-z]{4,9}", fullmatch=True),
+       word=st.sampled_from(["Township", "Twp."]))
+def test_a_township_is_a_place_of_the_town_beside_it(town: str, name: str, word: str) -> None:
+    text = f"Officials in {town}, said the fire started in {name} {word} on Monday."
+    township = f"{name} {word}".rstrip(".")
+    places = extract_places(text)
+    spans = [text[s.start : s.end].rstrip(".") for p in places for s in p.mentions]
+    assert township in spans
+    host = next(p for p in places for s in p.mentions
+                if text[s.start : s.end].rstrip(".") == township)
+    assert host.name == town.split(",")[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(county=st.sampled_from(["Clarke", "Muscogee", "Merrimack", "Los Angeles", "Cobb"]),
+       phrase=st.sampled_from(["{c} County Superior Court", "the Clerk of Superior Court",
+                               "Superior Court Judge Ann Lowe", "a Superior II trial"]))
+def test_superior_is_a_court_not_a_town_unless_qualified(county: str, phrase: str) -> None:
+    text = f"The case went to {phrase.format(c=county)} on Monday, officials said."
+    assert "Superior" not in _mentions(text)
+
+
+@settings(max_examples=20, deadline=None)
+@given(case=st.sampled_from([("Superior", "Wis."), ("Superior", "Wisconsin"),
+                             ("Mobile", "Ala."), ("Mobile", "Alabama"),
+                             ("Liberal", "Kan."), ("Liberal", "Kansas")]))
+def test_a_common_word_qualified_by_its_state_is_the_town(case: tuple[str, str]) -> None:
+    """"Superior, Wis.": the abbreviation qualifies the word as well as the full name."""
+    town, region = case
+    assert town in _mentions(f"She moved to {town}, {region}, in June.")
+
+
+@settings(max_examples=80, deadline=None)
+@given(make=st.sampled_from([("Toyota", "Corolla"), ("Honda", "Accord"),
+                             ("Lincoln", "Navigator"), ("Mercedes", "Sprinter")]),
+       year=st.integers(1960, 2029), article=st.sampled_from(["a", "A"]))
+def test_a_car_make_after_a_model_year_is_no_place(make: tuple[str, str], year: int,
+                                                  article: str) -> None:
+    name, model = make
+    text = (f"Police said {article} {year} {name} {model} driven by Mary Lowe was hit. "
+            f"The {name} failed to yield.")
+    assert name not in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(year=st.integers(1900, 2029), town=st.sampled_from(["Toyota", "Honolulu", "Lincoln"]))
+def test_a_year_before_a_place_in_a_dateline_or_a_possessive_keeps_it(year: int,
+                                                                    town: str) -> None:
+    assert town in _mentions(f"April 5, {year} {town} Are there downsides? Yes.")
+    assert town in _mentions(f"He studied the {year} {town}'s Ford case in {town}.")
