@@ -50,6 +50,8 @@ ANCHOR_SENSES = 8
 ANCHOR_PRIOR_GAP = 1.5
 #: Score added to a town or county of the article's home state (:mod:`.home`).
 HOME_BONUS = 2.0
+#: Words after a town's name that leave it the same town ("Springfield City Council").
+_SAME_TOWN_AFTER = frozenset({"city", "town", "township", "village", "borough"})
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -291,10 +293,25 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
             chosen[m.key] = m.choice = choice
         if m.choice is not None:
             kept.append(m)
+    _same_town_extended(kept, chosen)
     if unplaced:
         kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _same_town_extended(mentions: list[Mention], chosen: dict[str, Candidate | None]) -> None:
+    """A town's name with "City" or "Town" after it means the town the text chose for the
+    bare name, when the longer name is only another town's alternate name: after
+    "Springfield, Ohio", "Springfield City Area Transit" is not GeoNames' "Springfield
+    City" (Massachusetts)."""
+    for m in mentions:
+        if m.qualifier is not None or any(e.main for e in m.entries):
+            continue
+        base, _, last = m.key.rpartition(" ")
+        town = chosen.get(base) if base and last in _SAME_TOWN_AFTER else None
+        if town is not None and town.kind == "city":
+            m.choice = town
 
 
 def _town_use(m: Mention, text: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from place_checks import by_label, haversine_km, labels
 
@@ -443,3 +443,44 @@ def test_a_small_town_of_the_home_state_beats_a_namesake_abroad(
     found = [p.geonameid for p in extract_places(text)
              if any(text[m.start:m.end] == name for m in p.mentions)]
     assert found == [geonameid]
+
+
+def _extended_town_names() -> list[tuple[str, str, str, int]]:
+    """(town name, "City" or "Town", a state holding a town of that name, that town's
+    geonameid) where "<name> City" is in GeoNames only as another place's alternate name
+    ("Springfield City": Springfield, Massachusetts) and the state's town is not that one."""
+    gaz = get_gazetteer()
+    out = []
+    for key in sorted(gaz.name_keys()):
+        base, _, last = key.rpartition(" ")
+        entries = gaz.entries_for_key(key)
+        if last not in ("city", "town") or not entries or any(e.main for e in entries):
+            continue
+        aliased = {e.candidate.geonameid for e in entries}
+        towns = [e.candidate for e in (*gaz.entries_for_key(base), *gaz.small_us_entries(base))
+                 if e.main and e.candidate.kind == "city" and e.candidate.country_code == "US"
+                 and e.candidate.geonameid not in aliased]
+        for town in towns:
+            if sum(t.admin1 == town.admin1 for t in towns) == 1 and " " not in town.name:
+                out.append((town.name, last.title(), gaz.states[town.admin1].name,
+                            town.geonameid))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_extended_town_names()))
+def test_a_town_name_with_city_after_it_is_the_town_the_text_chose(
+        case: tuple[str, str, str, int]) -> None:
+    """After "Springfield, Ohio", the "Springfield City Council" is Ohio's Springfield,
+    not the Massachusetts city GeoNames lists "Springfield City" for."""
+    name, word, state, geonameid = case
+    text = (f"The board of {name}, {state}, voted on Monday. Riders of the {name} {word} "
+            f"Area Transit buses cheered.")
+    places = extract_places(text)
+
+    def owners(start: int) -> list[int | None]:
+        return [p.geonameid for p in places if any(m.start <= start < m.end for m in p.mentions)]
+
+    qualified = owners(text.index(name))
+    assume(qualified == [geonameid])  # the board's town found as that state's
+    assert owners(text.index(f"{name} {word}")) in ([], qualified)
