@@ -254,7 +254,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 chosen[m.key] = max(inside, key=lambda e: e.prior).candidate
     for m in mentions:
         entries = m.entries
-        if not m.demonym and not m.dateline:
+        if not m.demonym:
             # the same for every mention of a name (the distance tests cost)
             same = (m.key, m.small, id(m.qualifier))
             if same not in widened:

@@ -484,3 +484,39 @@ def test_a_town_name_with_city_after_it_is_the_town_the_text_chose(
     qualified = owners(text.index(name))
     assume(qualified == [geonameid])  # the board's town found as that state's
     assert owners(text.index(f"{name} {word}")) in ([], qualified)
+
+
+def _small_dateline_cases() -> list[tuple[str, int, str, str]]:
+    """(small town T, its geonameid, its state's name, a county only that state has):
+    T is the state's one small town of that name, and T's name has bigger namesakes
+    elsewhere ("Hanover", Ohio, beside Hanover in Germany, Maryland and Massachusetts)."""
+    gaz, counties = get_gazetteer(), _unique_counties()
+    out = []
+    for key in sorted(gaz.small_us)[::5]:
+        entries = gaz.small_us_entries(key)
+        main = gaz.entries(key)
+        if not main or " " in key or any(e.candidate.kind != "city" for e in main):
+            continue
+        for e in entries:
+            town = e.candidate
+            if (town.admin1 in counties and all(m.candidate.admin1 != town.admin1 for m in main)
+                    and sum(x.candidate.admin1 == town.admin1 for x in entries) == 1):
+                out.append((town.name, town.geonameid, gaz.states[town.admin1].name,
+                            counties[town.admin1]))
+        if len(out) >= 120:
+            break
+    return out
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(_small_dateline_cases()))
+def test_a_small_towns_dateline_is_the_town_of_the_state_the_text_names(
+        case: tuple[str, int, str, str]) -> None:
+    """A local paper's dateline names its own small town ("HANOVER -- ... Licking County
+    ... Ohio"): it is that state's town, as the same name in the body would be, not the
+    bigger namesake elsewhere."""
+    town, geonameid, state, county = case
+    dateline = town.upper()
+    text = f"{dateline} -- Crews from {county} helped put out the fire. Officials in {state} said."
+    found = [p for p in extract_places(text, dateline=dateline) if p.dateline]
+    assert [p.geonameid for p in found] == [geonameid]
