@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
+from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
 
@@ -90,6 +91,8 @@ class _Context:
     box: tuple[float, float, float, float, float]
     #: The US state the text's names agree on (:func:`.home.home_state`), if any.
     home: str | None = None
+    #: US states whose area codes the text's phone numbers have (:mod:`.area_codes`).
+    phone_states: tuple[str, ...] = ()
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -133,6 +136,13 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                     and c.longitude is not None and c.kind in ("city", "admin")
                     and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
+    # A phone number's area code names its state or province, as the text would
+    # ("903-675-8477": Texas)
+    phones = phone_regions(text) if "-" in text or "." in text else set()
+    states |= phones
+    countries.update(country for country, _ in phones)
+    called = sum(country == "US" for country, _ in phones)
+    us, us_state = us + called, us_state or called > 0
     located = {m.key for m in mentions if m.small and m.located}
     points = [p for ps in anchors.values() for p in ps]
     box = (math.inf, -math.inf, math.inf, -math.inf, 1.0)
@@ -145,7 +155,8 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
     # with a US town among its senses ("2517 Memphis St., Alexandria"): the costly tests last.
     us_local = us >= foreign and (us_state or (
         (us > 0 or _names_a_us_town(mentions)) and _US_LOCAL.search(text) is not None))
-    return _Context(countries, states, town_states, us_local, anchors, located, box)
+    return _Context(countries, states, town_states, us_local, anchors, located, box,
+                    phone_states=tuple(sorted(r for c, r in phones if c == "US")))
 
 
 def _names_a_us_town(mentions: list[Mention]) -> bool:
@@ -233,7 +244,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     resolves the same way at every mention, unless a qualifier says otherwise.
     """
     ctx = _context(mentions, text)
-    ctx.home = home_state(gaz, mentions)
+    ctx.home = home_state(gaz, mentions, ctx.phone_states)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []

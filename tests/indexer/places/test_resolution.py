@@ -212,7 +212,10 @@ def test_a_town_qualified_once_is_that_town_throughout(case: tuple[str, str, int
 US_LOCAL_CUES = st.one_of(
     st.builds(lambda h, m, half: f" at {h}{m} {half}.", st.integers(1, 12),
               st.sampled_from(["", ":15", ":30"]), st.sampled_from(["a.m", "p.m"])),
-    st.builds(lambda a, b, c: f". Call {a}-{b}-{c} with tips.", st.integers(200, 999),
+    # toll-free: a geographic area code names its state, which the tests below leave out
+    # (test_a_phone_numbers_area_code_names_its_state covers those)
+    st.builds(lambda a, b, c: f". Call {a}-{b}-{c} with tips.",
+              st.sampled_from([800, 833, 844, 855, 866, 877, 888]),
               st.integers(200, 999), st.integers(1000, 9999)),
     st.builds(lambda n, street, kind: f" to {n} {street} {kind}.", st.integers(10, 99999),
               st.sampled_from(["Lafayette", "Memphis", "Augusta", "Locust"]),
@@ -520,3 +523,36 @@ def test_a_small_towns_dateline_is_the_town_of_the_state_the_text_names(
     text = f"{dateline} -- Crews from {county} helped put out the fire. Officials in {state} said."
     found = [p for p in extract_places(text, dateline=dateline) if p.dateline]
     assert [p.geonameid for p in found] == [geonameid]
+
+
+def _area_code_cases() -> list[tuple[str, str, str]]:
+    """(town name, a state holding a town of that name other than the likeliest, an area
+    code of that state): "Athens", Texas and 903. Not Georgia, whose name is first a
+    country's."""
+    from newsfacet.indexer.places.area_code_table import AREA_CODES
+    codes: dict[str, str] = {}
+    for code, (country, region) in sorted(AREA_CODES.items()):
+        if country == "US":
+            codes.setdefault(region, code)
+    gaz = get_gazetteer()
+    return [(name, state_name, codes[state]) for name, state_name, _ in _us_namesakes()
+            for state, s in gaz.states.items() if s.name == state_name and state in codes
+            and gaz.entries(state_name.lower())[0].candidate.kind == "admin"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_area_code_cases()),
+       st.sampled_from(["{a}-555-0100", "({a}) 555-0100", "{a}.555.0100"]))
+def test_a_phone_numbers_area_code_names_its_state(case: tuple[str, str, str],
+                                                   phone: str) -> None:
+    """A local paper that names no state prints phone numbers: "Athens" beside a 903
+    number is the town "Athens" beside "Texas" is."""
+    name, state, code = case
+
+    def town(text: str) -> list[int | None]:
+        return [p.geonameid for p in extract_places(text)
+                if any(text[m.start:m.end] == name for m in p.mentions)]
+
+    called = town(f"Police in {name} said the road reopened. Call {phone.format(a=code)}.")
+    named = town(f"Police in {name} said the road reopened. Drivers in {state} were glad.")
+    assert called == named
