@@ -52,7 +52,7 @@ ANCHOR_PRIOR_GAP = 1.5
 #: Score added to a town or county of the article's home state (:mod:`.home`).
 HOME_BONUS = 2.0
 #: Words after a town's name that leave it the same town ("Springfield City Council").
-_SAME_TOWN_AFTER = frozenset({"city", "town", "township", "village", "borough"})
+_SAME_TOWN_AFTER = (" city", " town", " township", " village", " borough")
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -317,10 +317,10 @@ def _same_town_extended(mentions: list[Mention], chosen: dict[str, Candidate | N
     "Springfield, Ohio", "Springfield City Area Transit" is not GeoNames' "Springfield
     City" (Massachusetts)."""
     for m in mentions:
-        if m.qualifier is not None or any(e.main for e in m.entries):
-            continue
-        base, _, last = m.key.rpartition(" ")
-        town = chosen.get(base) if base and last in _SAME_TOWN_AFTER else None
+        if not m.key.endswith(_SAME_TOWN_AFTER) or m.qualifier is not None or any(
+                e.main for e in m.entries):
+            continue  # the cheap test first: few names end so
+        town = chosen.get(m.key.rpartition(" ")[0])
         if town is not None and town.kind == "city":
             m.choice = town
 
