@@ -95,6 +95,14 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}))?"
     r"\s*(?:\((?P<outlet>[^)]{2,60})\))?\s*[–—-]{1,2}\s"
 )
+#: A byline a dateline follows, opening the text or after its headline: "By JILL COLVIN,
+#: Associated Press WASHINGTON (AP) —", "BY ABBEY ROY Advocate Reporter March 30, 2009
+#: NEWARK --". It ends in an agency or a reporter's job, and a date may follow.
+_BYLINE_BEFORE_DATELINE = re.compile(
+    r"(?:^|[.!?]\s+)(?:By|BY)\s[^\n]{2,100}?\b(?:Associated\s+Press|Reuters|AFP"
+    r"|[Ww]riters?|WRITERS?|[Rr]eporter|REPORTER|[Cc]orrespondent|CORRESPONDENT)"
+    r"(?:\s+" + _MONTH + r"\s+\d{1,2},?\s+\d{4})?\s+(?=[A-Z][A-Z'.\-])"
+)
 
 
 @dataclass(frozen=True)
@@ -291,8 +299,10 @@ def clean_text(text: str, *, read_header: bool, title_known: bool = False) -> Cl
 def _read_dateline(out: CleanText) -> None:
     """Find the dateline: it opens one of the first paragraphs (a standfirst may precede it)."""
     for paragraph in out.body.split("\n\n", 3)[:3]:
-        dateline = _DATELINE.match(paragraph)
-        if dateline and (dateline.group("outlet") or dateline.group("date")):
+        byline = _BYLINE_BEFORE_DATELINE.search(paragraph, 0, 400)
+        # after a byline, a place in capitals and a dash is the dateline
+        dateline = _DATELINE.match(paragraph[byline.end():] if byline else paragraph)
+        if dateline and (byline or dateline.group("outlet") or dateline.group("date")):
             out.dateline_place = dateline.group("place").strip()
             if dateline.group("outlet"):
                 out.dateline_outlet = dateline.group("outlet").strip()

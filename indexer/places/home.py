@@ -11,6 +11,7 @@ preferred over bigger ones elsewhere.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from ..gazetteer import Gazetteer, is_us_state
 from .candidates import Mention
@@ -24,10 +25,14 @@ HOME_MARGIN = 1
 STATE_NAME_VOTES = 2
 
 
-def home_state(gaz: Gazetteer, mentions: list[Mention]) -> str | None:
+def home_state(gaz: Gazetteer, mentions: list[Mention],
+               called: Iterable[str] = ()) -> str | None:
     """The admin1 code of the US state the names of the text agree on, if one clearly
-    leads; None otherwise (a national or foreign story, or too few names)."""
+    leads; None otherwise (a national or foreign story, or too few names). ``called``:
+    the states of the text's phone numbers, which vote as the state's name does."""
     votes: Counter[str] = Counter()
+    for state in called:
+        votes[state] += STATE_NAME_VOTES
     seen: set[str] = set()
     for m in mentions:
         if m.key in seen or m.demonym or not m.entries:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
+from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
 
@@ -50,6 +51,8 @@ ANCHOR_SENSES = 8
 ANCHOR_PRIOR_GAP = 1.5
 #: Score added to a town or county of the article's home state (:mod:`.home`).
 HOME_BONUS = 2.0
+#: Words after a town's name that leave it the same town ("Springfield City Council").
+_SAME_TOWN_AFTER = (" city", " town", " township", " village", " borough")
 
 
 def _inside(cand: Candidate, region: Candidate) -> bool:
@@ -88,6 +91,8 @@ class _Context:
     box: tuple[float, float, float, float, float]
     #: The US state the text's names agree on (:func:`.home.home_state`), if any.
     home: str | None = None
+    #: US states whose area codes the text's phone numbers have (:mod:`.area_codes`).
+    phone_states: tuple[str, ...] = ()
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -131,6 +136,13 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                     and c.longitude is not None and c.kind in ("city", "admin")
                     and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
+    # A phone number's area code names its state or province, as the text would
+    # ("903-675-8477": Texas)
+    phones = phone_regions(text) if "-" in text or "." in text else set()
+    states |= phones
+    countries.update(country for country, _ in phones)
+    called = sum(country == "US" for country, _ in phones)
+    us, us_state = us + called, us_state or called > 0
     located = {m.key for m in mentions if m.small and m.located}
     points = [p for ps in anchors.values() for p in ps]
     box = (math.inf, -math.inf, math.inf, -math.inf, 1.0)
@@ -143,7 +155,8 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
     # with a US town among its senses ("2517 Memphis St., Alexandria"): the costly tests last.
     us_local = us >= foreign and (us_state or (
         (us > 0 or _names_a_us_town(mentions)) and _US_LOCAL.search(text) is not None))
-    return _Context(countries, states, town_states, us_local, anchors, located, box)
+    return _Context(countries, states, town_states, us_local, anchors, located, box,
+                    phone_states=tuple(sorted(r for c, r in phones if c == "US")))
 
 
 def _names_a_us_town(mentions: list[Mention]) -> bool:
@@ -231,7 +244,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     resolves the same way at every mention, unless a qualifier says otherwise.
     """
     ctx = _context(mentions, text)
-    ctx.home = home_state(gaz, mentions)
+    ctx.home = home_state(gaz, mentions, ctx.phone_states)
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
@@ -252,7 +265,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 chosen[m.key] = max(inside, key=lambda e: e.prior).candidate
     for m in mentions:
         entries = m.entries
-        if not m.demonym and not m.dateline:
+        if not m.demonym:
             # the same for every mention of a name (the distance tests cost)
             same = (m.key, m.small, id(m.qualifier))
             if same not in widened:
@@ -291,10 +304,25 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
             chosen[m.key] = m.choice = choice
         if m.choice is not None:
             kept.append(m)
+    _same_town_extended(kept, chosen)
     if unplaced:
         kept = _place_small_towns(gaz, unplaced, kept)
     _place_counties(kept)
     return kept
+
+
+def _same_town_extended(mentions: list[Mention], chosen: dict[str, Candidate | None]) -> None:
+    """A town's name with "City" or "Town" after it means the town the text chose for the
+    bare name, when the longer name is only another town's alternate name: after
+    "Springfield, Ohio", "Springfield City Area Transit" is not GeoNames' "Springfield
+    City" (Massachusetts)."""
+    for m in mentions:
+        if not m.key.endswith(_SAME_TOWN_AFTER) or m.qualifier is not None or any(
+                e.main for e in m.entries):
+            continue  # the cheap test first: few names end so
+        town = chosen.get(m.key.rpartition(" ")[0])
+        if town is not None and town.kind == "city":
+            m.choice = town
 
 
 def _town_use(m: Mention, text: str) -> bool:

@@ -97,3 +97,35 @@ def test_a_one_line_article_ending_with_a_photo_credit_is_kept() -> None:
     assert clean_text(story, read_header=False).body == story.strip()
     assert clean_text("The ferry at the slipway. (AP Photo/Harwick Harbour Board)",
                       read_header=False).body == ""
+
+
+BYLINE_NAMES = st.sampled_from(["JILL COLVIN", "Jill Colvin and Gillian Wong", "L.B. WHYDE",
+                                "RACHEL E. SHEELEY", "Tom O'Neil"])
+BYLINE_ROLES = st.sampled_from([", Associated Press", " The Associated Press", " Reuters",
+                                " Advocate Reporter", " STAFF WRITER", " AP Correspondent"])
+DATELINE_PLACES = st.sampled_from(["WASHINGTON", "NEWARK", "HANOVER", "ST. JOHN'S",
+                                   "EAST HAMPTON", "BEIRUT"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["", "Doctor returns home after a year abroad. "]),
+       st.sampled_from(["By", "BY"]), BYLINE_NAMES, BYLINE_ROLES,
+       st.sampled_from(["", " March 30, 2009"]), DATELINE_PLACES,
+       st.sampled_from([" --", " —", " (AP) —", " -"]))
+def test_a_dateline_after_a_byline_is_read(headline: str, by: str, name: str, role: str,
+                                           date: str, place: str, dash: str) -> None:
+    """A byline that ends in an agency or a reporter's job ("By JILL COLVIN, Associated
+    Press WASHINGTON (AP) —", "BY ABBEY ROY Advocate Reporter March 30, 2009 NEWARK --")
+    is followed by the dateline, opening the text or after its headline."""
+    text = f"{headline}{by} {name}{role}{date} {place}{dash} Officials said on Monday."
+    assert clean_text(text, read_header=False).dateline_place == place
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["By the time", "By Monday", "By law"]),
+       st.sampled_from(["the reporter", "a writer", "Reuters"]), DATELINE_PLACES)
+def test_a_sentence_opening_with_by_is_no_byline(opening: str, who: str, place: str) -> None:
+    """"By the time the reporter arrived, HUD -- and others" opens a sentence, not a
+    byline: a word in capitals later on is no dateline."""
+    text = f"{opening} {who} arrived, {place} -- and others -- had left."
+    assert clean_text(text, read_header=False).dateline_place is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from place_checks import by_label, haversine_km, labels
 
@@ -212,7 +212,10 @@ def test_a_town_qualified_once_is_that_town_throughout(case: tuple[str, str, int
 US_LOCAL_CUES = st.one_of(
     st.builds(lambda h, m, half: f" at {h}{m} {half}.", st.integers(1, 12),
               st.sampled_from(["", ":15", ":30"]), st.sampled_from(["a.m", "p.m"])),
-    st.builds(lambda a, b, c: f". Call {a}-{b}-{c} with tips.", st.integers(200, 999),
+    # toll-free: a geographic area code names its state, which the tests below leave out
+    # (test_a_phone_numbers_area_code_names_its_state covers those)
+    st.builds(lambda a, b, c: f". Call {a}-{b}-{c} with tips.",
+              st.sampled_from([800, 833, 844, 855, 866, 877, 888]),
               st.integers(200, 999), st.integers(1000, 9999)),
     st.builds(lambda n, street, kind: f" to {n} {street} {kind}.", st.integers(10, 99999),
               st.sampled_from(["Lafayette", "Memphis", "Augusta", "Locust"]),
@@ -443,3 +446,113 @@ def test_a_small_town_of_the_home_state_beats_a_namesake_abroad(
     found = [p.geonameid for p in extract_places(text)
              if any(text[m.start:m.end] == name for m in p.mentions)]
     assert found == [geonameid]
+
+
+def _extended_town_names() -> list[tuple[str, str, str, int]]:
+    """(town name, "City" or "Town", a state holding a town of that name, that town's
+    geonameid) where "<name> City" is in GeoNames only as another place's alternate name
+    ("Springfield City": Springfield, Massachusetts) and the state's town is not that one."""
+    gaz = get_gazetteer()
+    out = []
+    for key in sorted(gaz.name_keys()):
+        base, _, last = key.rpartition(" ")
+        entries = gaz.entries_for_key(key)
+        if last not in ("city", "town") or not entries or any(e.main for e in entries):
+            continue
+        aliased = {e.candidate.geonameid for e in entries}
+        towns = [e.candidate for e in (*gaz.entries_for_key(base), *gaz.small_us_entries(base))
+                 if e.main and e.candidate.kind == "city" and e.candidate.country_code == "US"
+                 and e.candidate.geonameid not in aliased]
+        for town in towns:
+            if sum(t.admin1 == town.admin1 for t in towns) == 1 and " " not in town.name:
+                out.append((town.name, last.title(), gaz.states[town.admin1].name,
+                            town.geonameid))
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_extended_town_names()))
+def test_a_town_name_with_city_after_it_is_the_town_the_text_chose(
+        case: tuple[str, str, str, int]) -> None:
+    """After "Springfield, Ohio", the "Springfield City Council" is Ohio's Springfield,
+    not the Massachusetts city GeoNames lists "Springfield City" for."""
+    name, word, state, geonameid = case
+    text = (f"The board of {name}, {state}, voted on Monday. Riders of the {name} {word} "
+            f"Area Transit buses cheered.")
+    places = extract_places(text)
+
+    def owners(start: int) -> list[int | None]:
+        return [p.geonameid for p in places if any(m.start <= start < m.end for m in p.mentions)]
+
+    qualified = owners(text.index(name))
+    assume(qualified == [geonameid])  # the board's town found as that state's
+    assert owners(text.index(f"{name} {word}")) in ([], qualified)
+
+
+def _small_dateline_cases() -> list[tuple[str, int, str, str]]:
+    """(small town T, its geonameid, its state's name, a county only that state has):
+    T is the state's one small town of that name, and T's name has bigger namesakes
+    elsewhere ("Hanover", Ohio, beside Hanover in Germany, Maryland and Massachusetts)."""
+    gaz, counties = get_gazetteer(), _unique_counties()
+    out = []
+    for key in sorted(gaz.small_us)[::5]:
+        entries = gaz.small_us_entries(key)
+        main = gaz.entries(key)
+        if not main or " " in key or any(e.candidate.kind != "city" for e in main):
+            continue
+        for e in entries:
+            town = e.candidate
+            if (town.admin1 in counties and all(m.candidate.admin1 != town.admin1 for m in main)
+                    and sum(x.candidate.admin1 == town.admin1 for x in entries) == 1):
+                out.append((town.name, town.geonameid, gaz.states[town.admin1].name,
+                            counties[town.admin1]))
+        if len(out) >= 120:
+            break
+    return out
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(_small_dateline_cases()))
+def test_a_small_towns_dateline_is_the_town_of_the_state_the_text_names(
+        case: tuple[str, int, str, str]) -> None:
+    """A local paper's dateline names its own small town ("HANOVER -- ... Licking County
+    ... Ohio"): it is that state's town, as the same name in the body would be, not the
+    bigger namesake elsewhere."""
+    town, geonameid, state, county = case
+    dateline = town.upper()
+    text = f"{dateline} -- Crews from {county} helped put out the fire. Officials in {state} said."
+    found = [p for p in extract_places(text, dateline=dateline) if p.dateline]
+    assert [p.geonameid for p in found] == [geonameid]
+
+
+def _area_code_cases() -> list[tuple[str, str, str]]:
+    """(town name, a state holding a town of that name other than the likeliest, an area
+    code of that state): "Athens", Texas and 903. Not Georgia, whose name is first a
+    country's."""
+    from newsfacet.indexer.places.area_code_table import AREA_CODES
+    codes: dict[str, str] = {}
+    for code, (country, region) in sorted(AREA_CODES.items()):
+        if country == "US":
+            codes.setdefault(region, code)
+    gaz = get_gazetteer()
+    return [(name, state_name, codes[state]) for name, state_name, _ in _us_namesakes()
+            for state, s in gaz.states.items() if s.name == state_name and state in codes
+            and gaz.entries(state_name.lower())[0].candidate.kind == "admin"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_area_code_cases()),
+       st.sampled_from(["{a}-555-0100", "({a}) 555-0100", "{a}.555.0100"]))
+def test_a_phone_numbers_area_code_names_its_state(case: tuple[str, str, str],
+                                                   phone: str) -> None:
+    """A local paper that names no state prints phone numbers: "Athens" beside a 903
+    number is the town "Athens" beside "Texas" is."""
+    name, state, code = case
+
+    def town(text: str) -> list[int | None]:
+        return [p.geonameid for p in extract_places(text)
+                if any(text[m.start:m.end] == name for m in p.mentions)]
+
+    called = town(f"Police in {name} said the road reopened. Call {phone.format(a=code)}.")
+    named = town(f"Police in {name} said the road reopened. Drivers in {state} were glad.")
+    assert called == named
