@@ -171,3 +171,20 @@ def test_a_first_name_that_is_also_a_modal_names_the_speaker(
 def test_will_opening_a_question_is_no_first_name(word: str, quote: str, last: str) -> None:
     text = f'Will {word} agree to it?\n\n"{quote}," said {last}, a professor.'
     assert "Will " + word not in quotes_by_person(text)
+
+
+#: Lead-ins before a dash and a speaker label, as digests write them.
+LEAD_INS = ["Pollsters agree", "POLLS WERE NOT WRONG, JUST EARLY", "Analysts disagree",
+            "But the count held up", "Turnout was higher than expected"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LEAD_INS), st.sampled_from([" - ", " – ", " — "]), NAMES,
+       st.sampled_from(QUOTES))
+def test_a_name_label_after_a_dash_names_the_speaker(
+    lead: str, dash: str, name: str, quote: str
+) -> None:
+    # 'Pollsters agree - Carl Bialik: "…"': the name between the dash and the colon is a
+    # label, nearer the quote than the lead-in's subject.
+    text = f"The meeting ran late.\n\n{lead}{dash}{name}: “{quote}.” [Source.]"
+    assert quotes_by_person(text) == {name: [quote + "."]}
