@@ -188,3 +188,25 @@ def test_a_name_label_after_a_dash_names_the_speaker(
     # label, nearer the quote than the lead-in's subject.
     text = f"The meeting ran late.\n\n{lead}{dash}{name}: “{quote}.” [Source.]"
     assert quotes_by_person(text) == {name: [quote + "."]}
+
+
+#: When a sentence says a thing was said, between the subject and its verb.
+TIMES = ["Thursday", "later Thursday", "on Tuesday", "late Monday", "earlier today",
+         "last week", "this week", "early Sunday", "yesterday"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(NAMES, st.sampled_from(TIMES), st.sampled_from(["told Fox News", "said", "wrote"]),
+       st.sampled_from(QUOTES), st.booleans(), st.booleans())
+def test_a_time_between_the_subject_and_its_verb_is_not_the_subject(
+    name: str, time: str, verb: str, quote: str, before: bool, full: bool
+) -> None:
+    # 'Priebus later Thursday told Fox News: "…"' was given to "Thursday" (nobody); the
+    # time said between a subject and its verb is no part of the subject.
+    last = name.split()[-1]
+    subject = name if full else last
+    clause = (f'{subject} {time} {verb}: "{quote}."' if before
+              else f'"{quote}," {subject} {time} {verb}.')
+    text = f'{name} arrived late.\n\n{clause}'
+    quote_text = quote + "." if before else quote
+    assert quotes_by_person(text) == {name: [quote_text]}
