@@ -86,9 +86,9 @@ def main(argv: list[str] | None = None) -> int:
                                    pp.recall, f"{pp.tp_gold}/{pp.n_gold}", rp.PEOPLE_R))
     model = score_quotes.learned_model_cv()
     if model is not None:
-        rows.append(rp.Row("speakers", "polnear-attribution (train, 5-fold CV)",
+        rows.append(rp.Row("speakers", "polnear-attribution (train, 10x 5-fold CV)",
                            "learned speaker: quotes it adds that are right", model[0],
-                           f"{model[1]} added at threshold {model[2]}; make train"))
+                           f"{model[1]} added per split at threshold {model[2]}; make train"))
 
     places = {"lgl-toponyms": score_places.score_lgl(),
               "geowebnews-toponyms": score_places.score_geowebnews()}

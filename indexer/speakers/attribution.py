@@ -352,9 +352,12 @@ def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
 
 
 
-#: A label right before a quote: 'Clinton: "..."', 'Said Comey, "..."', 'Continued Stone: "'.
+#: A label right before a quote: 'Clinton: "..."', 'Said Comey, "..."', 'Continued Stone: "',
+#: at the paragraph start, after a sentence, or after a spaced dash that ends a heading or
+#: a lead-in ('Pollsters agree - Carl Bialik: "..."').
 _LABEL_BEFORE = re.compile(
-    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+)(?P<verb>{INVERTED_VERB}[ ]+)?(?P<name>{NAME_SEQ})"
+    rf"(?:^|(?<=[.!?])[\"”’)]?[ ]+|(?<=[ ][-–—])[ ]+)"
+    rf"(?P<verb>{INVERTED_VERB}[ ]+)?(?P<name>{NAME_SEQ})"
     rf"(?:[ ]*\([^()\n]{{1,40}}\))?[ ]*(?P<punct>[:,])[ ]*$"
 )
 
@@ -416,9 +419,11 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
     if src is None and item.open_pos > para_start:
         src = _before_source(text, item, para_start) or _according_before(text, item, para_start)
     if src is None and item.open_pos > para_start:
-        src = _colon_intro(text, item, para_start)
-    if src is None and item.open_pos > para_start:
+        # The label first: right before the mark, it is nearer than the sentence's
+        # subject ('Pollsters agree - Carl Bialik: "..."' is Bialik's, not Pollsters').
         src = _label_source(text, item, para_start)
+    if src is None and item.open_pos > para_start:
+        src = _colon_intro(text, item, para_start)
     if src is None:
         src = _sentence_tail_source(text, item, para_end)
     if src is None and not item.sentence_open:

@@ -51,14 +51,18 @@ def group_gender(group: Group) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
+#: A party tag after a legislator's name, which the sentence's verb follows: 'Rep. Sean
+#: Duffy (R-Wisc.) also addressed …', 'Sen. Bernie Sanders (I) said'.
+_PARTY = r"(?:[ ]\([RDI](?:-[A-Z][A-Za-z.]{0,12}(?:[ ][A-Z][A-Za-z.]{0,12})?)?\))?"
+
 _SENT_START_NAME = re.compile(
     rf"(?:^|(?<=[.!?][ ])|(?<=[.!?][\"”][ ])|(?<=\n))(?P<subj>{NAME_SEQ})"
-    rf"(?=[ ]+[a-z]|,[ ]+[a-z])",
+    rf"{_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z])",
     re.MULTILINE,
 )
 
 #: A name opening a sentence and followed by a lower-case word: 'Johnson demurred.'
-_NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ})(?=[ ]+[a-z]|,[ ]+[a-z])")
+_NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ}){_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z])")
 
 
 #: What may follow the name after "said" when the name is the source: 'said Smith.'

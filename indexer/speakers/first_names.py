@@ -18,7 +18,7 @@ _MALE_NAMES_TEXT = """
     steve steven stephen ted terry thomas tim timothy todd tom tony vladimir walter wayne
     william willie barack jeh rand corey reid rahm elijah hakeem bashar recep emmanuel
     francois xi ali omar mohammed muhammad ahmed hassan abdul jamal tyrone trey chad cody
-    dustin travis tucker stuart marc
+    dustin travis tucker stuart marc will
 """
 
 _FEMALE_NAMES_TEXT = """

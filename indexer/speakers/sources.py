@@ -68,12 +68,15 @@ _PERSON_NOUNS = re.compile(
     re.IGNORECASE,  # a trie: ignoring case, re cannot skip a flat alternation's words
 )
 
-#: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said".
+#: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said",
+#: and the time said in between: "Priebus later Thursday told", "Trump on Tuesday said".
 _TRAIL_WORDS = """
     will would has had have also later then once previously again recently repeatedly
     often himself herself themselves itself first last simply just even further
     frequently publicly privately reportedly quickly bluntly flatly only never ever did
     does not always still now told to can could may might
+    on late early earlier today yesterday tonight this week night monday tuesday wednesday
+    thursday friday saturday sunday
 """
 _SUBJ_TRAIL = re.compile(
     r"(?:[ \t\u00a0]+(?:" + word_alternation(_TRAIL_WORDS) + r"|went on|[a-z]{3,}ly))+$",
@@ -81,7 +84,7 @@ _SUBJ_TRAIL = re.compile(
 )
 #: The last word of every match of :data:`_SUBJ_TRAIL` ("went on" ends with "on").
 _TRAIL_LAST = re.compile(
-    r"(?:" + word_alternation(_TRAIL_WORDS + " on") + r"|[a-z]{3,}ly)", re.IGNORECASE
+    r"(?:" + word_alternation(_TRAIL_WORDS) + r"|[a-z]{3,}ly)", re.IGNORECASE
 )
 
 

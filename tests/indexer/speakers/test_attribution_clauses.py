@@ -144,3 +144,69 @@ def test_a_conjunction_after_a_quote_names_no_source(
             f'{name} declared "{quote}!" {conjunction} said that the campaign would go on.\n\n'
             f'{name} had previously said, "{quote} again," {subordinator} asked about it.')
     assert quotes_by_person(text) == {name: [quote + "!", quote + " again"]}
+
+
+#: First names that are also words of the stop list ("Will" a modal): the name rules read
+#: them as the first name only before a surname.
+WORD_FIRST_NAMES = ["Will"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(WORD_FIRST_NAMES), st.sampled_from(LAST), st.sampled_from(QUOTES),
+       st.sampled_from(['"{q}," said {n}.', '"{q}," said {n}, a professor at the college.',
+                        '"{q}," {n} said.', '{n}, a professor at the college, said: "{q}"']))
+def test_a_first_name_that_is_also_a_modal_names_the_speaker(
+    first: str, last: str, quote: str, shape: str
+) -> None:
+    # 'said Will Doyle, a professor …' was no speaker: "Will" was taken for the modal and
+    # the lone "Doyle" left unconfirmed.
+    name = f"{first} {last}"
+    text = "The meeting ran late.\n" + shape.format(q=quote, n=name)
+    assert quotes_by_person(text) == {name: [quote]}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Democrats", "Republicans", "voters", "the Senate"]),
+       st.sampled_from(QUOTES), st.sampled_from(LAST))
+def test_will_opening_a_question_is_no_first_name(word: str, quote: str, last: str) -> None:
+    text = f'Will {word} agree to it?\n\n"{quote}," said {last}, a professor.'
+    assert "Will " + word not in quotes_by_person(text)
+
+
+#: Lead-ins before a dash and a speaker label, as digests write them.
+LEAD_INS = ["Pollsters agree", "POLLS WERE NOT WRONG, JUST EARLY", "Analysts disagree",
+            "But the count held up", "Turnout was higher than expected"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(LEAD_INS), st.sampled_from([" - ", " – ", " — "]), NAMES,
+       st.sampled_from(QUOTES))
+def test_a_name_label_after_a_dash_names_the_speaker(
+    lead: str, dash: str, name: str, quote: str
+) -> None:
+    # 'Pollsters agree - Carl Bialik: "…"': the name between the dash and the colon is a
+    # label, nearer the quote than the lead-in's subject.
+    text = f"The meeting ran late.\n\n{lead}{dash}{name}: “{quote}.” [Source.]"
+    assert quotes_by_person(text) == {name: [quote + "."]}
+
+
+#: When a sentence says a thing was said, between the subject and its verb.
+TIMES = ["Thursday", "later Thursday", "on Tuesday", "late Monday", "earlier today",
+         "last week", "this week", "early Sunday", "yesterday"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(NAMES, st.sampled_from(TIMES), st.sampled_from(["told Fox News", "said", "wrote"]),
+       st.sampled_from(QUOTES), st.booleans(), st.booleans())
+def test_a_time_between_the_subject_and_its_verb_is_not_the_subject(
+    name: str, time: str, verb: str, quote: str, before: bool, full: bool
+) -> None:
+    # 'Priebus later Thursday told Fox News: "…"' was given to "Thursday" (nobody); the
+    # time said between a subject and its verb is no part of the subject.
+    last = name.split()[-1]
+    subject = name if full else last
+    clause = (f'{subject} {time} {verb}: "{quote}."' if before
+              else f'"{quote}," {subject} {time} {verb}.')
+    text = f'{name} arrived late.\n\n{clause}'
+    quote_text = quote + "." if before else quote
+    assert quotes_by_person(text) == {name: [quote_text]}

@@ -61,3 +61,26 @@ def test_a_pronoun_still_takes_the_last_speaker_of_its_gender(
         f'The vote is set for Friday. "{later}," {pronoun} said.'
     )
     assert quotes_by_person(text).get(speaker) == [quote, later]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([("he", sorted(MALE_NAMES)), ("she", sorted(FEMALE_NAMES))]).flatmap(
+           lambda p: st.tuples(st.just(p[0]), st.sampled_from(p[1]).map(str.title))),
+       st.sampled_from(LAST), st.sampled_from(["Rep.", "Sen.", "Gov."]),
+       st.sampled_from(["R-Wisc.", "D-N.Y.", "I-Vt.", "R", "D-Calif.", "R-New Mexico"]),
+       st.sampled_from(["also addressed the controversy on Thursday",
+                        "was not impressed", "later told reporters much the same"]))
+def test_a_party_tag_after_a_sentence_subject_keeps_it_the_antecedent(
+    pronoun_first: tuple[str, str], last: str, title: str, party: str, predicate: str
+) -> None:
+    # 'Rep. Sean Duffy (R-Wisc.) also addressed the controversy. "…," he said.': the
+    # party tag between the name and its verb hid the subject, and "he" went to the
+    # last man quoted before.
+    pronoun, first = pronoun_first
+    name = f"{first} {last}"
+    other = "Donald Trump" if pronoun == "he" else "Hillary Clinton"
+    text = (f'"We will win this state," {other} said.\n\n'
+            f"{title} {name} ({party}) {predicate}. "
+            f'"Nobody asked the drivers what they think," {pronoun} said.')
+    assert quotes_by_person(text) == {other: ["We will win this state"],
+                                      name: ["Nobody asked the drivers what they think"]}

@@ -32,6 +32,9 @@ OLD_SUBJ_TRAIL = re.compile(
     r"|repeatedly|often|himself|herself|themselves|itself|first|last|simply|just|even"
     r"|further|frequently|publicly|privately|reportedly|quickly|bluntly|flatly|only"
     r"|never|ever|did|does|not|always|still|now|told|to|can|could|may|might|went on"
+    # the time between a subject and its verb ("Priebus later Thursday told"), added since
+    r"|on|late|early|earlier|today|yesterday|tonight|this|week|night|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday"
     r"|[a-z]{3,}ly))+$",
     re.IGNORECASE,
 )
