@@ -19,6 +19,7 @@ from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import STORED_COLUMN
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
 
 from .document import Extraction
 from .fields import (
@@ -33,6 +34,8 @@ from .fields import (
 #: Whoosh's stored-field record: a pickle (protocol 2) of the stored values, compressed.
 _STORED_LEVEL: int = STORED_COLUMN._child._level
 assert STORED_COLUMN._child._module == "zlib"
+#: Field types whose terms and column value are a function of the value alone.
+_PURE_FIELDS = (NUMERIC, DATETIME, ID, KEYWORD)
 
 
 @dataclass
@@ -73,6 +76,37 @@ def analyse_text(text: str, positions_format: Any) -> AnalysedText:
     return AnalysedText(text, words, counts, b"".join(chunks), ends, sum(counts))
 
 
+@dataclass
+class IndexedValue:
+    """A number, date, id or keyword field's value with what Whoosh's writer computes
+    of it alone: its postings (``field.index(value)``) and its column value."""
+
+    value: Any
+    #: (term bytes, frequency, weight, encoded value) per term, as ``field.index`` gives.
+    postings: list[tuple[bytes, int, float, bytes]]
+    #: ``field.to_column_value(value)`` if the field has a column, else None.
+    column: Any
+
+
+def index_value(field: Any, value: Any) -> IndexedValue:
+    """``value`` of ``field`` (a Whoosh ``NUMERIC``, ``DATETIME``, ``ID`` or ``KEYWORD``
+    field) with its postings and column value computed."""
+    column = field.to_column_value(value) if field.column_type else None
+    return IndexedValue(value, list(field.index(value)), column)
+
+
+def _value_fields(schema: Any) -> frozenset[str]:
+    """The fields whose postings and column are a function of the value alone."""
+    return frozenset(name for name, field in schema.items()
+                     if type(field) in _PURE_FIELDS and field.indexed)
+
+
+def _precompute(schema: Any, fields: dict[str, Any], names: frozenset[str]) -> None:
+    for name, value in fields.items():
+        if name in names and value is not None and not isinstance(value, (list, tuple)):
+            fields[name] = index_value(schema[name], value)
+
+
 def stored_record(schema: Any, fields: dict[str, Any]) -> bytes:
     """The bytes Whoosh's W3 writer stores for a document given as ``fields`` (as passed
     to ``add_document``): its stored values in field-name order, pickled and compressed."""
@@ -82,13 +116,25 @@ def stored_record(schema: Any, fields: dict[str, Any]) -> bytes:
         if value is None or not schema[name].stored:
             continue
         value = fields.get(f"_stored_{name}", value)
-        stored[name] = value.text if type(value) is AnalysedText else value
+        stored[name] = plain_value(value)
     return zlib.compress(dumps(stored, 2), _STORED_LEVEL) if stored else b""
 
 
+def plain_value(value: Any) -> Any:
+    """A field's value as given to :func:`~.fields.to_fields`: the text of an
+    :class:`AnalysedText`, the value of an :class:`IndexedValue`."""
+    kind = type(value)
+    if kind is AnalysedText:
+        return value.text
+    if kind is IndexedValue:
+        return value.value
+    return value
+
+
 @lru_cache(maxsize=1)
-def _schemas() -> tuple[Any, Any]:
-    return build_schema(), build_quote_schema()
+def _schemas() -> tuple[Any, Any, frozenset[str], frozenset[str]]:
+    schema, quote_schema = build_schema(), build_quote_schema()
+    return schema, quote_schema, _value_fields(schema), _value_fields(quote_schema)
 
 
 @dataclass
@@ -120,7 +166,7 @@ class PreparedDocument:
 
 def prepare(extraction: Extraction, content_hash: str) -> PreparedDocument:
     """Everything of one document the writer needs that does not depend on the index."""
-    schema, quote_schema = _schemas()
+    schema, quote_schema, value_fields, quote_value_fields = _schemas()
     doc_id = extraction.id
     # the story id a new document gets is its own id, the very object (what pickle sees)
     fields = to_fields(extraction, content_hash, doc_id)
@@ -133,10 +179,20 @@ def prepare(extraction: Extraction, content_hash: str) -> PreparedDocument:
     del card["story"]
     head = json.dumps(card, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"story":'
     del fields["story"], fields["card"]
+    _precompute(schema, fields, value_fields)
     quotes = quote_records(extraction, content_hash)
     text_format = quote_schema["text"].format
+    shared: dict[tuple[str, Any], IndexedValue] = {}
     for record in quotes:
-        record["text"] = analyse_text(record["text"], text_format)
         record["_stored_record"] = stored_record(quote_schema, record)
+        record["text"] = analyse_text(record["text"], text_format)
+        for name, value in record.items():
+            if name in quote_value_fields and value is not None:
+                # a document's quotes share its id, version, outlet and date: computed once
+                key = (name, type(value), value if type(value) is str else repr(value))
+                indexed = shared.get(key)
+                if indexed is None:
+                    indexed = shared[key] = index_value(quote_schema[name], value)
+                record[name] = indexed
     return PreparedDocument(doc_id, extraction.outlet, content_hash, fields,
                             head.encode("utf-8"), stored, quotes)

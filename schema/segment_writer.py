@@ -29,7 +29,7 @@ from whoosh.writing import SegmentWriter
 
 from . import fields as _fields
 from .fields import NewsPositions
-from .prepared import AnalysedText
+from .prepared import AnalysedText, IndexedValue
 from .w3_terms import W3TermWriter
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
@@ -238,6 +238,10 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
                 if value is None:
                     continue
                 field = schema[fieldname]
+                indexed = None
+                if type(value) is IndexedValue:  # postings and column value computed
+                    indexed = value
+                    value = indexed.value
 
                 length = 0
                 if field.indexed:
@@ -252,7 +256,9 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
                         length = counted if field.scorable else 0
                     else:
                         scorable = field.scorable
-                        for tbytes, freq, weight, vbytes in self._index(field, value):
+                        postings = (self._index(field, value) if indexed is None
+                                    else indexed.postings)
+                        for tbytes, freq, weight, vbytes in postings:
                             weight *= fieldboost
                             if scorable:
                                 length += freq
@@ -278,8 +284,10 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
 
                 column = field.column_type
                 if column and customval is not None:
-                    perdocwriter.add_column_value(fieldname, column,
-                                                  self._column_value(field, customval))
+                    perdocwriter.add_column_value(
+                        fieldname, column,
+                        indexed.column if indexed is not None and customval is value
+                        else self._column_value(field, customval))
         except ValueError:
             perdocwriter.cancel_doc()
             raise
