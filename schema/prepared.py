@@ -182,7 +182,7 @@ def prepare(extraction: Extraction, content_hash: str) -> PreparedDocument:
     _precompute(schema, fields, value_fields)
     quotes = quote_records(extraction, content_hash)
     text_format = quote_schema["text"].format
-    shared: dict[tuple[str, Any], IndexedValue] = {}
+    shared: dict[tuple[str, type, Any], IndexedValue] = {}
     for record in quotes:
         record["_stored_record"] = stored_record(quote_schema, record)
         record["text"] = analyse_text(record["text"], text_format)

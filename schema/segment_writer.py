@@ -29,7 +29,7 @@ from whoosh.writing import SegmentWriter
 
 from . import fields as _fields
 from .fields import NewsPositions
-from .prepared import AnalysedText, IndexedValue
+from .prepared import AnalysedText, IndexedValue, plain_value
 from .w3_terms import W3TermWriter
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
@@ -303,6 +303,16 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         self.docnum += 1
         if pool.nbytes() > self._limit:
             self._start_next_segment()
+
+    def update_document(self, **fields: Any) -> None:
+        """Whoosh's ``update_document``, line for line, but the unique fields' documents
+        are found by their plain values (a prepared document's are wrapped)."""
+        if unique_fields := self._unique_fields(fields):
+            with self.searcher() as searcher:
+                unique = [(name, plain_value(fields[name])) for name in unique_fields]
+                for docnum in searcher._find_unique(unique):
+                    self.delete_document(docnum)
+        self.add_document(**fields)
 
     def _index(self, field: Any, value: Any) -> Any:
         """``field.index(value)``; for a number, date, id or keyword field, the last
