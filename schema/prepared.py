@@ -23,6 +23,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
 
 from .document import Extraction
 from .fields import (
+    NewsPositions,
     build_quote_schema,
     build_schema,
     hit_card,
@@ -57,10 +58,19 @@ class AnalysedText:
     length: int
 
 
+#: A single position's encoded value, by position (most words occur once in a text):
+#: ``NewsPositions.encode([p])`` is a pure function of ``p``.
+_SINGLE_POSITIONS: dict[int, bytes] = {}
+_SINGLE_CACHED = 1 << 16
+
+
 def analyse_text(text: str, positions_format: Any) -> AnalysedText:
     """``text``'s postings as ``positions_format`` (a :class:`~.fields.NewsPositions`)
     encodes them."""
+    if type(positions_format) is not NewsPositions:
+        raise TypeError(f"texts are analysed for NewsPositions, not {positions_format!r}")
     encode = positions_format.encode
+    single = _SINGLE_POSITIONS
     words: list[str] = []
     counts: list[int] = []
     chunks: list[bytes] = []
@@ -69,7 +79,14 @@ def analyse_text(text: str, positions_format: Any) -> AnalysedText:
     for word, found in word_positions(text).items():
         words.append(word)
         counts.append(len(found))
-        value = encode(found)
+        if len(found) == 1:
+            value = single.get(found[0])
+            if value is None:
+                value = encode(found)
+                if found[0] < _SINGLE_CACHED:
+                    single[found[0]] = value
+        else:
+            value = encode(found)
         chunks.append(value)
         end += len(value)
         ends.append(end)
