@@ -56,8 +56,8 @@ from newsfacet.schema.fields import (
     build_quote_schema,
     build_schema,
     quote_records,
-    to_fields,
 )
+from newsfacet.schema.prepared import PreparedDocument, prepare
 from newsfacet.schema.segment_writer import ArraySegmentWriter
 
 from . import integrity
@@ -497,17 +497,25 @@ class GenerationWriter:
             sketched: Sketch | None = None) -> str:
         """Add a document (``replace``: over an older version) with its quotes; return
         its story id. ``sketched`` is its body's story sketch if already computed."""
-        story = self.stories.add_sketch(extraction.id, sketched or sketch(extraction.body),
-                                        extraction.outlet)
-        fields = to_fields(extraction, content_hash, story)
+        return self.add_prepared(prepare(extraction, content_hash), replace,
+                                 sketched or sketch(extraction.body))
+
+    def add_prepared(self, prepared: PreparedDocument, replace: bool,
+                     sketched: Sketch | None = None) -> str:
+        """:meth:`add` for a document :func:`~newsfacet.schema.prepared.prepare` made
+        ready (in a worker process, in bulk runs)."""
+        doc_id = prepared.id
+        story = self.stories.add_sketch(
+            doc_id, sketched or sketch(prepared.fields["body"].text), prepared.outlet)
+        fields = prepared.fields_with_story(story)
         if replace:
             self.docs.update_document(**fields)
         else:
             self.docs.add_document(**fields)
-        self.quotes.delete_by_term("doc_id", extraction.id)
-        for record in quote_records(extraction, content_hash):
+        self.quotes.delete_by_term("doc_id", doc_id)
+        for record in prepared.quotes:
             self.quotes.add_document(**record)
-        self.touched.add(extraction.id)
+        self.touched.add(doc_id)
         return story
 
     def delete(self, doc_id: str) -> int:

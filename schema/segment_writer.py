@@ -22,12 +22,14 @@ from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.columns import VarBytesColumn
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from . import fields as _fields
 from .fields import NewsPositions
+from .prepared import AnalysedText, IndexedValue, plain_value
 from .w3_terms import W3TermWriter
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
@@ -130,6 +132,36 @@ class ArrayPostingPool:
             value_ends.append(len(values))
         return length
 
+    def add_analysed(self, fieldname: str, docnum: int, text: AnalysedText, positions: Any,
+                     boost: float) -> int:
+        """:meth:`add_words` for a text whose words and encoded positions were computed
+        already (in a worker process): the same postings in the same order, a term
+        looked up per distinct word instead of per word; the text's length."""
+        if not text.words:
+            return 0
+        words = self.word_ids.get(fieldname)
+        if words is None:
+            words = self.word_ids[fieldname] = {}
+        get_id = words.get
+        ids = []
+        for word in text.words:
+            term = get_id(word)
+            if term is None:
+                term = words[word] = self._term_id(fieldname, word.encode("utf-8"))
+            ids.append(term)
+        field_boost = positions.field_boost
+        self.terms.extend(ids)
+        self.docs.extend(repeat(docnum, len(ids)))
+        self.weights.extend([float(count) * field_boost * boost for count in text.counts])
+        base = len(self.values)
+        self.values += text.values
+        self.value_ends.extend([base + end for end in text.ends])
+        return text.length
+
+    def _term_id(self, fieldname: str, encoded: bytes) -> int:
+        known = self.term_ids.get((fieldname, encoded))
+        return self._new_term(fieldname, encoded) if known is None else known
+
     def _word_id(self, fieldname: str, word: str) -> int:
         """The term id of a word as written in a text field, -1 for a stop word."""
         term, stopped = _fields.normal_word(word)
@@ -206,17 +238,27 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
                 if value is None:
                     continue
                 field = schema[fieldname]
+                indexed = None
+                if type(value) is IndexedValue:  # postings and column value computed
+                    indexed = value
+                    value = indexed.value
 
                 length = 0
                 if field.indexed:
                     fieldboost = self._field_boost(fields, fieldname, docboost)
-                    if _news_words(field, value):
+                    if type(value) is AnalysedText and _news_format(field):
+                        counted = pool.add_analysed(fieldname, docnum, value, field.format,
+                                                    fieldboost)
+                        length = counted if field.scorable else 0
+                    elif _news_words(field, value):
                         counted = pool.add_words(fieldname, docnum, value, field.format,
                                                  fieldboost)
                         length = counted if field.scorable else 0
                     else:
                         scorable = field.scorable
-                        for tbytes, freq, weight, vbytes in self._index(field, value):
+                        postings = (self._index(field, value) if indexed is None
+                                    else indexed.postings)
+                        for tbytes, freq, weight, vbytes in postings:
                             weight *= fieldboost
                             if scorable:
                                 length += freq
@@ -235,22 +277,42 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
                     perdocwriter.add_vector_items(fieldname, field, vitems)
 
                 customval = fields.get(f"_stored_{fieldname}", value)
+                if type(customval) is AnalysedText:
+                    customval = customval.text
                 stored = customval if field.stored else None
                 perdocwriter.add_field(fieldname, field, stored, length)
 
                 column = field.column_type
                 if column and customval is not None:
-                    perdocwriter.add_column_value(fieldname, column,
-                                                  self._column_value(field, customval))
+                    perdocwriter.add_column_value(
+                        fieldname, column,
+                        indexed.column if indexed is not None and customval is value
+                        else self._column_value(field, customval))
         except ValueError:
             perdocwriter.cancel_doc()
             raise
 
+        record = fields.get("_stored_record")
+        if record is not None and perdocwriter._storedfields:
+            # the stored values' pickled, compressed record, made where the document
+            # was prepared: what finish_doc would add to the stored column
+            perdocwriter._storedfields = {}
+            _add_stored_record(perdocwriter, docnum, record)
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
         if pool.nbytes() > self._limit:
             self._start_next_segment()
+
+    def update_document(self, **fields: Any) -> None:
+        """Whoosh's ``update_document``, line for line, but the unique fields' documents
+        are found by their plain values (a prepared document's are wrapped)."""
+        if unique_fields := self._unique_fields(fields):
+            with self.searcher() as searcher:
+                unique = [(name, plain_value(fields[name])) for name in unique_fields]
+                for docnum in searcher._find_unique(unique):
+                    self.delete_document(docnum)
+        self.add_document(**fields)
 
     def _index(self, field: Any, value: Any) -> Any:
         """``field.index(value)``; for a number, date, id or keyword field, the last
@@ -331,6 +393,20 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         finally:
             lengths.close()
         self.fieldwriter.close()
+
+
+def _news_format(field: Any) -> bool:
+    """Whether a field's postings are :class:`NewsPositions`' over the news analyzer."""
+    return type(field.format) is NewsPositions and getattr(field.analyzer, "news_words",
+                                                             False)
+
+
+def _add_stored_record(perdocwriter: Any, docnum: int, record: bytes) -> None:
+    """Add a stored record already pickled and compressed to Whoosh's stored-field
+    column: what its ``PickleColumn`` over ``CompressedBytesColumn`` add after those
+    two steps."""
+    compressed = perdocwriter._get_column("_stored")._child
+    VarBytesColumn.Writer.add(compressed, docnum, record)
 
 
 def _news_words(field: Any, value: Any) -> bool:
