@@ -145,7 +145,10 @@ class _QuietPool(multiprocessing.pool.Pool):
     """
 
     def _get_sentinels(self) -> list[Any]:
-        return [self._change_notifier._reader]  # type: ignore[attr-defined]
+        notifier = getattr(self, "_change_notifier", None)  # CPython's private pool state
+        if notifier is None:  # a Python whose pool differs: its own behaviour, spin and all
+            return super()._get_sentinels()  # type: ignore[misc, no-any-return]
+        return [notifier._reader]
 
 
 def extract_all(items: Iterable[tuple[Article, str]], parallel: bool) -> Iterator[Extracted]:
