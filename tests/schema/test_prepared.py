@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import pickle
 import tempfile
 from collections import Counter
@@ -20,6 +19,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from segment_files import segment_files
 from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
@@ -73,13 +73,6 @@ def extractions(draw: Any) -> list[Extraction]:
 SMALL_BLOCKS = W3Codec(blocklimit=3)
 
 
-def _segment_files(folder: Path) -> Counter[tuple[str, bytes]]:
-    files: Counter[tuple[str, bytes]] = Counter()
-    for name in os.listdir(folder):
-        if name.startswith("MAIN_") and "LOCK" not in name:
-            files[(name.split(".", 1)[1], (folder / name).read_bytes())] += 1
-    return files
-
 
 def _write(folder: Path, schema: Any, writer_class: type, records: list[dict[str, Any]],
            codec: Any) -> Counter[tuple[str, bytes]]:
@@ -88,7 +81,7 @@ def _write(folder: Path, schema: Any, writer_class: type, records: list[dict[str
     for record in records:
         writer.add_document(**record)
     writer.commit()
-    return _segment_files(folder)
+    return segment_files(folder)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from segment_files import segment_files
 from whoosh import index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import SegmentWriter
@@ -64,14 +64,6 @@ def documents(draw: Any, size: int = 12) -> list[dict[str, Any]]:
         docs.append(doc)
     return docs
 
-
-def _segment_files(folder: Path) -> Counter[tuple[str, bytes]]:
-    """Every segment file as (extension, content): segment names are random."""
-    files: Counter[tuple[str, bytes]] = Counter()
-    for name in os.listdir(folder):
-        if name.startswith("MAIN_") and "LOCK" not in name:
-            files[(name.split(".", 1)[1], (folder / name).read_bytes())] += 1
-    return files
 
 
 def _write(folder: Path, writer_class: type, batches: list[list[dict[str, Any]]],
@@ -136,7 +128,7 @@ def test_segments_are_byte_for_byte_whooshs(batches: list[list[dict[str, Any]]],
         theirs.mkdir()
         _write(theirs, SegmentWriter, batches, deletes, codec)
         _write(ours, ArraySegmentWriter, batches, deletes, codec)
-        assert _segment_files(ours) == _segment_files(theirs)
+        assert segment_files(ours) == segment_files(theirs)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -210,7 +202,7 @@ def test_quote_segments_are_byte_for_byte_whooshs(records: list[dict[str, Any]],
                 writer.add_document(**record)
             writer.commit()
             folders.append(folder)
-        assert _segment_files(folders[0]) == _segment_files(folders[1])
+        assert segment_files(folders[0]) == segment_files(folders[1])
 
 
 def test_the_quote_schema_is_written_as_whoosh_writes_it() -> None:
@@ -231,5 +223,5 @@ def test_the_quote_schema_is_written_as_whoosh_writes_it() -> None:
                 writer.add_document(**quote)
             writer.commit()
             folders.append(folder)
-        assert _segment_files(folders[0]) == _segment_files(folders[1])
-        assert _segment_files(folders[0])  # something was written
+        assert segment_files(folders[0]) == segment_files(folders[1])
+        assert segment_files(folders[0])  # something was written
