@@ -36,7 +36,7 @@ from .fields import (
 _STORED_LEVEL: int = STORED_COLUMN._child._level
 assert STORED_COLUMN._child._module == "zlib"
 #: Field types whose terms and column value are a function of the value alone.
-_PURE_FIELDS = (NUMERIC, DATETIME, ID, KEYWORD)
+PURE_FIELDS = (NUMERIC, DATETIME, ID, KEYWORD)
 
 
 @dataclass
@@ -59,9 +59,10 @@ class AnalysedText:
 
 
 #: A single position's encoded value, by position (most words occur once in a text):
-#: ``NewsPositions.encode([p])`` is a pure function of ``p``.
-_SINGLE_POSITIONS: dict[int, bytes] = {}
-_SINGLE_CACHED = 1 << 16
+#: ``NewsPositions.encode([p])`` is a pure function of ``p``. One cache for the worker's
+#: :func:`analyse_text` and the writer's ``add_words``.
+SINGLE_POSITIONS: dict[int, bytes] = {}
+SINGLE_CACHED = 1 << 16
 
 
 def analyse_text(text: str, positions_format: Any) -> AnalysedText:
@@ -70,7 +71,7 @@ def analyse_text(text: str, positions_format: Any) -> AnalysedText:
     if type(positions_format) is not NewsPositions:
         raise TypeError(f"texts are analysed for NewsPositions, not {positions_format!r}")
     encode = positions_format.encode
-    single = _SINGLE_POSITIONS
+    single = SINGLE_POSITIONS
     words: list[str] = []
     counts: list[int] = []
     chunks: list[bytes] = []
@@ -83,7 +84,7 @@ def analyse_text(text: str, positions_format: Any) -> AnalysedText:
             value = single.get(found[0])
             if value is None:
                 value = encode(found)
-                if found[0] < _SINGLE_CACHED:
+                if found[0] < SINGLE_CACHED:
                     single[found[0]] = value
         else:
             value = encode(found)
@@ -115,7 +116,7 @@ def index_value(field: Any, value: Any) -> IndexedValue:
 def _value_fields(schema: Any) -> frozenset[str]:
     """The fields whose postings and column are a function of the value alone."""
     return frozenset(name for name, field in schema.items()
-                     if type(field) in _PURE_FIELDS and field.indexed)
+                     if type(field) in PURE_FIELDS and field.indexed)
 
 
 def _precompute(schema: Any, fields: dict[str, Any], names: frozenset[str]) -> None:

@@ -23,27 +23,27 @@ from typing import Any
 import numpy as np
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.columns import VarBytesColumn
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 from . import fields as _fields
 from .fields import NewsPositions
-from .prepared import AnalysedText, IndexedValue, plain_value
+from .prepared import (
+    PURE_FIELDS,
+    SINGLE_CACHED,
+    SINGLE_POSITIONS,
+    AnalysedText,
+    IndexedValue,
+    plain_value,
+)
 from .w3_terms import W3TermWriter
 
 #: Estimated bytes per posting in the arrays (term, document, weight, value end),
 #: plus what the dictionary keeps per distinct term.
 _POSTING_BYTES = 4 + 4 + 8 + 8
 _TERM_BYTES = 160
-#: A single position's encoded value (most words occur once in a text), by position:
-#: Whoosh's ``Positions.encode([p])``, which is a pure function of ``p``.
-_SINGLE_POSITIONS: dict[int, bytes] = {}
-_SINGLE_CACHED = 1 << 16
 #: Estimated bytes per distinct word as written (its entry in ``raw_ids``).
 _RAW_BYTES = 100
-#: Field types whose terms and column value are a function of the value alone.
-_PURE_FIELDS = (NUMERIC, DATETIME, ID, KEYWORD)
 #: Postings turned into Python lists at a time while writing.
 _WINDOW = 65_536
 
@@ -109,7 +109,7 @@ class ArrayPostingPool:
             return 0
         field_boost = positions.field_boost
         encode = positions.encode
-        single = _SINGLE_POSITIONS
+        single = SINGLE_POSITIONS
         values = self.values
         value_ends = self.value_ends
         weights = self.weights
@@ -124,7 +124,7 @@ class ArrayPostingPool:
                 value = single.get(found[0])
                 if value is None:
                     value = encode(found)
-                    if found[0] < _SINGLE_CACHED:
+                    if found[0] < SINGLE_CACHED:
                         single[found[0]] = value
                 values += value
             else:
@@ -332,7 +332,7 @@ class ArraySegmentWriter(SegmentWriter):  # type: ignore[misc]
         single value, not a list). The key holds the value's type and repr: Whoosh
         indexes an aware datetime's wall time, so two equal instants in two zones
         differ, and 1 == 1.0 == True."""
-        if type(field) not in _PURE_FIELDS or isinstance(value, (list, tuple)):
+        if type(field) not in PURE_FIELDS or isinstance(value, (list, tuple)):
             return compute()
         key = (type(value), value if type(value) is str else repr(value))
         slot = (kind, id(field))
