@@ -334,21 +334,33 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
 #: worried that the safety net was "a hammock"', 'Gov. Pat McCrory (R) blamed the court's
 #: "four liberal justices"'. Whatever the verb, PolNeAR gives such quotes to the subject.
 _SUBJECT_VERB = re.compile(
-    rf"(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile|Instead),?[ ]+)?"
-    rf"(?P<subj>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?(?:,[^,\"“”\n]{{2,100}},)?"
-    rf"[ ]+(?:[a-z]+ly[ ]+|also[ ]+|then[ ]+|later[ ]+)?"
+    rf"(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile|Instead),?[ ]+(?:then[ ]+)?)?"
+    rf"(?P<subj>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?"
+    rf"(?:,[^,\"“”\n]{{2,100}},)?"
+    rf"[ ]+(?:(?:has|had|have|would|will|did|does)[ ]+)?"
+    rf"(?:[a-z]+ly[ ]+|also[ ]+|then[ ]+|later[ ]+)?"
     rf"(?P<verb>[a-z]{{3,}}(?:ed|es|ts|ds|ns|ks))\b"
 )
 
 
 def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
-    """The person the quote's sentence opens with, before any verb: the quote's speaker."""
-    m = _SUBJECT_VERB.match(text, s0, item.open_pos)
-    if m is None or QUOTE_MARK.search(text, s0, m.end()):
-        return None
-    subj = m.group("subj")
-    src = source_from_name(subj, m.group("verb"), None)
-    return src if src.kind == "person" else None
+    """The person the quote's sentence opens with, before any verb: the quote's speaker.
+    Also after up to three fronted phrases ('Speaking to MSNBC Monday, Bush referred to
+    Rubio as "a bright leader"') and behind an auxiliary ('Clinton has increasingly
+    decried "systemic racism"')."""
+    pos = s0
+    for _ in range(4):
+        m = _SUBJECT_VERB.match(text, pos, item.open_pos)
+        if m is not None and not QUOTE_MARK.search(text, s0, m.end()):
+            subj = m.group("subj")
+            src = source_from_name(subj, m.group("verb"), None)
+            if src.kind == "person" and not subj.endswith(("’s", "'s")):
+                return src
+        fronted = _FRONTED.match(text, pos, item.open_pos)
+        if fronted is None or fronted.end() - s0 > 150:
+            return None
+        pos = fronted.end()
+    return None
 
 
 

@@ -1,0 +1,46 @@
+"""Quotes the rules found but gave to nobody (issue 18, sixth round, read on PolNeAR
+train): a quoted fragment in a sentence whose subject stands behind fronted phrases or
+an auxiliary. Generated texts, so that no single phrasing is what passes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from speaker_checks import quotes_by_person
+
+FIRST = ["Marta", "Joost", "Ingrid", "Tomas", "Renata", "Bas"]
+LAST = ["Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Brandt", "Nakamura", "Duval"]
+NAMES = st.builds("{} {}".format, st.sampled_from(FIRST), st.sampled_from(LAST))
+FRAGMENTS = ["a work in progress", "deeply troubling", "the worst deal in years"]
+#: Phrases that may open a sentence before its subject, commas inside some of them.
+FRONTED = [
+    "Speaking to reporters in Salem, New Hampshire, on Monday",
+    "In the depths of the recession",
+    "As the race turned to the South",
+    "On Sunday, at a rally in Ohio",
+]
+#: Verbs no cue list holds, before the quoted fragment.
+CLAUSES = [
+    "{verb} the plan as", "{verb} the merger as", "{verb} that the vote was",
+]
+VERBS = ["described", "dismissed", "characterized", "decried"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, st.sampled_from(FRONTED), st.sampled_from(["", "has ", "had "]),
+       st.sampled_from(["", "repeatedly ", "also "]), st.sampled_from(VERBS),
+       st.sampled_from(CLAUSES), st.sampled_from(FRAGMENTS), st.booleans())
+def test_fragment_takes_the_subject_behind_fronted_phrases_or_an_auxiliary(
+    name: str, fronted: str, aux: str, adverb: str, verb: str, clause: str,
+    fragment: str, lead: bool,
+) -> None:
+    # 'Speaking to MSNBC Monday, Bush referred to Rubio as "a bright leader"': whatever
+    # the verb, the sentence's subject is the fragment's speaker, behind fronted phrases
+    # and an auxiliary ('Clinton has increasingly decried "systemic racism"').
+    opening = f"{fronted}, " if lead else ""
+    text = (
+        f"{name} spoke to supporters this week.\n\n"
+        f"{opening}{name.split()[1]} {aux}{adverb}{clause.format(verb=verb)} "
+        f"\u201c{fragment}\u201d and left the stage."
+    )
+    assert fragment in quotes_by_person(text).get(name, []), text
