@@ -195,6 +195,12 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     return Source("anon", surface.strip(" ,"), cue=cue)
 
 
+#: The name a relative "who" closing a subject phrase refers to: 'Mike Lee, who'.
+_RELATIVE_ANTECEDENT = re.compile(
+    rf"(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?,[ ]+who$"
+)
+
+
 def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     """Who a subject phrase before a cue verb names ('Brennan', 'he', 'the statement')."""
     phrase = phrase.lstrip(" ,\t").rstrip(" \t")  # keep an appositive's closing comma
@@ -204,6 +210,13 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     low = phrase.rstrip(" ,").lower()
     words = low.split()
     last = words[-1]
+    if last == "who" and len(words) >= 2 and words[-2].endswith(","):
+        # 'from Mike Lee, who declared': a relative "who" speaks for the name before it.
+        named = _RELATIVE_ANTECEDENT.search(phrase.rstrip(" ,"))
+        if named is not None:
+            src = source_from_name(named.group("name"), cue, None)
+            if src.kind == "person":
+                return src
     if last in PERSON_PRONOUNS or last in OTHER_PRONOUNS:
         head = " ".join(words[:-1]).strip(" ,")
         fronted = len(words) >= 2 and words[-2].endswith(",")  # 'Asked about it, she replied'

@@ -44,3 +44,17 @@ def test_fragment_takes_the_subject_behind_fronted_phrases_or_an_auxiliary(
         f"\u201c{fragment}\u201d and left the stage."
     )
     assert fragment in quotes_by_person(text).get(name, []), text
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(["declared in the spin room,", "told Congress:", "says it is",
+                               "tweeted that the plan"]),
+       st.sampled_from(FRAGMENTS), st.sampled_from(["", " (R-Utah)"]),
+       st.sampled_from(["The mayor won an endorsement from {n}", "Contrast that with {n}"]))
+def test_a_relative_who_speaks_for_the_name_before_it(
+    name: str, clause: str, fragment: str, tag: str, opening: str
+) -> None:
+    # 'Cruz scored an endorsement from Mike Lee, who declared in the spin room, "..."':
+    # the quote is Lee's, not an organisation's and not the sentence subject's.
+    text = f"{opening.format(n=name + tag)}, who {clause} \u201c{fragment}.\u201d"
+    assert quotes_by_person(text).get(name) == [fragment + "."], text
