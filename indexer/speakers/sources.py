@@ -203,7 +203,8 @@ _RELATIVE_ANTECEDENT = re.compile(
 
 def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     """Who a subject phrase before a cue verb names ('Brennan', 'he', 'the statement')."""
-    phrase = phrase.lstrip(" ,\t").rstrip(" \t")  # keep an appositive's closing comma
+    # keep an appositive's closing comma; a no-break space is a space ('Trump\u00a0told')
+    phrase = phrase.lstrip(" ,\t\u00a0").rstrip(" \t\u00a0")
     phrase = _strip_trail(phrase)
     if not phrase.strip(" ,"):
         return None
@@ -264,7 +265,9 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
             if src.kind == "person" or not strict:
                 return src
             if src.kind == "org":
-                return src
+                # 'Maricopa County Recorder Helen Purcell said': capitalised modifiers of
+                # a role, then a person's name, are no organisation.
+                return _name_closing_clause(phrase.rstrip(" ,"), cue) or src
     if strict and len(words) > 8:
         return None
     tail = _APPOSITIVE_NAME.search(phrase)

@@ -58,3 +58,31 @@ def test_a_relative_who_speaks_for_the_name_before_it(
     # the quote is Lee's, not an organisation's and not the sentence subject's.
     text = f"{opening.format(n=name + tag)}, who {clause} \u201c{fragment}.\u201d"
     assert quotes_by_person(text).get(name) == [fragment + "."], text
+
+
+KNOWN_NAMES = st.builds("{} {}".format,
+                        st.sampled_from(["Helen", "James", "Maria", "David", "Susan"]),
+                        st.sampled_from(LAST))
+
+
+@settings(max_examples=40, deadline=None)
+@given(KNOWN_NAMES, st.sampled_from(["Maricopa County Recorder", "New York City Public Advocate",
+                                     "State Board Chairman", "FBI General Counsel"]),
+       st.sampled_from(["said", "wrote", "added"]), st.sampled_from(FRAGMENTS))
+def test_capitalised_role_words_before_a_name_make_no_organisation(
+    name: str, role: str, verb: str, quote: str
+) -> None:
+    # '"...," Maricopa County Recorder Helen Purcell said': the words before the known
+    # first name are the person's role, not an organisation that spoke.
+    text = f"\u201cThis is {quote},\u201d {role} {name} {verb}."
+    assert quotes_by_person(text).get(name) == [f"This is {quote}"], text
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES, st.sampled_from(["told the Post in a statement", "continues", "said"]),
+       st.sampled_from(FRAGMENTS))
+def test_a_no_break_space_after_a_name_is_a_space(name: str, clause: str, quote: str) -> None:
+    # 'Trump\u00a0told the Washington Post, "..."': pasted text keeps no-break spaces.
+    surname = name.split()[1]
+    text = f"{name} spoke on Monday.\n\n{surname}\u00a0{clause}, \u201cIt is {quote}.\u201d"
+    assert f"It is {quote}." in quotes_by_person(text).get(name, []), text
