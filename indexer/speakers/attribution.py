@@ -204,12 +204,37 @@ def _is_person_subject(sm: re.Match[str] | None) -> bool:
     )
 
 
+def _never_in_full(text: str, word: str) -> bool:
+    """True when ``word`` is one capitalised word that no capitalised word ever precedes in
+    the text ('Hours later, Trump ...', 'Continuing to explain, Carson ...'): more likely a
+    word opening a fronted phrase than a surname, which a full name introduces."""
+    if " " in word or "\u00a0" in word or not word[:1].isupper():
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if end >= len(text) or not _is_word_char(text[end]):
+            before = NAME_SEQ_RE.search(text, max(0, at - 40), end)
+            while before is not None and before.end() < end:
+                before = NAME_SEQ_RE.search(text, before.end(), end)
+            if before is not None and before.end() == end and before.start() < at:
+                return False
+        at = text.find(word, end)
+    return True
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _subject_of(text: str, s0: int, end: int) -> re.Match[str] | None:
     """The subject opening the sentence at ``s0`` (a name, "he" or "she"), also after up
     to three fronted phrases: 'Speaking at a town hall in Salem, New Hampshire, Trump went
     after Bush, calling him "a stiff."'. The first capitalised word when none is a person."""
     first = SENTENCE_SUBJECT.match(text, s0, end)
-    if _is_person_subject(first):
+    if _is_person_subject(first) and (
+        first is None or not _never_in_full(text, first.group("subj"))
+    ):
         return first
     pos = s0
     for _ in range(3):

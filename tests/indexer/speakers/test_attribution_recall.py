@@ -86,3 +86,18 @@ def test_a_no_break_space_after_a_name_is_a_space(name: str, clause: str, quote:
     surname = name.split()[1]
     text = f"{name} spoke on Monday.\n\n{surname}\u00a0{clause}, \u201cIt is {quote}.\u201d"
     assert f"It is {quote}." in quotes_by_person(text).get(name, []), text
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(["Hours later", "Minutes later", "Continuing to explain his view",
+                               "Informed of the result", "Amid the noise"]),
+       st.sampled_from(["telling reporters", "saying", "adding"]), st.sampled_from(FRAGMENTS))
+def test_a_lone_word_opening_a_fronted_phrase_is_not_the_subject(
+    name: str, fronted: str, participle: str, quote: str
+) -> None:
+    # 'Hours later, Trump returned the compliment, telling Reuters, "..."': "Hours" is
+    # never written after a first name, as a surname would be; the subject is Trump.
+    surname = name.split()[1]
+    text = (f"{name} met the donors on Friday.\n\n{fronted}, {surname} returned the "
+            f"compliment, {participle}, \u201cIt was {quote}.\u201d")
+    assert quotes_by_person(text).get(name) == [f"It was {quote}."], text
