@@ -25,7 +25,13 @@ from .patterns import (
     VERB_FIRST,
 )
 from .sentences import sentence_end, sentence_start
-from .sources import source_from_name, source_from_object, source_from_phrase, trim_role
+from .sources import (
+    owned_body,
+    source_from_name,
+    source_from_object,
+    source_from_phrase,
+    trim_role,
+)
 
 #: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
 _PARTICIPLE = re.compile(
@@ -264,6 +270,10 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
         if not sm:
             return None
         verb = p.group("verb").split(" ")[0]
+        owned = owned_body(text[: lo + p.start()], sm.start("subj"))
+        if owned is not None:  # 'Ryan's campaign shrugged it off, telling reporters, "'
+            owned.cue = verb
+            return owned
         subj = sm.group("subj")
         if subj.lower() in PERSON_PRONOUNS:
             return Source("pronoun", subj, cue=verb)
@@ -348,6 +358,10 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     if not sm:
         return None
     verb = m.group("part")
+    owned = owned_body(text[: s0 + m.start()], sm.start("subj"))
+    if owned is not None:  # 'Gowdy's office slammed the suit, calling it "meritless"'
+        owned.cue = verb
+        return owned
     subj_txt = sm.group("subj")
     if subj_txt.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj_txt, cue=verb)

@@ -180,6 +180,45 @@ def trim_role(role: str) -> str | None:
     return role
 
 
+#: Not a role noun and a name after the body: 'campaign manager Corey Lewandowski' (a
+#: preposition may stand there: 'campaign on Monday').
+_NO_ROLE_NAME = (
+    r"(?![ ]+(?!(?:on|in|at|of|for|to|with|from|by|after|before|during|about|against)[ ])"
+    rf"[a-z\-]+[ ]+[{UPPER}])"
+)
+#: What a person's possessive may own that speaks for them as a body, not as the person:
+#: 'Ryan's campaign', 'Gowdy's office', 'Clinton's lawyers'; not when a role and a name
+#: follow ('Trump's campaign manager Corey Lewandowski').
+OWNED_BODY = re.compile(
+    r"['’]s[ ]+(?:" + word_alternation("""
+    campaign campaigns office offices team staff staffers aides spokesman spokeswoman
+    spokesperson spokespeople lawyers attorneys administration government camp
+    committee foundation company website
+    """) + rf")\b{_NO_ROLE_NAME}"
+)
+#: A subject phrase that is such a body: '(The) New Hampshire Sen. Kelly Ayotte's campaign'.
+_OWNED_SUBJECT = re.compile(rf"(?:[Tt]he[ ]+)?{NAME_SEQ}(?<=['’]s)")
+
+
+#: A body named after its person: 'The Sanders campaign', 'the Obama administration'.
+_NAMED_BODY = re.compile(
+    rf"[Tt]he[ ]+{NAME_SEQ}[ ]+(?:campaign|team|camp|administration)\b"
+    rf"{_NO_ROLE_NAME}"
+)
+
+
+def owned_body(phrase: str, at: int = 0) -> Source | None:
+    """An organisation source when ``phrase`` opens (at ``at``) with a person's possessive
+    and a body of theirs ('Ryan's campaign said'): the quote is not the person's."""
+    m = _OWNED_SUBJECT.match(phrase, at)
+    body = OWNED_BODY.match(phrase, m.end() - 2) if m is not None else None
+    if body is None:
+        body = _NAMED_BODY.match(phrase, at)  # 'The Sanders campaign'
+    if body is None:
+        return None
+    return Source("org", phrase[at : body.end()].strip(), cue="")
+
+
 def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     """Classify and canonicalise a name-shaped surface form."""
     name, title = canonical_name(surface)
@@ -208,6 +247,10 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     phrase = _strip_trail(phrase)
     if not phrase.strip(" ,"):
         return None
+    owned = owned_body(phrase)
+    if owned is not None:
+        owned.cue = cue
+        return owned
     low = phrase.rstrip(" ,").lower()
     words = low.split()
     last = words[-1]

@@ -101,3 +101,30 @@ def test_a_lone_word_opening_a_fronted_phrase_is_not_the_subject(
     text = (f"{name} met the donors on Friday.\n\n{fronted}, {surname} returned the "
             f"compliment, {participle}, \u201cIt was {quote}.\u201d")
     assert quotes_by_person(text).get(name) == [f"It was {quote}."], text
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, st.sampled_from(["{s}\u2019s campaign", "{n}'s office", "The {s} campaign",
+                               "{s}\u2019s lawyers"]),
+       st.sampled_from(["said the ruling was", "shrugged off the report, telling reporters,",
+                        "slammed the lawsuit, calling it", "on Monday dismissed the claim as"]),
+       st.sampled_from(FRAGMENTS))
+def test_a_persons_campaign_or_office_is_not_the_person(
+    name: str, body: str, clause: str, quote: str
+) -> None:
+    # 'Ryan's campaign shrugged off the comments, telling reporters, "..."': the campaign
+    # spoke, not Ryan; the quote must not be credited to him.
+    subject = body.format(s=name.split()[1], n=name)
+    text = f"{name} spoke on Friday.\n\n{subject} {clause} \u201c{quote}\u201d on Monday."
+    assert quote not in quotes_by_person(text).get(name, []), text
+
+
+@settings(max_examples=30, deadline=None)
+@given(NAMES, KNOWN_NAMES, st.sampled_from(FRAGMENTS))
+def test_a_role_and_name_after_the_possessive_is_that_person(
+    name: str, aide: str, quote: str
+) -> None:
+    # 'Trump's campaign manager Corey Lewandowski said ...': the manager speaks.
+    text = (f"{name} spoke on Friday.\n\n{name.split()[1]}\u2019s campaign manager {aide} "
+            f"said the speech was \u201c{quote}.\u201d")
+    assert quotes_by_person(text).get(aide) == [quote + "."], text
