@@ -138,9 +138,11 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     inner_end = inner[-1] if inner else ""
     between = text[close:i]
     ended_comma = inner_end in ",!?—–-…" or "," in between
-    if not ended_comma:
-        return None
     window = text[i : min(para_end, i + 300)]
+    if not ended_comma:
+        # The comma left out of a quote that opens its sentence: '"... our campaign"
+        # said Nick Merrill.', '"... No, Trump. -H" Clinton tweeted': a person and a cue.
+        return _uncommaed_source(window) if item.sentence_open and item.words > 3 else None
     m = VERB_FIRST.match("," + window) or VERB_FIRST.match(window)
     if m:
         return source_from_object(m.group("obj"), m.group("verb"))
@@ -157,6 +159,19 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     # A fragment inside a sentence ('While X proclaims it a "terrific piece," Clinton
     # fixates ...') is followed by the sentence's own clause, not an attribution.
     return _any_verb_after(window) if item.sentence_open else None
+
+
+def _uncommaed_source(window: str) -> Source | None:
+    """A person named with a cue verb right after a quote without its comma."""
+    m = VERB_FIRST.match(window)
+    if m:
+        src = source_from_object(m.group("obj"), m.group("verb"))
+    else:
+        m = SUBJECT_FIRST.match(window)
+        if m is None or len(m.group("subj").split()) > 8:
+            return None
+        src = source_from_phrase(m.group("subj"), m.group("verb"), strict=True)
+    return src if src is not None and src.kind == "person" else None
 
 
 #: What may follow a verb that closes an attribution: the clause's end, or an adverbial.

@@ -128,3 +128,24 @@ def test_a_role_and_name_after_the_possessive_is_that_person(
     text = (f"{name} spoke on Friday.\n\n{name.split()[1]}\u2019s campaign manager {aide} "
             f"said the speech was \u201c{quote}.\u201d")
     assert quotes_by_person(text).get(aide) == [quote + "."], text
+
+
+#: Quotes that end without the comma before their attribution.
+UNCOMMAED = [
+    "For months we have had to stand by while leaks spread",
+    "Dr. Carson invited both of us to his house today",
+    "The idea is absurd and inhumane. No, Trump. -H",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, st.sampled_from(UNCOMMAED),
+       st.sampled_from(["said {n}.", "{n} responded.", "{n} tweeted, quoting a reporter.",
+                        "said {n}, a campaign spokesman."]))
+def test_a_quote_without_its_comma_before_the_attribution(
+    name: str, quote: str, tail: str
+) -> None:
+    # '"For months we have ..." said Nick Merrill.': the comma left out of the quote does
+    # not make the person after it anything but its speaker.
+    text = f"The campaign answered on Monday.\n\n\u201c{quote}\u201d {tail.format(n=name)}"
+    assert quotes_by_person(text).get(name) == [quote], text
