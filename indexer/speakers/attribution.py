@@ -473,6 +473,34 @@ def _sentence_tail_source(text: str, item: Statement, para_end: int) -> Source |
     return source_from_phrase(subj, m.group("verb2").split(" ")[0], strict=True)
 
 
+#: A person named right before a speech participle, in the quote's sentence, opening an
+#: absolute clause: 'with Sen. John McCain calling it a "Chinese menu"', '– Ryan saying
+#: he was "very encouraged"'. Not after a preposition: in 'a letter to Lynch asking ...'
+#: and 'an account of Clinton telling ...' the sentence's subject reports the words.
+_NAMED_PARTICIPLE = re.compile(
+    rf"(?:^|\bwith[ ]+|\band[ ]+|[,—–][ ]*|[ ]-[ ]+)"
+    rf"(?P<name>{NAME_SEQ})[ ]+(?:[a-z]+ly[ ]+)?(?P<verb>saying|calling|telling|tweeting"
+    rf"|yelling|writing|adding|arguing|warning|noting|describing|asking|declaring|insisting"
+    rf"|claiming|urging|shouting|promising|vowing|predicting|suggesting|complaining|joking"
+    rf"|quipping|dubbing|branding|labell?ing)\b[^\"“”\n]{{0,80}}$"
+)
+
+
+def _named_participle_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """The person named right before a speech participle earlier in the quote's sentence
+    (the participle's own subject, not the sentence's)."""
+    s0 = sentence_start(text, para_start, item.open_pos)
+    pre = text[s0 : item.open_pos]
+    if "ing" not in pre:
+        return None
+    last_mark = max(pre.rfind('"'), pre.rfind("”"), pre.rfind("“"))
+    m = _NAMED_PARTICIPLE.search(pre, last_mark + 1)  # after a quote: '" and Trump calling'
+    if m is None:
+        return None
+    src = source_from_name(m.group("name"), m.group("verb"), None)
+    return src if src.kind == "person" else None
+
+
 def find_source(text: str, item: Statement, para_start: int, para_end: int) -> Source | None:
     """The attribution of a quote, trying its shapes from the most to the least specific:
     right after the closing mark, right before the opening one, a speaker label, the end
@@ -492,6 +520,10 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
         src = _colon_intro(text, item, para_start)
     if src is None:
         src = _sentence_tail_source(text, item, para_end)
+    if src is None and (
+        not item.sentence_open or text[para_start : item.open_pos].rstrip().endswith(":")
+    ):
+        src = _named_participle_source(text, item, para_start)
     if src is None and not item.sentence_open:
         src = _sentence_cue_source(text, item, para_start)
     if src is None and item.open_pos == para_start:

@@ -149,3 +149,33 @@ def test_a_quote_without_its_comma_before_the_attribution(
     # not make the person after it anything but its speaker.
     text = f"The campaign answered on Monday.\n\n\u201c{quote}\u201d {tail.format(n=name)}"
     assert quotes_by_person(text).get(name) == [quote], text
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, NAMES, st.sampled_from(["with ", "\u2013 ", ", and "]),
+       st.sampled_from(["calling it", "saying he was", "tweeting that it was",
+                        "reportedly yelling:"]), st.sampled_from(FRAGMENTS))
+def test_a_name_opening_an_absolute_clause_speaks_its_participle(
+    subject: str, name: str, opener: str, clause: str, quote: str
+) -> None:
+    # 'Republicans were irritated, with Sen. John McCain calling it a "Chinese menu."':
+    # the name before the participle speaks, not the sentence's subject.
+    text = (f"{subject} and {name} met on Monday.\n\nRepublicans were irritated about the "
+            f"plan{'' if opener.startswith(',') else ' '}{opener}{name} {clause} "
+            f"\u201c{quote}.\u201d")
+    assert quotes_by_person(text).get(name) == [quote + "."], text
+
+
+@settings(max_examples=40, deadline=None)
+@given(NAMES, NAMES, st.sampled_from(["a letter to", "an account of", "remarks by"]),
+       st.sampled_from(FRAGMENTS))
+def test_a_name_after_a_preposition_does_not_speak_its_participle(
+    subject: str, name: str, phrase: str, quote: str
+) -> None:
+    # 'Stanton wrote a letter to Lynch asking the department to investigate the "fiasco"':
+    # the participle belongs to the sentence, whose subject reports the words.
+    if subject == name:
+        return
+    text = (f"{subject} and {name} met on Monday.\n\n{subject} wrote {phrase} {name} asking "
+            f"the department to investigate the \u201c{quote}.\u201d")
+    assert quote + "." not in quotes_by_person(text).get(name, []), text
