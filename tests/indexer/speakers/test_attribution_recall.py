@@ -179,3 +179,20 @@ def test_a_name_after_a_preposition_does_not_speak_its_participle(
     text = (f"{subject} and {name} met on Monday.\n\n{subject} wrote {phrase} {name} asking "
             f"the department to investigate the \u201c{quote}.\u201d")
     assert quote + "." not in quotes_by_person(text).get(name, []), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(NAMES, st.sampled_from(["NBC's", "ABC\u2019s", "Fox News channel\u2019s", "MSNBC's",
+                               "CNN\u2019s"]),
+       st.sampled_from(["Meet the Press", "This Week With George Stephanopoulos",
+                        "Morning Joe", "State of the Union", "The Lead"]),
+       st.sampled_from(["said on", "told", "visited", "stated on Sunday's broadcast of"]),
+       st.booleans())
+def test_a_show_named_after_its_broadcasters_possessive_is_not_a_quote(
+    name: str, owner: str, show: str, verb: str, after: bool
+) -> None:
+    # '"...," Perez said Sunday on NBC's "Meet the Press."': the title is no quote of his.
+    text = (f"\u201cThe plan is a fraud,\u201d {name} {verb} {owner} \u201c{show}.\u201d"
+            if after else f"{name} {verb} {owner} \u201c{show}\u201d that the plan was bad.")
+    quotes = [q for qs in quotes_by_person(text).values() for q in qs]
+    assert not any(show in q for q in quotes), text
