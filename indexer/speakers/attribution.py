@@ -23,6 +23,7 @@ from .patterns import (
     SUBJECT_FIRST,
     UPPER,
     VERB_FIRST,
+    word_alternation,
 )
 from .sentences import sentence_end, sentence_start
 from .sources import (
@@ -473,28 +474,38 @@ def _sentence_tail_source(text: str, item: Statement, para_end: int) -> Source |
     return source_from_phrase(subj, m.group("verb2").split(" ")[0], strict=True)
 
 
+#: Speech participles an absolute clause opens with ('with McCain calling it ...').
+_ABSOLUTE_PARTICIPLES = word_alternation("""
+    saying calling telling tweeting yelling writing adding arguing warning noting describing
+    asking declaring insisting claiming urging shouting promising vowing predicting
+    suggesting complaining joking quipping dubbing branding labeling labelling
+""")
+_PARTICIPLE_WORD = re.compile(rf"[ ](?:{_ABSOLUTE_PARTICIPLES})\b")
+
 #: A person named right before a speech participle, in the quote's sentence, opening an
 #: absolute clause: 'with Sen. John McCain calling it a "Chinese menu"', '– Ryan saying
 #: he was "very encouraged"'. Not after a preposition: in 'a letter to Lynch asking ...'
 #: and 'an account of Clinton telling ...' the sentence's subject reports the words.
 _NAMED_PARTICIPLE = re.compile(
     rf"(?:^|\bwith[ ]+|\band[ ]+|[,—–][ ]*|[ ]-[ ]+)"
-    rf"(?P<name>{NAME_SEQ})[ ]+(?:[a-z]+ly[ ]+)?(?P<verb>saying|calling|telling|tweeting"
-    rf"|yelling|writing|adding|arguing|warning|noting|describing|asking|declaring|insisting"
-    rf"|claiming|urging|shouting|promising|vowing|predicting|suggesting|complaining|joking"
-    rf"|quipping|dubbing|branding|labell?ing)\b[^\"“”\n]{{0,80}}$"
+    rf"(?P<name>{NAME_SEQ})[ ]+(?:[a-z]+ly[ ]+)?(?P<verb>{_ABSOLUTE_PARTICIPLES})\b"
+    rf"[^\"“”\n]{{0,80}}$"
 )
 
 
 def _named_participle_source(text: str, item: Statement, para_start: int) -> Source | None:
     """The person named right before a speech participle earlier in the quote's sentence
     (the participle's own subject, not the sentence's)."""
+    if _PARTICIPLE_WORD.search(text, max(para_start, item.open_pos - 100), item.open_pos) is None:
+        return None  # the cheap test first: most quotes have no such participle before them
     s0 = sentence_start(text, para_start, item.open_pos)
     pre = text[s0 : item.open_pos]
-    if "ing" not in pre:
-        return None
     last_mark = max(pre.rfind('"'), pre.rfind("”"), pre.rfind("“"))
-    m = _NAMED_PARTICIPLE.search(pre, last_mark + 1)  # after a quote: '" and Trump calling'
+    word = _PARTICIPLE_WORD.search(pre, max(last_mark + 1, len(pre) - 100))
+    if word is None:
+        return None
+    # after a quote: '" and Trump calling'; the name and its opener stand just before
+    m = _NAMED_PARTICIPLE.search(pre, max(last_mark + 1, word.start() - 120))
     if m is None:
         return None
     src = source_from_name(m.group("name"), m.group("verb"), None)

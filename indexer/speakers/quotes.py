@@ -50,7 +50,10 @@ def is_title_of_work(text: str, item: Statement) -> bool:
     lo = max(0, item.open_pos - 40)
     return (
         _WORK_BEFORE.search(text, lo, item.open_pos) is not None
-        or _OWNER_BEFORE.search(text, lo, item.open_pos) is not None
+        or (
+            text[lo : item.open_pos].rstrip(" ").endswith(("'s", "’s"))
+            and _OWNER_BEFORE.search(text, lo, item.open_pos) is not None
+        )
     )
 
 

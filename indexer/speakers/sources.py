@@ -210,9 +210,11 @@ _NAMED_BODY = re.compile(
 def owned_body(phrase: str, at: int = 0) -> Source | None:
     """An organisation source when ``phrase`` opens (at ``at``) with a person's possessive
     and a body of theirs ('Ryan's campaign said'): the quote is not the person's."""
-    m = _OWNED_SUBJECT.match(phrase, at)
-    body = OWNED_BODY.match(phrase, m.end() - 2) if m is not None else None
-    if body is None:
+    body = None
+    if "s " in phrase and ("’s " in phrase or "'s " in phrase):  # skip the patterns
+        m = _OWNED_SUBJECT.match(phrase, at)
+        body = OWNED_BODY.match(phrase, m.end() - 2) if m is not None else None
+    if body is None and phrase.startswith(("The ", "the "), at):
         body = _NAMED_BODY.match(phrase, at)  # 'The Sanders campaign'
     if body is None:
         return None
@@ -247,7 +249,7 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     phrase = _strip_trail(phrase)
     if not phrase.strip(" ,"):
         return None
-    owned = owned_body(phrase)
+    owned = owned_body(phrase) if "s " in phrase or phrase[:4] in ("The ", "the ") else None
     if owned is not None:
         owned.cue = cue
         return owned
