@@ -23,9 +23,16 @@ from .patterns import (
     SUBJECT_FIRST,
     UPPER,
     VERB_FIRST,
+    word_alternation,
 )
 from .sentences import sentence_end, sentence_start
-from .sources import source_from_name, source_from_object, source_from_phrase, trim_role
+from .sources import (
+    owned_body,
+    source_from_name,
+    source_from_object,
+    source_from_phrase,
+    trim_role,
+)
 
 #: Participle cues whose speaker is the sentence subject: 'Trump went on, saying, "..."'.
 _PARTICIPLE = re.compile(
@@ -132,9 +139,11 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     inner_end = inner[-1] if inner else ""
     between = text[close:i]
     ended_comma = inner_end in ",!?—–-…" or "," in between
-    if not ended_comma:
-        return None
     window = text[i : min(para_end, i + 300)]
+    if not ended_comma:
+        # The comma left out of a quote that opens its sentence: '"... our campaign"
+        # said Nick Merrill.', '"... No, Trump. -H" Clinton tweeted': a person and a cue.
+        return _uncommaed_source(window) if item.sentence_open and item.words > 3 else None
     m = VERB_FIRST.match("," + window) or VERB_FIRST.match(window)
     if m:
         return source_from_object(m.group("obj"), m.group("verb"))
@@ -151,6 +160,19 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
     # A fragment inside a sentence ('While X proclaims it a "terrific piece," Clinton
     # fixates ...') is followed by the sentence's own clause, not an attribution.
     return _any_verb_after(window) if item.sentence_open else None
+
+
+def _uncommaed_source(window: str) -> Source | None:
+    """A person named with a cue verb right after a quote without its comma."""
+    m = VERB_FIRST.match(window)
+    if m:
+        src = source_from_object(m.group("obj"), m.group("verb"))
+    else:
+        m = SUBJECT_FIRST.match(window)
+        if m is None or len(m.group("subj").split()) > 8:
+            return None
+        src = source_from_phrase(m.group("subj"), m.group("verb"), strict=True)
+    return src if src is not None and src.kind == "person" else None
 
 
 #: What may follow a verb that closes an attribution: the clause's end, or an adverbial.
@@ -204,12 +226,37 @@ def _is_person_subject(sm: re.Match[str] | None) -> bool:
     )
 
 
+def _never_in_full(text: str, word: str) -> bool:
+    """True when ``word`` is one capitalised word that no capitalised word ever precedes in
+    the text ('Hours later, Trump ...', 'Continuing to explain, Carson ...'): more likely a
+    word opening a fronted phrase than a surname, which a full name introduces."""
+    if " " in word or "\u00a0" in word or not word[:1].isupper():
+        return False
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if end >= len(text) or not _is_word_char(text[end]):
+            before = NAME_SEQ_RE.search(text, max(0, at - 40), end)
+            while before is not None and before.end() < end:
+                before = NAME_SEQ_RE.search(text, before.end(), end)
+            if before is not None and before.end() == end and before.start() < at:
+                return False
+        at = text.find(word, end)
+    return True
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _subject_of(text: str, s0: int, end: int) -> re.Match[str] | None:
     """The subject opening the sentence at ``s0`` (a name, "he" or "she"), also after up
     to three fronted phrases: 'Speaking at a town hall in Salem, New Hampshire, Trump went
     after Bush, calling him "a stiff."'. The first capitalised word when none is a person."""
     first = SENTENCE_SUBJECT.match(text, s0, end)
-    if _is_person_subject(first):
+    if _is_person_subject(first) and (
+        first is None or not _never_in_full(text, first.group("subj"))
+    ):
         return first
     pos = s0
     for _ in range(3):
@@ -239,6 +286,10 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
         if not sm:
             return None
         verb = p.group("verb").split(" ")[0]
+        owned = owned_body(text[: lo + p.start()], sm.start("subj"))
+        if owned is not None:  # 'Ryan's campaign shrugged it off, telling reporters, "'
+            owned.cue = verb
+            return owned
         subj = sm.group("subj")
         if subj.lower() in PERSON_PRONOUNS:
             return Source("pronoun", subj, cue=verb)
@@ -323,6 +374,10 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     if not sm:
         return None
     verb = m.group("part")
+    owned = owned_body(text[: s0 + m.start()], sm.start("subj"))
+    if owned is not None:  # 'Gowdy's office slammed the suit, calling it "meritless"'
+        owned.cue = verb
+        return owned
     subj_txt = sm.group("subj")
     if subj_txt.lower() in PERSON_PRONOUNS:
         return Source("pronoun", subj_txt, cue=verb)
@@ -334,21 +389,33 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
 #: worried that the safety net was "a hammock"', 'Gov. Pat McCrory (R) blamed the court's
 #: "four liberal justices"'. Whatever the verb, PolNeAR gives such quotes to the subject.
 _SUBJECT_VERB = re.compile(
-    rf"(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile|Instead),?[ ]+)?"
-    rf"(?P<subj>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?(?:,[^,\"“”\n]{{2,100}},)?"
-    rf"[ ]+(?:[a-z]+ly[ ]+|also[ ]+|then[ ]+|later[ ]+)?"
+    rf"(?:(?:And|But|Then|So|Still|Yet|Now|Later|Meanwhile|Instead),?[ ]+(?:then[ ]+)?)?"
+    rf"(?P<subj>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?"
+    rf"(?:,[^,\"“”\n]{{2,100}},)?"
+    rf"[ ]+(?:(?:has|had|have|would|will|did|does)[ ]+)?"
+    rf"(?:[a-z]+ly[ ]+|also[ ]+|then[ ]+|later[ ]+)?"
     rf"(?P<verb>[a-z]{{3,}}(?:ed|es|ts|ds|ns|ks))\b"
 )
 
 
 def _subject_verb_source(text: str, s0: int, item: Statement) -> Source | None:
-    """The person the quote's sentence opens with, before any verb: the quote's speaker."""
-    m = _SUBJECT_VERB.match(text, s0, item.open_pos)
-    if m is None or QUOTE_MARK.search(text, s0, m.end()):
-        return None
-    subj = m.group("subj")
-    src = source_from_name(subj, m.group("verb"), None)
-    return src if src.kind == "person" else None
+    """The person the quote's sentence opens with, before any verb: the quote's speaker.
+    Also after up to three fronted phrases ('Speaking to MSNBC Monday, Bush referred to
+    Rubio as "a bright leader"') and behind an auxiliary ('Clinton has increasingly
+    decried "systemic racism"')."""
+    pos = s0
+    for _ in range(4):
+        m = _SUBJECT_VERB.match(text, pos, item.open_pos)
+        if m is not None and not QUOTE_MARK.search(text, s0, m.end()):
+            subj = m.group("subj")
+            src = source_from_name(subj, m.group("verb"), None)
+            if src.kind == "person" and not subj.endswith(("’s", "'s")):
+                return src
+        fronted = _FRONTED.match(text, pos, item.open_pos)
+        if fronted is None or fronted.end() - s0 > 150:
+            return None
+        pos = fronted.end()
+    return None
 
 
 
@@ -407,6 +474,44 @@ def _sentence_tail_source(text: str, item: Statement, para_end: int) -> Source |
     return source_from_phrase(subj, m.group("verb2").split(" ")[0], strict=True)
 
 
+#: Speech participles an absolute clause opens with ('with McCain calling it ...').
+_ABSOLUTE_PARTICIPLES = word_alternation("""
+    saying calling telling tweeting yelling writing adding arguing warning noting describing
+    asking declaring insisting claiming urging shouting promising vowing predicting
+    suggesting complaining joking quipping dubbing branding labeling labelling
+""")
+_PARTICIPLE_WORD = re.compile(rf"[ ](?:{_ABSOLUTE_PARTICIPLES})\b")
+
+#: A person named right before a speech participle, in the quote's sentence, opening an
+#: absolute clause: 'with Sen. John McCain calling it a "Chinese menu"', '– Ryan saying
+#: he was "very encouraged"'. Not after a preposition: in 'a letter to Lynch asking ...'
+#: and 'an account of Clinton telling ...' the sentence's subject reports the words.
+_NAMED_PARTICIPLE = re.compile(
+    rf"(?:^|\bwith[ ]+|\band[ ]+|[,—–][ ]*|[ ]-[ ]+)"
+    rf"(?P<name>{NAME_SEQ})[ ]+(?:[a-z]+ly[ ]+)?(?P<verb>{_ABSOLUTE_PARTICIPLES})\b"
+    rf"[^\"“”\n]{{0,80}}$"
+)
+
+
+def _named_participle_source(text: str, item: Statement, para_start: int) -> Source | None:
+    """The person named right before a speech participle earlier in the quote's sentence
+    (the participle's own subject, not the sentence's)."""
+    if _PARTICIPLE_WORD.search(text, max(para_start, item.open_pos - 100), item.open_pos) is None:
+        return None  # the cheap test first: most quotes have no such participle before them
+    s0 = sentence_start(text, para_start, item.open_pos)
+    pre = text[s0 : item.open_pos]
+    last_mark = max(pre.rfind('"'), pre.rfind("”"), pre.rfind("“"))
+    word = _PARTICIPLE_WORD.search(pre, max(last_mark + 1, len(pre) - 100))
+    if word is None:
+        return None
+    # after a quote: '" and Trump calling'; the name and its opener stand just before
+    m = _NAMED_PARTICIPLE.search(pre, max(last_mark + 1, word.start() - 120))
+    if m is None:
+        return None
+    src = source_from_name(m.group("name"), m.group("verb"), None)
+    return src if src.kind == "person" else None
+
+
 def find_source(text: str, item: Statement, para_start: int, para_end: int) -> Source | None:
     """The attribution of a quote, trying its shapes from the most to the least specific:
     right after the closing mark, right before the opening one, a speaker label, the end
@@ -426,6 +531,10 @@ def find_source(text: str, item: Statement, para_start: int, para_end: int) -> S
         src = _colon_intro(text, item, para_start)
     if src is None:
         src = _sentence_tail_source(text, item, para_end)
+    if src is None and (
+        not item.sentence_open or text[para_start : item.open_pos].rstrip().endswith(":")
+    ):
+        src = _named_participle_source(text, item, para_start)
     if src is None and not item.sentence_open:
         src = _sentence_cue_source(text, item, para_start)
     if src is None and item.open_pos == para_start:

@@ -322,7 +322,14 @@ def _canonical(surface: str) -> tuple[str, str | None]:
 
 def name_tokens(name: str) -> list[str]:
     """The given names and surname, without particles' case issues or suffixes."""
-    return [t for t in name.split(" ") if title_key(t) not in NAME_SUFFIXES]
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=8192)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """:func:`name_tokens`, cached (a tuple, so no caller can change the cached value): a
+    document asks for the same few names' tokens thousands of times."""
+    return tuple(t for t in name.split(" ") if title_key(t) not in NAME_SUFFIXES)
 
 
 def surname_key(name: str) -> str:

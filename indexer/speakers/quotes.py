@@ -29,6 +29,11 @@ _WORK_BEFORE = re.compile(
     """) + r")[ ,]*$",
     re.IGNORECASE,  # a trie: ignoring case, re cannot skip a flat alternation's words
 )
+#: A broadcaster's or an outlet's possessive before a quoted Title Case name: 'on NBC's
+#: "Meet the Press"', 'told Fox News channel's "Sunday Morning Futures"'.
+_OWNER_BEFORE = re.compile(
+    r"\b(?:[A-Z][\w.&-]*|[A-Z][\w.&-]*[ ]+(?:channel|network|station|radio))['’]s[ ]*$"
+)
 
 #: Small words a Title Case name of a work may hold: "Keeping Up with the Kardashians".
 _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
@@ -42,7 +47,14 @@ def is_title_of_work(text: str, item: Statement) -> bool:
         return False
     if not all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words):
         return False
-    return _WORK_BEFORE.search(text, max(0, item.open_pos - 40), item.open_pos) is not None
+    lo = max(0, item.open_pos - 40)
+    return (
+        _WORK_BEFORE.search(text, lo, item.open_pos) is not None
+        or (
+            text[lo : item.open_pos].rstrip(" ").endswith(("'s", "’s"))
+            and _OWNER_BEFORE.search(text, lo, item.open_pos) is not None
+        )
+    )
 
 
 #: One quote's (opening mark, closing mark or paragraph end, closed).

@@ -180,6 +180,47 @@ def trim_role(role: str) -> str | None:
     return role
 
 
+#: Not a role noun and a name after the body: 'campaign manager Corey Lewandowski' (a
+#: preposition may stand there: 'campaign on Monday').
+_NO_ROLE_NAME = (
+    r"(?![ ]+(?!(?:on|in|at|of|for|to|with|from|by|after|before|during|about|against)[ ])"
+    rf"[a-z\-]+[ ]+[{UPPER}])"
+)
+#: What a person's possessive may own that speaks for them as a body, not as the person:
+#: 'Ryan's campaign', 'Gowdy's office', 'Clinton's lawyers'; not when a role and a name
+#: follow ('Trump's campaign manager Corey Lewandowski').
+OWNED_BODY = re.compile(
+    r"['’]s[ ]+(?:" + word_alternation("""
+    campaign campaigns office offices team staff staffers aides spokesman spokeswoman
+    spokesperson spokespeople lawyers attorneys administration government camp
+    committee foundation company website
+    """) + rf")\b{_NO_ROLE_NAME}"
+)
+#: A subject phrase that is such a body: '(The) New Hampshire Sen. Kelly Ayotte's campaign'.
+_OWNED_SUBJECT = re.compile(rf"(?:[Tt]he[ ]+)?{NAME_SEQ}(?<=['’]s)")
+
+
+#: A body named after its person: 'The Sanders campaign', 'the Obama administration'.
+_NAMED_BODY = re.compile(
+    rf"[Tt]he[ ]+{NAME_SEQ}[ ]+(?:campaign|team|camp|administration)\b"
+    rf"{_NO_ROLE_NAME}"
+)
+
+
+def owned_body(phrase: str, at: int = 0) -> Source | None:
+    """An organisation source when ``phrase`` opens (at ``at``) with a person's possessive
+    and a body of theirs ('Ryan's campaign said'): the quote is not the person's."""
+    body = None
+    if "s " in phrase and ("’s " in phrase or "'s " in phrase):  # skip the patterns
+        m = _OWNED_SUBJECT.match(phrase, at)
+        body = OWNED_BODY.match(phrase, m.end() - 2) if m is not None else None
+    if body is None and phrase.startswith(("The ", "the "), at):
+        body = _NAMED_BODY.match(phrase, at)  # 'The Sanders campaign'
+    if body is None:
+        return None
+    return Source("org", phrase[at : body.end()].strip(), cue="")
+
+
 def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     """Classify and canonicalise a name-shaped surface form."""
     name, title = canonical_name(surface)
@@ -195,15 +236,33 @@ def source_from_name(surface: str, cue: str, role: str | None) -> Source:
     return Source("anon", surface.strip(" ,"), cue=cue)
 
 
+#: The name a relative "who" closing a subject phrase refers to: 'Mike Lee, who'.
+_RELATIVE_ANTECEDENT = re.compile(
+    rf"(?P<name>{NAME_SEQ})(?:[ ]*\([^()\n]{{1,40}}\))?,[ ]+who$"
+)
+
+
 def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     """Who a subject phrase before a cue verb names ('Brennan', 'he', 'the statement')."""
-    phrase = phrase.lstrip(" ,\t").rstrip(" \t")  # keep an appositive's closing comma
+    # keep an appositive's closing comma; a no-break space is a space ('Trump\u00a0told')
+    phrase = phrase.lstrip(" ,\t\u00a0").rstrip(" \t\u00a0")
     phrase = _strip_trail(phrase)
     if not phrase.strip(" ,"):
         return None
+    owned = owned_body(phrase) if "s " in phrase or phrase[:4] in ("The ", "the ") else None
+    if owned is not None:
+        owned.cue = cue
+        return owned
     low = phrase.rstrip(" ,").lower()
     words = low.split()
     last = words[-1]
+    if last == "who" and len(words) >= 2 and words[-2].endswith(","):
+        # 'from Mike Lee, who declared': a relative "who" speaks for the name before it.
+        named = _RELATIVE_ANTECEDENT.search(phrase.rstrip(" ,"))
+        if named is not None:
+            src = source_from_name(named.group("name"), cue, None)
+            if src.kind == "person":
+                return src
     if last in PERSON_PRONOUNS or last in OTHER_PRONOUNS:
         head = " ".join(words[:-1]).strip(" ,")
         fronted = len(words) >= 2 and words[-2].endswith(",")  # 'Asked about it, she replied'
@@ -251,7 +310,9 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
             if src.kind == "person" or not strict:
                 return src
             if src.kind == "org":
-                return src
+                # 'Maricopa County Recorder Helen Purcell said': capitalised modifiers of
+                # a role, then a person's name, are no organisation.
+                return _name_closing_clause(phrase.rstrip(" ,"), cue) or src
     if strict and len(words) > 8:
         return None
     tail = _APPOSITIVE_NAME.search(phrase)
