@@ -187,6 +187,10 @@ class Collection:
             sat: np.ndarray | None = None) -> list[str]:
         scores = self.scores(leaf, s, sat)
         matched = np.flatnonzero(scores > 0)
-        best = matched[np.lexsort((self.rank[matched], -scores[matched]))][:k]
+        # Whoosh sums a document's term scores in its own order, numpy in another: equal
+        # scores can differ in the last bit, and must still tie, so that the engine's
+        # tie-break (index order) decides, as it does in SearchService.
+        rounded = np.round(scores[matched], 9)
+        best = matched[np.lexsort((self.rank[matched], -rounded))][:k]
         return [self.ids[d] for d in best]
 
