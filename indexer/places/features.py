@@ -11,12 +11,12 @@ keeps town granularity; a document that names no town gets nothing from its stre
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .candidates import Mention
+from .hosts import street_hosts
 from .tokens import Token
 
 #: Words that end a street's or a park's name. Ambiguous ones ("Court", "Way", "Place",
@@ -127,15 +127,13 @@ def attach_features(text: str, tokens: Sequence[Token],
              if not any(m.start <= s and e <= m.end for m in mentions)]
     kept = [m for m in mentions
             if m.start < 0 or not any(s <= m.start and m.end <= e for s, e in spans)]
-    towns = [m for m in kept if m.start >= 0 and m.choice is not None
+    towns = [m for m in kept if (m.start >= 0 or m.dateline) and m.choice is not None
              and m.choice.kind == "city" and m.choice.latitude is not None]
     if not towns:
         return kept
-    starts = [m.start for m in towns]
     out = list(kept)
-    for start, end in spans:
-        k = bisect.bisect_left(starts, start)
-        host = towns[k - 1] if k > 0 else towns[0]
-        out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
+    for (start, end), host in zip(spans, street_hosts(text, spans, towns), strict=True):
+        if host is not None:
+            out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
     out.sort(key=lambda m: m.start)
     return out
