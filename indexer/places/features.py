@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..lexicon import CALENDAR_WORDS
 from .candidates import Mention
 from .hosts import street_hosts
 from .tokens import Token
@@ -36,8 +37,18 @@ _NAME_BEFORE = re.compile(r"(?<![\w.])" + _DIRECTION + r"(?:" + _NAME_WORD + r"\
 #: How far back a street's name can start.
 _LOOK_BACK = 60
 #: A capitalised word right after: the feature word is inside a longer name ("Wall
-#: Street Journal", "St. Louis", "Park Avenue" is found by its last word).
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+#: Street Journal", "St. Louis", "Park Avenue" is found by its last word), unless it is a
+#: day or month ("First Avenue Monday") or a compass suffix ("Seventh Street Northwest").
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_SUFFIXES = frozenset({"North", "South", "East", "West", "Northwest", "Northeast",
+                       "Southwest", "Southeast"})
+#: Words of a street's own that a compass suffix may follow (not "Park", "Lake", "River").
+_STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave", "Road", "Rd.", "Drive",
+                           "Boulevard", "Blvd", "Lane", "Ln.", "Parkway", "Pkwy"})
+#: A house number, or "block of", right before the name: an address, so the word after
+#: "St." is a new sentence ("1200 E. Broad St. Lanier said"), and "345 Main St." is a
+#: street, where a bare "Main Street" is as often the small-business metaphor.
+_ADDRESS_BEFORE = re.compile(r"(?:(?<![\w,.$])\d{1,6}[A-Za-z]?|\bblock of) $")
 #: Numbered roads: "Interstate 395", "Highway 200", "State Route 7", "County Road 43".
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
 _NUMBERED_WORDS = frozenset({"Interstate", "Highway", "Route", "Road"})
@@ -89,8 +100,14 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             continue
         if text[end : end + 1] == "." and word in _DOTTED:
             end += 1
-        if _NAME_AFTER.match(text, end):
-            continue
+        inside = False
+        after = _NAME_AFTER.match(text, end)
+        if after is not None and after.group(1).lower() not in CALENDAR_WORDS:
+            if (after.group(1) in _SUFFIXES and word in _STREET_WORDS
+                    and not _NAME_AFTER.match(text, after.end())):
+                end = after.end()
+            else:
+                inside = True
         pos = tok.start
         name = _NAME_BEFORE.search(text, max(0, pos - _LOOK_BACK), pos)
         if name is None:
@@ -103,7 +120,10 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 continue
             start = text.index(words[owner + 1], start + len(words[owner]))
             words = words[owner + 1 :]
-        if words[0] in _NOT_FIRST:
+        address = _ADDRESS_BEFORE.search(text, max(0, start - 12), start) is not None
+        if inside and not address:
+            continue
+        if words[0] in _NOT_FIRST and not (address and words[0] == "Main"):
             continue
         if spans and spans[-1][1] > start:
             continue

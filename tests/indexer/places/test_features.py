@@ -47,3 +47,47 @@ def test_lakes_rivers_and_creeks_but_not_towns_named_after_them() -> None:
     places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
     assert places["Duluth"] == ["Duluth", "Lake Hollis"]
     assert places["Lake Charles"] == ["Lake Charles"]  # a town the gazetteer knows
+
+
+_NAMES = st.from_regex(r"Xq[a-z]{3,8}", fullmatch=True)
+_STREET_WORDS = st.sampled_from(["Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive",
+                                 "Boulevard", "Lane", "Parkway"])
+_DIRECTIONS = st.sampled_from(["", "E. ", "W. ", "North ", "South "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(number=st.integers(1, 99999), direction=_DIRECTIONS, name=_NAMES,
+       word=_STREET_WORDS, after=st.sampled_from(["Lanier", "Police", "The", "Smith"]))
+def test_an_address_ends_its_street_before_a_capitalised_word(
+        number: int, direction: str, name: str, word: str, after: str) -> None:
+    street = f"{direction}{name} {word}"
+    text = f"The council meets at City Hall, {number} {street} {after} said it was full."
+    assert _spans(text) == [street]
+    text = f"The fire started in the {number} block of {street} {after} said."
+    assert _spans(text) == [street]
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=_NAMES, word=_STREET_WORDS,
+       when=st.sampled_from(["Monday", "Thursday", "March", "December", "Sunday"]))
+def test_a_day_or_month_after_a_street_does_not_make_it_a_longer_name(
+        name: str, word: str, when: str) -> None:
+    text = f"Officials reopened narrow {name} {word} {when} afternoon to residents."
+    assert _spans(text) == [f"{name} {word}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=st.integers(1, 9999), name=_NAMES,
+       word=st.sampled_from(["Street", "St.", "Avenue", "Road", "Drive"]),
+       suffix=st.sampled_from(["North", "South", "Northwest", "Southeast"]))
+def test_a_compass_suffix_is_part_of_the_street(number: int, name: str, word: str,
+                                                suffix: str) -> None:
+    text = f"Fire damaged a house at {number} {name} {word} {suffix} tonight."
+    assert _spans(text) == [f"{name} {word} {suffix}"]
+    # Before another capitalised word the suffix opens a name ("Street North Carolina").
+    assert _spans(f"He drove down {name} {word} {suffix} Carolina roads.") == []
+
+
+def test_main_street_is_a_street_only_in_an_address() -> None:
+    assert _spans("Shops on Main Street worry about rates.") == []
+    assert _spans("Crews tore down both 341 and 345 Main St. The lot is empty.") == ["Main St."]
