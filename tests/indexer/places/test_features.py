@@ -26,7 +26,7 @@ def test_institutions_named_after_streets_are_not_streets() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(street=st.sampled_from(["Birch Avenue", "Quarry Road", "Old Mill Lane",
-                               "Interstate 35", "Riverside Park", "Tern St."]))
+                               "State Route 35", "Riverside Park", "Tern St."]))
 def test_a_street_is_a_mention_of_the_town_before_it(street: str) -> None:
     text = f"Police in Duluth reported that the crash happened on {street} on Friday."
     places = extract_places(text)
@@ -91,3 +91,15 @@ def test_a_compass_suffix_is_part_of_the_street(number: int, name: str, word: st
 def test_main_street_is_a_street_only_in_an_address() -> None:
     assert _spans("Shops on Main Street worry about rates.") == []
     assert _spans("Crews tore down both 341 and 345 Main St. The lot is empty.") == ["Main St."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=st.integers(1, 999), form=st.sampled_from(["Interstate {}", "I-{}",
+                                                         "Interstate {} West"]))
+def test_interstates_are_no_mention_of_a_town(number: int, form: str) -> None:
+    road = form.format(number)
+    text = f"Police in Duluth said the crash closed {road} near Highway 61 on Friday."
+    assert _spans(text) == ["Highway 61"]
+    places = extract_places(text)
+    assert [[text[m.start : m.end] for m in p.mentions] for p in places] == [
+        ["Duluth", "Highway 61"]]
