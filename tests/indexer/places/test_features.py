@@ -103,3 +103,10 @@ def test_interstates_are_no_mention_of_a_town(number: int, form: str) -> None:
     places = extract_places(text)
     assert [[text[m.start : m.end] for m in p.mentions] for p in places] == [
         ["Duluth", "Highway 61"]]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, word=st.sampled_from(["Bypass", "Trafficway"]))
+def test_bypasses_and_trafficways_are_roads(name: str, word: str) -> None:
+    text = f"A car was stopped near the {name} {word} for a traffic stop."
+    assert _spans(text) == [f"{name} {word}"]
