@@ -49,6 +49,8 @@ _STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave", "Road", "Rd.", "Dri
 #: "St." is a new sentence ("1200 E. Broad St. Lanier said"), and "345 Main St." is a
 #: street, where a bare "Main Street" is as often the small-business metaphor.
 _ADDRESS_BEFORE = re.compile(r"(?:(?<![\w,.$])\d{1,6}[A-Za-z]?|\bblock of) $")
+#: Words that carry a name on even in an address ("9025 Indian Lake Road").
+_CONTINUING = frozenset({w.rstrip(".") for w in _FEATURE_WORDS} | {"Court", "Way", "Place"})
 #: Numbered roads: "Highway 200", "State Route 7", "County Road 43". Not interstates
 #: ("Interstate 35", "I-35"): they cross states, so no one town holds them, and the
 #: toponym sets mark few of them (LGL's tuning half 3 of 12).
@@ -123,7 +125,8 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             start = text.index(words[owner + 1], start + len(words[owner]))
             words = words[owner + 1 :]
         address = _ADDRESS_BEFORE.search(text, max(0, start - 12), start) is not None
-        if inside and not address:
+        if inside and not (address and after is not None
+                           and after.group(1) not in _CONTINUING):
             continue
         if words[0] in _NOT_FIRST and not (address and words[0] == "Main"):
             continue

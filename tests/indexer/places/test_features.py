@@ -110,3 +110,12 @@ def test_interstates_are_no_mention_of_a_town(number: int, form: str) -> None:
 def test_bypasses_and_trafficways_are_roads(name: str, word: str) -> None:
     text = f"A car was stopped near the {name} {word} for a traffic stop."
     assert _spans(text) == [f"{name} {word}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=st.integers(1, 99999), name=_NAMES,
+       inner=st.sampled_from(["Lake", "Park", "Creek", "River"]), word=_STREET_WORDS)
+def test_an_address_keeps_a_street_named_after_a_lake_or_park_whole(
+        number: int, name: str, inner: str, word: str) -> None:
+    text = f"The fire at {number} {name} {inner} {word}, was reported at noon."
+    assert _spans(text) == [f"{name} {inner} {word}"]
