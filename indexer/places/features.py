@@ -3,10 +3,11 @@
 The gazetteer stops at towns, but local news names the streets, highways and parks
 where things happen ("1935 Orchard St., Alexandria", "Highway 10 east of Perham"), and
 the toponym sets annotate them. Such a name is recognised by its last word ("Street",
-"Avenue", "Park") or its form ("Highway 10", "County Road 43"), and taken as a
-mention of the town the document places it in: the closest town named before it (else
-after it), which is where it lies in nearly every local story. The location facet thus
-keeps town granularity; a document that names no town gets nothing from its streets.
+"Avenue", "Park") or its form ("Highway 10", "County Road 43"), and taken as a mention
+of the town the document places it in (:mod:`.hosts` chooses it). The location facet
+thus keeps town granularity: a street adds a highlighted span to a town the text names,
+never a facet value of its own, and a document that names no town gets nothing from
+its streets.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ _ADDRESS_BEFORE = re.compile(r"(?:(?<![\w,.$])\d{1,6}[A-Za-z]?|\bblock of) $")
 _CONTINUING = frozenset({w.rstrip(".") for w in _FEATURE_WORDS} | {"Court", "Way", "Place"})
 #: Numbered roads: "Highway 200", "State Route 7", "County Road 43". Not interstates
 #: ("Interstate 35", "I-35"): they cross states, so no one town holds them, and the
-#: toponym sets mark few of them (LGL's tuning half 3 of 12).
+#: toponym sets mark few of them (LGL's tuning half 3 of 11).
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
 _NUMBERED_WORDS = frozenset({"Highway", "Route", "Road"})
 _NUMBERED_QUALIFIERS = frozenset({"State", "U.S.", "US", "County"})
