@@ -29,9 +29,10 @@ _FEATURE_WORDS = frozenset({
     "Pkwy", "River", "Creek", "Lake", "Township", "Twp", "Bypass", "Trafficway"})
 #: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
 _DOTTED = frozenset({"Ave", "Blvd", "Pkwy", "Twp"})
-#: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy",
-#: "Martin Luther King Jr."), or a number ("14th").
-_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?|\d+(?:st|nd|rd|th))"
+#: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy"), a
+#: short abbreviation ("Jr.", "Mt.", "St."), or a number ("14th"). A longer word with a
+#: full stop ends a sentence: "in Texas. Drive carefully" names no "Texas. Drive".
+_NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*|\d+(?:st|nd|rd|th))"
 _DIRECTION = r"(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
 #: The name before a feature word, matched against the few characters before it.
 _NAME_BEFORE = re.compile(r"(?<![\w.])" + _DIRECTION + r"(?:" + _NAME_WORD + r"\s){1,3}$")

@@ -119,3 +119,14 @@ def test_an_address_keeps_a_street_named_after_a_lake_or_park_whole(
         number: int, name: str, inner: str, word: str) -> None:
     text = f"The fire at {number} {name} {inner} {word}, was reported at noon."
     assert _spans(text) == [f"{name} {inner} {word}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(town=st.sampled_from(["Texas", "Omaha", "Boston", "Ohio", "Denver"]),
+       word=st.sampled_from(["Drive", "Park", "Lane", "Road", "Street", "Avenue", "Lake"]),
+       rest=st.sampled_from(["carefully, he said.", "officials met.", "closures began."]))
+def test_a_word_ending_a_sentence_is_no_part_of_a_street_opening_the_next(
+        town: str, word: str, rest: str) -> None:
+    text = f"He lives in {town}. {word} {rest}"
+    assert _spans(text) == []
+    assert [p.name for p in extract_places(text)] == [town]
