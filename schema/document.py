@@ -262,6 +262,9 @@ class Place:
     geonameid: int | None = None
     latitude: float | None = None
     longitude: float | None = None
+    #: Where the text names it: its own name, and the streets, roads, parks and rivers the
+    #: text puts in it (a town's mentions may read "Main Street"; they are never places of
+    #: their own, so the facet stays at town granularity).
     mentions: list[Span] = field(default_factory=list)
     #: True when the place is the article's dateline ("ERBIL (Kurdistan 24) –").
     dateline: bool = False

@@ -28,6 +28,10 @@ How it works, and why:
   and its towns beat bigger namesakes elsewhere ("Richmond" beside "Berea" and "Madison
   County" is Kentucky's). A US-local sign ("7 p.m.", a phone number, a street address)
   beside a lone town name with a US sense makes local US news too.
+* Streets, roads, parks and rivers (:mod:`.features`) are mentions of the town the
+  text puts them in (:mod:`.hosts`: "Main Street in Springfield", else the dateline's
+  town, else the closest town before): a highlighted span under a town the text names,
+  never a place of their own. Interstates cross states and belong to no town.
 * Metonymy is not filtered: "Washington said" resolves to the US capital, since for a
   location facet the capital is the place the article is about; and telling a
   government from its city needs more than rules.

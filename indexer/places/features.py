@@ -3,20 +3,22 @@
 The gazetteer stops at towns, but local news names the streets, highways and parks
 where things happen ("1935 Orchard St., Alexandria", "Highway 10 east of Perham"), and
 the toponym sets annotate them. Such a name is recognised by its last word ("Street",
-"Avenue", "Park") or its form ("Interstate 395", "County Road 43"), and taken as a
-mention of the town the document places it in: the closest town named before it (else
-after it), which is where it lies in nearly every local story. The location facet thus
-keeps town granularity; a document that names no town gets nothing from its streets.
+"Avenue", "Park") or its form ("Highway 10", "County Road 43"), and taken as a mention
+of the town the document places it in (:mod:`.hosts` chooses it). The location facet
+thus keeps town granularity: a street adds a highlighted span to a town the text names,
+never a facet value of its own, and a document that names no town gets nothing from
+its streets.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..lexicon import CALENDAR_WORDS
 from .candidates import Mention
+from .hosts import street_hosts
 from .tokens import Token
 
 #: Words that end a street's or a park's name. Ambiguous ones ("Court", "Way", "Place",
@@ -24,23 +26,38 @@ from .tokens import Token
 _FEATURE_WORDS = frozenset({
     "Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Parkway", "Highway",
     "Turnpike", "Pike", "Expressway", "Freeway", "Park", "St.", "Ave", "Rd.", "Blvd", "Ln.",
-    "Pkwy", "River", "Creek", "Lake", "Township", "Twp"})
+    "Pkwy", "River", "Creek", "Lake", "Township", "Twp", "Bypass", "Trafficway"})
 #: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
 _DOTTED = frozenset({"Ave", "Blvd", "Pkwy", "Twp"})
-#: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy",
-#: "Martin Luther King Jr."), or a number ("14th").
-_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*\.?|\d+(?:st|nd|rd|th))"
+#: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy"), a
+#: short abbreviation ("Jr.", "Mt.", "St."), or a number ("14th"). A longer word with a
+#: full stop ends a sentence: "in Texas. Drive carefully" names no "Texas. Drive".
+_NAME_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*|\d+(?:st|nd|rd|th))"
 _DIRECTION = r"(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s)?"
 #: The name before a feature word, matched against the few characters before it.
 _NAME_BEFORE = re.compile(r"(?<![\w.])" + _DIRECTION + r"(?:" + _NAME_WORD + r"\s){1,3}$")
 #: How far back a street's name can start.
 _LOOK_BACK = 60
 #: A capitalised word right after: the feature word is inside a longer name ("Wall
-#: Street Journal", "St. Louis", "Park Avenue" is found by its last word).
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
-#: Numbered roads: "Interstate 395", "Highway 200", "State Route 7", "County Road 43".
+#: Street Journal", "St. Louis", "Park Avenue" is found by its last word), unless it is a
+#: day or month ("First Avenue Monday") or a compass suffix ("Seventh Street Northwest").
+_NAME_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_SUFFIXES = frozenset({"North", "South", "East", "West", "Northwest", "Northeast",
+                       "Southwest", "Southeast"})
+#: Words of a street's own that a compass suffix may follow (not "Park", "Lake", "River").
+_STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave", "Road", "Rd.", "Drive",
+                           "Boulevard", "Blvd", "Lane", "Ln.", "Parkway", "Pkwy"})
+#: A house number, or "block of", right before the name: an address, so the word after
+#: "St." is a new sentence ("1200 E. Broad St. Lanier said"), and "345 Main St." is a
+#: street, where a bare "Main Street" is as often the small-business metaphor.
+_ADDRESS_BEFORE = re.compile(r"(?:(?<![\w,.$])\d{1,6}[A-Za-z]?|\bblock of) $")
+#: Words that carry a name on even in an address ("9025 Indian Lake Road").
+_CONTINUING = frozenset({w.rstrip(".") for w in _FEATURE_WORDS} | {"Court", "Way", "Place"})
+#: Numbered roads: "Highway 200", "State Route 7", "County Road 43". Not interstates
+#: ("Interstate 35", "I-35"): they cross states, so no one town holds them, and the
+#: toponym sets mark few of them (LGL's tuning half 3 of 11).
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
-_NUMBERED_WORDS = frozenset({"Interstate", "Highway", "Route", "Road"})
+_NUMBERED_WORDS = frozenset({"Highway", "Route", "Road"})
 _NUMBERED_QUALIFIERS = frozenset({"State", "U.S.", "US", "County"})
 #: The name after "Lake" ("Lake Lanier", "Lake St. Clair"): one or two capitalised words.
 _LAKE_NAME = re.compile(r" (?:St\. )?[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’])")
@@ -89,8 +106,14 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
             continue
         if text[end : end + 1] == "." and word in _DOTTED:
             end += 1
-        if _NAME_AFTER.match(text, end):
-            continue
+        inside = False
+        after = _NAME_AFTER.match(text, end)
+        if after is not None and after.group(1).lower() not in CALENDAR_WORDS:
+            if (after.group(1) in _SUFFIXES and word in _STREET_WORDS
+                    and not _NAME_AFTER.match(text, after.end())):
+                end = after.end()
+            else:
+                inside = True
         pos = tok.start
         name = _NAME_BEFORE.search(text, max(0, pos - _LOOK_BACK), pos)
         if name is None:
@@ -103,7 +126,11 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 continue
             start = text.index(words[owner + 1], start + len(words[owner]))
             words = words[owner + 1 :]
-        if words[0] in _NOT_FIRST:
+        address = _ADDRESS_BEFORE.search(text, max(0, start - 12), start) is not None
+        if inside and not (address and after is not None
+                           and after.group(1) not in _CONTINUING):
+            continue
+        if words[0] in _NOT_FIRST and not (address and words[0] == "Main"):
             continue
         if spans and spans[-1][1] > start:
             continue
@@ -127,15 +154,13 @@ def attach_features(text: str, tokens: Sequence[Token],
              if not any(m.start <= s and e <= m.end for m in mentions)]
     kept = [m for m in mentions
             if m.start < 0 or not any(s <= m.start and m.end <= e for s, e in spans)]
-    towns = [m for m in kept if m.start >= 0 and m.choice is not None
+    towns = [m for m in kept if (m.start >= 0 or m.dateline) and m.choice is not None
              and m.choice.kind == "city" and m.choice.latitude is not None]
     if not towns:
         return kept
-    starts = [m.start for m in towns]
     out = list(kept)
-    for start, end in spans:
-        k = bisect.bisect_left(starts, start)
-        host = towns[k - 1] if k > 0 else towns[0]
-        out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
+    for (start, end), host in zip(spans, street_hosts(text, spans, towns), strict=True):
+        if host is not None:
+            out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
     out.sort(key=lambda m: m.start)
     return out

@@ -26,7 +26,7 @@ def test_institutions_named_after_streets_are_not_streets() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(street=st.sampled_from(["Birch Avenue", "Quarry Road", "Old Mill Lane",
-                               "Interstate 35", "Riverside Park", "Tern St."]))
+                               "State Route 35", "Riverside Park", "Tern St."]))
 def test_a_street_is_a_mention_of_the_town_before_it(street: str) -> None:
     text = f"Police in Duluth reported that the crash happened on {street} on Friday."
     places = extract_places(text)
@@ -47,3 +47,86 @@ def test_lakes_rivers_and_creeks_but_not_towns_named_after_them() -> None:
     places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
     assert places["Duluth"] == ["Duluth", "Lake Hollis"]
     assert places["Lake Charles"] == ["Lake Charles"]  # a town the gazetteer knows
+
+
+_NAMES = st.from_regex(r"Xq[a-z]{3,8}", fullmatch=True)
+_STREET_WORDS = st.sampled_from(["Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive",
+                                 "Boulevard", "Lane", "Parkway"])
+_DIRECTIONS = st.sampled_from(["", "E. ", "W. ", "North ", "South "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(number=st.integers(1, 99999), direction=_DIRECTIONS, name=_NAMES,
+       word=_STREET_WORDS, after=st.sampled_from(["Lanier", "Police", "The", "Smith"]))
+def test_an_address_ends_its_street_before_a_capitalised_word(
+        number: int, direction: str, name: str, word: str, after: str) -> None:
+    street = f"{direction}{name} {word}"
+    text = f"The council meets at City Hall, {number} {street} {after} said it was full."
+    assert _spans(text) == [street]
+    text = f"The fire started in the {number} block of {street} {after} said."
+    assert _spans(text) == [street]
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=_NAMES, word=_STREET_WORDS,
+       when=st.sampled_from(["Monday", "Thursday", "March", "December", "Sunday"]))
+def test_a_day_or_month_after_a_street_does_not_make_it_a_longer_name(
+        name: str, word: str, when: str) -> None:
+    text = f"Officials reopened narrow {name} {word} {when} afternoon to residents."
+    assert _spans(text) == [f"{name} {word}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=st.integers(1, 9999), name=_NAMES,
+       word=st.sampled_from(["Street", "St.", "Avenue", "Road", "Drive"]),
+       suffix=st.sampled_from(["North", "South", "Northwest", "Southeast"]))
+def test_a_compass_suffix_is_part_of_the_street(number: int, name: str, word: str,
+                                                suffix: str) -> None:
+    text = f"Fire damaged a house at {number} {name} {word} {suffix} tonight."
+    assert _spans(text) == [f"{name} {word} {suffix}"]
+    # Before another capitalised word the suffix opens a name ("Street North Carolina").
+    assert _spans(f"He drove down {name} {word} {suffix} Carolina roads.") == []
+
+
+def test_main_street_is_a_street_only_in_an_address() -> None:
+    assert _spans("Shops on Main Street worry about rates.") == []
+    assert _spans("Crews tore down both 341 and 345 Main St. The lot is empty.") == ["Main St."]
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=st.integers(1, 999), form=st.sampled_from(["Interstate {}", "I-{}",
+                                                         "Interstate {} West"]))
+def test_interstates_are_no_mention_of_a_town(number: int, form: str) -> None:
+    road = form.format(number)
+    text = f"Police in Duluth said the crash closed {road} near Highway 61 on Friday."
+    assert _spans(text) == ["Highway 61"]
+    places = extract_places(text)
+    assert [[text[m.start : m.end] for m in p.mentions] for p in places] == [
+        ["Duluth", "Highway 61"]]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, word=st.sampled_from(["Bypass", "Trafficway"]))
+def test_bypasses_and_trafficways_are_roads(name: str, word: str) -> None:
+    text = f"A car was stopped near the {name} {word} for a traffic stop."
+    assert _spans(text) == [f"{name} {word}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(number=st.integers(1, 99999), name=_NAMES,
+       inner=st.sampled_from(["Lake", "Park", "Creek", "River"]), word=_STREET_WORDS)
+def test_an_address_keeps_a_street_named_after_a_lake_or_park_whole(
+        number: int, name: str, inner: str, word: str) -> None:
+    text = f"The fire at {number} {name} {inner} {word}, was reported at noon."
+    assert _spans(text) == [f"{name} {inner} {word}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(town=st.sampled_from(["Texas", "Omaha", "Boston", "Ohio", "Denver"]),
+       word=st.sampled_from(["Drive", "Park", "Lane", "Road", "Street", "Avenue", "Lake"]),
+       rest=st.sampled_from(["carefully, he said.", "officials met.", "closures began."]))
+def test_a_word_ending_a_sentence_is_no_part_of_a_street_opening_the_next(
+        town: str, word: str, rest: str) -> None:
+    text = f"He lives in {town}. {word} {rest}"
+    assert _spans(text) == []
+    assert [p.name for p in extract_places(text)] == [town]
