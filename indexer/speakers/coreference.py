@@ -1,12 +1,12 @@
 """Pronoun sources: "he said" and "she added" resolved to the last named source of that
-gender, with a small first-name and title list for the gender."""
+gender, with first-name lists and title words for the gender."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .first_names import FEMALE_NAMES, MALE_NAMES
+from .first_names import first_name_gender
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
@@ -34,11 +34,7 @@ def gender_of(name: str, title: str | None) -> str:
             return "f"
     toks = name_tokens(name)
     if len(toks) >= 2:
-        first = toks[0].lower()
-        if first in MALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES:
-            return "f"
+        return first_name_gender(toks[0].lower())
     return ""
 
 
