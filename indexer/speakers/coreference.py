@@ -61,6 +61,20 @@ _SENT_START_NAME = re.compile(
 _NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ}){_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z])")
 
 
+#: An article opening the capitalised run ('The Sunshine State is …', 'The Common Core
+#: standards outline …') or a possessive closing it ('Regarding Trump’s rhetoric …'): the
+#: sentence's subject is a thing, not the person a later "he/she" points back to.
+_NOT_A_SUBJECT = re.compile(r"^The[ ]|['’]s?$")
+
+
+def _opening_person(subj: str) -> Source | None:
+    """The person a name opening a sentence stands for, or None (see _NOT_A_SUBJECT)."""
+    if _NOT_A_SUBJECT.search(subj):
+        return None
+    src = source_from_name(subj, "", None)
+    return src if src.kind == "person" else None
+
+
 #: What may follow the name after "said" when the name is the source: 'said Smith.'
 _CLAUSE_END = {",", ".", ";", ""}
 
@@ -103,9 +117,9 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
             if b is not None:
-                src = source_from_name(b.group("subj"), "", None)
-                if src.kind == "person":
-                    out.append(Mention(at, src))
+                opener = _opening_person(b.group("subj"))
+                if opener is not None:
+                    out.append(Mention(at, opener))
     out.sort(key=lambda mention: mention.pos)
     return out
 
@@ -152,9 +166,7 @@ def narrative_subject(
     hi = item.open_pos
     best: Source | None = None
     for b in _SENT_START_NAME.finditer(text, lo, hi):
-        src = source_from_name(b.group("subj"), "", None)
-        if src.kind == "person":
-            best = src
+        best = _opening_person(b.group("subj")) or best
     if best is None:
         return None
     return resolver.add(item, best)
