@@ -70,6 +70,7 @@ _PERSON_NOUNS = re.compile(
 
 #: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said",
 #: and the time said in between: "Priebus later Thursday told", "Trump on Tuesday said".
+#: An adverb in -ly is lower-case: "Jolly", "Kelly" and "Connolly" are surnames.
 _TRAIL_WORDS = """
     will would has had have also later then once previously again recently repeatedly
     often himself herself themselves itself first last simply just even further
@@ -79,12 +80,12 @@ _TRAIL_WORDS = """
     thursday friday saturday sunday
 """
 _SUBJ_TRAIL = re.compile(
-    r"(?:[ \t\u00a0]+(?:" + word_alternation(_TRAIL_WORDS) + r"|went on|[a-z]{3,}ly))+$",
+    r"(?:[ \t\u00a0]+(?:" + word_alternation(_TRAIL_WORDS) + r"|went on|(?-i:[a-z]{3,}ly)))+$",
     re.IGNORECASE,
 )
 #: The last word of every match of :data:`_SUBJ_TRAIL` ("went on" ends with "on").
 _TRAIL_LAST = re.compile(
-    r"(?:" + word_alternation(_TRAIL_WORDS) + r"|[a-z]{3,}ly)", re.IGNORECASE
+    r"(?:" + word_alternation(_TRAIL_WORDS) + r"|(?-i:[a-z]{3,}ly))", re.IGNORECASE
 )
 
 
