@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .first_names import first_name_gender
+from .mentions import in_quotes
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
@@ -111,12 +112,12 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                     named = NAME_SEQ_RE.match(obj, 1)
                     if named is None or obj[named.end() : named.end() + 1] not in _CLAUSE_END:
                         src = None  # 'He says Obama "knows ...': Obama is the clause's subject
-            if src is not None and src.kind == "person":
+            if src is not None and src.kind == "person" and not in_quotes(text, ps, pos):
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
-            if b is not None:
+            if b is not None and not in_quotes(text, ps, at):
                 opener = _opening_person(b.group("subj"))
                 if opener is not None:
                     out.append(Mention(at, opener))
