@@ -13,7 +13,7 @@ from .names import name_tokens, surname_key, title_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
 from .sentences import sentence_start
-from .sources import source_from_name, source_from_object, source_from_phrase
+from .sources import role_then_name, source_from_name, source_from_object, source_from_phrase
 
 # fmt: off
 _MALE_WORDS = frozenset({"mr", "king", "prince", "father", "sir", "lord", "congressman",
@@ -68,8 +68,23 @@ _NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ}){_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z
 _NOT_A_SUBJECT = re.compile(r"^The[ ]|['’]s?$")
 
 
-def _opening_person(subj: str) -> Source | None:
-    """The person a name opening a sentence stands for, or None (see _NOT_A_SUBJECT)."""
+#: The name after a role noun that follows a sentence's first capitalised run: 'Obama
+#: consultant Cornell Belcher, …, picked up …', 'Political analyst David Bositis agreed'.
+_ROLE_THEN_SUBJECT = re.compile(
+    rf"[ ]+[a-z][a-z\-]{{2,}}[ ]+(?P<subj>{NAME_SEQ}){_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z])"
+)
+
+
+def _opening_person(text: str, m: re.Match[str], end: int) -> Source | None:
+    """The person a name opening a sentence (``m``'s "subj") stands for, or None (see
+    _NOT_A_SUBJECT). When a role noun and a name follow it, the run was the role's
+    modifier and the name is the subject."""
+    after = m.end("subj")
+    if role_then_name(text[after : min(end, after + 120)]):
+        role = _ROLE_THEN_SUBJECT.match(text, after, end)
+        if role is not None:
+            m = role
+    subj = m.group("subj")
     if _NOT_A_SUBJECT.search(subj):
         return None
     src = source_from_name(subj, "", None)
@@ -118,7 +133,7 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
             if b is not None and not in_quotes(text, ps, at):
-                opener = _opening_person(b.group("subj"))
+                opener = _opening_person(text, b, pe)
                 if opener is not None:
                     out.append(Mention(at, opener))
     out.sort(key=lambda mention: mention.pos)
@@ -167,7 +182,7 @@ def narrative_subject(
     hi = item.open_pos
     best: Source | None = None
     for b in _SENT_START_NAME.finditer(text, lo, hi):
-        best = _opening_person(b.group("subj")) or best
+        best = _opening_person(text, b, hi) or best
     if best is None:
         return None
     return resolver.add(item, best)

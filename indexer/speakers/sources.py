@@ -292,7 +292,7 @@ _NOT_A_ROLE_NOUN = {
 }
 
 
-def _role_then_name(after: str) -> bool:
+def role_then_name(after: str) -> bool:
     """True when a role noun and a name follow a capitalised word: that word was a
     modifier of the role, not the speaker's name."""
     m = _WORD_THEN_NAME.match(after)
@@ -373,7 +373,7 @@ def source_from_object(obj: str, cue: str) -> Source | None:
         after = obj[m.end("name") :]
         # A name is followed by the end of the clause, a party tag or an appositive; not
         # by a role noun and another name ("said Virginia delegate Beau Correll").
-        if (not after or after[0] in ',.;:!?)( \n—–-"”') and not _role_then_name(after):
+        if (not after or after[0] in ',.;:!?)( \n—–-"”') and not role_then_name(after):
             role = trim_role(m.group("role")) if m.group("role") else None
             desc = m.group("desc")
             if desc and not role:
