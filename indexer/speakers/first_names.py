@@ -5,8 +5,6 @@ names are words too ("Hope", "Young", "Page")."""
 
 from __future__ import annotations
 
-from .first_name_table import CENSUS_FEMALE, CENSUS_MALE
-
 # fmt: off
 #: A small first-name gender list, enough to keep "she said" off the last man quoted.
 _MALE_NAMES_TEXT = """
@@ -56,6 +54,10 @@ def first_name_gender(word: str) -> str:
         return "m"
     if word in FEMALE_NAMES:
         return "f"
+    # imported on first use: the search side imports this module for merge_names and
+    # never asks a gender, so its cold start does not build the 5,000-name sets
+    from .first_name_table import CENSUS_FEMALE, CENSUS_MALE
+
     if word in CENSUS_MALE:
         return "m"
     if word in CENSUS_FEMALE:
