@@ -80,10 +80,9 @@ def _opening_person(text: str, m: re.Match[str], end: int) -> Source | None:
     _NOT_A_SUBJECT). When a role noun and a name follow it, the run was the role's
     modifier and the name is the subject."""
     after = m.end("subj")
-    if role_then_name(text[after : min(end, after + 120)]):
-        role = _ROLE_THEN_SUBJECT.match(text, after, end)
-        if role is not None:
-            m = role
+    role = _ROLE_THEN_SUBJECT.match(text, after, end)  # fails fast on most sentences
+    if role is not None and role_then_name(text[after : min(end, after + 120)]):
+        m = role
     subj = m.group("subj")
     if _NOT_A_SUBJECT.search(subj):
         return None
