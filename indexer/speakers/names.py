@@ -399,6 +399,8 @@ def classify_name(name: str, title: str | None) -> str:
         low = tok.rstrip(".").lower()
         if k == 0 and low in STOP_WORDS and _first_name_before_surname(toks):
             continue  # "Jan Verhoef": the first name, not the month
+        if k == 0 and title is not None and _first_name_before_surname(toks):
+            continue  # "Rep. Virginia Foxx": after a title, the first name, not the state
         if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")

@@ -70,6 +70,7 @@ _PERSON_NOUNS = re.compile(
 
 #: Words between a subject and its verb: "he will say", "Cruz himself said", "has also said",
 #: and the time said in between: "Priebus later Thursday told", "Trump on Tuesday said".
+#: An adverb in -ly is lower-case: "Jolly", "Kelly" and "Connolly" are surnames.
 _TRAIL_WORDS = """
     will would has had have also later then once previously again recently repeatedly
     often himself herself themselves itself first last simply just even further
@@ -79,12 +80,12 @@ _TRAIL_WORDS = """
     thursday friday saturday sunday
 """
 _SUBJ_TRAIL = re.compile(
-    r"(?:[ \t\u00a0]+(?:" + word_alternation(_TRAIL_WORDS) + r"|went on|[a-z]{3,}ly))+$",
+    r"(?:[ \t\u00a0]+(?:" + word_alternation(_TRAIL_WORDS) + r"|went on|(?-i:[a-z]{3,}ly)))+$",
     re.IGNORECASE,
 )
 #: The last word of every match of :data:`_SUBJ_TRAIL` ("went on" ends with "on").
 _TRAIL_LAST = re.compile(
-    r"(?:" + word_alternation(_TRAIL_WORDS) + r"|[a-z]{3,}ly)", re.IGNORECASE
+    r"(?:" + word_alternation(_TRAIL_WORDS) + r"|(?-i:[a-z]{3,}ly))", re.IGNORECASE
 )
 
 
@@ -352,7 +353,7 @@ _NOT_A_ROLE_NOUN = {
 }
 
 
-def _role_then_name(after: str) -> bool:
+def role_then_name(after: str) -> bool:
     """True when a role noun and a name follow a capitalised word: that word was a
     modifier of the role, not the speaker's name."""
     m = _WORD_THEN_NAME.match(after)
@@ -433,7 +434,7 @@ def source_from_object(obj: str, cue: str) -> Source | None:
         after = obj[m.end("name") :]
         # A name is followed by the end of the clause, a party tag or an appositive; not
         # by a role noun and another name ("said Virginia delegate Beau Correll").
-        if (not after or after[0] in ',.;:!?)( \n—–-"”') and not _role_then_name(after):
+        if (not after or after[0] in ',.;:!?)( \n—–-"”') and not role_then_name(after):
             role = trim_role(m.group("role")) if m.group("role") else None
             desc = m.group("desc")
             if desc and not role:

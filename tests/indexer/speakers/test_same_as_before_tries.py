@@ -35,7 +35,8 @@ OLD_SUBJ_TRAIL = re.compile(
     # the time between a subject and its verb ("Priebus later Thursday told"), added since
     r"|on|late|early|earlier|today|yesterday|tonight|this|week|night|monday|tuesday"
     r"|wednesday|thursday|friday|saturday|sunday"
-    r"|[a-z]{3,}ly))+$",
+    # an adverb is lower case: "Jolly", "Kelly" and "Connolly" are surnames (changed since)
+    r"|(?-i:[a-z]{3,}ly)))+$",
     re.IGNORECASE,
 )
 OLD_PREPOSITION_BEFORE = re.compile(
