@@ -27,7 +27,7 @@ from .places import extract_places
 from .speakers import extract_speakers
 
 #: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
-EXTRACTOR_VERSION = "14"
+EXTRACTOR_VERSION = "15"
 
 
 def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
