@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
                                    pp.precision, f"{pp.tp_pred}/{pp.n_pred}", rp.PEOPLE_P))
                 rows.append(rp.Row("speakers", data, "quoted people R (micro), direct",
                                    pp.recall, f"{pp.tp_gold}/{pp.n_gold}", rp.PEOPLE_R))
+                pa = s.people_any_source
+                rows.append(rp.Row("speakers", data,
+                                   "quoted people P, any attribution's source (not the goal)",
+                                   pa.precision, f"{pa.tp_pred}/{pa.n_pred}"))
     model = score_quotes.learned_model_cv()
     if model is not None:
         rows.append(rp.Row("speakers", "polnear-attribution (train, 10x 5-fold CV)",

@@ -139,6 +139,10 @@ class QuoteScore:
     speaker_f1s: list[float] = field(default_factory=list)
     #: Quoted people over all documents (micro): matched, predicted, gold.
     people: PRF = field(default_factory=PRF)
+    #: The same predicted people, matched against the named sources of every attribution in
+    #: the document, indirect ones included: a person the text quotes in a fragment of mostly
+    #: indirect speech counts as quoted. Precision only; not the goal's scope.
+    people_any_source: PRF = field(default_factory=PRF)
     errors: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -286,6 +290,9 @@ def score_document(text: str, gold: list[GoldAttribution], predicted: list[Predi
         f1, matched, _ = set_f1(pred_people, gold_people)
         score.speaker_f1s.append(f1)
         score.people.add(PRF(matched, len(pred_people), matched, len(gold_people)))
+        sources = _people(g.name for g in gold if g.in_scope("all"))
+        _, matched_any, _ = set_f1(pred_people, sources)
+        score.people_any_source.add(PRF(matched_any, len(pred_people), 0, 0))
 
 
 def _people(names: Iterable[str]) -> list[str]:
