@@ -57,11 +57,13 @@ def _name_in(alias: str, name: str) -> str:
 
 def _region_name(name: str) -> bool:
     """True for a name of several words that the gazetteer holds whole as a country,
-    region or continent ("Korean Peninsula"): no person is called that."""
+    region, continent or first-level region ("Korean Peninsula", "Tamil Nadu"): no
+    person is called that, though a state that "contended" reads as a speaker."""
     if " " not in name:
         return False
     entries = get_gazetteer().entries(name)
-    return any(e.candidate.kind in ("country", "region", "continent") for e in entries)
+    return any(e.candidate.kind in ("country", "region", "continent")
+               or (e.candidate.kind == "admin" and e.candidate.level == 1) for e in entries)
 
 
 def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
