@@ -437,6 +437,9 @@ class MentionFinder:
             if self.gaz.demonym(part) is not None:
                 continue  # "Egyptian-US": the adjective is no mention
             abbr = self.gaz.abbreviations.get(part)
+            if abbr is None and self.text[end : end + 1] == "." and pos > tok.end:
+                abbr = self.gaz.abbreviations.get(part + ".")  # "D-Pa.": the stop was cut
+                end += abbr is not None
             if abbr is not None:  # "D-S.C."
                 out.append(Mention(start, end, normalize(part), [abbr]))
                 continue
@@ -468,18 +471,42 @@ class MentionFinder:
         return False
 
     def _abbreviation(self, i: int) -> list[Entry]:
-        """A state or province abbreviation after a comma ("Columbus, Ind."), or one of
-        two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
+        """A state or province abbreviation at token i, else nothing (see
+        :meth:`_abbreviation_at`)."""
+        return self._abbreviation_at(i)[0]
+
+    def _abbreviation_at(self, i: int) -> tuple[list[Entry], int, int]:
+        """A state or province abbreviation at token i: its entry, where it ends and its
+        last token; else ([], 0, i).
+
+        After a comma ("Columbus, Ind.", "Wood County, W. Va."); two or more dotted
+        letters anywhere ("the S.C. Highway Patrol"); or, with its full stop, where that
+        stop cannot end a sentence: before a lower-case word ("an Ill. man", "Western
+        Mass. stargazers") or in brackets ("Walker County (Ga.) Sheriff's Office").
+        """
         tok = self.tokens[i]
         text = self.text
         after_comma = tok.start >= 2 and text[tok.start - 2] == "," and text[tok.start - 1] == " "
         if not after_comma and "." not in tok.text and text[tok.end : tok.end + 1] != ".":
-            return []  # neither after a comma nor dotted: most words, answered at once
-        surface = text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
-        if not after_comma and ("." not in surface or not _DOTTED.match(surface)):
-            return []
+            return [], 0, i  # neither after a comma nor dotted: most words, answered at once
+        last, end = i, tok.end if tok.text.endswith(".") else tok.end + 1
+        surface = text[tok.start : end]
+        if (len(surface) == 2 and i + 1 < len(self.tokens)
+                and text[end : end + 1] == " " and self.tokens[i + 1].start == end + 1):
+            # "W. Va.", "N. Y.": the initials written apart
+            nxt = self.tokens[i + 1]
+            joined_end = nxt.end if nxt.text.endswith(".") else nxt.end + 1
+            joined = surface + text[nxt.start : joined_end]
+            if text[joined_end - 1 : joined_end] == "." and joined in self.gaz.abbreviations:
+                last, end, surface = i + 1, joined_end, joined
+        if not after_comma and not _DOTTED.match(surface):
+            after = text[end : end + 2]
+            free = ((len(after) == 2 and after[0] == " " and after[1].islower())
+                    or (text[tok.start - 1 : tok.start] == "(" and after[:1] == ")"))
+            if not free or not surface.endswith("."):
+                return [], 0, i
         entry = self.gaz.abbreviations.get(surface)
-        return [entry] if entry else []
+        return ([entry], end, last) if entry else ([], 0, i)
 
     def find(self) -> list[Mention]:
         """Greedy longest-match scan over capitalised token runs, one sense per document."""
@@ -497,12 +524,11 @@ class MentionFinder:
         """Add the place that capitalised token i starts to ``mentions``, if any; the index
         of the next token to try."""
         toks = self.tokens
-        abbr = self._abbreviation(i)
+        abbr, end, last = self._abbreviation_at(i)
         if abbr:
             tok = toks[i]
-            end = tok.end if tok.text.endswith(".") else tok.end + 1
-            mentions.append(Mention(tok.start, end, normalize(tok.text), abbr))
-            return i + 1
+            mentions.append(Mention(tok.start, end, normalize(self.text[tok.start:end]), abbr))
+            return last + 1
         demonym = self._demonym_at(i)
         if demonym is not None:
             # "Syrian", "British": an adjective of a people, not a mention of the place.

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from newsfacet.indexer.place_names import PROVINCE_ABBREVIATIONS, STATE_ABBREVIATIONS
 from newsfacet.indexer.places import extract_places
 from newsfacet.indexer.places.words import CAUSE_WORDS, INSTITUTION_WORDS
 
@@ -133,3 +134,36 @@ def test_a_year_before_a_place_in_a_dateline_or_a_possessive_keeps_it(year: int,
                                                                     town: str) -> None:
     assert town in _mentions(f"April 5, {year} {town} Are there downsides? Yes.")
     assert town in _mentions(f"He studied the {year} {town}'s Ford case in {town}.")
+
+
+#: One-stop AP abbreviations of US states and Canadian provinces ("Ill.", "Neb.").
+ONE_STOP = sorted(a for a in {*STATE_ABBREVIATIONS, *PROVINCE_ABBREVIATIONS}
+                  if a.count(".") == 1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(abbr=st.sampled_from(ONE_STOP),
+       noun=st.sampled_from(["man", "fugitives", "jail", "economist", "stargazers"]))
+def test_an_abbreviation_whose_stop_ends_no_sentence_is_a_place(abbr: str,
+                                                                 noun: str) -> None:
+    """"An Ill. man", "another Neb. jail", "Walker County (Ga.)": a lower-case word after
+    the stop, or a bracket around it, shows the stop is the abbreviation's; a capital
+    after it may start a sentence ("He went to Mass. Then ...")."""
+    assert abbr in _mentions(f"Police said a {abbr} {noun} was held on Monday.")
+    assert abbr in _mentions(f"The Walker County ({abbr}) office said so on Monday.")
+    after_stop = extract_places(f"Police came from {abbr} Then nothing happened.")
+    assert [p.name for p in after_stop if p.kind == "admin"] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(abbr=st.sampled_from(sorted(a for a in STATE_ABBREVIATIONS
+                                   if a.count(".") == 2 and len(a) == 5)),
+       party=st.sampled_from(["D", "R", "I", "DFL"]))
+def test_dotted_initials_written_apart_or_after_a_party_are_a_place(abbr: str,
+                                                                    party: str) -> None:
+    """"Wood County, W. Va.", "N. Y." after a comma; "Sen. Bob Casey, D-Pa."."""
+    apart = abbr.replace(".", ". ", 1)
+    assert apart in _mentions(f"She lived in Wood County, {apart}, until June.")
+    one_stop = sorted(a for a in STATE_ABBREVIATIONS if a.count(".") == 1)
+    for short in one_stop[:: max(1, len(one_stop) // 5)]:
+        assert short in _mentions(f"Sen. Bob Casey, {party}-{short} , called it troubling.")
