@@ -11,6 +11,7 @@ from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .abbreviations import abbreviation_at
 from .capitals import bare_dateline, written_in_lower_case
 from .qualify import qualify
 from .starts import name_starts
@@ -55,9 +56,6 @@ _COUNTRY_TITLE = re.compile(
     _TITLE_WORDS + r"*(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate"
     r"|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?|" + _TITLE_WORDS + r")$"
 )
-
-#: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
-_DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")
 
 #: Words after a name that make it a disease's ("Marburg virus", "Lyme disease").
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|disease|flu|strain|variant)\b",
@@ -471,42 +469,8 @@ class MentionFinder:
         return False
 
     def _abbreviation(self, i: int) -> list[Entry]:
-        """A state or province abbreviation at token i, else nothing (see
-        :meth:`_abbreviation_at`)."""
-        return self._abbreviation_at(i)[0]
-
-    def _abbreviation_at(self, i: int) -> tuple[list[Entry], int, int]:
-        """A state or province abbreviation at token i: its entry, where it ends and its
-        last token; else ([], 0, i).
-
-        After a comma ("Columbus, Ind.", "Wood County, W. Va."); two or more dotted
-        letters anywhere ("the S.C. Highway Patrol"); or, with its full stop, where that
-        stop cannot end a sentence: before a lower-case word ("an Ill. man", "Western
-        Mass. stargazers") or in brackets ("Walker County (Ga.) Sheriff's Office").
-        """
-        tok = self.tokens[i]
-        text = self.text
-        after_comma = tok.start >= 2 and text[tok.start - 2] == "," and text[tok.start - 1] == " "
-        if not after_comma and "." not in tok.text and text[tok.end : tok.end + 1] != ".":
-            return [], 0, i  # neither after a comma nor dotted: most words, answered at once
-        last, end = i, tok.end if tok.text.endswith(".") else tok.end + 1
-        surface = text[tok.start : end]
-        if (len(surface) == 2 and i + 1 < len(self.tokens)
-                and text[end : end + 1] == " " and self.tokens[i + 1].start == end + 1):
-            # "W. Va.", "N. Y.": the initials written apart
-            nxt = self.tokens[i + 1]
-            joined_end = nxt.end if nxt.text.endswith(".") else nxt.end + 1
-            joined = surface + text[nxt.start : joined_end]
-            if text[joined_end - 1 : joined_end] == "." and joined in self.gaz.abbreviations:
-                last, end, surface = i + 1, joined_end, joined
-        if not after_comma and not _DOTTED.match(surface):
-            after = text[end : end + 2]
-            free = ((len(after) == 2 and after[0] == " " and after[1].islower())
-                    or (text[tok.start - 1 : tok.start] == "(" and after[:1] == ")"))
-            if not free or not surface.endswith("."):
-                return [], 0, i
-        entry = self.gaz.abbreviations.get(surface)
-        return ([entry], end, last) if entry else ([], 0, i)
+        """A state or province abbreviation at token i, else nothing."""
+        return abbreviation_at(self.gaz, self.text, self.tokens, i)[0]
 
     def find(self) -> list[Mention]:
         """Greedy longest-match scan over capitalised token runs, one sense per document."""
@@ -524,7 +488,7 @@ class MentionFinder:
         """Add the place that capitalised token i starts to ``mentions``, if any; the index
         of the next token to try."""
         toks = self.tokens
-        abbr, end, last = self._abbreviation_at(i)
+        abbr, end, last = abbreviation_at(self.gaz, self.text, toks, i)
         if abbr:
             tok = toks[i]
             mentions.append(Mention(tok.start, end, normalize(self.text[tok.start:end]), abbr))
