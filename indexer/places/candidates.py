@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from newsfacet.schema.document import Span
 
@@ -13,6 +12,8 @@ from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from .abbreviations import abbreviation_at
 from .capitals import bare_dateline, written_in_lower_case
+from .districts import district_mention, party_before
+from .mention import Mention
 from .qualify import qualify
 from .starts import name_starts
 from .tokens import Token, tokenize
@@ -80,33 +81,6 @@ MAX_NGRAM = 4
 #: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
 #: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
 _ABBREVIATED_TITLE = 4
-
-
-@dataclass(slots=True)
-class Mention:
-    """A span that matched the gazetteer, before resolution."""
-
-    start: int
-    end: int
-    key: str
-    entries: list[Entry]
-    #: Candidate restriction from "X, <state/country>" ("Cleveland, Ohio").
-    qualifier: Candidate | None = None
-    choice: Candidate | None = None
-    dateline: bool = False
-    #: Found as a demonym ("Syrian"): resolves to the country.
-    demonym: bool = False
-    #: Rejected only for the capitalised word after it ("Dublin Veterans Project"):
-    #: kept when the same name stands alone elsewhere in the document.
-    deferred: bool = False
-    #: Found only among the small towns: a US one is kept when the document names its
-    #: state (or a town beside it), another country's when the document names the country.
-    small: bool = False
-    #: Written where only a place stands: after "in", "at", "of", ..., or as a dateline.
-    located: bool = False
-    #: Stands after a comma as the state or country of the place before it ("Albany,
-    #: New York"): resolves to that region.
-    region: bool = False
 
 
 def _is_country_state_or_county(c: Candidate) -> bool:
@@ -443,6 +417,11 @@ class MentionFinder:
                 continue
             key = normalize(part)
             entries = self.gaz.entries_for_key(key)
+            if pos > tok.end and party_before(self.text, tok.start, start):
+                district = district_mention(self.gaz, key, entries, start, end)
+                if district is not None:
+                    out.append(district)
+                    continue
             alias_ok = part in ("US", "UK", "USA", "UAE")
             if not entries or key in NOT_PLACES or (key in COMMON_WORDS and not alias_ok):
                 continue

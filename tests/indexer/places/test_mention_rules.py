@@ -167,3 +167,25 @@ def test_dotted_initials_written_apart_or_after_a_party_are_a_place(abbr: str,
     one_stop = sorted(a for a in STATE_ABBREVIATIONS if a.count(".") == 1)
     for short in one_stop[:: max(1, len(one_stop) // 5)]:
         assert short in _mentions(f"Sen. Bob Casey, {party}-{short} , called it troubling.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(district=st.sampled_from([("Kanawha", "West Virginia", "Charleston"),  # its seat
+                                 ("Monongalia", "West Virginia", "Monongalia County"),
+                                 ("Braxton", "West Virginia", "Braxton County"),
+                                 ("Hardy", "West Virginia", "Hardy County"),
+                                 ("Chisholm", "Minnesota", "Chisholm"),
+                                 ("Marshall", "Minnesota", "Marshall")]),
+       party=st.sampled_from(["D", "R", "DFL", "I"]),
+       who=st.sampled_from(["Sen. Tom Bakk", "Delegate Carrie Webster", "Rep. Ann Lowe"]),
+       bracket=st.booleans())
+def test_a_legislators_district_after_the_party_is_a_place(
+        district: tuple[str, str, str], party: str, who: str, bracket: bool) -> None:
+    """"Tom Bakk, DFL-Cook", "(D-Kanawha)": the district is a town, or a county written
+    without "County" where its state has no town of the name ("Kanawha" is also
+    GeoNames' other name of Charleston, the county's seat)."""
+    name, state, place = district
+    tag = f" ({party}-{name})" if bracket else f", {party}-{name},"
+    text = f"The {state} Legislature met. {who}{tag} said the bill was dead."
+    found = {(p.name, text[s.start : s.end]) for p in extract_places(text) for s in p.mentions}
+    assert (place, name) in found
