@@ -109,3 +109,44 @@ def test_a_state_taken_for_a_speaker_stays_a_place(data: st.DataObject) -> None:
 
 
 _STATES = _state_names()
+
+
+@settings(max_examples=80, deadline=None)
+@given(town=st.sampled_from(["Columbus", "Cambridge", "Toledo", "Fresno", "Los Angeles",
+                             "San Antonio", "Salt Lake City"]),
+       role=st.sampled_from(["Investigator", "High Schooler", "Police Officer",
+                             "Councilman", ""]),
+       first=st.sampled_from(FIRST), last=st.sampled_from(LAST))
+def test_a_town_read_into_a_speakers_name_stays_a_place(town: str, role: str, first: str,
+                                                        last: str) -> None:
+    """"Columbus Investigator Gregory Sealock", "Los Angeles Trapani" read as one
+    speaker's name: the town before the role (or a town of several words) is a place."""
+    if not role and " " not in town:
+        return  # "Austin Smith": a lone first word may be the person's own
+    name = " ".join(w for w in (town, role, first, last) if w)
+    text = f"Last year {name} said the case was closed."
+    spans = _name_spans(text, [Speaker(name, kind="person")])
+    town_at = text.index(town)
+    assert not any(s.start < town_at + len(town) and town_at < s.end for s in spans)
+    assert any(text[s.start : s.end] == last for s in spans)
+
+
+@settings(max_examples=40, deadline=None)
+@given(word=st.sampled_from(["Metro", "Greater", "Downtown"]),
+       city=st.sampled_from(["Vancouver", "Toronto", "Atlanta", "Manchester"]))
+def test_a_place_word_and_a_town_read_as_a_speaker_stay_a_place(word: str,
+                                                                 city: str) -> None:
+    text = f"According to {word} {city}, the plan failed."
+    assert _name_spans(text, [Speaker(f"{word} {city}", kind="person")]) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(first=st.sampled_from(["Austin", "Tyler", "Dallas", "Chad", "Jordan", "Madison"]),
+       middle=st.sampled_from(["Lee", "Michael", "James", "Anne"]),
+       last=st.sampled_from(LAST))
+def test_a_first_name_that_is_a_town_stays_the_persons(first: str, middle: str,
+                                                       last: str) -> None:
+    name = f"{first} {middle} {last}"
+    text = f"Yesterday {name} said it was over."
+    spans = _name_spans(text, [Speaker(name, kind="person")])
+    assert any(text[s.start : s.end] == name for s in spans)
