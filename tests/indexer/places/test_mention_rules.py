@@ -4,13 +4,17 @@ punctuation, names inside organisations, words that are towns only when qualifie
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfacet.indexer.gazetteer import get_gazetteer
 from newsfacet.indexer.lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from newsfacet.indexer.place_names import PROVINCE_ABBREVIATIONS, STATE_ABBREVIATIONS
 from newsfacet.indexer.places import extract_places
 from newsfacet.indexer.places.words import CAUSE_WORDS, INSTITUTION_WORDS
+from newsfacet.indexer.subdivisions import load_regions
 
 #: Big cities whose names read as nothing else, written in capitals as a dateline.
 DATELINE_CITIES = ["WASHINGTON", "LONDON", "NAIROBI", "SAN ANTONIO", "BEIRUT", "MOSCOW",
@@ -189,3 +193,37 @@ def test_a_legislators_district_after_the_party_is_a_place(
     text = f"The {state} Legislature met. {who}{tag} said the bill was dead."
     found = {(p.name, text[s.start : s.end]) for p in extract_places(text) for s in p.mentions}
     assert (place, name) in found
+
+
+def _small_counties() -> list[tuple[str, int | None]]:
+    """Counties outside the US not indexed by their bare name (too small, or named like
+    a town of theirs: "Cork"): (name, GeoNames id)."""
+    gaz = get_gazetteer()
+    return sorted({(r.name, r.geonameid) for r in load_regions().values()
+                   if r.kind_word == "County" and r.country_code != "US"
+                   and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", r.name)
+                   and r.latitude is not None
+                   and r.country_code in gaz.countries
+                   and not any(e.candidate.kind == "admin" and e.candidate.name == r.name
+                               for e in gaz.entries(r.name))})
+
+
+_SMALL_COUNTIES = _small_counties()
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), form=st.sampled_from(["{} County Council", "County {}", "Co. {}"]))
+def test_a_small_county_written_with_its_word_is_a_place(data: st.DataObject,
+                                                         form: str) -> None:
+    """"Mayo County Council", "born in Co. Clare": a county too small to be indexed by
+    its bare name ("Clare" is a person too) is a place where "County" says so."""
+    name, geonameid = data.draw(st.sampled_from(_SMALL_COUNTIES))
+    written = form.format(name)
+    text = f"On Monday, {written} approved the plan for the harbour."
+    found = [(p.geonameid, p.country_code, text[s.start : s.end])
+             for p in extract_places(text) for s in p.mentions]
+    if form.startswith("{}"):  # "Clare County" is also Michigan's: either is a place
+        assert any(w == f"{name} County" and (i == geonameid or c == "US")
+                   for i, c, w in found)
+    else:
+        assert any(i == geonameid and w in written for i, c, w in found)
