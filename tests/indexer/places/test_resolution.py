@@ -556,3 +556,20 @@ def test_a_phone_numbers_area_code_names_its_state(case: tuple[str, str, str],
     called = town(f"Police in {name} said the road reopened. Call {phone.format(a=code)}.")
     named = town(f"Police in {name} said the road reopened. Drivers in {state} were glad.")
     assert called == named
+
+
+@settings(max_examples=40, deadline=None)
+@given(towns=st.sampled_from([("Leeds", "Wakefield"), ("Dewsbury", "Bradford"),
+                              ("Huddersfield", "Barnsley")]),
+       small=st.sampled_from(["Middlestown", "Thornhill", "Horbury"]),
+       prep=st.sampled_from(["in", "to", "near", "from"]))
+def test_two_towns_of_a_country_let_its_small_towns_in(towns: tuple[str, str], small: str,
+                                                       prep: str) -> None:
+    """A local paper names its towns, not its country: two towns of England let a small
+    English town written where only a place stands count, as naming England would; one
+    town is not enough ("Thornhill" is a surname too)."""
+    first, second = towns
+    both = f"They lived in {first} and worked in {second}. Later they moved {prep} {small}."
+    assert any(p.name == small and p.country_code == "GB" for p in extract_places(both))
+    one = f"They lived in {first} for years. Later they moved {prep} {small}."
+    assert not any(p.name == small for p in extract_places(one))
