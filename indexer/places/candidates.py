@@ -13,6 +13,7 @@ from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from .abbreviations import abbreviation_at
 from .capitals import bare_dateline, written_in_lower_case
 from .districts import district_mention, party_before
+from .initials import country_initials
 from .mention import Mention
 from .qualify import qualify
 from .starts import name_starts
@@ -123,6 +124,8 @@ class MentionFinder:
         self.person_words: set[str] = set()
         self._person_like = False
         self._deferred = False
+        #: Demonyms of several words the text uses ("South Africans"): (start, end, country).
+        self.peoples: list[tuple[int, int, Candidate]] = []
 
     def written_in_lower_case(self, word: str) -> bool:
         """True when the text also writes ``word`` in lower case ("mobile home")."""
@@ -375,6 +378,8 @@ class MentionFinder:
             country = self.gaz.demonym(text[toks[i].start : toks[j].end])
             if country is None:
                 continue
+            if j == i and self._names_a_region(i):
+                return None  # "Dominican Republic", "British Indian Ocean Territory"
             if toks[i].all_caps or (j > i and toks[j].all_caps):
                 return None
             if i > 0 and _adjacent(text, toks[i - 1], toks[i]) and toks[i - 1].upper_initial:
@@ -395,6 +400,18 @@ class MentionFinder:
                     return None
             return j, country
         return None
+
+    def _names_a_region(self, i: int) -> bool:
+        """True when token i starts a country's or region's name of several words."""
+        toks = self.tokens
+        for k in range(i + 1, min(i + MAX_NGRAM, len(toks))):
+            if not _adjacent(self.text, toks[k - 1], toks[k]):
+                break
+            key = normalize(self.text[toks[i].start : toks[k].end])
+            if any(e.candidate.kind in ("country", "admin")
+                   for e in self.gaz.entries_for_key(key)):
+                return True
+        return False
 
     def _hyphen_parts(self, i: int) -> list[Mention]:
         """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
@@ -461,7 +478,8 @@ class MentionFinder:
                 i = self._match_at(i, mentions)
             else:
                 i += 1  # connectors and contractions ("We've") never start a place
-        return self._one_sense(mentions)
+        return self._one_sense(country_initials(self.gaz, self.text, toks, mentions,
+                                                self.peoples))
 
     def _match_at(self, i: int, mentions: list[Mention]) -> int:
         """Add the place that capitalised token i starts to ``mentions``, if any; the index
@@ -475,6 +493,8 @@ class MentionFinder:
         demonym = self._demonym_at(i)
         if demonym is not None:
             # "Syrian", "British": an adjective of a people, not a mention of the place.
+            if demonym[0] > i:
+                self.peoples.append((toks[i].start, toks[demonym[0]].end, demonym[1]))
             return demonym[0] + 1
         matched, i = self._longest_match(i, mentions)
         if not matched:

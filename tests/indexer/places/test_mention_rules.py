@@ -227,3 +227,37 @@ def test_a_small_county_written_with_its_word_is_a_place(data: st.DataObject,
                    for i, c, w in found)
     else:
         assert any(i == geonameid and w in written for i, c, w in found)
+
+
+def _initialled_countries() -> list[tuple[str, str]]:
+    """Countries of several capitalised words and their initials ("South Africa", "SA")."""
+    gaz = get_gazetteer()
+    out = []
+    for c in gaz.countries.values():
+        words = c.name.split()
+        initials = "".join(w[0] for w in words)
+        if (len(words) >= 2 and all(w[:1].isupper() for w in words)
+                and 2 <= len(initials) <= 4
+                and any(e.candidate.kind == "country" for e in gaz.entries(c.name))):
+            out.append((c.name, initials))
+    return sorted(out)
+
+
+_INITIALLED = _initialled_countries()
+
+
+@settings(max_examples=60, deadline=None)
+@given(country=st.sampled_from(_INITIALLED), stop=st.sampled_from(["", "."]))
+def test_a_named_countrys_initials_name_it(country: tuple[str, str], stop: str) -> None:
+    """"South Africa ... in SA": the initials of a country the text has named are that
+    country; before it is named, or never, they are an acronym like any other."""
+    name, initials = country
+    text = f"The talks in {name} went on. Mining in {initials}{stop} Nobody else came."
+    found = {(p.name, text[s.start : s.end]) for p in extract_places(text) for s in p.mentions}
+    label = next(p.name for p in extract_places(name))
+    assert (label, initials) in found
+    if initials in ("US", "UK", "UAE"):
+        return  # known everywhere, named or not
+    before = f"Mining in {initials}{stop} Nobody came. The talks in {name} went on."
+    assert (label, initials) not in {(p.name, before[s.start : s.end])
+                                     for p in extract_places(before) for s in p.mentions}
