@@ -22,6 +22,7 @@ from .words import (
     CAUSE_WORDS,
     COMMON_WORDS,
     CONNECTORS,
+    DISEASE_PLACES,
     INSTITUTION_WORDS,
     NOT_PLACES,
     OTHER_PLACE_SUFFIXES,
@@ -62,6 +63,11 @@ _COUNTRY_TITLE = re.compile(
 #: Words after a name that make it a disease's ("Marburg virus", "Lyme disease").
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|disease|flu|strain|variant)\b",
                             re.IGNORECASE)
+
+#: Words after a disease's name that a place's name seldom has before it.
+_OUTBREAK_AFTER = re.compile(r"\s+(?:outbreaks?|cases?|vaccines?|patients?|infections?"
+                             r"|epidemics?|deaths|victims|hemorrhagic|haemorrhagic)\b",
+                             re.IGNORECASE)
 
 #: A number and a closing bracket after a name in brackets: "(Kurdistan 24)" is an outlet.
 _OUTLET_NUMBER = re.compile(r" \d+\)")
@@ -197,13 +203,17 @@ class MentionFinder:
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
-            or self._disease(j)
+            or self._disease(i, j)
         )
 
-    def _disease(self, j: int) -> bool:
-        """A name before "virus" or "fever" names a disease ("Marburg virus"); the
-        document's other uses of the word are taken the same way."""
-        if _DISEASE_AFTER.match(self.text, self.tokens[j].end):
+    def _disease(self, i: int, j: int) -> bool:
+        """A name before "virus" or "fever" names a disease ("Marburg virus"), as does a
+        place a disease is named after before "outbreak" or "cases" ("the Marburg
+        outbreak"); the document's other uses of the word are taken the same way."""
+        end = self.tokens[j].end
+        if _DISEASE_AFTER.match(self.text, end) or (
+                _OUTBREAK_AFTER.match(self.text, end)
+                and normalize(self.text[self.tokens[i].start : end]) in DISEASE_PLACES):
             self._person_like = True
             return True
         return False

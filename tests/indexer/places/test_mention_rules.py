@@ -261,3 +261,15 @@ def test_a_named_countrys_initials_name_it(country: tuple[str, str], stop: str) 
     before = f"Mining in {initials}{stop} Nobody came. The talks in {name} went on."
     assert (label, initials) not in {(p.name, before[s.start : s.end])
                                      for p in extract_places(before) for s in p.mentions}
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from(["Marburg", "Ebola", "Lassa", "Zika", "Lyme", "Nipah"]),
+       after=st.sampled_from(["outbreak", "outbreaks", "cases", "vaccine", "patients",
+                              "epidemic"]))
+def test_a_place_a_disease_is_named_after_is_no_place_before_outbreak(name: str,
+                                                                      after: str) -> None:
+    """"The Marburg outbreak" is the disease (the virus's name need not follow); the
+    town still counts where the text writes it as one ("in Marburg, Germany")."""
+    text = f"Officials said the {name} {after} was contained in Uganda by May."
+    assert name not in _mentions(text)
