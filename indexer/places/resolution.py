@@ -55,6 +55,18 @@ HOME_BONUS = 2.0
 _SAME_TOWN_AFTER = (" city", " town", " township", " village", " borough")
 
 
+#: Words a town's name abbreviates ("St. Petersburg", "Mt. Vernon", "Ft. Worth").
+_ABBREVIATED = re.compile(r"\b(?:saint|sainte|mount|fort)\b")
+_SHORT = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def _short(name: str) -> str:
+    """A name with its Saint, Mount and Fort abbreviated, in lower case without full
+    stops: "Saint Petersburg" and "St. Petersburg" are one name."""
+    name = name.lower().replace(".", "")
+    return _ABBREVIATED.sub(lambda w: _SHORT[w.group()], name)
+
+
 def _inside(cand: Candidate, region: Candidate) -> bool:
     """True when ``cand`` lies in ``region`` (a country, or a state or province)."""
     if cand is region:
@@ -203,8 +215,10 @@ def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool, big_rival: bool)
     """
     c = e.candidate
     score = e.prior
-    if not e.main and has_main and c.kind == "city":
-        score -= 3.0  # "Riverdale" is a town of its own, not another town's old name
+    if not e.main and has_main and c.kind == "city" and _short(c.name) != _short(m.key):
+        # "Riverdale" is a town of its own, not another town's old name; but "St.
+        # Petersburg" is Saint Petersburg's own name, abbreviated
+        score -= 3.0
     if c.kind in ("country", "continent", "region"):
         return score
     if c.country_code in ctx.countries:
