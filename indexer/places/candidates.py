@@ -245,7 +245,7 @@ class MentionFinder:
         if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
             return True  # short alternate names are mostly codes and foreign words
         surface = self.text[first.start : last.end]
-        alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
+        alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC", "USSR")
         caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
         if caps and not alias_ok and (len(surface) < 4 or not (
                 self._caps_context(i) or self._qualified(j))):  # "By NAIROBI, Kenya"
@@ -412,13 +412,14 @@ class MentionFinder:
         return None
 
     def _names_a_region(self, i: int) -> bool:
-        """True when token i starts a country's or region's name of several words."""
+        """True when token i starts a country's or region's name of several words
+        ("Dominican Republic", "Indian Ocean")."""
         toks = self.tokens
         for k in range(i + 1, min(i + MAX_NGRAM, len(toks))):
             if not _adjacent(self.text, toks[k - 1], toks[k]):
                 break
             key = normalize(self.text[toks[i].start : toks[k].end])
-            if any(e.candidate.kind in ("country", "admin")
+            if any(e.candidate.kind in ("country", "admin", "region", "continent")
                    for e in self.gaz.entries_for_key(key)):
                 return True
         return False

@@ -15,6 +15,7 @@ from newsfacet.indexer.place_names import PROVINCE_ABBREVIATIONS, STATE_ABBREVIA
 from newsfacet.indexer.places import extract_places
 from newsfacet.indexer.places.words import CAUSE_WORDS, INSTITUTION_WORDS
 from newsfacet.indexer.subdivisions import load_regions
+from newsfacet.indexer.world_regions import WORLD_REGIONS
 
 #: Big cities whose names read as nothing else, written in capitals as a dateline.
 DATELINE_CITIES = ["WASHINGTON", "LONDON", "NAIROBI", "SAN ANTONIO", "BEIRUT", "MOSCOW",
@@ -273,3 +274,22 @@ def test_a_place_a_disease_is_named_after_is_no_place_before_outbreak(name: str,
     town still counts where the text writes it as one ("in Marburg, Germany")."""
     text = f"Officials said the {name} {after} was contained in Uganda by May."
     assert name not in _mentions(text)
+
+
+#: Every hand-listed region's name, but those a person's name opens ("John F. Kennedy
+#: International Airport") or written in capitals as a code ("JFK Airport").
+_REGION_NAMES = sorted((n, r.names[0]) for r in WORLD_REGIONS for n in r.names
+                       if not n.startswith(("the ", "John ", "JFK ")))
+
+
+@settings(max_examples=400, deadline=None)
+@given(region=st.sampled_from(_REGION_NAMES),
+       lead=st.sampled_from(["People on", "Homes in", "News from", "Flights to"]))
+def test_every_listed_region_is_found_by_each_of_its_names(region: tuple[str, str],
+                                                           lead: str) -> None:
+    """"Indian Ocean" (its first word a demonym), "USSR" (capitals), "Earth", "Oahu":
+    a name the list holds is found, under the region's label."""
+    name, label = region
+    text = f"{lead} {name} said prices rose this year."
+    assert any(p.name == label and any(text[s.start : s.end] == name for s in p.mentions)
+               for p in extract_places(text))
