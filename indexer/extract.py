@@ -22,9 +22,14 @@ from .clean import CleanText, clean_text
 from .dates import extract_event_dates, parse_date
 from .gazetteer import get_gazetteer
 from .html import parse_html
+from .lexicon import PERSON_TITLES
 from .outlets import looks_like_organisation, split_byline
 from .places import extract_places
+from .places.words import INSTITUTION_WORDS, PLACE_PREFIXES
 from .speakers import extract_speakers
+
+#: Words of a role after a town in a speaker's name ("Columbus Investigator ...").
+_ROLE_WORDS = INSTITUTION_WORDS | frozenset(PERSON_TITLES)
 
 #: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
 EXTRACTOR_VERSION = "15"
@@ -57,19 +62,47 @@ def _name_in(alias: str, name: str) -> str:
 
 def _region_name(name: str) -> bool:
     """True for a name of several words that the gazetteer holds whole as a country,
-    region or continent ("Korean Peninsula"): no person is called that."""
+    region, continent or first-level region ("Korean Peninsula", "Tamil Nadu"): no
+    person is called that, though a state that "contended" reads as a speaker."""
     if " " not in name:
         return False
     entries = get_gazetteer().entries(name)
-    return any(e.candidate.kind in ("country", "region", "continent") for e in entries)
+    return any(e.candidate.kind in ("country", "region", "continent")
+               or (e.candidate.kind == "admin" and e.candidate.level == 1) for e in entries)
+
+
+def _main_place(name: str) -> bool:
+    """True when the gazetteer holds ``name`` as a town, region or country of its own."""
+    return any(e.main and e.candidate.kind in ("city", "admin", "country")
+               for e in get_gazetteer().entries(name))
+
+
+def _without_place(name: str) -> str:
+    """A person's name without the place a speaker's name was read with: "Columbus
+    Investigator Gregory Sealock", "Cambridge High Schooler Trevor Wilkinson" (a town and
+    a role word), "Los Angeles Trapani" (a name of several words); "" for a place alone
+    after a place word ("Metro Vancouver"). A lone first word that is a town ("Austin
+    Lee Russell", "Chad Michael Murray") stays the person's."""
+    words = name.split()
+    if len(words) >= 2 and words[0].lower() in PLACE_PREFIXES and _main_place(
+            " ".join(words[1:])):
+        return ""
+    for n in (3, 2):
+        if len(words) > n and _main_place(" ".join(words[:n])):
+            return " ".join(words[n:])
+    if (len(words) >= 3 and words[1].lower().rstrip(".") in _ROLE_WORDS
+            and _main_place(words[0])):
+        return " ".join(words[1:])
+    return name
 
 
 def _name_spans(text: str, speakers: list[Speaker]) -> list[Span]:
     """Where speakers' names occur, so a "Jordan" in a person's name is not a place."""
     # "Gainesville Police" has a place; "Korean Peninsula" taken for a person is one
-    people = [s for s in speakers if s.kind == "person" and not _region_name(s.name)]
-    names = {part for s in people
-             for part in [s.name, *(_name_in(a, s.name) for a in s.aliases), s.name.split()[-1]]
+    people = [(s, own) for s in speakers if s.kind == "person" and not _region_name(s.name)
+              for own in [_without_place(s.name)] if own]
+    names = {part for s, own in people
+             for part in [own, *(_name_in(a, own) for a in s.aliases), own.split()[-1]]
              if len(part) > 2}
     spans: list[Span] = []
     for name in names:  # str.find, not a regex per name: names change with every document

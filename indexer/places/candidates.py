@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from newsfacet.schema.document import Span
 
 from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from .abbreviations import abbreviation_at
 from .capitals import bare_dateline, written_in_lower_case
+from .districts import district_mention, party_before
+from .initials import country_initials
+from .mention import Mention
 from .qualify import qualify
 from .starts import name_starts
 from .tokens import Token, tokenize
@@ -19,6 +22,7 @@ from .words import (
     CAUSE_WORDS,
     COMMON_WORDS,
     CONNECTORS,
+    DISEASE_PLACES,
     INSTITUTION_WORDS,
     NOT_PLACES,
     OTHER_PLACE_SUFFIXES,
@@ -56,12 +60,14 @@ _COUNTRY_TITLE = re.compile(
     r"|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?|" + _TITLE_WORDS + r")$"
 )
 
-#: Abbreviations that are unambiguous anywhere: two or more dotted letters ("S.C.", "B.C.").
-_DOTTED = re.compile(r"^(?:[A-Z][a-z]?\.){2,}$")
-
 #: Words after a name that make it a disease's ("Marburg virus", "Lyme disease").
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|disease|flu|strain|variant)\b",
                             re.IGNORECASE)
+
+#: Words after a disease's name that a place's name seldom has before it.
+_OUTBREAK_AFTER = re.compile(r"\s+(?:outbreaks?|cases?|vaccines?|patients?|infections?"
+                             r"|epidemics?|deaths|victims|hemorrhagic|haemorrhagic)\b",
+                             re.IGNORECASE)
 
 #: A number and a closing bracket after a name in brackets: "(Kurdistan 24)" is an outlet.
 _OUTLET_NUMBER = re.compile(r" \d+\)")
@@ -82,33 +88,6 @@ MAX_NGRAM = 4
 #: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
 #: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
 _ABBREVIATED_TITLE = 4
-
-
-@dataclass(slots=True)
-class Mention:
-    """A span that matched the gazetteer, before resolution."""
-
-    start: int
-    end: int
-    key: str
-    entries: list[Entry]
-    #: Candidate restriction from "X, <state/country>" ("Cleveland, Ohio").
-    qualifier: Candidate | None = None
-    choice: Candidate | None = None
-    dateline: bool = False
-    #: Found as a demonym ("Syrian"): resolves to the country.
-    demonym: bool = False
-    #: Rejected only for the capitalised word after it ("Dublin Veterans Project"):
-    #: kept when the same name stands alone elsewhere in the document.
-    deferred: bool = False
-    #: Found only among the small towns: a US one is kept when the document names its
-    #: state (or a town beside it), another country's when the document names the country.
-    small: bool = False
-    #: Written where only a place stands: after "in", "at", "of", ..., or as a dateline.
-    located: bool = False
-    #: Stands after a comma as the state or country of the place before it ("Albany,
-    #: New York"): resolves to that region.
-    region: bool = False
 
 
 def _is_country_state_or_county(c: Candidate) -> bool:
@@ -151,6 +130,8 @@ class MentionFinder:
         self.person_words: set[str] = set()
         self._person_like = False
         self._deferred = False
+        #: Demonyms of several words the text uses ("South Africans"): (start, end, country).
+        self.peoples: list[tuple[int, int, Candidate]] = []
 
     def written_in_lower_case(self, word: str) -> bool:
         """True when the text also writes ``word`` in lower case ("mobile home")."""
@@ -222,13 +203,17 @@ class MentionFinder:
             or self._before_a_name(i, j, entries, big)
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
-            or self._disease(j)
+            or self._disease(i, j)
         )
 
-    def _disease(self, j: int) -> bool:
-        """A name before "virus" or "fever" names a disease ("Marburg virus"); the
-        document's other uses of the word are taken the same way."""
-        if _DISEASE_AFTER.match(self.text, self.tokens[j].end):
+    def _disease(self, i: int, j: int) -> bool:
+        """A name before "virus" or "fever" names a disease ("Marburg virus"), as does a
+        place a disease is named after before "outbreak" or "cases" ("the Marburg
+        outbreak"); the document's other uses of the word are taken the same way."""
+        end = self.tokens[j].end
+        if _DISEASE_AFTER.match(self.text, end) or (
+                _OUTBREAK_AFTER.match(self.text, end)
+                and normalize(self.text[self.tokens[i].start : end]) in DISEASE_PLACES):
             self._person_like = True
             return True
         return False
@@ -260,7 +245,7 @@ class MentionFinder:
         if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
             return True  # short alternate names are mostly codes and foreign words
         surface = self.text[first.start : last.end]
-        alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC")
+        alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC", "USSR")
         caps = any(t.all_caps and "." not in t.text for t in toks[i : j + 1])
         if caps and not alias_ok and (len(surface) < 4 or not (
                 self._caps_context(i) or self._qualified(j))):  # "By NAIROBI, Kenya"
@@ -403,6 +388,8 @@ class MentionFinder:
             country = self.gaz.demonym(text[toks[i].start : toks[j].end])
             if country is None:
                 continue
+            if j == i and self._names_a_region(i):
+                return None  # "Dominican Republic", "British Indian Ocean Territory"
             if toks[i].all_caps or (j > i and toks[j].all_caps):
                 return None
             if i > 0 and _adjacent(text, toks[i - 1], toks[i]) and toks[i - 1].upper_initial:
@@ -424,6 +411,19 @@ class MentionFinder:
             return j, country
         return None
 
+    def _names_a_region(self, i: int) -> bool:
+        """True when token i starts a country's or region's name of several words
+        ("Dominican Republic", "Indian Ocean")."""
+        toks = self.tokens
+        for k in range(i + 1, min(i + MAX_NGRAM, len(toks))):
+            if not _adjacent(self.text, toks[k - 1], toks[k]):
+                break
+            key = normalize(self.text[toks[i].start : toks[k].end])
+            if any(e.candidate.kind in ("country", "admin", "region", "continent")
+                   for e in self.gaz.entries_for_key(key)):
+                return True
+        return False
+
     def _hyphen_parts(self, i: int) -> list[Mention]:
         """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
         tok = self.tokens[i]
@@ -437,11 +437,19 @@ class MentionFinder:
             if self.gaz.demonym(part) is not None:
                 continue  # "Egyptian-US": the adjective is no mention
             abbr = self.gaz.abbreviations.get(part)
+            if abbr is None and self.text[end : end + 1] == "." and pos > tok.end:
+                abbr = self.gaz.abbreviations.get(part + ".")  # "D-Pa.": the stop was cut
+                end += abbr is not None
             if abbr is not None:  # "D-S.C."
                 out.append(Mention(start, end, normalize(part), [abbr]))
                 continue
             key = normalize(part)
             entries = self.gaz.entries_for_key(key)
+            if pos > tok.end and party_before(self.text, tok.start, start):
+                district = district_mention(self.gaz, key, entries, start, end)
+                if district is not None:
+                    out.append(district)
+                    continue
             alias_ok = part in ("US", "UK", "USA", "UAE")
             if not entries or key in NOT_PLACES or (key in COMMON_WORDS and not alias_ok):
                 continue
@@ -468,18 +476,8 @@ class MentionFinder:
         return False
 
     def _abbreviation(self, i: int) -> list[Entry]:
-        """A state or province abbreviation after a comma ("Columbus, Ind."), or one of
-        two dotted letters anywhere ("the S.C. Highway Patrol"), else nothing."""
-        tok = self.tokens[i]
-        text = self.text
-        after_comma = tok.start >= 2 and text[tok.start - 2] == "," and text[tok.start - 1] == " "
-        if not after_comma and "." not in tok.text and text[tok.end : tok.end + 1] != ".":
-            return []  # neither after a comma nor dotted: most words, answered at once
-        surface = text[tok.start : tok.end + 1] if not tok.text.endswith(".") else tok.text
-        if not after_comma and ("." not in surface or not _DOTTED.match(surface)):
-            return []
-        entry = self.gaz.abbreviations.get(surface)
-        return [entry] if entry else []
+        """A state or province abbreviation at token i, else nothing."""
+        return abbreviation_at(self.gaz, self.text, self.tokens, i)[0]
 
     def find(self) -> list[Mention]:
         """Greedy longest-match scan over capitalised token runs, one sense per document."""
@@ -491,21 +489,23 @@ class MentionFinder:
                 i = self._match_at(i, mentions)
             else:
                 i += 1  # connectors and contractions ("We've") never start a place
-        return self._one_sense(mentions)
+        return self._one_sense(country_initials(self.gaz, self.text, toks, mentions,
+                                                self.peoples))
 
     def _match_at(self, i: int, mentions: list[Mention]) -> int:
         """Add the place that capitalised token i starts to ``mentions``, if any; the index
         of the next token to try."""
         toks = self.tokens
-        abbr = self._abbreviation(i)
+        abbr, end, last = abbreviation_at(self.gaz, self.text, toks, i)
         if abbr:
             tok = toks[i]
-            end = tok.end if tok.text.endswith(".") else tok.end + 1
-            mentions.append(Mention(tok.start, end, normalize(tok.text), abbr))
-            return i + 1
+            mentions.append(Mention(tok.start, end, normalize(self.text[tok.start:end]), abbr))
+            return last + 1
         demonym = self._demonym_at(i)
         if demonym is not None:
             # "Syrian", "British": an adjective of a people, not a mention of the place.
+            if demonym[0] > i:
+                self.peoples.append((toks[i].start, toks[demonym[0]].end, demonym[1]))
             return demonym[0] + 1
         matched, i = self._longest_match(i, mentions)
         if not matched:

@@ -55,6 +55,18 @@ HOME_BONUS = 2.0
 _SAME_TOWN_AFTER = (" city", " town", " township", " village", " borough")
 
 
+#: Words a town's name abbreviates ("St. Petersburg", "Mt. Vernon", "Ft. Worth").
+_ABBREVIATED = re.compile(r"\b(?:saint|sainte|mount|fort)\b")
+_SHORT = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
+
+
+def _short(name: str) -> str:
+    """A name with its Saint, Mount and Fort abbreviated, in lower case without full
+    stops: "Saint Petersburg" and "St. Petersburg" are one name."""
+    name = name.lower().replace(".", "")
+    return _ABBREVIATED.sub(lambda w: _SHORT[w.group()], name)
+
+
 def _inside(cand: Candidate, region: Candidate) -> bool:
     """True when ``cand`` lies in ``region`` (a country, or a state or province)."""
     if cand is region:
@@ -93,6 +105,9 @@ class _Context:
     home: str | None = None
     #: US states whose area codes the text's phone numbers have (:mod:`.area_codes`).
     phone_states: tuple[str, ...] = ()
+    #: Countries outside the US where at least two towns the text names lie (their
+    #: likeliest sense): a local paper names its towns, not its country.
+    town_countries: frozenset[str] = frozenset()
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -101,6 +116,7 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
     states: set[tuple[str, str]] = set()
     town_states: set[str] = set()
     anchors: dict[str, list[tuple[float, float]]] = {}
+    foreign_towns: dict[str, set[str]] = {}
     us, foreign, us_state = 0, 0, False
     for m in mentions:
         if m.small:
@@ -119,6 +135,8 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                 us_state = True
         elif top.kind == "city" and top.country_code == "US" and m.qualifier is None:
             town_states.add(top.admin1)
+        elif top.kind == "city" and m.entries[0].main:
+            foreign_towns.setdefault(top.country_code, set()).add(m.key)
         if top.kind in ("country", "admin"):
             if top.country_code == "US":
                 us += 1
@@ -156,7 +174,9 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
     us_local = us >= foreign and (us_state or (
         (us > 0 or _names_a_us_town(mentions)) and _US_LOCAL.search(text) is not None))
     return _Context(countries, states, town_states, us_local, anchors, located, box,
-                    phone_states=tuple(sorted(r for c, r in phones if c == "US")))
+                    phone_states=tuple(sorted(r for c, r in phones if c == "US")),
+                    town_countries=frozenset(c for c, keys in foreign_towns.items()
+                                             if len(keys) >= 2))
 
 
 def _names_a_us_town(mentions: list[Mention]) -> bool:
@@ -195,8 +215,10 @@ def _score(e: Entry, m: Mention, ctx: _Context, has_main: bool, big_rival: bool)
     """
     c = e.candidate
     score = e.prior
-    if not e.main and has_main and c.kind == "city":
-        score -= 3.0  # "Riverdale" is a town of its own, not another town's old name
+    if not e.main and has_main and c.kind == "city" and _short(c.name) != _short(m.key):
+        # "Riverdale" is a town of its own, not another town's old name; but "St.
+        # Petersburg" is Saint Petersburg's own name, abbreviated
+        score -= 3.0
     if c.kind in ("country", "continent", "region"):
         return score
     if c.country_code in ctx.countries:
@@ -364,7 +386,8 @@ def _small_foreign(entries: list[Entry], m: Mention, ctx: _Context) -> list[Entr
     if ctx.us_focus:
         return []
     located = m.key in ctx.located
-    return [e for e in entries if e.candidate.country_code in ctx.countries
+    return [e for e in entries if (e.candidate.country_code in ctx.countries
+                                   or e.candidate.country_code in ctx.town_countries)
             and (located or _near(e.candidate, m.key, ctx, SMALL_TOWN_KM))]
 
 

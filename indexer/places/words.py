@@ -142,3 +142,12 @@ CAUSE_WORDS: frozenset[str] = words(
     kids hope vision international
     """
 )
+
+#: Places that diseases are named after, written alone for the disease ("the Marburg
+#: outbreak", "Ebola cases", "Lassa patients").
+DISEASE_PLACES: frozenset[str] = frozenset(
+    ["marburg", "ebola", "lassa", "zika", "lyme", "nipah", "hendra", "norwalk",
+     "coxsackie", "hantaan", "west nile", "rift valley", "bourbon", "heartland", "powassan",
+     "machupo", "junin", "guanarito", "sabia", "chapare", "kyasanur forest", "omsk",
+     "crimean-congo", "andes", "sin nombre", "chikungunya", "mayaro", "oropouche"]
+)

@@ -4,12 +4,18 @@ punctuation, names inside organisations, words that are towns only when qualifie
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfacet.indexer.gazetteer import get_gazetteer
 from newsfacet.indexer.lexicon import ORGANISATION_WORDS, PERSON_TITLES
+from newsfacet.indexer.place_names import PROVINCE_ABBREVIATIONS, STATE_ABBREVIATIONS
 from newsfacet.indexer.places import extract_places
 from newsfacet.indexer.places.words import CAUSE_WORDS, INSTITUTION_WORDS
+from newsfacet.indexer.subdivisions import load_regions
+from newsfacet.indexer.world_regions import WORLD_REGIONS
 
 #: Big cities whose names read as nothing else, written in capitals as a dateline.
 DATELINE_CITIES = ["WASHINGTON", "LONDON", "NAIROBI", "SAN ANTONIO", "BEIRUT", "MOSCOW",
@@ -133,3 +139,157 @@ def test_a_year_before_a_place_in_a_dateline_or_a_possessive_keeps_it(year: int,
                                                                     town: str) -> None:
     assert town in _mentions(f"April 5, {year} {town} Are there downsides? Yes.")
     assert town in _mentions(f"He studied the {year} {town}'s Ford case in {town}.")
+
+
+#: One-stop AP abbreviations of US states and Canadian provinces ("Ill.", "Neb.").
+ONE_STOP = sorted(a for a in {*STATE_ABBREVIATIONS, *PROVINCE_ABBREVIATIONS}
+                  if a.count(".") == 1)
+
+
+@settings(max_examples=80, deadline=None)
+@given(abbr=st.sampled_from(ONE_STOP),
+       noun=st.sampled_from(["man", "fugitives", "jail", "economist", "stargazers"]))
+def test_an_abbreviation_whose_stop_ends_no_sentence_is_a_place(abbr: str,
+                                                                 noun: str) -> None:
+    """"An Ill. man", "another Neb. jail", "Walker County (Ga.)": a lower-case word after
+    the stop, or a bracket around it, shows the stop is the abbreviation's; a capital
+    after it may start a sentence ("He went to Mass. Then ...")."""
+    assert abbr in _mentions(f"Police said a {abbr} {noun} was held on Monday.")
+    assert abbr in _mentions(f"The Walker County ({abbr}) office said so on Monday.")
+    after_stop = extract_places(f"Police came from {abbr} Then nothing happened.")
+    assert [p.name for p in after_stop if p.kind == "admin"] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(abbr=st.sampled_from(sorted(a for a in STATE_ABBREVIATIONS
+                                   if a.count(".") == 2 and len(a) == 5)),
+       party=st.sampled_from(["D", "R", "I", "DFL"]))
+def test_dotted_initials_written_apart_or_after_a_party_are_a_place(abbr: str,
+                                                                    party: str) -> None:
+    """"Wood County, W. Va.", "N. Y." after a comma; "Sen. Bob Casey, D-Pa."."""
+    apart = abbr.replace(".", ". ", 1)
+    assert apart in _mentions(f"She lived in Wood County, {apart}, until June.")
+    one_stop = sorted(a for a in STATE_ABBREVIATIONS if a.count(".") == 1)
+    for short in one_stop[:: max(1, len(one_stop) // 5)]:
+        assert short in _mentions(f"Sen. Bob Casey, {party}-{short} , called it troubling.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(district=st.sampled_from([("Kanawha", "West Virginia", "Charleston"),  # its seat
+                                 ("Monongalia", "West Virginia", "Monongalia County"),
+                                 ("Braxton", "West Virginia", "Braxton County"),
+                                 ("Hardy", "West Virginia", "Hardy County"),
+                                 ("Chisholm", "Minnesota", "Chisholm"),
+                                 ("Marshall", "Minnesota", "Marshall")]),
+       party=st.sampled_from(["D", "R", "DFL", "I"]),
+       who=st.sampled_from(["Sen. Tom Bakk", "Delegate Carrie Webster", "Rep. Ann Lowe"]),
+       bracket=st.booleans())
+def test_a_legislators_district_after_the_party_is_a_place(
+        district: tuple[str, str, str], party: str, who: str, bracket: bool) -> None:
+    """"Tom Bakk, DFL-Cook", "(D-Kanawha)": the district is a town, or a county written
+    without "County" where its state has no town of the name ("Kanawha" is also
+    GeoNames' other name of Charleston, the county's seat)."""
+    name, state, place = district
+    tag = f" ({party}-{name})" if bracket else f", {party}-{name},"
+    text = f"The {state} Legislature met. {who}{tag} said the bill was dead."
+    found = {(p.name, text[s.start : s.end]) for p in extract_places(text) for s in p.mentions}
+    assert (place, name) in found
+
+
+def _small_counties() -> list[tuple[str, int | None]]:
+    """Counties outside the US not indexed by their bare name (too small, or named like
+    a town of theirs: "Cork"): (name, GeoNames id)."""
+    gaz = get_gazetteer()
+    return sorted({(r.name, r.geonameid) for r in load_regions().values()
+                   if r.kind_word == "County" and r.country_code != "US"
+                   and re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*", r.name)
+                   and r.latitude is not None
+                   and r.country_code in gaz.countries
+                   and not any(e.candidate.kind == "admin" and e.candidate.name == r.name
+                               for e in gaz.entries(r.name))})
+
+
+_SMALL_COUNTIES = _small_counties()
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), form=st.sampled_from(["{} County Council", "County {}", "Co. {}"]))
+def test_a_small_county_written_with_its_word_is_a_place(data: st.DataObject,
+                                                         form: str) -> None:
+    """"Mayo County Council", "born in Co. Clare": a county too small to be indexed by
+    its bare name ("Clare" is a person too) is a place where "County" says so."""
+    name, geonameid = data.draw(st.sampled_from(_SMALL_COUNTIES))
+    written = form.format(name)
+    text = f"On Monday, {written} approved the plan for the harbour."
+    found = [(p.geonameid, p.country_code, text[s.start : s.end])
+             for p in extract_places(text) for s in p.mentions]
+    if form.startswith("{}"):  # "Clare County" is also Michigan's: either is a place
+        assert any(w == f"{name} County" and (i == geonameid or c == "US")
+                   for i, c, w in found)
+    else:
+        assert any(i == geonameid and w in written for i, c, w in found)
+
+
+def _initialled_countries() -> list[tuple[str, str]]:
+    """Countries of several capitalised words and their initials ("South Africa", "SA")."""
+    gaz = get_gazetteer()
+    out = []
+    for c in gaz.countries.values():
+        words = c.name.split()
+        initials = "".join(w[0] for w in words)
+        if (len(words) >= 2 and all(w[:1].isupper() for w in words)
+                and 2 <= len(initials) <= 4
+                and any(e.candidate.kind == "country" for e in gaz.entries(c.name))):
+            out.append((c.name, initials))
+    return sorted(out)
+
+
+_INITIALLED = _initialled_countries()
+
+
+@settings(max_examples=60, deadline=None)
+@given(country=st.sampled_from(_INITIALLED), stop=st.sampled_from(["", "."]))
+def test_a_named_countrys_initials_name_it(country: tuple[str, str], stop: str) -> None:
+    """"South Africa ... in SA": the initials of a country the text has named are that
+    country; before it is named, or never, they are an acronym like any other."""
+    name, initials = country
+    text = f"The talks in {name} went on. Mining in {initials}{stop} Nobody else came."
+    found = {(p.name, text[s.start : s.end]) for p in extract_places(text) for s in p.mentions}
+    label = next(p.name for p in extract_places(name))
+    assert (label, initials) in found
+    if initials in ("US", "UK", "UAE"):
+        return  # known everywhere, named or not
+    before = f"Mining in {initials}{stop} Nobody came. The talks in {name} went on."
+    assert (label, initials) not in {(p.name, before[s.start : s.end])
+                                     for p in extract_places(before) for s in p.mentions}
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from(["Marburg", "Ebola", "Lassa", "Zika", "Lyme", "Nipah"]),
+       after=st.sampled_from(["outbreak", "outbreaks", "cases", "vaccine", "patients",
+                              "epidemic"]))
+def test_a_place_a_disease_is_named_after_is_no_place_before_outbreak(name: str,
+                                                                      after: str) -> None:
+    """"The Marburg outbreak" is the disease (the virus's name need not follow); the
+    town still counts where the text writes it as one ("in Marburg, Germany")."""
+    text = f"Officials said the {name} {after} was contained in Uganda by May."
+    assert name not in _mentions(text)
+
+
+#: Every hand-listed region's name, but those a person's name opens ("John F. Kennedy
+#: International Airport") or written in capitals as a code ("JFK Airport").
+_REGION_NAMES = sorted((n, r.names[0]) for r in WORLD_REGIONS for n in r.names
+                       if not n.startswith(("the ", "John ", "JFK ")))
+
+
+@settings(max_examples=400, deadline=None)
+@given(region=st.sampled_from(_REGION_NAMES),
+       lead=st.sampled_from(["People on", "Homes in", "News from", "Flights to"]))
+def test_every_listed_region_is_found_by_each_of_its_names(region: tuple[str, str],
+                                                           lead: str) -> None:
+    """"Indian Ocean" (its first word a demonym), "USSR" (capitals), "Earth", "Oahu":
+    a name the list holds is found, under the region's label."""
+    name, label = region
+    text = f"{lead} {name} said prices rose this year."
+    assert any(p.name == label and any(text[s.start : s.end] == name for s in p.mentions)
+               for p in extract_places(text))

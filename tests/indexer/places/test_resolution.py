@@ -556,3 +556,59 @@ def test_a_phone_numbers_area_code_names_its_state(case: tuple[str, str, str],
     called = town(f"Police in {name} said the road reopened. Call {phone.format(a=code)}.")
     named = town(f"Police in {name} said the road reopened. Drivers in {state} were glad.")
     assert called == named
+
+
+@settings(max_examples=40, deadline=None)
+@given(towns=st.sampled_from([("Leeds", "Wakefield"), ("Dewsbury", "Bradford"),
+                              ("Huddersfield", "Barnsley")]),
+       small=st.sampled_from(["Middlestown", "Thornhill", "Horbury"]),
+       prep=st.sampled_from(["in", "to", "near", "from"]))
+def test_two_towns_of_a_country_let_its_small_towns_in(towns: tuple[str, str], small: str,
+                                                       prep: str) -> None:
+    """A local paper names its towns, not its country: two towns of England let a small
+    English town written where only a place stands count, as naming England would; one
+    town is not enough ("Thornhill" is a surname too)."""
+    first, second = towns
+    both = f"They lived in {first} and worked in {second}. Later they moved {prep} {small}."
+    assert any(p.name == small and p.country_code == "GB" for p in extract_places(both))
+    one = f"They lived in {first} for years. Later they moved {prep} {small}."
+    assert not any(p.name == small for p in extract_places(one))
+
+
+def _abbreviated_namesakes() -> list[tuple[str, str, str]]:
+    """Towns GeoNames names "Saint X" or "Mount X" whose "St. X" / "Mt. X" is also a main
+    US town's name: (written form, the town's country, that country's name)."""
+    gaz = get_gazetteer()
+    out = set()
+    for key in gaz.name_keys():
+        if not key.startswith(("st ", "mt ", "ft ")):
+            continue
+        for e in gaz.entries_for_key(key):
+            c = e.candidate
+            if (not e.main and c.kind == "city" and c.country_code not in ("US", "")
+                    and c.name.startswith(("Saint ", "Mount ", "Fort "))
+                    and c.population >= 100_000 and c.country
+                    and any(o.main and o.candidate.country_code == "US"
+                            for o in gaz.entries_for_key(key))):
+                short = {"Saint": "St.", "Mount": "Mt.", "Fort": "Ft."}[c.name.split()[0]]
+                out.add((f"{short} {c.name.split(' ', 1)[1]}", c.country_code, c.country))
+    return sorted(out)
+
+
+_ABBREVIATED = _abbreviated_namesakes()
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=st.sampled_from(_ABBREVIATED or [("St. Petersburg", "RU", "Russia")]),
+       country_first=st.booleans(), us=st.sampled_from(["the US", "the United States",
+                                                        "Washington"]))
+def test_an_abbreviated_saint_is_the_towns_own_name(case: tuple[str, str, str],
+                                                    country_first: bool, us: str) -> None:
+    """"St. Petersburg" beside "Russia" and "the US" is Russia's city: the abbreviation is
+    the city's own name, not an old alternate that a US town's main name outranks."""
+    written, code, country = case
+    talks, said = f"Talks in {written} went on.", f"{country} and {us} said no more."
+    text = f"{said} {talks}" if country_first else f"{talks} {said}"
+    place = next(p for p in extract_places(text)
+                 if any(text[s.start : s.end] == written for s in p.mentions))
+    assert place.country_code == code
