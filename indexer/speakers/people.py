@@ -5,6 +5,7 @@ person before it counts."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
 from .model import Group, Source, Statement
@@ -72,15 +73,32 @@ class Resolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.groups: list[Group] = []
-        self._scan: dict[str, tuple[str, str | None] | None] = {}
+        #: By surname, its fullest mentions in text order: their offsets and their names.
+        self._full_forms: dict[str, tuple[list[int], list[tuple[str, str | None]]]] = {}
+        self._speaks_cache: dict[tuple[str, str, bool], bool] = {}
 
     def full_form_in_text(self, surname: str, before: int) -> tuple[str, str | None] | None:
         """A fuller mention of ``surname`` anywhere in the text, nearest before ``before``."""
         if not surname.strip():
             return None
-        key = f"{surname}@{before}"
-        if key in self._scan:
-            return self._scan[key]
+        pool = self._full_forms.get(surname)
+        if pool is None:
+            found = self._scan_full_forms(surname)
+            # Full names beat "Mr. Trump": only the mentions with the most name tokens.
+            top = max((f[0] for f in found), default=0)
+            pool = self._full_forms[surname] = (
+                [f[1] for f in found if f[0] == top], [f[2] for f in found if f[0] == top])
+        offsets, names = pool
+        if not names:
+            return None
+        # the nearest one before ``before``, else the first
+        earlier = bisect_left(offsets, before)
+        return names[earlier - 1] if earlier else names[0]
+
+    def _scan_full_forms(self, surname: str) -> list[tuple[int, int, tuple[str, str | None]]]:
+        """Every fuller mention of ``surname`` in the text, in text order. Read once per
+        surname: a text that quotes one person hundreds of times asks for it at every
+        quote, and a scan per quote made a long text's extraction quadratic."""
         found: list[tuple[int, int, tuple[str, str | None]]] = []
         text = self.text
         pos = text.find(surname)
@@ -116,15 +134,7 @@ class Resolver:
             ntok = len(name_tokens(name))
             if ntok >= 2 or title:
                 found.append((ntok, at, (name, title)))
-        best: tuple[str, str | None] | None = None
-        if found:
-            # Full names beat "Mr. Trump"; the nearest one before the quote, else the first.
-            top = max(f[0] for f in found)
-            pool = [f for f in found if f[0] == top]
-            earlier = [f for f in pool if f[1] < before]
-            best = (earlier[-1] if earlier else pool[0])[2]
-        self._scan[key] = best
-        return best
+        return found
 
     def _suffix_key(self, name: str) -> str:
         """' jr.' for 'Donald Trump Jr.' when plain 'Donald Trump' also occurs in the text, so
@@ -142,16 +152,26 @@ class Resolver:
         organisation would be "it")."""
         if surname.lower().endswith(("ing", "ly", "ed")) or "’" in surname or "'" in surname:
             return False
-        if not _speaks_after_quote(self.text, surname, _CUE_AFTER_NAME, said_before=True):
+        if not self._speaks(surname, _CUE_AFTER_NAME, said_before=True):
             return False
         window = _QUOTED.sub(" ", self.text[item.end : item.end + 400])
         if _HE_SHE.search(window) is not None:
             return True
         # '"...," Hale said.' with no "he" or "it" after it: a person, unless an "it"
         # follows, as it would for a company ('"...," Northwind said. It expects ...').
-        return _IT.search(window) is None and _speaks_after_quote(
-            self.text, surname, _SAID_AFTER_NAME, said_before=False
+        return _IT.search(window) is None and self._speaks(
+            surname, _SAID_AFTER_NAME, said_before=False
         )
+
+    def _speaks(self, surname: str, verb_after: re.Pattern[str], said_before: bool) -> bool:
+        """:func:`_speaks_after_quote` on this text, read once per surname and shape: it
+        reads every occurrence of the surname, and is asked again at every quote."""
+        key = (surname, verb_after.pattern, said_before)
+        known = self._speaks_cache.get(key)
+        if known is None:
+            known = self._speaks_cache[key] = _speaks_after_quote(
+                self.text, surname, verb_after, said_before)
+        return known
 
     def add(self, item: Statement, src: Source) -> int | None:
         """Attach a person mention to a group; None when a lone surname is unconfirmed."""
