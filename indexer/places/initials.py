@@ -5,6 +5,8 @@ that the text has already named count, and they name that country."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..gazetteer import Candidate, Gazetteer, normalize
 from .mention import Mention
 from .tokens import Token
@@ -33,13 +35,23 @@ def country_initials(gaz: Gazetteer, text: str, tokens: list[Token], mentions: l
     # a mention of the initials themselves ("AS", a town somewhere) gives way
     replaced: set[int] = set()
     found = []
+    # the mentions by start, to find those overlapping a word without reading them all
+    # at every word (a text of thousands of initials made that quadratic)
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    starts = [mentions[k].start for k in order]
+    longest = max((m.end - m.start for m in mentions), default=0)
     for tok in tokens:
         word = tok.text.rstrip(".")  # "post-apartheid SA.": the sentence's stop
         first = named.get(word) if tok.all_caps else None
         if first is None or tok.start <= first.start:
             continue
         end = tok.start + len(word)
-        same = [k for k, m in enumerate(mentions) if m.start < end and tok.start < m.end]
+        same = []
+        i = bisect_left(starts, end) - 1
+        while i >= 0 and starts[i] > tok.start - longest:
+            if tok.start < mentions[order[i]].end:
+                same.append(order[i])
+            i -= 1
         if all(mentions[k].start == tok.start and mentions[k].end <= tok.end for k in same):
             replaced.update(same)
             found.append(Mention(tok.start, end, first.key, first.entries))

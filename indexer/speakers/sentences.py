@@ -72,8 +72,16 @@ def _bounds(text: str) -> _Bounds:
 # with ``endpos``, a boundary needs what its lookahead reads to stand before it.
 
 
+#: No sentence reaches further than this from the point asked about. News sentences
+#: are far shorter; a text without stops would otherwise make every quote read back to its
+#: paragraph's start, and a long paragraph of quotes quadratic.
+MAX_SENTENCE_CHARS = 2_000
+
+
 def sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence containing ``pos``; never before ``lo`` (the paragraph start)."""
+    """Start of the sentence containing ``pos``; never before ``lo`` (the paragraph start)
+    nor more than :data:`MAX_SENTENCE_CHARS` before ``pos``."""
+    lo = max(lo, pos - MAX_SENTENCE_CHARS)
     bounds = _bounds(text)
     starts, ends = bounds.starts, bounds.ends
     k = bisect_left(bounds.reads, pos) - 1  # the last boundary read whole before pos
@@ -85,7 +93,9 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
-    """End (exclusive, before the period) of the sentence that contains ``pos``."""
+    """End (exclusive, before the period) of the sentence that contains ``pos``; never
+    after ``hi`` nor more than :data:`MAX_SENTENCE_CHARS` after ``pos``."""
+    hi = min(hi, pos + MAX_SENTENCE_CHARS)
     bounds = _bounds(text)
     starts, reads = bounds.starts, bounds.reads
     for k in range(bisect_left(starts, pos), len(starts)):

@@ -264,6 +264,25 @@ def test_a_named_countrys_initials_name_it(country: tuple[str, str], stop: str) 
                                      for p in extract_places(before) for s in p.mentions}
 
 
+@settings(max_examples=40, deadline=None)
+@given(country=st.sampled_from([c for c in _INITIALLED if c[1] not in ("US", "UK", "UAE")]),
+       sentences=st.lists(st.sampled_from(["Mining in {i} grew.", "Durban and {i} agreed.",
+                                           "Paris met Berlin.", "Nothing moved.",
+                                           "{i}, {i} and {i} again."]), max_size=40))
+def test_every_later_use_of_a_named_countrys_initials_names_it(
+        country: tuple[str, str], sentences: list[str]) -> None:
+    """However many places and initials follow the country's name, each use of its
+    initials is a mention of it (the overlap with other mentions is looked up, not read
+    from every mention at every word)."""
+    name, initials = country
+    text = " ".join([f"The talks in {name} went on."] + [s.format(i=initials) for s in sentences])
+    label = next(p.name for p in extract_places(name))
+    spans = {(s.start, s.end) for p in extract_places(text) if p.name == label
+             for s in p.mentions if text[s.start : s.end] == initials}
+    expected = text.count(f"{initials} ") + text.count(f"{initials},") + text.count(f"{initials}.")
+    assert len(spans) == expected
+
+
 @settings(max_examples=60, deadline=None)
 @given(name=st.sampled_from(["Marburg", "Ebola", "Lassa", "Zika", "Lyme", "Nipah"]),
        after=st.sampled_from(["outbreak", "outbreaks", "cases", "vaccine", "patients",

@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.speakers.patterns import ABBREVIATION_END, SENTENCE_BOUNDARY
-from newsfacet.indexer.speakers.sentences import sentence_end, sentence_start
+from newsfacet.indexer.speakers.sentences import MAX_SENTENCE_CHARS, sentence_end, sentence_start
 
 
 def old_sentence_start(text: str, lo: int, pos: int) -> int:
@@ -63,3 +63,21 @@ def test_sentence_bounds_are_as_before(text: str, other: str, a: int, b: int) ->
         for lo in range(0, len(t) + 2, 3):
             assert sentence_start(t, lo, b) == old_sentence_start(t, lo, b)
             assert _outcome(sentence_end, t, a, lo) == _outcome(old_sentence_end, t, a, lo)
+
+
+long_texts = st.lists(st.sampled_from(PIECES) | st.integers(0, 2_600).map(lambda n: "a " * n),
+                      max_size=8).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(long_texts, st.data())
+def test_no_sentence_reaches_further_than_the_window(text: str, data: st.DataObject) -> None:
+    # A text without stops is one "sentence" to the oracle; here it is cut at
+    # MAX_SENTENCE_CHARS either side of the point asked about, and otherwise unchanged.
+    pos = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, pos))
+    hi = data.draw(st.integers(pos, len(text)))
+    start, end = sentence_start(text, lo, pos), sentence_end(text, pos, hi)
+    assert pos - MAX_SENTENCE_CHARS <= start and end <= pos + MAX_SENTENCE_CHARS
+    assert start == old_sentence_start(text, max(lo, pos - MAX_SENTENCE_CHARS), pos)
+    assert end == old_sentence_end(text, pos, min(hi, pos + MAX_SENTENCE_CHARS))
