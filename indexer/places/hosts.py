@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from .candidates import Mention
+from .mention import Mention
 
 #: What stands between a street and the town the text puts it in: "Main Street in
 #: Springfield", "618 E. Main St., Annville", "Highway 10 east of Perham".

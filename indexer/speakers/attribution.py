@@ -23,6 +23,7 @@ from .patterns import (
     SUBJECT_FIRST,
     UPPER,
     VERB_FIRST,
+    is_word_char,
     word_alternation,
 )
 from .sentences import sentence_end, sentence_start
@@ -235,7 +236,7 @@ def _never_in_full(text: str, word: str) -> bool:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if end >= len(text) or not _is_word_char(text[end]):
+        if end >= len(text) or not is_word_char(text[end]):
             before = NAME_SEQ_RE.search(text, max(0, at - 40), end)
             while before is not None and before.end() < end:
                 before = NAME_SEQ_RE.search(text, before.end(), end)
@@ -243,10 +244,6 @@ def _never_in_full(text: str, word: str) -> bool:
                 return False
         at = text.find(word, end)
     return True
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _subject_of(text: str, s0: int, end: int) -> re.Match[str] | None:
@@ -286,9 +283,8 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
         if not sm:
             return None
         verb = p.group("verb").split(" ")[0]
-        owned = owned_body(text[: lo + p.start()], sm.start("subj"))
+        owned = owned_body(text[: lo + p.start()], sm.start("subj"), verb)
         if owned is not None:  # 'Ryan's campaign shrugged it off, telling reporters, "'
-            owned.cue = verb
             return owned
         subj = sm.group("subj")
         if subj.lower() in PERSON_PRONOUNS:
@@ -374,9 +370,8 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
     if not sm:
         return None
     verb = m.group("part")
-    owned = owned_body(text[: s0 + m.start()], sm.start("subj"))
+    owned = owned_body(text[: s0 + m.start()], sm.start("subj"), verb)
     if owned is not None:  # 'Gowdy's office slammed the suit, calling it "meritless"'
-        owned.cue = verb
         return owned
     subj_txt = sm.group("subj")
     if subj_txt.lower() in PERSON_PRONOUNS:

@@ -9,6 +9,12 @@ import re
 from ..lexicon import NAME_SUFFIX_PATTERN, TITLE_ABBREVIATIONS
 from .letters import LETTERS, UPPER
 
+
+def is_word_char(char: str) -> bool:
+    """``\\w`` as ``re`` reads it in a ``str`` pattern, without a regex per character."""
+    return char.isalnum() or char == "_"
+
+
 #: Spaces inside a name, no-break space included (never a line break).
 _SP = r"[ \t\u00a0]+"
 

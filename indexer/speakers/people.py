@@ -10,7 +10,7 @@ from bisect import bisect_left
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
 from .model import Group, Source, Statement
 from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
-from .patterns import CUE_VERB, INVERTED_VERB_RE, NAME_SEQ_RE
+from .patterns import CUE_VERB, INVERTED_VERB_RE, NAME_SEQ_RE, is_word_char
 
 #: Quoted passages (and the end of one opened before), removed before looking for "he".
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]|^[^\"“”\n]*[\"”]")
@@ -25,11 +25,6 @@ _CUE_AFTER_NAME = re.compile(rf"[ ]+(?:{CUE_VERB})\b")
 _SAID_AFTER_NAME = re.compile(r"[ ]+(?:said|says|told)\b")
 #: What closes 'said Sammon.' after the surname.
 _CLAUSE_MARK = re.compile(r"[ ]*[.,]")
-
-
-def _is_word_char(char: str) -> bool:
-    """``\\w`` as ``re`` reads it in a ``str`` pattern."""
-    return char.isalnum() or char == "_"
 
 
 def _speaks_after_quote(
@@ -59,7 +54,7 @@ def _speaks_after_quote(
                 said_before
                 and spaces >= 4
                 and text.startswith("said", spaces - 4)
-                and (spaces == 4 or not _is_word_char(text[spaces - 5]))
+                and (spaces == 4 or not is_word_char(text[spaces - 5]))
                 and _CLAUSE_MARK.match(text, end) is not None
             ):
                 return True

@@ -208,7 +208,7 @@ _NAMED_BODY = re.compile(
 )
 
 
-def owned_body(phrase: str, at: int = 0) -> Source | None:
+def owned_body(phrase: str, at: int = 0, cue: str = "") -> Source | None:
     """An organisation source when ``phrase`` opens (at ``at``) with a person's possessive
     and a body of theirs ('Ryan's campaign said'): the quote is not the person's."""
     body = None
@@ -219,7 +219,7 @@ def owned_body(phrase: str, at: int = 0) -> Source | None:
         body = _NAMED_BODY.match(phrase, at)  # 'The Sanders campaign'
     if body is None:
         return None
-    return Source("org", phrase[at : body.end()].strip(), cue="")
+    return Source("org", phrase[at : body.end()].strip(), cue=cue)
 
 
 def source_from_name(surface: str, cue: str, role: str | None) -> Source:
@@ -250,9 +250,8 @@ def source_from_phrase(phrase: str, cue: str, strict: bool) -> Source | None:
     phrase = _strip_trail(phrase)
     if not phrase.strip(" ,"):
         return None
-    owned = owned_body(phrase) if "s " in phrase or phrase[:4] in ("The ", "the ") else None
+    owned = owned_body(phrase, cue=cue)  # it tests cheaply first: most phrases own nothing
     if owned is not None:
-        owned.cue = cue
         return owned
     low = phrase.rstrip(" ,").lower()
     words = low.split()
