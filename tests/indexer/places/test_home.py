@@ -84,3 +84,28 @@ def test_country_names_cast_no_vote(names: list[str]) -> None:
     text = f"Ships queued outside Rotterdam. Buyers in {' and '.join(names)} waited."
     rotterdam = [p for p in extract_places(text) if p.name == "Rotterdam"]
     assert [p.country_code for p in rotterdam] == ["NL"]
+
+
+_FOREIGN_CITIES = ["Bergen", "Rotterdam", "Dublin", "Paris", "Athens", "Berlin", "Toulouse",
+                   "Hamburg", "Antwerp", "Lyon", "Moscow", "Vienna", "Florence", "Naples",
+                   "Geneva", "Amsterdam", "Warsaw", "Belfast", "Cairo", "Delhi", "Lima"]
+
+
+def _foreign_first_us_namesakes() -> list[str]:
+    """Names whose likeliest sense is a city outside the US, with US towns of the name."""
+    gaz = get_gazetteer()
+    return [n for n in _FOREIGN_CITIES if gaz.entries(n.lower())
+            and gaz.entries(n.lower())[0].candidate.country_code != "US" and _states_of(n)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_foreign_first_us_namesakes()), min_size=2, max_size=5,
+                unique=True))
+def test_no_home_without_a_us_reading(names: list[str]) -> None:
+    """Names that all read first as foreign cities make no US home, however many US
+    towns share them: the demo's "Rotterdam" beside "Bergen" was Rotterdam, New York."""
+    assert home_state(get_gazetteer(), [_mention(n) for n in names]) is None
+    text = (f"The institute in {names[0]} said images of {' and '.join(names[1:])} were "
+            "sharper than expected. Rotterdam was the first target.")
+    rotterdam = [p for p in extract_places(text) if p.name == "Rotterdam"]
+    assert [p.country_code for p in rotterdam] == ["NL"]
