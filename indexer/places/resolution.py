@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Candidate, Entry, Gazetteer, normalize
+from ..gazetteer import Candidate, Entry, Gazetteer, is_us_state, normalize
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
@@ -362,7 +362,11 @@ def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
     where only a place stands ("in Tega Cay") or, in local US news, beside bigger
     namesakes ("Southport", Indiana); inside its qualifier; or (for a name with big
     namesakes) near another place the text names; another country's as
-    :func:`_small_foreign` says. A mention found only among small towns keeps only those."""
+    :func:`_small_foreign` says. A mention found only among small towns keeps only those.
+    A US state's own name, unqualified, gets none: "in Florida" beside "New York" and
+    "Riverdale" had become Florida, New York, a village of 3,000."""
+    if m.qualifier is None and not m.small and is_us_state(m.entries[0].candidate):
+        return m.entries  # "in Florida" is the state, not Florida, New York
     local = [
         e
         for e in gaz.small_us_entries(m.key)

@@ -1,0 +1,40 @@
+"""Which place a mention means, from what the rest of the text says
+(newsfacet.indexer.places.resolution): the ninth round's cases."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacet.indexer.gazetteer import get_gazetteer, is_us_state
+from newsfacet.indexer.places import extract_places
+
+
+def _states_named_like_small_towns() -> list[tuple[str, str]]:
+    """(state, other state) where a small town of the first's name lies in the second
+    ("Florida", "New York": Florida, New York)."""
+    gaz = get_gazetteer()
+    out = []
+    for state in sorted(gaz.states.values(), key=lambda c: c.name):
+        entries = gaz.entries(state.name.lower())
+        if not entries or not is_us_state(entries[0].candidate):
+            continue
+        for e in gaz.small_us_entries(state.name.lower()):
+            other = gaz.states.get(e.candidate.admin1)
+            if other is not None and other.name != state.name:
+                out.append((state.name, other.name))
+    return sorted(set(out))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_states_named_like_small_towns()))
+def test_a_state_name_is_not_a_small_town_of_another_named_state(
+        pair: tuple[str, str]) -> None:
+    """"A man in Florida won" beside "New York" is the state of Florida, not the
+    village of Florida, New York: a state's own name takes no small town unqualified."""
+    state, other = pair
+    text = (f"The ticket was sold in {other} on Thursday at 7 p.m. A man in {state} won "
+            "the last jackpot in January.")
+    named = [p for p in extract_places(text) if p.mentions
+             and text[p.mentions[0].start:p.mentions[0].end] == state]
+    assert [(p.kind, p.name) for p in named] == [("admin", state)]
