@@ -118,11 +118,15 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
     anchors: dict[str, list[tuple[float, float]]] = {}
     foreign_towns: dict[str, set[str]] = {}
     us, foreign, us_state = 0, 0, False
+    shared: list[tuple[str, str]] = []
     for m in mentions:
         if m.small:
             continue
         top = m.entries[0].candidate
-        if top.kind == "country" or m.dateline:
+        state = _us_state_sense(m) if top.kind == "country" and not m.dateline else None
+        if state is not None:
+            shared.append((top.country_code, state.admin1))  # "Georgia": decided below
+        elif top.kind == "country" or m.dateline:
             countries.add(top.country_code)  # a dateline's country is the story's
         elif top.kind == "admin":
             countries.add(top.country_code)
@@ -137,7 +141,7 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
             town_states.add(top.admin1)
         elif top.kind == "city" and m.entries[0].main:
             foreign_towns.setdefault(top.country_code, set()).add(m.key)
-        if top.kind in ("country", "admin"):
+        if top.kind in ("country", "admin") and state is None:
             if top.country_code == "US":
                 us += 1
             else:
@@ -154,6 +158,16 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                     and c.longitude is not None and c.kind in ("city", "admin")
                     and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
+    # A name both a country's and a US state's ("Georgia") is the state where the text's
+    # other regions are mostly American or its towns lie in that state ("Atlanta").
+    for country, admin1 in shared:
+        if us > foreign or admin1 in town_states:
+            states.add(("US", admin1))
+            countries.add("US")
+            us, us_state = us + 1, True
+        else:
+            countries.add(country)
+            foreign += 1
     # A phone number's area code names its state or province, as the text would
     # ("903-675-8477": Texas)
     phones = phone_regions(text) if "-" in text or "." in text else set()
@@ -177,6 +191,13 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                     phone_states=tuple(sorted(r for c, r in phones if c == "US")),
                     town_countries=frozenset(c for c, keys in foreign_towns.items()
                                              if len(keys) >= 2))
+
+
+def _us_state_sense(m: Mention) -> Candidate | None:
+    """The US state among a country's name's senses ("Georgia"), if any."""
+    if m.demonym:
+        return None
+    return next((e.candidate for e in m.entries[1:3] if is_us_state(e.candidate)), None)
 
 
 def _names_a_us_town(mentions: list[Mention]) -> bool:

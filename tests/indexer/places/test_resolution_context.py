@@ -38,3 +38,28 @@ def test_a_state_name_is_not_a_small_town_of_another_named_state(
     named = [p for p in extract_places(text) if p.mentions
              and text[p.mentions[0].start:p.mentions[0].end] == state]
     assert [(p.kind, p.name) for p in named] == [("admin", state)]
+
+
+def _other_states_with_an_atlanta() -> list[str]:
+    gaz = get_gazetteer()
+    codes = {e.candidate.admin1 for e in (*gaz.entries("atlanta"), *gaz.small_us_entries("atlanta"))
+             if e.candidate.country_code == "US" and e.candidate.admin1 != "GA"}
+    return sorted(gaz.states[c].name for c in codes if c in gaz.states)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(_other_states_with_an_atlanta()))
+def test_georgia_the_state_names_its_towns_in_an_american_text(other: str) -> None:
+    """"Georgia" reads first as the country, but beside American places it is the state,
+    and names it for its towns: "Atlanta" beside "Georgia" and "Texas" is Georgia's,
+    not the small Atlanta of Texas that the named "Texas" had lifted."""
+    text = (f"Lawmakers in Georgia and {other} passed the bill. The company will keep its "
+            "headquarters in Atlanta.")
+    (atlanta,) = [p for p in extract_places(text) if p.name == "Atlanta"]
+    assert (atlanta.country_code, atlanta.geonameid) == ("US", 4180439)
+
+
+def test_georgia_the_country_beside_its_neighbours() -> None:
+    """Beside Russia and Armenia, "Georgia" stays the country."""
+    places = extract_places("Troops from Russia crossed into Georgia, and Armenia protested.")
+    assert ("Georgia", "country") in [(p.name, p.kind) for p in places]
