@@ -304,6 +304,10 @@ class MentionFinder:
             nl = nxt.text.lower()
             if best.kind == "city" and nl in OTHER_PLACE_SUFFIXES:
                 return True
+            if (nxt.upper_initial and self.gaz.has_key(normalize(nxt.text))
+                    and all(t.text.lower() in PLACE_PREFIXES for t in toks[i : j + 1])):
+                return True  # "North West England", "North East Texas": a direction
+
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted

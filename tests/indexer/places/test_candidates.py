@@ -259,3 +259,15 @@ def test_party_and_paper_words_are_no_towns_unless_qualified(word: str, noun: st
     assert word not in [p.name for p in extract_places(f"He criticised the {word} {noun}.")]
     if word == "Liberal":
         assert labels("She grew up in Liberal, Kansas.")[0] == "Liberal, United States"
+
+
+def test_a_compass_region_before_a_place_is_a_direction() -> None:
+    """"North West England", "North East Texas", "North West Bicester": the words give a
+    direction of the place after them, not South Africa's North West province or India's
+    North East region; the place after still counts."""
+    for text, place in [("The finest aqueduct in North West England.", "England"),
+                        ("The North East Texas water group met.", "Texas")]:
+        labels = [p.label for p in extract_places(text)]
+        assert not any(label.startswith(("North-West", "North West", "North East"))
+                       for label in labels), labels
+        assert any(label.startswith(place) for label in labels), labels
