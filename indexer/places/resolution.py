@@ -279,6 +279,23 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
+def _stray(c: Candidate, m: Mention, ctx: _Context) -> bool:
+    """True for a small town or district of a country the text never names, in a text
+    that names other countries and is not local US news: "Ribeira" in a story about
+    Porto, Portugal, is Porto's riverside quarter, not the Spanish town of 27,000."""
+    return (
+        c.kind in ("city", "admin")
+        and c.country_code != "US"
+        and not ctx.us_focus
+        and not m.dateline
+        and m.qualifier is None
+        and c.population < FOREIGN_TOWN_POPULATION
+        and bool(ctx.countries)
+        and c.country_code not in ctx.countries
+        and c.country_code not in ctx.town_countries
+    )
+
+
 def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Mention]:
     """Choose a candidate per mention: prior, plus document country/state context.
 
@@ -344,6 +361,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
                 choice = max(us, key=score).candidate if us else None
+            elif _stray(best, m, ctx):
+                # a story about named countries means a sense in one of them, or none
+                inside = [e for e in entries if e.candidate.country_code in ctx.countries]
+                choice = max(inside, key=score).candidate if inside else None
             chosen[m.key] = m.choice = choice
         if m.choice is not None:
             kept.append(m)

@@ -63,3 +63,36 @@ def test_georgia_the_country_beside_its_neighbours() -> None:
     """Beside Russia and Armenia, "Georgia" stays the country."""
     places = extract_places("Troops from Russia crossed into Georgia, and Armenia protested.")
     assert ("Georgia", "country") in [(p.name, p.kind) for p in places]
+
+
+_SMALL_FOREIGN = ["Ribeira", "Carnegie", "Ripley", "Kolin", "Ismaili", "Monchegorsk"]
+
+
+def _small_foreign_towns() -> list[tuple[str, str]]:
+    """(name, country code) of names whose likeliest sense is a town outside the US of
+    under 100,000 people."""
+    gaz = get_gazetteer()
+    out = []
+    for name in _SMALL_FOREIGN:
+        entries = gaz.entries(name.lower())
+        if entries and entries[0].candidate.kind == "city":
+            c = entries[0].candidate
+            if c.country_code != "US" and c.population < 100_000:
+                out.append((name, c.country_code))
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_small_foreign_towns()),
+       st.sampled_from(["Portugal", "Norway", "Kenya", "Japan", "Chile", "Egypt"]))
+def test_a_small_town_of_a_country_the_story_never_names(town: tuple[str, str],
+                                                         country: str) -> None:
+    """In a story about a named country, a small town of another country the text never
+    names is not that town: the demo's "Ribeira" beside Porto and Portugal was the Spanish
+    town of 27,000, where the text means Porto's riverside quarter."""
+    name, code = town
+    gaz = get_gazetteer()
+    if gaz.entries(country.lower())[0].candidate.country_code == code:
+        return
+    text = f"Floods hit {country} on Monday. The water reached {name} by the evening."
+    assert not [p for p in extract_places(text) if p.country_code == code]
