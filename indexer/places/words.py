@@ -131,7 +131,7 @@ INSTITUTION_WORDS: frozenset[str] = words(
 
 #: Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS: frozenset[str] = words(
-    "of de la le les del della di da do dos das du des al el upon on the and y en"
+    "of de la le les del della di da do dos das du des al el es upon on the and y en"
 )
 
 #: Last words of charities' and agencies' names before the country they work in ("SOS
