@@ -15,7 +15,7 @@ from .capitals import bare_dateline, written_in_lower_case
 from .districts import district_mention, party_before
 from .initials import country_initials
 from .mention import Mention
-from .qualify import qualify
+from .qualify import qualify, qualify_by_people
 from .starts import name_starts
 from .tokens import Token, tokenize
 from .words import (
@@ -590,4 +590,5 @@ class MentionFinder:
         standalone = {m.key for m in mentions if not m.deferred}
         mentions = [m for m in mentions if not m.deferred or m.key in standalone]
         qualify(self.gaz, self.text, mentions)
+        qualify_by_people(self.gaz, self.text, mentions)
         return mentions

@@ -96,3 +96,19 @@ def test_a_small_town_of_a_country_the_story_never_names(town: tuple[str, str],
         return
     text = f"Floods hit {country} on Monday. The water reached {name} by the evening."
     assert not [p for p in extract_places(text) if p.country_code == code]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from([("Canadian", "London", "CA"), ("English", "Salisbury", "GB"),
+                        ("Scottish", "Perth", "GB"), ("American", "Paris", "US"),
+                        ("Australian", "Richmond", "AU"), ("Canadian", "Richmond", "CA")]),
+       st.sampled_from(["city", "town", "port"]),
+       st.sampled_from(["Police in", "Russia blamed an attack in", "Crowds gathered in"]))
+def test_a_peoples_adjective_before_a_kind_of_place_names_its_country(
+        case: tuple[str, str, str], kind: str, lead: str) -> None:
+    """"the English city of Salisbury" lies in England, not South Australia (GeoWebNews);
+    "the Canadian city of London" in Ontario."""
+    people, town, code = case
+    text = f"{lead} the {people} {kind} of {town} on Sunday."
+    (place,) = [p for p in extract_places(text) if p.name == town or town in p.aliases]
+    assert place.country_code == code
