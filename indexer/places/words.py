@@ -68,7 +68,8 @@ OTHER_PLACE_SUFFIXES: frozenset[str] = frozenset(
 )
 
 #: Capitalised phrases that name something else in news text far more often than the
-#: town of that name ("White House" is a Tennessee city, "Hamas" a Libyan village).
+#: town of that name ("White House" is a Tennessee city, "Hamas" a Libyan village, the
+#: Russian parliament's "Duma" a Syrian town that English news spells "Douma").
 NOT_PLACES: frozenset[str] = frozenset(
     [
         "white house",
@@ -85,6 +86,7 @@ NOT_PLACES: frozenset[str] = frozenset(
         "obama",
         "buy",
         "noma",
+        "duma",
     ]
 )
 

@@ -287,3 +287,11 @@ def test_dar_es_salaam_whole() -> None:
     places = extract_places("Cargo moves between Mombasa and Dar es Salaam by rail.")
     assert "Dar es Salaam, Tanzania" in [p.label for p in places]
     assert not [p for p in places if p.country_code == "KH"]
+
+
+def test_the_duma_is_the_russian_parliament() -> None:
+    """"the State Duma", "Duma deputies": the parliament, not the Syrian town (LGL marks
+    none of its six)."""
+    text = ("The State Duma on Friday approved the bill, and Duma deputies sent it to "
+            "Medvedev in Moscow.")
+    assert [p.label for p in extract_places(text)] == ["Moscow, Russia"]
