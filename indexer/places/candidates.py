@@ -204,7 +204,13 @@ class MentionFinder:
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
             or self._disease(i, j)
+            or self._named_day(j)
         )
+
+    def _named_day(self, j: int) -> bool:
+        """A day named after a place ("Earth Day", "Columbus Day") is no mention of it."""
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.text == "Day" and _adjacent(self.text, self.tokens[j], nxt)
 
     def _disease(self, i: int, j: int) -> bool:
         """A name before "virus" or "fever" names a disease ("Marburg virus"), as does a
@@ -307,7 +313,6 @@ class MentionFinder:
             if (nxt.upper_initial and self.gaz.has_key(normalize(nxt.text))
                     and all(t.text.lower() in PLACE_PREFIXES for t in toks[i : j + 1])):
                 return True  # "North West England", "North East Texas": a direction
-
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted

@@ -295,3 +295,14 @@ def test_the_duma_is_the_russian_parliament() -> None:
     text = ("The State Duma on Friday approved the bill, and Duma deputies sent it to "
             "Medvedev in Moscow.")
     assert [p.label for p in extract_places(text)] == ["Moscow, Russia"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Earth", "Canada", "Australia", "Columbus", "Europe", "Victoria"]),
+       st.sampled_from(["Ottawa", "Denver", "Lisbon"]))
+def test_a_day_named_after_a_place_is_no_mention(day: str, town: str) -> None:
+    """"Earth Day", "Canada Day", "Columbus Day" name a day, not the place."""
+    text = f"Volunteers in {town} will plant trees on {day} Day, the organisers said."
+    places = extract_places(text)
+    assert not [p for p in places for m in p.mentions if text[m.start:m.end] == day]
+    assert [p.name for p in places] == [town]
