@@ -88,7 +88,7 @@ REGION_MIN_POPULATION = 100_000
 VAGUE_REGION_NAMES = frozenset([
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "central", "capital", "free", "upper", "lower", "greater", "middle", "coast", "coastal",
-    "inner", "outer", "federal", "national", "metropolitan", "maritime"])
+    "inner", "outer", "federal", "national", "metropolitan"])
 #: Prior of a continent or a well-known region ("Middle East", "Atlantic").
 CONTINENT_PRIOR = 9.2
 #: Words after a region's name in some of its aliases ("Al-Hasakah Governorate"): the

@@ -5,9 +5,7 @@ A local paper rarely qualifies its own towns: "Richmond", "Madison County", "Ber
 (Richmond, Virginia; Irvine, California). Every name votes once for each state that
 holds a town or county of that name, and a named state ("Kentucky") votes twice for itself.
 The state with clearly the most votes is the article's home: its namesakes are
-preferred over bigger ones elsewhere. A text none of whose names reads first as a US
-place (nor names a state, nor gives a US phone number) has no home: "Bergen" and
-"Rotterdam" in a story about Norway and the Netherlands are not two towns of New York.
+preferred over bigger ones elsewhere.
 """
 
 from __future__ import annotations
@@ -36,7 +34,6 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
     for state in called:
         votes[state] += STATE_NAME_VOTES
     seen: set[str] = set()
-    american = bool(votes)  # a phone number's state is a US sign
     for m in mentions:
         if m.key in seen or m.demonym or not m.entries:
             continue
@@ -46,7 +43,6 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
         # for every state holding a town or county so named.
         states = {e.candidate.admin1 for e in m.entries if is_us_state(e.candidate)}
         named = bool(states)
-        american = american or named or m.entries[0].candidate.country_code == "US"
         if not named and m.entries[0].candidate.kind in ("country", "continent", "region"):
             continue  # "Germany", "France": the US towns so named say nothing
         if not named:
@@ -58,8 +54,10 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
         weight = STATE_NAME_VOTES if named else 1
         for state in states:
             votes[state] += weight
-    if not votes or not american:
-        return None
+    if not votes or not (called or any(
+            m.entries and m.entries[0].candidate.country_code == "US" and not m.demonym
+            for m in mentions)):
+        return None  # no name of the text means the US first: "Rotterdam" and "Bergen"
     ranked = votes.most_common(2)
     best, n = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0

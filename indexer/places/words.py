@@ -39,7 +39,7 @@ COMMON_WORDS: frozenset[str] = words(
     thousands former metro liberal conservative superior
     after before today tonight late early
     police fire rescue emergency health public service services due republic kingdom
-    federation emirate sultanate commonwealth army navy
+    federation emirate sultanate commonwealth army navy maritime
     """
 ) | CALENDAR_WORDS
 
@@ -133,7 +133,7 @@ INSTITUTION_WORDS: frozenset[str] = words(
 
 #: Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS: frozenset[str] = words(
-    "of de la le les del della di da do dos das du des al el es upon on the and y en"
+    "of de la le les del della di da do dos das du des al el upon on the and y en es"
 )
 
 #: Last words of charities' and agencies' names before the country they work in ("SOS

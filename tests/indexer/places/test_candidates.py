@@ -273,22 +273,6 @@ def test_a_compass_region_before_a_place_is_a_direction() -> None:
         assert any(label.startswith(place) for label in labels), labels
 
 
-def test_maritime_is_an_adjective_not_togos_region() -> None:
-    """"the Maritime Commissioner", "maritime law": Togo's Maritime region (GeoNames'
-    "Maritime") is left out as "Central" and "Coastal" are; the demo's press office is
-    no place."""
-    text = "The Office of the Maritime Commissioner said Rotterdam would reopen."
-    assert [p.label for p in extract_places(text)] == ["Rotterdam, The Netherlands"]
-
-
-def test_dar_es_salaam_whole() -> None:
-    """"es" joins a name as "de" and "da" do: "Dar es Salaam" is Tanzania's city, not
-    the Cambodian town "Dar"."""
-    places = extract_places("Cargo moves between Mombasa and Dar es Salaam by rail.")
-    assert "Dar es Salaam, Tanzania" in [p.label for p in places]
-    assert not [p for p in places if p.country_code == "KH"]
-
-
 def test_the_duma_is_the_russian_parliament() -> None:
     """"the State Duma", "Duma deputies": the parliament, not the Syrian town (LGL marks
     none of its six)."""

@@ -86,26 +86,19 @@ def test_country_names_cast_no_vote(names: list[str]) -> None:
     assert [p.country_code for p in rotterdam] == ["NL"]
 
 
-_FOREIGN_CITIES = ["Bergen", "Rotterdam", "Dublin", "Paris", "Athens", "Berlin", "Toulouse",
-                   "Hamburg", "Antwerp", "Lyon", "Moscow", "Vienna", "Florence", "Naples",
-                   "Geneva", "Amsterdam", "Warsaw", "Belfast", "Cairo", "Delhi", "Lima"]
-
-
-def _foreign_first_us_namesakes() -> list[str]:
-    """Names whose likeliest sense is a city outside the US, with US towns of the name."""
-    gaz = get_gazetteer()
-    return [n for n in _FOREIGN_CITIES if gaz.entries(n.lower())
-            and gaz.entries(n.lower())[0].candidate.country_code != "US" and _states_of(n)]
+#: Big foreign ports and cities, several with small US namesakes in one state (Rotterdam
+#: and Bergen in New York, Toulouse in Illinois, Hamburg in New York and Iowa).
+FOREIGN_CITIES = ["Rotterdam", "Bergen", "Toulouse", "Amsterdam", "Hamburg", "Lisbon", "Oslo",
+                  "Stockholm", "Copenhagen", "Antwerp", "Mombasa", "Lagos"]
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(_foreign_first_us_namesakes()), min_size=2, max_size=5,
-                unique=True))
-def test_no_home_without_a_us_reading(names: list[str]) -> None:
-    """Names that all read first as foreign cities make no US home, however many US
-    towns share them: the demo's "Rotterdam" beside "Bergen" was Rotterdam, New York."""
-    assert home_state(get_gazetteer(), [_mention(n) for n in names]) is None
-    text = (f"The institute in {names[0]} said images of {' and '.join(names[1:])} were "
-            "sharper than expected. Rotterdam was the first target.")
-    rotterdam = [p for p in extract_places(text) if p.name == "Rotterdam"]
-    assert [p.country_code for p in rotterdam] == ["NL"]
+@given(st.lists(st.sampled_from(FOREIGN_CITIES), min_size=3, max_size=3, unique=True))
+def test_a_foreign_story_has_no_home_state(cities: list[str]) -> None:
+    """A story whose every name means a foreign city first is not local US news, however
+    its namesakes' states agree: the demo's satellite story put Rotterdam in New York
+    because "Bergen" also has a namesake there."""
+    a, b, c = cities
+    text = (f"The satellite photographed the port of {a} on Monday. Engineers in {b} checked "
+            f"the data, and a team in {c} built the radar.")
+    assert [p.label for p in extract_places(text) if p.country_code == "US"] == []
