@@ -34,6 +34,8 @@ def qualify(gaz: Gazetteer, text: str, mentions: list[Mention]) -> None:
             continue
         region = regions[0] if len(regions) == 1 else next(
             (r for r in regions if _holds(gaz, r.candidate, a)), regions[0])
+        if a.key == b.key and len(text[a.start : a.end].rstrip(".")) <= 3:
+            continue  # "PR, PR and PR": initials listed, not San Juan, Puerto Rico
         if not b.demonym:
             a.qualifier = region.candidate
             b.entries = [region] + [e for e in b.entries if e is not region]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.gazetteer import get_gazetteer
@@ -269,6 +269,7 @@ def test_a_named_countrys_initials_name_it(country: tuple[str, str], stop: str) 
        sentences=st.lists(st.sampled_from(["Mining in {i} grew.", "Durban and {i} agreed.",
                                            "Paris met Berlin.", "Nothing moved.",
                                            "{i}, {i} and {i} again."]), max_size=40))
+@example(country=("Puerto Rico", "PR"), sentences=["{i}, {i} and {i} again."])
 def test_every_later_use_of_a_named_countrys_initials_names_it(
         country: tuple[str, str], sentences: list[str]) -> None:
     """However many places and initials follow the country's name, each use of its
