@@ -48,6 +48,9 @@ _ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)
 #: A possessive after a name: "St. John's" is a church or hospital, not Saint John.
 _POSS = ("'s", "’s")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+#: A compass quarter written short before a town ("N.W. Rochester", "S.E. Paris"): a
+#: part of the town, not a person's initials.
+_QUARTERS = frozenset({"N.E.", "N.W.", "S.E.", "S.W."})
 
 #: Endings of English contractions ("I've", "We're"): such a token is never a place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
@@ -144,6 +147,10 @@ class MentionFinder:
 
     def _excluded(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps an excluded span (a speaker's name, say)."""
+        return self._excluded_chars.find(1, start, end) >= 0
+
+    def excluded(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps an excluded span (for the later steps)."""
         return self._excluded_chars.find(1, start, end) >= 0
 
     def _caps_context(self, i: int) -> bool:
@@ -358,7 +365,8 @@ class MentionFinder:
         after = i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1])
         if after and _INITIALS.match(toks[i + 1].text):
             return True
-        if i > 0 and _adjacent(text, toks[i - 1], tok) and _INITIALS.match(toks[i - 1].text):
+        if (i > 0 and _adjacent(text, toks[i - 1], tok) and _INITIALS.match(toks[i - 1].text)
+                and toks[i - 1].text not in _QUARTERS):
             return True
         before = text[max(0, tok.start - 20) : tok.start]
         word = before.rstrip(" ,").rsplit(" ", 1)[-1].lower()

@@ -312,3 +312,11 @@ def test_every_listed_region_is_found_by_each_of_its_names(region: tuple[str, st
     text = f"{lead} {name} said prices rose this year."
     assert any(p.name == label and any(text[s.start : s.end] == name for s in p.mentions)
                for p in extract_places(text))
+
+
+@settings(max_examples=30, deadline=None)
+@given(quarter=st.sampled_from(["N.W.", "N.E.", "S.W.", "S.E."]),
+       town=st.sampled_from(["Rochester", "Paris", "Minneapolis", "Atlanta", "Portland"]))
+def test_a_compass_quarter_before_a_town_is_no_initial(quarter: str, town: str) -> None:
+    text = f"Fire damages {quarter} {town} house. Crews came quickly."
+    assert town in _mentions(text)
