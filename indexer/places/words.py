@@ -126,6 +126,7 @@ INSTITUTION_WORDS: frozenset[str] = words(
     commissioner commissioners superintendent manager administrator clerk treasurer
     auditor assessor trustee trustees councilman councilwoman alderman investigator
     investigators patrol policemen firefighters deputies
+    stadium seniors correctional maternity jail prison penitentiary democrat
     """
 )
 

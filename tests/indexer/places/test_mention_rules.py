@@ -320,3 +320,16 @@ def test_every_listed_region_is_found_by_each_of_its_names(region: tuple[str, st
 def test_a_compass_quarter_before_a_town_is_no_initial(quarter: str, town: str) -> None:
     text = f"Fire damages {quarter} {town} house. Crews came quickly."
     assert town in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(town=st.sampled_from(["Cairo", "Limerick", "Manhattan", "Houston", "Leeds"]),
+       word=st.sampled_from(["Stadium", "Seniors Center", "Correctional Facility",
+                             "Maternity Hospital", "Jail", "Prison", "Penitentiary"]))
+def test_a_town_before_a_stadium_prison_or_hospital_is_a_place(town: str, word: str) -> None:
+    text = f"The team played at the {town} {word} on Monday."
+    assert town in _mentions(text)
+
+
+def test_a_town_before_a_legislators_party_is_a_place() -> None:
+    assert "Manhattan" in _mentions("said Rep. Tom Hawk, a Manhattan Democrat, on Monday.")
