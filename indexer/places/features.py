@@ -20,6 +20,7 @@ from ..lexicon import CALENDAR_WORDS
 from .candidates import Mention
 from .hosts import street_hosts
 from .tokens import Token
+from .words import COMMON_WORDS
 
 #: Words that end a street's or a park's name. Ambiguous ones ("Court", "Way", "Place",
 #: "Circle") are left out: "Supreme Court", "Milky Way".
@@ -59,6 +60,8 @@ _CONTINUING = frozenset({w.rstrip(".") for w in _FEATURE_WORDS} | {"Court", "Way
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
 _NUMBERED_WORDS = frozenset({"Highway", "Route", "Road"})
 _NUMBERED_QUALIFIERS = frozenset({"State", "U.S.", "US", "County"})
+#: Feature words written before the name: "Lake Lanier", "River Lune".
+_NAME_FIRST = frozenset({"Lake", "River"})
 #: The name after "Lake" ("Lake Lanier", "Lake St. Clair"): one or two capitalised words.
 _LAKE_NAME = re.compile(r" (?:St\. )?[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’])")
 #: First words that make the phrase something else than a street or park ("The Park",
@@ -96,10 +99,12 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
                     continue  # "Oxford Road 5": a numbered road of a named county's
                 spans.append((start, number.end()))
                 continue
-        if word == "Lake" and not after_name:
-            name = _LAKE_NAME.match(text, end)  # "Lake Lanier", "Lake St. Clair"
+        if word in _NAME_FIRST and not after_name:
+            # "Lake Lanier", "Lake St. Clair"; "the River Lune" (British and Irish rivers)
+            name = _LAKE_NAME.match(text, end)
             if (name is not None and name.group().split()[0] not in _NOT_FIRST
-                    and name.group().split()[-1] not in _FEATURE_WORDS):
+                    and name.group().split()[-1] not in _FEATURE_WORDS
+                    and name.group().split()[-1].lower() not in COMMON_WORDS):
                 spans.append((tok.start, name.end()))
                 continue
         if word not in _FEATURE_WORDS:

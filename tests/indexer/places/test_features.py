@@ -130,3 +130,14 @@ def test_a_word_ending_a_sentence_is_no_part_of_a_street_opening_the_next(
     text = f"He lives in {town}. {word} {rest}"
     assert _spans(text) == []
     assert [p.name for p in extract_places(text)] == [town]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, lead=st.sampled_from(["the ", "across the ", "into the "]))
+def test_a_river_written_before_its_name_is_a_feature(name: str, lead: str) -> None:
+    cap = name.capitalize()
+    assert _spans(f"Officials said {lead}River {cap} rose on Friday.") == [f"River {cap}"]
+
+
+def test_river_before_a_common_word_is_no_river() -> None:
+    assert _spans("The River Valley school and River Road stayed shut.") == ["River Road"]
