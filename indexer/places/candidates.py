@@ -29,6 +29,7 @@ from .words import (
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
     RELATION_WORDS,
+    SHORT_EXONYMS,
     STATE_WORDS,
 )
 
@@ -249,7 +250,8 @@ class MentionFinder:
         first, last = toks[i], toks[j]
         best = entries[0].candidate
         single = i == j
-        if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
+        if (single and not entries[0].main and best.kind == "city" and len(first.text) < 5
+                and normalize(first.text) not in SHORT_EXONYMS):
             return True  # short alternate names are mostly codes and foreign words
         surface = self.text[first.start : last.end]
         alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC", "USSR")

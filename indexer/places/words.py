@@ -88,6 +88,10 @@ NOT_PLACES: frozenset[str] = frozenset(
     ]
 )
 
+#: Short English names of cities that GeoNames keeps as alternate names ("Kiev" for
+#: Kyiv), which the rule against short alternates (mostly codes) would otherwise drop.
+SHORT_EXONYMS: frozenset[str] = frozenset(["kiev", "lodz"])
+
 #: Lower-case words after which a capitalised word is a person ("his son Bryan",
 #: "spokesman Stuart Green"), not a town.
 RELATION_WORDS: frozenset[str] = words(

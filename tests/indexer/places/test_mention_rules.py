@@ -333,3 +333,10 @@ def test_a_town_before_a_stadium_prison_or_hospital_is_a_place(town: str, word: 
 
 def test_a_town_before_a_legislators_party_is_a_place() -> None:
     assert "Manhattan" in _mentions("said Rep. Tom Hawk, a Manhattan Democrat, on Monday.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(lead=st.sampled_from(["Talks in ", "Flights to ", "Officials from "]),
+       name=st.sampled_from(["Kiev", "Lodz"]))
+def test_a_short_english_name_of_a_city_is_a_place(lead: str, name: str) -> None:
+    assert _mentions(f"{lead}{name} went on for a week.") == [name]
