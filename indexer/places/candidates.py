@@ -437,6 +437,9 @@ class MentionFinder:
     def _hyphen_parts(self, i: int) -> list[Mention]:
         """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
         tok = self.tokens[i]
+        pair = self._town_pair(i)
+        if pair:
+            return pair
         out: list[Mention] = []
         pos = tok.start
         for part in tok.text.split("-"):
@@ -468,6 +471,37 @@ class MentionFinder:
                 continue
             if top.candidate.kind in ("country", "admin") or (top.main and len(part) > 3):
                 out.append(Mention(start, end, key, entries))
+        return out
+
+    def _town_pair(self, i: int) -> list[Mention]:
+        """Two towns joined by a hyphen ("Logan-Rogersville", "Watertown-Mayer", a school
+        district's or a team's name): both are places, small towns included, when each
+        part is a town's name and no first name stands before ("Sheila Jackson-Lee")."""
+        toks, tok = self.tokens, self.tokens[i]
+        parts = tok.text.split("-")
+        if len(parts) != 2 or (i > 0 and _adjacent(self.text, toks[i - 1], tok)
+                               and toks[i - 1].upper_initial
+                               and toks[i - 1].text.lower() not in PLACE_PREFIXES
+                               and toks[i - 1].text.lower() not in COMMON_WORDS):
+            return []
+        out: list[Mention] = []
+        start = tok.start
+        for part in parts:
+            end = start + len(part)
+            key = normalize(part)
+            if (len(part) < 4 or not part[0].isupper() or part.isupper()
+                    or key in COMMON_WORDS or key in NOT_PLACES
+                    or self.gaz.demonym(part) is not None or self._excluded(start, end)):
+                return []
+            entries = [e for e in self.gaz.entries_for_key(key) if e.main]
+            if entries:
+                out.append(Mention(start, end, key, entries))
+            else:
+                small = self.gaz.small_us_entries(key)
+                if not small:
+                    return []
+                out.append(Mention(start, end, key, small, small=True, located=True))
+            start = end + 1
         return out
 
     def _qualified(self, j: int) -> bool:

@@ -340,3 +340,21 @@ def test_a_town_before_a_legislators_party_is_a_place() -> None:
        name=st.sampled_from(["Kiev", "Lodz"]))
 def test_a_short_english_name_of_a_city_is_a_place(lead: str, name: str) -> None:
     assert _mentions(f"{lead}{name} went on for a week.") == [name]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair=st.sampled_from([("Logan", "Rogersville", "Springfield, Missouri"),
+                             ("Watertown", "Mayer", "Minneapolis"),
+                             ("Dassel", "Cokato", "Minneapolis"),
+                             ("Minneapolis", "Bloomington", "St. Paul")]),
+       rest=st.sampled_from([" students moved into a new building.",
+                             " Lutheran won the title.", " school board met."]))
+def test_two_towns_joined_by_a_hyphen_are_both_places(pair: tuple[str, str, str],
+                                                      rest: str) -> None:
+    first, second, city = pair
+    found = _mentions(f"The {first}-{second}{rest} Officials in {city} agreed.")
+    assert first in found and second in found
+
+
+def test_a_hyphenated_surname_after_a_first_name_is_no_town_pair() -> None:
+    assert "Lee" not in _mentions("Rep. Sheila Jackson-Lee spoke on Monday.")
