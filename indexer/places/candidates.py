@@ -12,7 +12,7 @@ from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from .abbreviations import abbreviation_at
 from .capitals import bare_dateline, written_in_lower_case
-from .districts import district_mention, party_before
+from .hyphens import hyphen_parts
 from .initials import country_initials
 from .mention import Mention
 from .qualify import qualify
@@ -434,76 +434,6 @@ class MentionFinder:
                 return True
         return False
 
-    def _hyphen_parts(self, i: int) -> list[Mention]:
-        """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
-        tok = self.tokens[i]
-        pair = self._town_pair(i)
-        if pair:
-            return pair
-        out: list[Mention] = []
-        pos = tok.start
-        for part in tok.text.split("-"):
-            start, end = pos, pos + len(part)
-            pos = end + 1
-            if len(part) < 2 or not part[0].isupper() or self._excluded(start, end):
-                continue
-            if self.gaz.demonym(part) is not None:
-                continue  # "Egyptian-US": the adjective is no mention
-            abbr = self.gaz.abbreviations.get(part)
-            if abbr is None and self.text[end : end + 1] == "." and pos > tok.end:
-                abbr = self.gaz.abbreviations.get(part + ".")  # "D-Pa.": the stop was cut
-                end += abbr is not None
-            if abbr is not None:  # "D-S.C."
-                out.append(Mention(start, end, normalize(part), [abbr]))
-                continue
-            key = normalize(part)
-            entries = self.gaz.entries_for_key(key)
-            if pos > tok.end and party_before(self.text, tok.start, start):
-                district = district_mention(self.gaz, key, entries, start, end)
-                if district is not None:
-                    out.append(district)
-                    continue
-            alias_ok = part in ("US", "UK", "USA", "UAE")
-            if not entries or key in NOT_PLACES or (key in COMMON_WORDS and not alias_ok):
-                continue
-            top = entries[0]
-            if part.isupper() and not alias_ok:
-                continue
-            if top.candidate.kind in ("country", "admin") or (top.main and len(part) > 3):
-                out.append(Mention(start, end, key, entries))
-        return out
-
-    def _town_pair(self, i: int) -> list[Mention]:
-        """Two towns joined by a hyphen ("Logan-Rogersville", "Watertown-Mayer", a school
-        district's or a team's name): both are places, small towns included, when each
-        part is a town's name and no first name stands before ("Sheila Jackson-Lee")."""
-        toks, tok = self.tokens, self.tokens[i]
-        parts = tok.text.split("-")
-        if len(parts) != 2 or (i > 0 and _adjacent(self.text, toks[i - 1], tok)
-                               and toks[i - 1].upper_initial
-                               and toks[i - 1].text.lower() not in PLACE_PREFIXES
-                               and toks[i - 1].text.lower() not in COMMON_WORDS):
-            return []
-        out: list[Mention] = []
-        start = tok.start
-        for part in parts:
-            end = start + len(part)
-            key = normalize(part)
-            if (len(part) < 4 or not part[0].isupper() or part.isupper()
-                    or key in COMMON_WORDS or key in NOT_PLACES
-                    or self.gaz.demonym(part) is not None or self._excluded(start, end)):
-                return []
-            entries = [e for e in self.gaz.entries_for_key(key) if e.main]
-            if entries:
-                out.append(Mention(start, end, key, entries))
-            else:
-                small = self.gaz.small_us_entries(key)
-                if not small:
-                    return []
-                out.append(Mention(start, end, key, small, small=True, located=True))
-            start = end + 1
-        return out
-
     def _qualified(self, j: int) -> bool:
         """True when token j is followed by ", <US state or country>" ("Mobile, Alabama",
         "Superior, Wis.")."""
@@ -554,7 +484,7 @@ class MentionFinder:
         matched, i = self._longest_match(i, mentions)
         if not matched:
             if "-" in toks[i].text:
-                mentions.extend(self._hyphen_parts(i))
+                mentions.extend(hyphen_parts(self, i))
             i += 1
         return i
 
