@@ -27,7 +27,8 @@ from .words import COMMON_WORDS
 _FEATURE_WORDS = frozenset({
     "Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Parkway", "Highway",
     "Turnpike", "Pike", "Expressway", "Freeway", "Park", "St.", "Ave", "Rd.", "Blvd", "Ln.",
-    "Pkwy", "River", "Creek", "Lake", "Township", "Twp", "Bypass", "Trafficway"})
+    "Pkwy", "River", "Creek", "Lake", "Township", "Twp", "Bypass", "Trafficway", "Island",
+    "Islands"})
 #: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
 _DOTTED = frozenset({"Ave", "Blvd", "Pkwy", "Twp"})
 #: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy"), a

@@ -141,3 +141,18 @@ def test_a_river_written_before_its_name_is_a_feature(name: str, lead: str) -> N
 
 def test_river_before_a_common_word_is_no_river() -> None:
     assert _spans("The River Valley school and River Road stayed shut.") == ["River Road"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, word=st.sampled_from(["Island", "Islands"]))
+def test_an_island_is_a_feature_of_its_town(name: str, word: str) -> None:
+    cap = name.capitalize()
+    text = f"Officials in Oxford said cars on {cap} {word} were attacked."
+    places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
+    assert places["Oxford"] == ["Oxford", f"{cap} {word}"]
+
+
+def test_an_island_the_gazetteer_knows_stays_itself() -> None:
+    assert _spans("Officials in Providence said Rhode Island agreed.") == ["Rhode Island"]
+    text = "Officials in Providence said Rhode Island agreed."
+    assert "Rhode Island" in [p.name for p in extract_places(text)]
