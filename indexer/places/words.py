@@ -49,7 +49,7 @@ PLACE_PREFIXES: frozenset[str] = words(
     """
     north south east west northern southern eastern western northeast northwest southeast
     southwest northeastern northwestern southeastern southwestern central greater upper
-    lower downtown metro mid inner outer rural urban
+    lower downtown metro mid inner outer rural urban metropolitan missing
     """
 )
 

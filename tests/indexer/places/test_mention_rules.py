@@ -358,3 +358,11 @@ def test_two_towns_joined_by_a_hyphen_are_both_places(pair: tuple[str, str, str]
 
 def test_a_hyphenated_surname_after_a_first_name_is_no_town_pair() -> None:
     assert "Lee" not in _mentions("Rep. Sheila Jackson-Lee spoke on Monday.")
+
+
+@settings(max_examples=30, deadline=None)
+@given(town=st.sampled_from(["Lancaster", "Dayton", "Atlanta", "Toledo"]),
+       lead=st.sampled_from(["Missing", "Metropolitan"]))
+def test_missing_or_metropolitan_before_a_town_keeps_it_a_place(town: str, lead: str) -> None:
+    text = f"{lead} {town} girl is found. Police in {town} said she was safe."
+    assert _mentions(text) == [town, town]
