@@ -366,3 +366,9 @@ def test_a_hyphenated_surname_after_a_first_name_is_no_town_pair() -> None:
 def test_missing_or_metropolitan_before_a_town_keeps_it_a_place(town: str, lead: str) -> None:
     text = f"{lead} {town} girl is found. Police in {town} said she was safe."
     assert _mentions(text) == [town, town]
+
+
+def test_a_five_word_airport_name_is_found_by_its_last_words() -> None:
+    text = "Flights leave New York's John F. Kennedy International Airport daily."
+    places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
+    assert places["JFK Airport"] == ["Kennedy International Airport"]
