@@ -141,7 +141,35 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if spans and spans[-1][1] > start:
             continue
         spans.append((start, end))
-    return spans
+    return _with_listed_streets(text, spans)
+
+
+#: Plural street words after a list of names: "Goodwin and Pinevale streets", "Woodfield
+#: and Martingale roads", "Crabgrass, Owens and Harris roads".
+_PLURALS = re.compile(r" (?:streets|roads|avenues|boulevards|drives|lanes)\b")
+_LISTED = r"(?:[A-Z][\w'’]*\.?(?: [A-Z][\w'’]*\.?){0,2})"
+#: The list right before the plural: names joined by commas, "and" or a slash.
+_STREET_LIST = re.compile(r"(?<![\w'’.])(?:" + _LISTED + r"(?:,? and |, |/))+" + _LISTED + r"$")
+_ONE_LISTED = re.compile(_LISTED)
+
+
+def _with_listed_streets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` plus each name of a list before a plural street word, which names one
+    street each though only the last stands next to the word ("Bourbon and Dauphine
+    streets")."""
+    listed: list[tuple[int, int]] = []
+    for plural in _PLURALS.finditer(text):
+        pos = plural.start()
+        names = _STREET_LIST.search(text, max(0, pos - _LOOK_BACK), pos)
+        if names is None:
+            continue
+        for name in _ONE_LISTED.finditer(text, names.start(), pos):
+            if name.group().split()[0] not in _NOT_FIRST:
+                listed.append(name.span())
+    if not listed:
+        return spans
+    listed = [(s, e) for s, e in listed if not any(a < e and s < b for a, b in spans)]
+    return sorted(spans + listed)
 
 
 def attach_features(text: str, tokens: Sequence[Token],

@@ -156,3 +156,18 @@ def test_an_island_the_gazetteer_knows_stays_itself() -> None:
     assert _spans("Officials in Providence said Rhode Island agreed.") == ["Rhode Island"]
     text = "Officials in Providence said Rhode Island agreed."
     assert "Rhode Island" in [p.name for p in extract_places(text)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(_NAMES, min_size=2, max_size=4, unique=True),
+       plural=st.sampled_from(["streets", "roads", "avenues"]),
+       joiner=st.sampled_from([", ", " and "]))
+def test_each_name_of_a_list_before_a_plural_street_word_is_a_street(
+        names: list[str], plural: str, joiner: str) -> None:
+    caps = [n.capitalize() for n in names]
+    listed = joiner.join(caps[:-1]) + " and " + caps[-1]
+    assert _spans(f"The crash happened at {listed} {plural} on Friday.") == caps
+
+
+def test_a_list_of_people_before_a_plain_noun_is_no_street() -> None:
+    assert _spans("Smith and Jones said the streets were empty.") == []
