@@ -141,7 +141,7 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if spans and spans[-1][1] > start:
             continue
         spans.append((start, end))
-    return _with_listed_streets(text, spans)
+    return _with_bare_rivers(text, _with_listed_streets(text, spans))
 
 
 #: Plural street words after a list of names: "Goodwin and Pinevale streets", "Woodfield
@@ -198,3 +198,26 @@ def attach_features(text: str, tokens: Sequence[Token],
             out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
     out.sort(key=lambda m: m.start)
     return out
+
+
+#: A river's name with its word ("Neches River", "River Pollagh"), and the bare name
+#: after "the" that the text goes on to use ("the Neches forms the boundary").
+_RIVER = re.compile(r"\b([A-Z][a-z]{2,}) River\b|\bRiver ([A-Z][a-z]{2,})\b")
+
+
+def _with_bare_rivers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` plus "the <name>" of each river the text names with its word: a river,
+    once named, is written bare ("the Neches", "the Pollagh")."""
+    if "River" not in text:
+        return spans
+    names = {m.group(1) or m.group(2) for m in _RIVER.finditer(text)}
+    # "the State", "the Red" (tide, Sox) are other things
+    names = {n for n in names if n.lower() not in COMMON_WORDS and n not in ("Red", "Blue")}
+    bare: list[tuple[int, int]] = []
+    for name in names:
+        for m in re.finditer(r"\b[Tt]he " + name + r"\b(?![\w'’-])(?! [A-Z])(?! River)", text):
+            bare.append((m.start() + 4, m.end()))
+    if not bare:
+        return spans
+    bare = [(s, e) for s, e in bare if not any(a < e and s < b for a, b in spans)]
+    return sorted(spans + bare)

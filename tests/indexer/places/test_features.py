@@ -171,3 +171,16 @@ def test_each_name_of_a_list_before_a_plural_street_word_is_a_street(
 
 def test_a_list_of_people_before_a_plain_noun_is_no_street() -> None:
     assert _spans("Smith and Jones said the streets were empty.") == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, form=st.sampled_from(["the {} River", "the River {}"]))
+def test_a_named_river_written_bare_after_the_is_a_feature(name: str, form: str) -> None:
+    cap = name.capitalize()
+    text = f"Boats crossed {form.format(cap)} at dawn. The {cap} forms the border; the {cap} rose."
+    assert _spans(text)[-2:] == [cap, cap]
+
+
+def test_a_common_word_named_river_is_not_read_bare() -> None:
+    assert _spans("Boats left the Red River. The Red Sox won and the Red tide came.") == [
+        "Red River"]
