@@ -6,7 +6,7 @@ The other small-town rules need the text to support the town (its state named, a
 within 50 km): a small town's name is as often a word or a surname ("Scott", "Star",
 "Congress"). A name built like a town's ("-ville", "-town", "-boro", "-burg", "New
 ...", "... Lakes") is not, and a local paper writes its own town bare, with nothing else
-of its state beside it. The town meant is the one nearest the text's other US places, or
+of its state beside it. The town meant is the one near the text's other US places, or
 the most populous.
 """
 
@@ -38,9 +38,14 @@ def town_shaped(key: str) -> bool:
         _ENDINGS.fullmatch(words[-1]) is not None)
 
 
+#: How near one of the text's other places a town must lie to be chosen for it: a
+#: farther one says nothing ("Pineville" beside a Lakeview and a Harrison read elsewhere).
+NEAR_KM = 100.0
+
+
 def likeliest_town(entries: list[Entry], points: list[tuple[float, float]]) -> Candidate | None:
-    """The town of ``entries`` nearest one of ``points`` (the text's US places), else
-    the most populous."""
+    """The town of ``entries`` nearest one of ``points`` (the text's US places) if
+    within :data:`NEAR_KM`, else the most populous."""
     towns = [e.candidate for e in entries
              if e.candidate.latitude is not None and e.candidate.longitude is not None]
     if not towns:
@@ -53,4 +58,7 @@ def likeliest_town(entries: list[Entry], points: list[tuple[float, float]]) -> C
         return min(((c.latitude or 0.0) - lat) ** 2 + (((c.longitude or 0.0) - lon) * scale) ** 2
                    for lat, lon in points)
 
-    return min(towns, key=distance)
+    near = min(towns, key=distance)
+    if distance(near) * 12364.0 <= NEAR_KM * NEAR_KM:  # km² (111.2 km a degree)
+        return near
+    return max(towns, key=lambda c: c.population)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfacet.indexer.gazetteer import get_gazetteer
+from newsfacet.indexer.gazetteer import Candidate, Entry, get_gazetteer
 from newsfacet.indexer.places import extract_places
-from newsfacet.indexer.places.town_shapes import town_shaped
+from newsfacet.indexer.places.town_shapes import likeliest_town, town_shaped
 
 #: Small US towns (under the main gazetteer's population) written with nothing else of
 #: their state in the text.
@@ -58,3 +58,19 @@ def test_town_endings_are_town_shaped(name: str) -> None:
 @given(st.from_regex(r"[a-z]{3,9}(?:ton|field|ford|wood|son|er)", fullmatch=True))
 def test_surname_endings_are_not(name: str) -> None:
     assert not town_shaped(name)
+
+
+def _town(state: str, lat: float, lon: float, population: int) -> Entry:
+    return Entry(Candidate("Pineville", "United States", "US", "city", latitude=lat,
+                           longitude=lon, population=population, admin1=state), 3.0, True)
+
+
+@given(north=st.floats(-0.5, 0.5), east=st.floats(-0.5, 0.5))
+def test_the_town_near_the_texts_places_else_the_most_populous(north: float,
+                                                               east: float) -> None:
+    big, small = _town("LA", 31.3, -92.4, 14_000), _town("KY", 36.8, -83.7, 1_700)
+    near_small = [(36.8 + north, -83.7 + east)]  # within about 70 km of the small one
+    assert likeliest_town([big, small], near_small) == small.candidate
+    far_away = [(47.6 + north, -122.3 + east)]  # Seattle: neither town lies near
+    assert likeliest_town([big, small], far_away) == big.candidate
+    assert likeliest_town([big, small], []) == big.candidate
