@@ -44,7 +44,7 @@ serve: $(STAMP)
 
 test: $(STAMP) typecheck browser xapian
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -q
+	NEWSFACET_HYPOTHESIS_PROFILE=ci $(PY) -m pytest -q
 
 ## The headless browser the web page's test drives (Debian's chromium and chromedriver).
 ## make test runs this, so CI has them; it installs them (root, apt-get) only when missing,

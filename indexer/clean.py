@@ -89,7 +89,7 @@ FULL_DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2})\b"
 )
 #: "ERBIL (Kurdistan 24) –", "WASHINGTON, D.C. (Reuters) -", "CLEVELAND, Feb 26 -".
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2}))??"
     r"(?:,\s*(?P<date>" + _MONTH + r"\s+\d{1,2}))?"
@@ -215,7 +215,7 @@ def _footer_start(lines: list[tuple[int, str]]) -> int:
 
 def _is_body_line(line: str) -> bool:
     """A paragraph of the article: long, or a full sentence, or opening with a dateline."""
-    return len(line) > 160 or bool(_DATELINE.match(line)) or (
+    return len(line) > 160 or bool(DATELINE.match(line)) or (
         len(line.split()) >= 6 and line.rstrip("\"”’'").endswith((".", "!", "?"))
     )
 
@@ -301,7 +301,7 @@ def _read_dateline(out: CleanText) -> None:
     for paragraph in out.body.split("\n\n", 3)[:3]:
         byline = _BYLINE_BEFORE_DATELINE.search(paragraph, 0, 400)
         # after a byline, a place in capitals and a dash is the dateline
-        dateline = _DATELINE.match(paragraph[byline.end():] if byline else paragraph)
+        dateline = DATELINE.match(paragraph[byline.end():] if byline else paragraph)
         if dateline and (byline or dateline.group("outlet") or dateline.group("date")):
             out.dateline_place = dateline.group("place").strip()
             if dateline.group("outlet"):

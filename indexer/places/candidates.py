@@ -15,7 +15,7 @@ from .capitals import bare_dateline, written_in_lower_case
 from .hyphens import hyphen_parts
 from .initials import country_initials
 from .mention import Mention
-from .qualify import qualify
+from .qualify import qualify, qualify_by_people
 from .starts import name_starts
 from .tokens import Token, tokenize
 from .words import (
@@ -212,7 +212,13 @@ class MentionFinder:
             or self._alternate_opening_a_sentence(i, j, entries, big)
             or self._outlet_in_brackets(i, j)
             or self._disease(i, j)
+            or self._named_day(j)
         )
+
+    def _named_day(self, j: int) -> bool:
+        """A day named after a place ("Earth Day", "Columbus Day") is no mention of it."""
+        nxt = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.text == "Day" and _adjacent(self.text, self.tokens[j], nxt)
 
     def _disease(self, i: int, j: int) -> bool:
         """A name before "virus" or "fever" names a disease ("Marburg virus"), as does a
@@ -313,6 +319,9 @@ class MentionFinder:
             nl = nxt.text.lower()
             if best.kind == "city" and nl in OTHER_PLACE_SUFFIXES:
                 return True
+            if (nxt.upper_initial and self.gaz.has_key(normalize(nxt.text))
+                    and all(t.text.lower() in PLACE_PREFIXES for t in toks[i : j + 1])):
+                return True  # "North West England", "North East Texas": a direction
             dotted = "." in last.text and best.kind == "country"  # "U.S. Army"
             if (
                 not dotted
@@ -560,4 +569,5 @@ class MentionFinder:
         standalone = {m.key for m in mentions if not m.deferred}
         mentions = [m for m in mentions if not m.deferred or m.key in standalone]
         qualify(self.gaz, self.text, mentions)
+        qualify_by_people(self.gaz, self.text, mentions)
         return mentions

@@ -193,7 +193,11 @@ def attach_features(text: str, tokens: Sequence[Token],
     if not towns:
         return kept
     out = list(kept)
-    for (start, end), host in zip(spans, street_hosts(text, spans, towns), strict=True):
+    regions = [m for m in kept if m.start >= 0 and m.choice is not None
+               and (m.choice.kind == "country"
+                    or (m.choice.kind == "admin" and m.choice.level == 1))]
+    hosts = street_hosts(text, spans, towns, regions)
+    for (start, end), host in zip(spans, hosts, strict=True):
         if host is not None:
             out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
     out.sort(key=lambda m: m.start)

@@ -54,8 +54,10 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
         weight = STATE_NAME_VOTES if named else 1
         for state in states:
             votes[state] += weight
-    if not votes:
-        return None
+    if not votes or not (called or any(
+            m.entries and m.entries[0].candidate.country_code == "US" and not m.demonym
+            for m in mentions)):
+        return None  # no name of the text means the US first: "Rotterdam" and "Bergen"
     ranked = votes.most_common(2)
     best, n = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0

@@ -7,7 +7,9 @@ names itself). The town is, in order: the one the text writes with it ("Main Str
 Springfield", "618 E. Main Street, Annville", "Middletown's New Road"; a street written
 so once is in that town at each of its mentions); else the dateline's town; else the
 closest town named before it (the first one when none is), which is the text's only
-town when it names one.
+town when it names one. A river or lake not written with its town first takes a town
+of the country or state its own sentence names, or of its sentence, before the
+dateline's: it crosses towns, and the dateline is only where the story was filed.
 Dropping the street in that last case, when the text names several towns and places it
 in none, was measured and rejected: the closest town is right in most local stories
 (docs/quality.md, "streets"), and a street with no town is a mention the reader misses.
@@ -29,12 +31,55 @@ _TOWN_AFTER = re.compile(
 _OWNER_GAP = frozenset({"'s ", "’s "})
 
 
+#: Last words of features that cross towns (a river, a lake): no street address ties
+#: them to the dateline's town.
+_WATER_WORDS = ("River", "Creek", "Lake")
+#: Ends of sentences, as far as a river's town is concerned; a dash ends a dateline
+#: ("BERGEN, Norway – Radar images ... the Douro River").
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z\"“])|\n|\s(?:[–—]|--)\s")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[start:end]``."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+        left = m.end()
+    right = _SENTENCE_END.search(text, end)
+    return left, right.start() if right is not None else len(text)
+
+
+def _water_host(text: str, start: int, end: int, towns: Sequence[Mention],
+                regions: Sequence[Mention]) -> Mention | None:
+    """A river's or lake's town, from its own sentence: if the sentence names a country
+    or state (the first after the river, else the last before), the nearest town of the
+    text in it; else the nearest town of the sentence. "Floodwater from the Douro River
+    ... in northern Portugal, according to ... the institute in Bergen, Norway" is a
+    Portuguese river, not Bergen's; None when the sentence says nothing."""
+    left, right = _sentence(text, start, end)
+    inside = [r for r in regions if left <= r.start < right and r.choice is not None]
+    if inside:
+        after = [r for r in inside if r.start >= end]
+        region = (after[0] if after else inside[-1]).choice
+        assert region is not None
+        candidates = [t for t in towns if t.start >= 0 and t.choice is not None
+                      and t.choice.country_code == region.country_code
+                      and (region.kind == "country" or t.choice.admin1 == region.admin1)]
+    else:
+        candidates = [t for t in towns if left <= t.start < right]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: abs(t.start - start))
+
+
 def street_hosts(text: str, spans: Sequence[tuple[int, int]],
-                 towns: Sequence[Mention]) -> list[Mention | None]:
+                 towns: Sequence[Mention],
+                 regions: Sequence[Mention] = ()) -> list[Mention | None]:
     """The town of each span in ``spans`` (None only when ``towns`` is empty).
 
     ``towns`` are the text's mentions resolved to a city with coordinates, in text
-    order (the dateline's included, with a start of -1 when it is not in the body).
+    order (the dateline's included, with a start of -1 when it is not in the body);
+    ``regions`` its mentions resolved to a country or a state, which place rivers and
+    lakes (:func:`_water_host`) before the dateline does.
     """
     by_start = {m.start: m for m in towns if m.start >= 0}
     by_end = {m.end: m for m in towns if m.start >= 0}
@@ -54,6 +99,9 @@ def street_hosts(text: str, spans: Sequence[tuple[int, int]],
     placed = [m.start for m in towns if m.start >= 0]
     out: list[Mention | None] = []
     for (start, end), host in zip(spans, explicit, strict=True):
+        if host is None and text[start:end].endswith(_WATER_WORDS):
+            host = named.get(text[start:end]) or _water_host(text, start, end, towns,
+                                                             regions)
         if host is None:
             host = named.get(text[start:end], dateline)
         if host is None and placed:

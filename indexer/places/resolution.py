@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..gazetteer import Candidate, Entry, Gazetteer, normalize
+from ..gazetteer import Candidate, Entry, Gazetteer, is_us_state, normalize
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
@@ -119,11 +119,15 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
     anchors: dict[str, list[tuple[float, float]]] = {}
     foreign_towns: dict[str, set[str]] = {}
     us, foreign, us_state = 0, 0, False
+    shared: list[tuple[str, str]] = []
     for m in mentions:
         if m.small:
             continue
         top = m.entries[0].candidate
-        if top.kind == "country" or m.dateline:
+        state = _us_state_sense(m) if top.kind == "country" and not m.dateline else None
+        if state is not None:
+            shared.append((top.country_code, state.admin1))  # "Georgia": decided below
+        elif top.kind == "country" or m.dateline:
             countries.add(top.country_code)  # a dateline's country is the story's
         elif top.kind == "admin":
             countries.add(top.country_code)
@@ -138,7 +142,7 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
             town_states.add(top.admin1)
         elif top.kind == "city" and m.entries[0].main:
             foreign_towns.setdefault(top.country_code, set()).add(m.key)
-        if top.kind in ("country", "admin"):
+        if top.kind in ("country", "admin") and state is None:
             if top.country_code == "US":
                 us += 1
             else:
@@ -155,6 +159,16 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                     and c.longitude is not None and c.kind in ("city", "admin")
                     and c.level != 1):
                 anchors.setdefault(m.key, []).append((c.latitude, c.longitude))
+    # A name both a country's and a US state's ("Georgia") is the state where the text's
+    # other regions are mostly American or its towns lie in that state ("Atlanta").
+    for country, admin1 in shared:
+        if us > foreign or admin1 in town_states:
+            states.add(("US", admin1))
+            countries.add("US")
+            us, us_state = us + 1, True
+        else:
+            countries.add(country)
+            foreign += 1
     # A phone number's area code names its state or province, as the text would
     # ("903-675-8477": Texas)
     phones = phone_regions(text) if "-" in text or "." in text else set()
@@ -178,6 +192,13 @@ def _context(mentions: list[Mention], text: str = "") -> _Context:
                     phone_states=tuple(sorted(r for c, r in phones if c == "US")),
                     town_countries=frozenset(c for c, keys in foreign_towns.items()
                                              if len(keys) >= 2))
+
+
+def _us_state_sense(m: Mention) -> Candidate | None:
+    """The US state among a country's name's senses ("Georgia"), if any."""
+    if m.demonym:
+        return None
+    return next((e.candidate for e in m.entries[1:3] if is_us_state(e.candidate)), None)
 
 
 def _names_a_us_town(mentions: list[Mention]) -> bool:
@@ -259,6 +280,23 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
+def _stray(c: Candidate, m: Mention, ctx: _Context) -> bool:
+    """True for a small town or district of a country the text never names, in a text
+    that names other countries and is not local US news: "Ribeira" in a story about
+    Porto, Portugal, is Porto's riverside quarter, not the Spanish town of 27,000."""
+    return (
+        c.kind in ("city", "admin")
+        and c.country_code != "US"
+        and not ctx.us_focus
+        and not m.dateline
+        and m.qualifier is None
+        and c.population < FOREIGN_TOWN_POPULATION
+        and bool(ctx.countries)
+        and c.country_code not in ctx.countries
+        and c.country_code not in ctx.town_countries
+    )
+
+
 def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Mention]:
     """Choose a candidate per mention: prior, plus document country/state context.
 
@@ -324,6 +362,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
                 choice = max(us, key=score).candidate if us else None
+            elif _stray(best, m, ctx):
+                # a story about named countries means a sense in one of them, or none
+                inside = [e for e in entries if e.candidate.country_code in ctx.countries]
+                choice = max(inside, key=score).candidate if inside else None
             chosen[m.key] = m.choice = choice
         if m.choice is not None:
             kept.append(m)
@@ -363,7 +405,11 @@ def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
     where only a place stands ("in Tega Cay") or, in local US news, beside bigger
     namesakes ("Southport", Indiana); inside its qualifier; or (for a name with big
     namesakes) near another place the text names; another country's as
-    :func:`_small_foreign` says. A mention found only among small towns keeps only those."""
+    :func:`_small_foreign` says. A mention found only among small towns keeps only those.
+    A US state's own name, unqualified, gets none: "in Florida" beside "New York" and
+    "Riverdale" had become Florida, New York, a village of 3,000."""
+    if m.qualifier is None and not m.small and is_us_state(m.entries[0].candidate):
+        return m.entries  # "in Florida" is the state, not Florida, New York
     local = [
         e
         for e in gaz.small_us_entries(m.key)

@@ -39,7 +39,7 @@ COMMON_WORDS: frozenset[str] = words(
     thousands former metro liberal conservative superior
     after before today tonight late early
     police fire rescue emergency health public service services due republic kingdom
-    federation emirate sultanate commonwealth army navy
+    federation emirate sultanate commonwealth army navy maritime
     """
 ) | CALENDAR_WORDS
 
@@ -68,7 +68,8 @@ OTHER_PLACE_SUFFIXES: frozenset[str] = frozenset(
 )
 
 #: Capitalised phrases that name something else in news text far more often than the
-#: town of that name ("White House" is a Tennessee city, "Hamas" a Libyan village).
+#: town of that name ("White House" is a Tennessee city, "Hamas" a Libyan village, the
+#: Russian parliament's "Duma" a Syrian town that English news spells "Douma").
 NOT_PLACES: frozenset[str] = frozenset(
     [
         "white house",
@@ -85,6 +86,7 @@ NOT_PLACES: frozenset[str] = frozenset(
         "obama",
         "buy",
         "noma",
+        "duma",
     ]
 )
 
@@ -136,7 +138,7 @@ INSTITUTION_WORDS: frozenset[str] = words(
 
 #: Lower-case words allowed inside a multi-word place name ("Isle of Man", "Rio de Janeiro").
 CONNECTORS: frozenset[str] = words(
-    "of de la le les del della di da do dos das du des al el upon on the and y en"
+    "of de la le les del della di da do dos das du des al el upon on the and y en es"
 )
 
 #: Last words of charities' and agencies' names before the country they work in ("SOS

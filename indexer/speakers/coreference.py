@@ -6,47 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .first_names import first_name_gender
+from .gender import gender_of, group_gender
 from .mentions import in_quotes
 from .model import Group, Source, Statement
-from .names import name_tokens, surname_key, title_key
+from .names import name_tokens, surname_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
 from .sentences import sentence_start
 from .sources import role_then_name, source_from_name, source_from_object, source_from_phrase
-
-# fmt: off
-_MALE_WORDS = frozenset({"mr", "king", "prince", "father", "sir", "lord", "congressman",
-                         "chairman", "spokesman", "businessman", "brother", "son", "pope"})
-
-_FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "queen", "princess", "lady", "dame",
-                           "congresswoman", "chairwoman", "spokeswoman", "businesswoman",
-                           "sister", "daughter", "mother", "wife"})
-# fmt: on
-
-
-def gender_of(name: str, title: str | None) -> str:
-    """'m', 'f' or '' from an honorific or title word, else from the first given name."""
-    for tok in (title or "").split():
-        key = title_key(tok)
-        if key in _MALE_WORDS:
-            return "m"
-        if key in _FEMALE_WORDS:
-            return "f"
-    toks = name_tokens(name)
-    if len(toks) >= 2:
-        return first_name_gender(toks[0].lower())
-    return ""
-
-
-def group_gender(group: Group) -> str:
-    """The gender a group's names and aliases agree on ('' when unknown or mixed)."""
-    found = {gender_of(n, t) for n, t in group.names} | {
-        gender_of("", a.split()[0]) for a in group.aliases if " " in a
-    }
-    found.discard("")
-    return found.pop() if len(found) == 1 else ""
-
 
 #: A party tag after a legislator's name, which the sentence's verb follows: 'Rep. Sean
 #: Duffy (R-Wisc.) also addressed …', 'Sen. Bernie Sanders (I) said'.

@@ -116,6 +116,16 @@ def _org_surface(surface: str) -> str:
     return " ".join(toks)
 
 
+def _head_noun(name: str) -> str:
+    """The noun that heads an organisation's name, which "the <noun>" repeats: "Institute"
+    in "Halvorsen Institute for Earth Observation", "Terminals" in "Delta Quay Terminals"."""
+    toks = name.split(" ")
+    for i, tok in enumerate(toks):
+        if i > 0 and tok in {"of", "for", "on"}:
+            return toks[i - 1].lower()
+    return toks[-1].lower()
+
+
 def _org_headed(toks: list[str]) -> bool:
     """True when a capitalised name is headed by an organisation word: "Federal Bureau of
     Prisons", "State Department", "Delta Quay Terminals", "NAACP" (not "GM Sherry Bassin")."""
@@ -239,7 +249,7 @@ class Organisations:
         quoted = {
             g.names[0][0]
             for g in self.resolver.groups
-            if g.kind == "organization" and g.names[0][0].split(" ")[-1].lower() == noun
+            if g.kind == "organization" and _head_noun(g.names[0][0]) == noun
         }
         if len(quoted) == 1:
             return quoted.pop()

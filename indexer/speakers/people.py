@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
+from .gender import gender_of, group_gender
 from .model import Group, Source, Statement
 from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
 from .patterns import CUE_VERB, INVERTED_VERB_RE, NAME_SEQ_RE, is_word_char
@@ -89,6 +90,17 @@ class Resolver:
         # the nearest one before ``before``, else the first
         earlier = bisect_left(offsets, before)
         return names[earlier - 1] if earlier else names[0]
+
+    def _agreeing_full_form(
+        self, surname: str, before: int, gender: str
+    ) -> tuple[str, str | None] | None:
+        """The two-word mention of ``surname`` nearest before ``before`` whose first name
+        has ``gender``: "Tom Boone" for a "Mr. Boone" when Harriet Boone also speaks."""
+        found = [
+            (at, full) for _, at, full in self._scan_full_forms(surname)
+            if at < before and len(name_tokens(full[0])) >= 2 and gender_of(*full) == gender
+        ]
+        return found[-1][1] if found else None
 
     def _scan_full_forms(self, surname: str) -> list[tuple[int, int, tuple[str, str | None]]]:
         """Every fuller mention of ``surname`` in the text, in text order. Read once per
@@ -182,10 +194,18 @@ class Resolver:
             suffix = src.name.rsplit(" ", 1)[-1].lower()
             if title_key(suffix) in NAME_SUFFIXES:  # "Trump Jr." goes to "Donald Trump Jr."
                 candidates = [g for g in candidates if g.key[1].endswith(suffix)] or candidates
+            full = None
+            want = gender_of("", src.title)
+            if candidates and want:
+                # "Mr. Boone" after Harriet Boone's quotes is Tom Boone, named just before
+                agreeing = [g for g in candidates if group_gender(g) in (want, "")]
+                if not agreeing:
+                    full = self._agreeing_full_form(toks[0], item.start, want)
+                candidates = agreeing if full is not None else candidates
             if candidates:
                 group = max(candidates, key=lambda g: g.items[-1].start if g.items else -1)
                 return self._attach(group, item, src, [(src.name, src.title)])
-            full = self.full_form_in_text(toks[0] if toks else src.name, item.start)
+            full = full or self.full_form_in_text(toks[0] if toks else src.name, item.start)
             if full is not None and len(name_tokens(full[0])) < 2 and src.title:
                 full = (src.name, src.title) if full[1] in HONORIFICS else full
             if full is None:
@@ -197,6 +217,8 @@ class Resolver:
             names = [full, (src.name, src.title)]
         for idx, group in enumerate(self.groups):
             if group.key == key or (group.key[0] == key[0] and "" in (group.key[1], key[1])):
+                if _genders_differ(group, names):
+                    continue  # Abigail and Aaron Boone share a key, not a person
                 if group.key[1] == "" and key[1]:
                     group.key = key
                 return self._attach(group, item, src, names, idx)
@@ -223,6 +245,13 @@ class Resolver:
             group.aliases.append(src.surface)
         group.items.append(item)
         return self.groups.index(group) if idx is None else idx
+
+
+def _genders_differ(group: Group, names: list[tuple[str, str | None]]) -> bool:
+    """True when ``names`` and ``group`` name people of different genders: one surname and
+    one initial ("Abigail Boone", "Aaron Boone", "Mr. Boone") are not one person then."""
+    mine = {gender_of(n, t) for n, t in names} - {""}
+    return bool(mine) and group_gender(group) not in mine | {""}
 
 
 def best_name(group: Group) -> tuple[str, str | None]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..clean import DATELINE
 from .model import Source, Statement
 from .patterns import LETTERS, OBJECT_NAME, QUOTE_MARK, REPORTED, word_alternation
 from .sentences import sentence_end, sentence_start
@@ -195,6 +196,15 @@ def _reported_source(text: str, m: re.Match[str], para_end: int) -> Source | Non
     return source_from_phrase(subj, m.group("verb2").split(" ")[0], strict=True)
 
 
+def _dateline_length(opening: str) -> int:
+    """How much of a paragraph's opening is a dateline ("BERGEN, Norway (Wire) – "), which
+    nobody says; a capitalised word and a dash alone ("NATO – ...") are not enough."""
+    m = DATELINE.match(opening)
+    if m is None or not (m.group("region") or m.group("date") or m.group("outlet")):
+        return 0
+    return m.end()
+
+
 def _closing_attributions(
     text: str, pi: int, ps: int, pe: int, quotes: list[Statement]
 ) -> list[Statement]:
@@ -208,6 +218,8 @@ def _closing_attributions(
         if src is None:
             continue
         s0 = sentence_start(text, ps, comma)
+        if s0 == ps:
+            s0 += _dateline_length(text[ps:comma])
         content = text[s0:comma]
         if QUOTE_MARK.search(content) or len(content.split()) < 4:
             continue

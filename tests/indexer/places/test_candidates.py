@@ -259,3 +259,34 @@ def test_party_and_paper_words_are_no_towns_unless_qualified(word: str, noun: st
     assert word not in [p.name for p in extract_places(f"He criticised the {word} {noun}.")]
     if word == "Liberal":
         assert labels("She grew up in Liberal, Kansas.")[0] == "Liberal, United States"
+
+
+def test_a_compass_region_before_a_place_is_a_direction() -> None:
+    """"North West England", "North East Texas", "North West Bicester": the words give a
+    direction of the place after them, not South Africa's North West province or India's
+    North East region; the place after still counts."""
+    for text, place in [("The finest aqueduct in North West England.", "England"),
+                        ("The North East Texas water group met.", "Texas")]:
+        labels = [p.label for p in extract_places(text)]
+        assert not any(label.startswith(("North-West", "North West", "North East"))
+                       for label in labels), labels
+        assert any(label.startswith(place) for label in labels), labels
+
+
+def test_the_duma_is_the_russian_parliament() -> None:
+    """"the State Duma", "Duma deputies": the parliament, not the Syrian town (LGL marks
+    none of its six)."""
+    text = ("The State Duma on Friday approved the bill, and Duma deputies sent it to "
+            "Medvedev in Moscow.")
+    assert [p.label for p in extract_places(text)] == ["Moscow, Russia"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["Earth", "Canada", "Australia", "Columbus", "Europe", "Victoria"]),
+       st.sampled_from(["Ottawa", "Denver", "Lisbon"]))
+def test_a_day_named_after_a_place_is_no_mention(day: str, town: str) -> None:
+    """"Earth Day", "Canada Day", "Columbus Day" name a day, not the place."""
+    text = f"Volunteers in {town} will plant trees on {day} Day, the organisers said."
+    places = extract_places(text)
+    assert not [p for p in places for m in p.mentions if text[m.start:m.end] == day]
+    assert [p.name for p in places] == [town]

@@ -84,3 +84,21 @@ def test_country_names_cast_no_vote(names: list[str]) -> None:
     text = f"Ships queued outside Rotterdam. Buyers in {' and '.join(names)} waited."
     rotterdam = [p for p in extract_places(text) if p.name == "Rotterdam"]
     assert [p.country_code for p in rotterdam] == ["NL"]
+
+
+#: Big foreign ports and cities, several with small US namesakes in one state (Rotterdam
+#: and Bergen in New York, Toulouse in Illinois, Hamburg in New York and Iowa).
+FOREIGN_CITIES = ["Rotterdam", "Bergen", "Toulouse", "Amsterdam", "Hamburg", "Lisbon", "Oslo",
+                  "Stockholm", "Copenhagen", "Antwerp", "Mombasa", "Lagos"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FOREIGN_CITIES), min_size=3, max_size=3, unique=True))
+def test_a_foreign_story_has_no_home_state(cities: list[str]) -> None:
+    """A story whose every name means a foreign city first is not local US news, however
+    its namesakes' states agree: the demo's satellite story put Rotterdam in New York
+    because "Bergen" also has a namesake there."""
+    a, b, c = cities
+    text = (f"The satellite photographed the port of {a} on Monday. Engineers in {b} checked "
+            f"the data, and a team in {c} built the radar.")
+    assert [p.label for p in extract_places(text) if p.country_code == "US"] == []

@@ -72,3 +72,27 @@ def test_streets_never_add_a_place_to_the_facet(cities: list[str],
     assert [p.label for p in extract_places(text)] == [
         p.label for p in extract_places(plain)]
     assert extract_places(" ".join(f"Crews closed {s} at noon." for s in streets)) == []
+
+
+_TOWNS_ABROAD = [("Porto", "Portugal"), ("Bergen", "Norway"), ("Toulouse", "France"),
+                 ("Mombasa", "Kenya"), ("Kampala", "Uganda"), ("Hamburg", "Germany")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(pair=st.lists(st.sampled_from(_TOWNS_ABROAD), min_size=2, max_size=2, unique=True),
+       river=st.from_regex(r"Xq[a-z]{3,8}", fullmatch=True),
+       dash=st.booleans())
+def test_a_river_lies_in_the_country_its_sentence_names(
+        pair: list[tuple[str, str]], river: str, dash: bool) -> None:
+    """The demo's "Floodwater from the Douro River ... in northern Portugal, according
+    to ... the institute in Bergen, Norway" is Portugal's river: a river takes a town in
+    the country its sentence names, not the closer town of another country nor the
+    dateline's town."""
+    (town, country), (far_town, far_country) = pair
+    opening = f"{far_town.upper()}, {far_country} – " if dash else ""
+    text = (f"{opening}Floodwater from the {river} River covered farmland in northern "
+            f"{country}, according to maps from the institute in {far_town}, "
+            f"{far_country}. Officials in {town} counted the cost.")
+    found = _mentions(text, extract_places(text))
+    assert f"{river} River" in found[town]
+    assert f"{river} River" not in found[far_town]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from speaker_checks import check_offsets, quotes_by_organisation
 
 from newsfacet.indexer.speakers import extract_speakers
@@ -118,3 +120,39 @@ def test_no_pronouns_or_generic_nouns_as_names() -> None:
 def test_scare_quotes_are_not_speech() -> None:
     text = "Trump called it a “witch hunt” on Tuesday, the White House said."
     assert extract_speakers(text) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["Institute", "Agency", "Council", "Foundation", "Commission"]),
+    st.sampled_from(["Halvorsen", "Tarn Valley", "Northern"]),
+    st.sampled_from(["for Earth Observation", "of Coastal Studies", "on Water Safety"]),
+)
+def test_the_head_noun_joins_a_name_that_runs_on_after_it(
+    head: str, owner: str, rest: str
+) -> None:
+    # "the Halvorsen Institute for Earth Observation said" and later "according to the
+    # institute": its head noun is "Institute", not the last word, "Observation".
+    name = f"{owner} {head} {rest}"
+    text = (
+        f"The satellite resumed measurements on Thursday after a four-day break, the {name} "
+        "said.\n\n"
+        "Several coastal cities had begun using its data in trials to monitor floods, "
+        f"according to the {head.lower()}."
+    )
+    assert list(quotes_by_organisation(text)) == [name]
+
+
+def test_a_dateline_is_not_part_of_what_an_organisation_said() -> None:
+    text = (
+        "BERGEN, Norway (Northbound Wire) – The satellite resumed measurements on Thursday "
+        "after a four-day break, the Halvorsen Institute said."
+    )
+    said = quotes_by_organisation(text)["Halvorsen Institute"]
+    assert said == ["The satellite resumed measurements on Thursday after a four-day break"]
+    # a capitalised word and a dash alone are no dateline: the sentence stays whole
+    plain = (
+        "NATO – the alliance – will meet the shipping firms next week, the Halvorsen "
+        "Institute said."
+    )
+    assert quotes_by_organisation(plain)["Halvorsen Institute"] == [plain.split(", the")[0]]
