@@ -83,7 +83,11 @@ WORLD_REGIONS: tuple[WorldRegion, ...] = (
     WorldRegion(("Heathrow", "Heathrow Airport"), "GB", 51.47, -0.46, 2647216),
     WorldRegion(("Gatwick", "Gatwick Airport"), "GB", 51.153, -0.182),
     WorldRegion(("Schiphol", "Schiphol Airport"), "NL", 52.31, 4.76, 6296680),
-    WorldRegion(("JFK Airport", "John F. Kennedy International Airport"), "US", 40.64, -73.78),
+    # "Kennedy ...": the full name is five words, longer than the scan's names
+    WorldRegion(("JFK Airport", "John F. Kennedy International Airport",
+                 "Kennedy International Airport", "Kennedy Airport"), "US", 40.64, -73.78),
+    WorldRegion(("Hartsfield-Jackson", "Hartsfield-Jackson International Airport",
+                 "Hartsfield-Jackson Atlanta International Airport"), "US", 33.64, -84.43),
     WorldRegion(("O'Hare", "O'Hare International Airport"), "US", 41.978, -87.904),
     WorldRegion(("Dulles", "Dulles International Airport"), "US", 38.95, -77.45),
     WorldRegion(("Tiananmen Square",), "CN", 39.905, 116.391),
@@ -105,4 +109,8 @@ WORLD_REGIONS: tuple[WorldRegion, ...] = (
     WorldRegion(("Oahu", "O'ahu"), "US", 21.43333, -157.96667, 5851609),
     WorldRegion(("Maui",), "US", 20.77024, -156.26816, 5850862),
     WorldRegion(("Lower Mainland",), "CA", 49.2, -122.6),
+    WorldRegion(("Far East",), "", 35.0, 120.0),
+    WorldRegion(("Near East",), "", 33.0, 38.0),
+    WorldRegion(("South Ossetia",), "GE", 42.3, 44.0),
+    WorldRegion(("Kabardino-Balkaria",), "RU", 43.5, 43.4),
 )

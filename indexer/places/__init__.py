@@ -48,6 +48,7 @@ from collections.abc import Sequence
 from newsfacet.schema.document import Place, Span
 
 from ..gazetteer import Candidate, Gazetteer, get_gazetteer
+from .bare_counties import bare_counties
 from .candidates import MentionFinder
 from .county_lists import county_lists
 from .features import attach_features
@@ -84,6 +85,7 @@ def extract_places(
     gaz = gazetteer or get_gazetteer()
     extractor = MentionFinder(gaz, text, exclude)
     mentions = county_lists(gaz, text, extractor.find())
+    mentions = bare_counties(text, mentions, extractor.excluded)
     date_mention = dateline_mention(gaz, text, dateline) if dateline else None
     if date_mention is not None:
         mentions = [

@@ -12,7 +12,7 @@ from ..gazetteer import Candidate, Entry, Gazetteer, normalize
 from ..lexicon import ORGANISATION_WORDS, PERSON_TITLES
 from .abbreviations import abbreviation_at
 from .capitals import bare_dateline, written_in_lower_case
-from .districts import district_mention, party_before
+from .hyphens import hyphen_parts
 from .initials import country_initials
 from .mention import Mention
 from .qualify import qualify, qualify_by_people
@@ -29,6 +29,7 @@ from .words import (
     PLACE_PREFIXES,
     PLACE_SUFFIXES,
     RELATION_WORDS,
+    SHORT_EXONYMS,
     STATE_WORDS,
 )
 
@@ -48,6 +49,9 @@ _ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)
 #: A possessive after a name: "St. John's" is a church or hospital, not Saint John.
 _POSS = ("'s", "’s")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+#: A compass quarter written short before a town ("N.W. Rochester", "S.E. Paris"): a
+#: part of the town, not a person's initials.
+_QUARTERS = frozenset({"N.E.", "N.W.", "S.E.", "S.W."})
 
 #: Endings of English contractions ("I've", "We're"): such a token is never a place.
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
@@ -144,6 +148,10 @@ class MentionFinder:
 
     def _excluded(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps an excluded span (a speaker's name, say)."""
+        return self._excluded_chars.find(1, start, end) >= 0
+
+    def excluded(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps an excluded span (for the later steps)."""
         return self._excluded_chars.find(1, start, end) >= 0
 
     def _caps_context(self, i: int) -> bool:
@@ -248,7 +256,8 @@ class MentionFinder:
         first, last = toks[i], toks[j]
         best = entries[0].candidate
         single = i == j
-        if single and not entries[0].main and best.kind == "city" and len(first.text) < 5:
+        if (single and not entries[0].main and best.kind == "city" and len(first.text) < 5
+                and normalize(first.text) not in SHORT_EXONYMS):
             return True  # short alternate names are mostly codes and foreign words
         surface = self.text[first.start : last.end]
         alias_ok = not entries[0].main and surface in ("US", "UK", "USA", "UAE", "DRC", "USSR")
@@ -367,7 +376,8 @@ class MentionFinder:
         after = i + 1 < len(toks) and _adjacent(text, tok, toks[i + 1])
         if after and _INITIALS.match(toks[i + 1].text):
             return True
-        if i > 0 and _adjacent(text, toks[i - 1], tok) and _INITIALS.match(toks[i - 1].text):
+        if (i > 0 and _adjacent(text, toks[i - 1], tok) and _INITIALS.match(toks[i - 1].text)
+                and toks[i - 1].text not in _QUARTERS):
             return True
         before = text[max(0, tok.start - 20) : tok.start]
         word = before.rstrip(" ,").rsplit(" ", 1)[-1].lower()
@@ -433,42 +443,6 @@ class MentionFinder:
                 return True
         return False
 
-    def _hyphen_parts(self, i: int) -> list[Mention]:
-        """Places inside a hyphenated word: "Egyptian-US", "D-Charleston", "Atlanta-area"."""
-        tok = self.tokens[i]
-        out: list[Mention] = []
-        pos = tok.start
-        for part in tok.text.split("-"):
-            start, end = pos, pos + len(part)
-            pos = end + 1
-            if len(part) < 2 or not part[0].isupper() or self._excluded(start, end):
-                continue
-            if self.gaz.demonym(part) is not None:
-                continue  # "Egyptian-US": the adjective is no mention
-            abbr = self.gaz.abbreviations.get(part)
-            if abbr is None and self.text[end : end + 1] == "." and pos > tok.end:
-                abbr = self.gaz.abbreviations.get(part + ".")  # "D-Pa.": the stop was cut
-                end += abbr is not None
-            if abbr is not None:  # "D-S.C."
-                out.append(Mention(start, end, normalize(part), [abbr]))
-                continue
-            key = normalize(part)
-            entries = self.gaz.entries_for_key(key)
-            if pos > tok.end and party_before(self.text, tok.start, start):
-                district = district_mention(self.gaz, key, entries, start, end)
-                if district is not None:
-                    out.append(district)
-                    continue
-            alias_ok = part in ("US", "UK", "USA", "UAE")
-            if not entries or key in NOT_PLACES or (key in COMMON_WORDS and not alias_ok):
-                continue
-            top = entries[0]
-            if part.isupper() and not alias_ok:
-                continue
-            if top.candidate.kind in ("country", "admin") or (top.main and len(part) > 3):
-                out.append(Mention(start, end, key, entries))
-        return out
-
     def _qualified(self, j: int) -> bool:
         """True when token j is followed by ", <US state or country>" ("Mobile, Alabama",
         "Superior, Wis.")."""
@@ -519,7 +493,7 @@ class MentionFinder:
         matched, i = self._longest_match(i, mentions)
         if not matched:
             if "-" in toks[i].text:
-                mentions.extend(self._hyphen_parts(i))
+                mentions.extend(hyphen_parts(self, i))
             i += 1
         return i
 

@@ -20,13 +20,15 @@ from ..lexicon import CALENDAR_WORDS
 from .candidates import Mention
 from .hosts import street_hosts
 from .tokens import Token
+from .words import COMMON_WORDS
 
 #: Words that end a street's or a park's name. Ambiguous ones ("Court", "Way", "Place",
 #: "Circle") are left out: "Supreme Court", "Milky Way".
 _FEATURE_WORDS = frozenset({
     "Street", "Avenue", "Road", "Drive", "Boulevard", "Lane", "Parkway", "Highway",
     "Turnpike", "Pike", "Expressway", "Freeway", "Park", "St.", "Ave", "Rd.", "Blvd", "Ln.",
-    "Pkwy", "River", "Creek", "Lake", "Township", "Twp", "Bypass", "Trafficway"})
+    "Pkwy", "River", "Creek", "Lake", "Township", "Twp", "Bypass", "Trafficway", "Island",
+    "Islands"})
 #: Abbreviations whose full stop the scan left out of the word ("Ave." is "Ave").
 _DOTTED = frozenset({"Ave", "Blvd", "Pkwy", "Twp"})
 #: A capitalised word of a street name ("Van", "Dorn", "MacCorkle", "Hyland-Croy"), a
@@ -59,6 +61,8 @@ _CONTINUING = frozenset({w.rstrip(".") for w in _FEATURE_WORDS} | {"Court", "Way
 _NUMBER_AFTER = re.compile(r" \d{1,4}(?!\w)")
 _NUMBERED_WORDS = frozenset({"Highway", "Route", "Road"})
 _NUMBERED_QUALIFIERS = frozenset({"State", "U.S.", "US", "County"})
+#: Feature words written before the name: "Lake Lanier", "River Lune".
+_NAME_FIRST = frozenset({"Lake", "River"})
 #: The name after "Lake" ("Lake Lanier", "Lake St. Clair"): one or two capitalised words.
 _LAKE_NAME = re.compile(r" (?:St\. )?[A-Z][\w'’]+(?: [A-Z][\w'’]+)?(?![\w'’])")
 #: First words that make the phrase something else than a street or park ("The Park",
@@ -96,10 +100,12 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
                     continue  # "Oxford Road 5": a numbered road of a named county's
                 spans.append((start, number.end()))
                 continue
-        if word == "Lake" and not after_name:
-            name = _LAKE_NAME.match(text, end)  # "Lake Lanier", "Lake St. Clair"
+        if word in _NAME_FIRST and not after_name:
+            # "Lake Lanier", "Lake St. Clair"; "the River Lune" (British and Irish rivers)
+            name = _LAKE_NAME.match(text, end)
             if (name is not None and name.group().split()[0] not in _NOT_FIRST
-                    and name.group().split()[-1] not in _FEATURE_WORDS):
+                    and name.group().split()[-1] not in _FEATURE_WORDS
+                    and name.group().split()[-1].lower() not in COMMON_WORDS):
                 spans.append((tok.start, name.end()))
                 continue
         if word not in _FEATURE_WORDS:
@@ -135,7 +141,35 @@ def feature_spans(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         if spans and spans[-1][1] > start:
             continue
         spans.append((start, end))
-    return spans
+    return _with_bare_rivers(text, _with_listed_streets(text, spans))
+
+
+#: Plural street words after a list of names: "Goodwin and Pinevale streets", "Woodfield
+#: and Martingale roads", "Crabgrass, Owens and Harris roads".
+_PLURALS = re.compile(r" (?:streets|roads|avenues|boulevards|drives|lanes)\b")
+_LISTED = r"(?:[A-Z][\w'’]*\.?(?: [A-Z][\w'’]*\.?){0,2})"
+#: The list right before the plural: names joined by commas, "and" or a slash.
+_STREET_LIST = re.compile(r"(?<![\w'’.])(?:" + _LISTED + r"(?:,? and |, |/))+" + _LISTED + r"$")
+_ONE_LISTED = re.compile(_LISTED)
+
+
+def _with_listed_streets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` plus each name of a list before a plural street word, which names one
+    street each though only the last stands next to the word ("Bourbon and Dauphine
+    streets")."""
+    listed: list[tuple[int, int]] = []
+    for plural in _PLURALS.finditer(text):
+        pos = plural.start()
+        names = _STREET_LIST.search(text, max(0, pos - _LOOK_BACK), pos)
+        if names is None:
+            continue
+        for name in _ONE_LISTED.finditer(text, names.start(), pos):
+            if name.group().split()[0] not in _NOT_FIRST:
+                listed.append(name.span())
+    if not listed:
+        return spans
+    listed = [(s, e) for s, e in listed if not any(a < e and s < b for a, b in spans)]
+    return sorted(spans + listed)
 
 
 def attach_features(text: str, tokens: Sequence[Token],
@@ -168,3 +202,26 @@ def attach_features(text: str, tokens: Sequence[Token],
             out.append(replace(host, start=start, end=end, dateline=False, deferred=False))
     out.sort(key=lambda m: m.start)
     return out
+
+
+#: A river's name with its word ("Neches River", "River Pollagh"), and the bare name
+#: after "the" that the text goes on to use ("the Neches forms the boundary").
+_RIVER = re.compile(r"\b([A-Z][a-z]{2,}) River\b|\bRiver ([A-Z][a-z]{2,})\b")
+
+
+def _with_bare_rivers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` plus "the <name>" of each river the text names with its word: a river,
+    once named, is written bare ("the Neches", "the Pollagh")."""
+    if "River" not in text:
+        return spans
+    names = {m.group(1) or m.group(2) for m in _RIVER.finditer(text)}
+    # "the State", "the Red" (tide, Sox) are other things
+    names = {n for n in names if n.lower() not in COMMON_WORDS and n not in ("Red", "Blue")}
+    bare: list[tuple[int, int]] = []
+    for name in names:
+        for m in re.finditer(r"\b[Tt]he " + name + r"\b(?![\w'’-])(?! [A-Z])(?! River)", text):
+            bare.append((m.start() + 4, m.end()))
+    if not bare:
+        return spans
+    bare = [(s, e) for s, e in bare if not any(a < e and s < b for a, b in spans)]
+    return sorted(spans + bare)

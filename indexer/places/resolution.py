@@ -12,6 +12,7 @@ from ..gazetteer import Candidate, Entry, Gazetteer, is_us_state, normalize
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
+from .town_shapes import likeliest_town, town_shaped
 
 #: Population below which a single-word foreign town needs its country in the text.
 FOREIGN_TOWN_POPULATION = 100_000
@@ -444,20 +445,24 @@ def _place_small_towns(gaz: Gazetteer, unplaced: list[Mention],
     A local paper names its towns without their state ("Harwinton", beside "Torrington"
     and "Litchfield"): a small town within :data:`SMALL_TOWN_KM` of a US town or county
     the document names is the one meant, if the text once writes it where only a place
-    stands ("in Harwinton", a dateline); other names stay dropped: "Scott", "Tanner".
+    stands ("in Harwinton", a dateline); a name built like a town's ("Whitestown", "New
+    Concord") is a town wherever the text is not a foreign story
+    (:mod:`.town_shapes`); other names stay dropped: "Scott", "Tanner".
     """
     points = [(c.latitude, c.longitude) for c in (m.choice for m in kept)
               if c is not None and c.country_code == "US" and c.kind in ("city", "admin")
               and c.level != 1 and c.latitude is not None and c.longitude is not None]
-    if not points or 2 * len(points) < len(kept):
-        return kept  # not local US news
+    local = 2 * len(points) >= len(kept)  # not a foreign story
     located = {m.key for m in unplaced if m.located}
     chosen: dict[str, Candidate | None] = {}
     for m in unplaced:
-        if m.key not in located:
-            continue  # "Scott", "Tanner": never written where only a place stands
         if m.key not in chosen:
-            chosen[m.key] = _nearest(gaz.small_us_entries(m.key), points)
+            entries = gaz.small_us_entries(m.key)
+            # "Scott", "Tanner": never written where only a place stands
+            near = _nearest(entries, points) if points and m.key in located and local else None
+            if near is None and local and town_shaped(m.key):
+                near = likeliest_town(entries, points)  # "Whitestown", "New Concord"
+            chosen[m.key] = near
         m.choice = chosen[m.key]
         if m.choice is not None:
             kept.append(m)

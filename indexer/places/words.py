@@ -49,7 +49,7 @@ PLACE_PREFIXES: frozenset[str] = words(
     """
     north south east west northern southern eastern western northeast northwest southeast
     southwest northeastern northwestern southeastern southwestern central greater upper
-    lower downtown metro mid inner outer rural urban
+    lower downtown metro mid inner outer rural urban metropolitan missing
     """
 )
 
@@ -90,6 +90,10 @@ NOT_PLACES: frozenset[str] = frozenset(
     ]
 )
 
+#: Short English names of cities that GeoNames keeps as alternate names ("Kiev" for
+#: Kyiv), which the rule against short alternates (mostly codes) would otherwise drop.
+SHORT_EXONYMS: frozenset[str] = frozenset(["kiev", "lodz"])
+
 #: Lower-case words after which a capitalised word is a person ("his son Bryan",
 #: "spokesman Stuart Green"), not a town.
 RELATION_WORDS: frozenset[str] = words(
@@ -128,6 +132,7 @@ INSTITUTION_WORDS: frozenset[str] = words(
     commissioner commissioners superintendent manager administrator clerk treasurer
     auditor assessor trustee trustees councilman councilwoman alderman investigator
     investigators patrol policemen firefighters deputies
+    stadium seniors correctional maternity jail prison penitentiary democrat
     """
 )
 

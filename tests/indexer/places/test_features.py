@@ -130,3 +130,57 @@ def test_a_word_ending_a_sentence_is_no_part_of_a_street_opening_the_next(
     text = f"He lives in {town}. {word} {rest}"
     assert _spans(text) == []
     assert [p.name for p in extract_places(text)] == [town]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, lead=st.sampled_from(["the ", "across the ", "into the "]))
+def test_a_river_written_before_its_name_is_a_feature(name: str, lead: str) -> None:
+    cap = name.capitalize()
+    assert _spans(f"Officials said {lead}River {cap} rose on Friday.") == [f"River {cap}"]
+
+
+def test_river_before_a_common_word_is_no_river() -> None:
+    assert _spans("The River Valley school and River Road stayed shut.") == ["River Road"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, word=st.sampled_from(["Island", "Islands"]))
+def test_an_island_is_a_feature_of_its_town(name: str, word: str) -> None:
+    cap = name.capitalize()
+    text = f"Officials in Oxford said cars on {cap} {word} were attacked."
+    places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
+    assert places["Oxford"] == ["Oxford", f"{cap} {word}"]
+
+
+def test_an_island_the_gazetteer_knows_stays_itself() -> None:
+    assert _spans("Officials in Providence said Rhode Island agreed.") == ["Rhode Island"]
+    text = "Officials in Providence said Rhode Island agreed."
+    assert "Rhode Island" in [p.name for p in extract_places(text)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(_NAMES, min_size=2, max_size=4, unique=True),
+       plural=st.sampled_from(["streets", "roads", "avenues"]),
+       joiner=st.sampled_from([", ", " and "]))
+def test_each_name_of_a_list_before_a_plural_street_word_is_a_street(
+        names: list[str], plural: str, joiner: str) -> None:
+    caps = [n.capitalize() for n in names]
+    listed = joiner.join(caps[:-1]) + " and " + caps[-1]
+    assert _spans(f"The crash happened at {listed} {plural} on Friday.") == caps
+
+
+def test_a_list_of_people_before_a_plain_noun_is_no_street() -> None:
+    assert _spans("Smith and Jones said the streets were empty.") == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(name=_NAMES, form=st.sampled_from(["the {} River", "the River {}"]))
+def test_a_named_river_written_bare_after_the_is_a_feature(name: str, form: str) -> None:
+    cap = name.capitalize()
+    text = f"Boats crossed {form.format(cap)} at dawn. The {cap} forms the border; the {cap} rose."
+    assert _spans(text)[-2:] == [cap, cap]
+
+
+def test_a_common_word_named_river_is_not_read_bare() -> None:
+    assert _spans("Boats left the Red River. The Red Sox won and the Red tide came.") == [
+        "Red River"]

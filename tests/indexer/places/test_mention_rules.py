@@ -316,6 +316,65 @@ def test_every_listed_region_is_found_by_each_of_its_names(region: tuple[str, st
 
 
 @settings(max_examples=30, deadline=None)
+@given(quarter=st.sampled_from(["N.W.", "N.E.", "S.W.", "S.E."]),
+       town=st.sampled_from(["Rochester", "Paris", "Minneapolis", "Atlanta", "Portland"]))
+def test_a_compass_quarter_before_a_town_is_no_initial(quarter: str, town: str) -> None:
+    text = f"Fire damages {quarter} {town} house. Crews came quickly."
+    assert town in _mentions(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(town=st.sampled_from(["Cairo", "Limerick", "Manhattan", "Houston", "Leeds"]),
+       word=st.sampled_from(["Stadium", "Seniors Center", "Correctional Facility",
+                             "Maternity Hospital", "Jail", "Prison", "Penitentiary"]))
+def test_a_town_before_a_stadium_prison_or_hospital_is_a_place(town: str, word: str) -> None:
+    text = f"The team played at the {town} {word} on Monday."
+    assert town in _mentions(text)
+
+
+def test_a_town_before_a_legislators_party_is_a_place() -> None:
+    assert "Manhattan" in _mentions("said Rep. Tom Hawk, a Manhattan Democrat, on Monday.")
+
+
+@settings(max_examples=20, deadline=None)
+@given(lead=st.sampled_from(["Talks in ", "Flights to ", "Officials from "]),
+       name=st.sampled_from(["Kiev", "Lodz"]))
+def test_a_short_english_name_of_a_city_is_a_place(lead: str, name: str) -> None:
+    assert _mentions(f"{lead}{name} went on for a week.") == [name]
+
+
+@settings(max_examples=30, deadline=None)
+@given(pair=st.sampled_from([("Logan", "Rogersville", "Springfield, Missouri"),
+                             ("Watertown", "Mayer", "Minneapolis"),
+                             ("Dassel", "Cokato", "Minneapolis"),
+                             ("Minneapolis", "Bloomington", "St. Paul")]),
+       rest=st.sampled_from([" students moved into a new building.",
+                             " Lutheran won the title.", " school board met."]))
+def test_two_towns_joined_by_a_hyphen_are_both_places(pair: tuple[str, str, str],
+                                                      rest: str) -> None:
+    first, second, city = pair
+    found = _mentions(f"The {first}-{second}{rest} Officials in {city} agreed.")
+    assert first in found and second in found
+
+
+def test_a_hyphenated_surname_after_a_first_name_is_no_town_pair() -> None:
+    assert "Lee" not in _mentions("Rep. Sheila Jackson-Lee spoke on Monday.")
+
+
+@settings(max_examples=30, deadline=None)
+@given(town=st.sampled_from(["Lancaster", "Dayton", "Atlanta", "Toledo"]),
+       lead=st.sampled_from(["Missing", "Metropolitan"]))
+def test_missing_or_metropolitan_before_a_town_keeps_it_a_place(town: str, lead: str) -> None:
+    text = f"{lead} {town} girl is found. Police in {town} said she was safe."
+    assert _mentions(text) == [town, town]
+
+
+def test_a_five_word_airport_name_is_found_by_its_last_words() -> None:
+    text = "Flights leave New York's John F. Kennedy International Airport daily."
+    places = {p.name: [text[m.start : m.end] for m in p.mentions] for p in extract_places(text)}
+    assert places["JFK Airport"] == ["Kennedy International Airport"]
+
+
 @given(lead=st.sampled_from(["Cargo moving between Mombasa and", "Ships sail on to",
                              "The ministers met in", "Prices rose in"]),
        end=st.sampled_from([" every week.", ", officials said.", " by the end of 2025."]))
