@@ -93,6 +93,10 @@ def _opening_person(text: str, m: re.Match[str], end: int) -> Source | None:
 #: What may follow the name after "said" when the name is the source: 'said Smith.'
 _CLAUSE_END = {",", ".", ";", ""}
 
+#: A pronoun right before the verb is its subject: 'Asked who leads the party, he said
+#: Ryan.' names Ryan as what was said, not as who said it.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[^\w'’])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho)[ ]+$")
+
 
 @dataclass
 class Mention:
@@ -119,7 +123,11 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
             src = None
             if chunk.strip() and not chunk.islower():  # a person's name has a capital
                 src = source_from_phrase(chunk, m.group("verb"), strict=False)
-            if (src is None or src.kind != "person") and m.group("verb") in {"said", "says"}:
+            if (
+                (src is None or src.kind != "person")
+                and m.group("verb") in {"said", "says"}
+                and _PRONOUN_SUBJECT.search(chunk) is None
+            ):
                 obj = text[m.end() : min(pe, m.end() + 200)]
                 if obj[:1] == " " and obj[1:2].isupper():
                     src = source_from_object(obj, m.group("verb"))
