@@ -99,6 +99,7 @@ class Assignment:
             if speaker is not None:
                 self.last_person = speaker
                 self.blocked = False
+                self.pronouns.quoted(item, src)
             return speaker
         if src.kind == "pronoun":
             near = self.blocked and item.para - self.blocked_at[1] <= 1

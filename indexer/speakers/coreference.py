@@ -4,6 +4,7 @@ gender, with first-name lists and title words for the gender."""
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass
 
 from .first_names import first_name_gender
@@ -212,6 +213,14 @@ class Pronouns:
         self.paras = paras
         self.resolver = resolver
         self._mentions: list[Mention] | None = None
+        #: People named as the source of a quote, whatever the verb ('," Trump shot
+        #: back'), at the quote's end (the scan reads speech verbs only); merged into
+        #: the scanned mentions at the next pronoun.
+        self._quoted: list[Mention] = []
+
+    def quoted(self, item: Statement, src: Source) -> None:
+        """Note that a named person spoke ``item``: a later "he/she" may point back to it."""
+        self._quoted.append(Mention(item.end, src))
 
     def resolve(
         self, item: Statement, src: Source, floor: int, last_person: int | None, blocked: bool
@@ -221,6 +230,9 @@ class Pronouns:
         last (``blocked``), the person who last opened a sentence."""
         if self._mentions is None:
             self._mentions = source_mentions(self.text, self.paras)
+        for mention in self._quoted:
+            insort(self._mentions, mention, key=lambda m: m.pos)
+        self._quoted.clear()
         speaker = resolve_pronoun(item, src.surface, self._mentions, self.resolver, floor)
         if (
             speaker is None
