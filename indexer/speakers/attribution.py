@@ -219,9 +219,18 @@ _LONG_SUBJECT = re.compile(
 _FRONTED = re.compile(r"[^,;:\"“”\n]{2,100}?,[ ]+")
 
 
+#: A subordinator opening the subject's words: the name is in a fronted clause ('When
+#: Wallace died in 1998, President Clinton released …', 'Like Corker, Menendez …').
+_SUBORDINATE = re.compile(
+    r"(?:When|While|After|Before|Like|Unlike|Although|Though|If|Since|Because|Until)[ \u00a0]"
+)
+
+
 def _is_person_subject(sm: re.Match[str] | None) -> bool:
     """True when a sentence-subject match is "he"/"she" or a person's name."""
     subj = sm.group("subj") if sm is not None else ""
+    if _SUBORDINATE.match(subj):
+        return False
     return bool(subj) and (
         subj.lower() in PERSON_PRONOUNS or source_from_name(subj, "", None).kind == "person"
     )
@@ -320,7 +329,9 @@ def _colon_intro(text: str, item: Statement, para_start: int) -> Source | None:
     if QUOTE_MARK.search(sentence) or len(sentence.split()) > 30:
         return None
     sm = SENTENCE_SUBJECT.match(text, s0, item.open_pos)
-    if not sm:
+    if sm is not None and _SUBORDINATE.match(sm.group("subj")):
+        sm = _subject_of(text, s0, item.open_pos)  # 'When Wallace died, Clinton said:'
+    if not sm or _SUBORDINATE.match(sm.group("subj")):
         return None
     whole = NAME_SEQ_RE.match(text, sm.start("subj"), item.open_pos)
     if whole is not None and whole.end() != sm.end("subj"):
