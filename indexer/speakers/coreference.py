@@ -109,6 +109,16 @@ class Mention:
     src: Source
 
 
+#: A sentence opened by a capitalised participle: 'Informed of …,', 'Speaking to …,'.
+_PARTICIPLE_OPENING = re.compile(r"[ ]*[A-Z][a-z]+(?:ing|ed)[ ]")
+
+
+def _participle_word(src: Source) -> bool:
+    """True for a lone capitalised word in -ing or -ed ('Informed', 'Anticipating'): a
+    participle opening a fronted clause, not a surname."""
+    return " " not in src.name and not src.title and src.name.endswith(("ing", "ed"))
+
+
 def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
     """Every 'NAME said ...' / '... said NAME' in the text, quoted speech or not: the
     people a later "he said" may point back to."""
@@ -126,6 +136,15 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
             src = None
             if chunk.strip() and not chunk.islower():  # a person's name has a capital
                 src = source_from_phrase(chunk, m.group("verb"), strict=False)
+                if (
+                    src is None or src.kind != "person" or _participle_word(src)
+                ) and _PARTICIPLE_OPENING.match(chunk):
+                    # 'Informed of the district's lean, Early described it …': the
+                    # participle opens a fronted clause; the subject follows its comma
+                    after = chunk.rsplit(",", 1)[1] if "," in chunk else ""
+                    src = None
+                    if after.strip()[:1].isupper():
+                        src = source_from_phrase(after, m.group("verb"), strict=False)
             if (
                 (src is None or src.kind != "person")
                 and m.group("verb") in {"said", "says"}
