@@ -31,16 +31,28 @@ _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
+def _title_case(text: str, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` capitalises all of its three or more long words."""
+    long_words = _LONG_WORD.findall(text, lo, hi)
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
 def _in_headline(text: str, at: int) -> bool:
-    """True when the line around ``at`` is a headline: every word of four letters or more
-    capitalised ('Ted Cruz Hints Trump Is …'). There a capitalised run is no name."""
+    """True when ``at`` stands in a headline: a line, a quoted title on it ('a column
+    entitled "Why Electing Hillary Is More Important Than Electing Obama"') or the rest
+    of a line after page debris, with every word of four letters or more capitalised
+    ('Ted Cruz Hints Trump Would Get …'). There a capitalised run is no name."""
     lo = text.rfind("\n", 0, at) + 1
     hi = text.find("\n", at)
     hi = len(text) if hi < 0 else hi
-    if hi - lo > 200:
+    opened = max(text.rfind("“", lo, at), text.rfind('"', lo, at))
+    if opened >= 0:
+        ends = [e for e in (text.find("”", at, hi), text.find('"', at, hi)) if e >= 0]
+        if ends:
+            lo, hi = opened + 1, min(ends)
+    if hi - at > 200:
         return False
-    long_words = _LONG_WORD.findall(text, lo, hi)
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    return (hi - lo <= 200 and _title_case(text, lo, hi)) or _title_case(text, at, hi)
 
 
 def _name_in_headline(name: str) -> str:
