@@ -145,17 +145,21 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                     src = None
                     if after.strip()[:1].isupper():
                         src = source_from_phrase(after, m.group("verb"), strict=False)
+            inverted = chunk.rstrip(" ").endswith(",")  # 'And Trump, said Sunshine, …'
             if (
-                (src is None or src.kind != "person")
+                (src is None or src.kind != "person" or inverted)
                 and m.group("verb") in {"said", "says"}
                 and _PRONOUN_SUBJECT.search(chunk) is None
             ):
+                before = src
                 obj = text[m.end() : min(pe, m.end() + 200)]
                 if obj[:1] == " " and obj[1:2].isupper():
                     src = source_from_object(obj, m.group("verb"))
                     named = NAME_SEQ_RE.match(obj, 1)
                     if named is None or obj[named.end() : named.end() + 1] not in _CLAUSE_END:
                         src = None  # 'He says Obama "knows ...': Obama is the clause's subject
+                if inverted and (src is None or src.kind != "person"):
+                    src = before  # no name after "said": the subject stands
             if src is not None and src.kind == "person" and not in_quotes(text, ps, pos):
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
