@@ -72,6 +72,7 @@ STOP_WORDS = {
     "certainly", "clearly", "finally", "obviously", "apparently", "actually", "similarly",
     "additionally", "ultimately", "basically", "frankly", "honestly", "notably", "surely",
     "unfortunately", "fortunately", "naturally", "really", "likewise", "interestingly",
+    "besides", "maybe", "perhaps", "four", "five", "six", "seven", "eight", "nine", "ten",
 } | CALENDAR_WORDS
 
 #: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
@@ -99,6 +100,8 @@ DESCRIPTORS = {
     "vendor", "waiter", "waitress", "cook", "baker", "butcher", "clerk", "cashier",
     "dockworker", "docker", "trucker", "hydrologist", "meteorologist", "climatologist",
     "geologist", "epidemiologist", "virologist", "doctor",
+    # roles before a name that open a sentence capitalised: "Rival Hillary Clinton said"
+    "rival", "adviser", "advisor", "aide", "hacker", "celebrity", "celebrities",
 }
 
 #: Pronouns that stand for a person, and the ones that never do: neither is a name.
