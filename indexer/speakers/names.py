@@ -260,6 +260,13 @@ def _drop_descriptors(toks: list[str]) -> list[str]:
         if _first_name_before_surname(toks):
             break  # "Jan Verhoef": a first name, not the month
         toks.pop(0)  # "But Brennan"
+    if (
+        len(toks) >= 3
+        and toks[0].endswith("ing")
+        and toks[0].lower() not in FIRST_NAMES
+        and toks[1].lower() in FIRST_NAMES
+    ):
+        toks.pop(0)  # "Using Ted Cruz": a participle opening the sentence, not a first name
     owner = [k for k, t in enumerate(toks[:-1]) if t.endswith(("'s", "’s"))]
     if owner:
         toks = toks[owner[-1] + 1 :]  # "Fox's Chris Wallace", "The Washington Post's Ed Lee"

@@ -32,3 +32,11 @@ def test_a_role_opening_the_sentence_stays_out_of_the_speaker(
     text = f'{lead} {first} {last} said the plan was dead. "Nobody asked us," {last} said.'
     people = [s.name for s in extract_speakers(text) if s.kind == "person"]
     assert people == [f"{first} {last}"], people
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Using", "Citing", "Quoting", "Asserting"]),
+       st.sampled_from(["Laura", "Susan", "Thomas", "Michael"]), st.sampled_from(LAST))
+def test_a_participle_before_a_first_name_is_no_name(part: str, first: str, last: str) -> None:
+    assert canonical_name(f"{part} {first} {last}")[0] == f"{first} {last}"
+    assert canonical_name(f"Sterling {first[0]}. {last}")[0] == f"Sterling {first[0]}. {last}"
