@@ -411,6 +411,8 @@ def classify_name(name: str, title: str | None) -> str:
             continue  # "Jan Verhoef": the first name, not the month
         if k == 0 and title is not None and _first_name_before_surname(toks):
             continue  # "Rep. Virginia Foxx": after a title, the first name, not the state
+        if k == len(toks) - 1 and k and person_shaped and low in CALENDAR_WORDS:
+            continue  # "Theresa May", "Prime Minister Theresa May": a surname, not the month
         if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")
