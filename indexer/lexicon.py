@@ -75,7 +75,8 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "corporal", "councilman", "councilwoman", "councilmember", "miss", "professor",
     "doctor", "reverend", "state", "senior", "acting", "interim", "former", "ayatollah",
     "gens", "generals", "presidents", "executive", "officer", "whip", "delegate",
-    "constable", "principal", "counsel", "special", "dean",
+    "constable", "principal", "counsel", "special", "dean", "alderman", "alderwoman",
+    "assemblyman", "assemblywoman", "assemblymember", "councillor", "councilor",
 })
 #: Honorifics as written: they rank below any other title when a name has both.
 HONORIFICS: frozenset[str] = frozenset({"Mr.", "Mrs.", "Ms.", "Mx.", "Miss"})

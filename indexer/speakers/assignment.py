@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..lexicon import CALENDAR_WORDS
 from .attribution import find_source
 from .coreference import Pronouns
 from .learned import Candidate, candidates, choose
@@ -94,11 +95,18 @@ class Assignment:
 
     def _speaker_of(self, item: Statement, src: Source) -> int | None:
         """The group an attribution gives ``item`` (None: nobody); notes who spoke last."""
+        if src.kind in {"anon", "org"} and src.surface.lower() in CALENDAR_WORDS and (
+            src.surface[:1].isupper()
+            and self.resolver.full_form_in_text(src.surface, item.start) is not None
+        ):
+            # '"…," May said.' after "Theresa May": the surname, not the month
+            src = Source("person", src.surface, src.surface, None, src.role, src.cue)
         if src.kind == "person":
             speaker = self.resolver.add(item, src)
             if speaker is not None:
                 self.last_person = speaker
                 self.blocked = False
+                self.pronouns.quoted(item, src)
             return speaker
         if src.kind == "pronoun":
             near = self.blocked and item.para - self.blocked_at[1] <= 1

@@ -219,9 +219,18 @@ _LONG_SUBJECT = re.compile(
 _FRONTED = re.compile(r"[^,;:\"“”\n]{2,100}?,[ ]+")
 
 
+#: A subordinator opening the subject's words: the name is in a fronted clause ('When
+#: Wallace died in 1998, President Clinton released …', 'Like Corker, Menendez …').
+_SUBORDINATE = re.compile(
+    r"(?:When|While|After|Before|Like|Unlike|Although|Though|If|Since|Because|Until)[ \u00a0]"
+)
+
+
 def _is_person_subject(sm: re.Match[str] | None) -> bool:
     """True when a sentence-subject match is "he"/"she" or a person's name."""
     subj = sm.group("subj") if sm is not None else ""
+    if _SUBORDINATE.match(subj):
+        return False
     return bool(subj) and (
         subj.lower() in PERSON_PRONOUNS or source_from_name(subj, "", None).kind == "person"
     )
@@ -278,11 +287,14 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
     if not m:
         if not p:
             return None
+        verb = p.group("verb").split(" ")[0]
+        said = _said_before_participle(pre[: p.start()], verb)
+        if said is not None:  # '…, Spicer said, adding, "…"': the participle is Spicer's
+            return said
         s0 = sentence_start(text, para_start, lo + p.start())
         sm = _subject_of(text, s0, lo + p.start())
         if not sm:
             return None
-        verb = p.group("verb").split(" ")[0]
         owned = owned_body(text[: lo + p.start()], sm.start("subj"), verb)
         if owned is not None:  # 'Ryan's campaign shrugged it off, telling reporters, "'
             return owned
@@ -317,7 +329,9 @@ def _colon_intro(text: str, item: Statement, para_start: int) -> Source | None:
     if QUOTE_MARK.search(sentence) or len(sentence.split()) > 30:
         return None
     sm = SENTENCE_SUBJECT.match(text, s0, item.open_pos)
-    if not sm:
+    if sm is not None and _SUBORDINATE.match(sm.group("subj")):
+        sm = _subject_of(text, s0, item.open_pos)  # 'When Wallace died, Clinton said:'
+    if not sm or _SUBORDINATE.match(sm.group("subj")):
         return None
     whole = NAME_SEQ_RE.match(text, sm.start("subj"), item.open_pos)
     if whole is not None and whole.end() != sm.end("subj"):
@@ -346,6 +360,25 @@ def _according_before(text: str, item: Statement, para_start: int) -> Source | N
     return source_from_object(m.group("obj"), "according to")
 
 
+#: A person and "said" in a clause closed by a comma right before a participle: '… will
+#: meet next week, Spicer said, adding, "…"' makes Spicer, not the sentence's subject
+#: (Ryan), the one adding.
+_SAID_BEFORE_PARTICIPLE = re.compile(
+    rf",[ ]+(?P<subj>{NAME_SEQ})[ ]+(?:said|says|told[ ]+[A-Za-z][A-Za-z ]{{0,30}}?|wrote"
+    rf"|writes|added|adds)[ ]*,?[ ]*$"
+)
+
+
+def _said_before_participle(before: str, verb: str) -> Source | None:
+    """The person of a '…, NAME said,' clause that ``before`` (the text up to a
+    participle) ends with, or None."""
+    said = _SAID_BEFORE_PARTICIPLE.search(before, max(0, len(before) - 120))
+    if said is None:
+        return None
+    src = source_from_name(said.group("subj"), verb, None)
+    return src if src.kind == "person" else None
+
+
 def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source | None:
     """A cue verb earlier in the quote's sentence, after its subject: 'Kasich cautioned
     "let's not get ahead of ourselves"', 'Trump went after Bush, calling him "a stiff."'"""
@@ -366,10 +399,13 @@ def _sentence_cue_source(text: str, item: Statement, para_start: int) -> Source 
         return None
     if m.group("verb"):
         return source_from_phrase(subj, m.group("verb"), strict=False)
+    verb = m.group("part")
+    said = _said_before_participle(pre[: m.start()], verb)
+    if said is not None:  # '…, Spicer said, adding that …': the participle is Spicer's
+        return said
     sm = _subject_of(text, s0, s0 + m.start())
     if not sm:
         return None
-    verb = m.group("part")
     owned = owned_body(text[: s0 + m.start()], sm.start("subj"), verb)
     if owned is not None:  # 'Gowdy's office slammed the suit, calling it "meritless"'
         return owned

@@ -4,6 +4,7 @@ gender, with first-name lists and title words for the gender."""
 from __future__ import annotations
 
 import re
+from bisect import insort
 from dataclasses import dataclass
 
 from .gender import gender_of, group_gender
@@ -60,6 +61,10 @@ def _opening_person(text: str, m: re.Match[str], end: int) -> Source | None:
 #: What may follow the name after "said" when the name is the source: 'said Smith.'
 _CLAUSE_END = {",", ".", ";", ""}
 
+#: A pronoun right before the verb is its subject: 'Asked who leads the party, he said
+#: Ryan.' names Ryan as what was said, not as who said it.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[^\w'’])(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Ww]ho)[ ]+$")
+
 
 @dataclass
 class Mention:
@@ -67,6 +72,16 @@ class Mention:
 
     pos: int
     src: Source
+
+
+#: A sentence opened by a capitalised participle: 'Informed of …,', 'Speaking to …,'.
+_PARTICIPLE_OPENING = re.compile(r"[ ]*[A-Z][a-z]+(?:ing|ed)[ ]")
+
+
+def _participle_word(src: Source) -> bool:
+    """True for a lone capitalised word in -ing or -ed ('Informed', 'Anticipating'): a
+    participle opening a fronted clause, not a surname."""
+    return " " not in src.name and not src.title and src.name.endswith(("ing", "ed"))
 
 
 def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
@@ -86,13 +101,30 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
             src = None
             if chunk.strip() and not chunk.islower():  # a person's name has a capital
                 src = source_from_phrase(chunk, m.group("verb"), strict=False)
-            if (src is None or src.kind != "person") and m.group("verb") in {"said", "says"}:
+                if (
+                    src is None or src.kind != "person" or _participle_word(src)
+                ) and _PARTICIPLE_OPENING.match(chunk):
+                    # 'Informed of the district's lean, Early described it …': the
+                    # participle opens a fronted clause; the subject follows its comma
+                    after = chunk.rsplit(",", 1)[1] if "," in chunk else ""
+                    src = None
+                    if after.strip()[:1].isupper():
+                        src = source_from_phrase(after, m.group("verb"), strict=False)
+            inverted = chunk.rstrip(" ").endswith(",")  # 'And Trump, said Sunshine, …'
+            if (
+                (src is None or src.kind != "person" or inverted)
+                and m.group("verb") in {"said", "says"}
+                and _PRONOUN_SUBJECT.search(chunk) is None
+            ):
+                before = src
                 obj = text[m.end() : min(pe, m.end() + 200)]
                 if obj[:1] == " " and obj[1:2].isupper():
                     src = source_from_object(obj, m.group("verb"))
                     named = NAME_SEQ_RE.match(obj, 1)
                     if named is None or obj[named.end() : named.end() + 1] not in _CLAUSE_END:
                         src = None  # 'He says Obama "knows ...': Obama is the clause's subject
+                if inverted and (src is None or src.kind != "person"):
+                    src = before  # no name after "said": the subject stands
             if src is not None and src.kind == "person" and not in_quotes(text, ps, pos):
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
@@ -171,6 +203,14 @@ class Pronouns:
         self.paras = paras
         self.resolver = resolver
         self._mentions: list[Mention] | None = None
+        #: People named as the source of a quote, whatever the verb ('," Trump shot
+        #: back'), at the quote's end (the scan reads speech verbs only); merged into
+        #: the scanned mentions at the next pronoun.
+        self._quoted: list[Mention] = []
+
+    def quoted(self, item: Statement, src: Source) -> None:
+        """Note that a named person spoke ``item``: a later "he/she" may point back to it."""
+        self._quoted.append(Mention(item.end, src))
 
     def resolve(
         self, item: Statement, src: Source, floor: int, last_person: int | None, blocked: bool
@@ -180,6 +220,9 @@ class Pronouns:
         last (``blocked``), the person who last opened a sentence."""
         if self._mentions is None:
             self._mentions = source_mentions(self.text, self.paras)
+        for mention in self._quoted:
+            insort(self._mentions, mention, key=lambda m: m.pos)
+        self._quoted.clear()
         speaker = resolve_pronoun(item, src.surface, self._mentions, self.resolver, floor)
         if (
             speaker is None

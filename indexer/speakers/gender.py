@@ -9,11 +9,13 @@ from .names import name_tokens, title_key
 
 # fmt: off
 _MALE_WORDS = frozenset({"mr", "king", "prince", "father", "sir", "lord", "congressman",
-                         "chairman", "spokesman", "businessman", "brother", "son", "pope"})
+                         "chairman", "spokesman", "businessman", "brother", "son", "pope",
+                         "alderman", "assemblyman"})
 
 _FEMALE_WORDS = frozenset({"mrs", "ms", "miss", "queen", "princess", "lady", "dame",
                            "congresswoman", "chairwoman", "spokeswoman", "businesswoman",
-                           "sister", "daughter", "mother", "wife"})
+                           "sister", "daughter", "mother", "wife", "alderwoman",
+                           "assemblywoman"})
 # fmt: on
 
 

@@ -72,6 +72,7 @@ STOP_WORDS = {
     "certainly", "clearly", "finally", "obviously", "apparently", "actually", "similarly",
     "additionally", "ultimately", "basically", "frankly", "honestly", "notably", "surely",
     "unfortunately", "fortunately", "naturally", "really", "likewise", "interestingly",
+    "besides", "maybe", "perhaps", "four", "five", "six", "seven", "eight", "nine", "ten",
 } | CALENDAR_WORDS
 
 #: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
@@ -99,6 +100,8 @@ DESCRIPTORS = {
     "vendor", "waiter", "waitress", "cook", "baker", "butcher", "clerk", "cashier",
     "dockworker", "docker", "trucker", "hydrologist", "meteorologist", "climatologist",
     "geologist", "epidemiologist", "virologist", "doctor",
+    # roles before a name that open a sentence capitalised: "Rival Hillary Clinton said"
+    "rival", "adviser", "advisor", "aide", "hacker", "celebrity", "celebrities",
 }
 
 #: Pronouns that stand for a person, and the ones that never do: neither is a name.
@@ -257,6 +260,13 @@ def _drop_descriptors(toks: list[str]) -> list[str]:
         if _first_name_before_surname(toks):
             break  # "Jan Verhoef": a first name, not the month
         toks.pop(0)  # "But Brennan"
+    if (
+        len(toks) >= 3
+        and toks[0].endswith("ing")
+        and toks[0].lower() not in FIRST_NAMES
+        and toks[1].lower() in FIRST_NAMES
+    ):
+        toks.pop(0)  # "Using Ted Cruz": a participle opening the sentence, not a first name
     owner = [k for k, t in enumerate(toks[:-1]) if t.endswith(("'s", "’s"))]
     if owner:
         toks = toks[owner[-1] + 1 :]  # "Fox's Chris Wallace", "The Washington Post's Ed Lee"
@@ -401,6 +411,8 @@ def classify_name(name: str, title: str | None) -> str:
             continue  # "Jan Verhoef": the first name, not the month
         if k == 0 and title is not None and _first_name_before_surname(toks):
             continue  # "Rep. Virginia Foxx": after a title, the first name, not the state
+        if k == len(toks) - 1 and k and person_shaped and low in CALENDAR_WORDS:
+            continue  # "Theresa May", "Prime Minister Theresa May": a surname, not the month
         if low in ORGANISATION_WORDS or _is_place_word(low, toks, k, person_shaped):
             return "org"
         bare = tok.replace(".", "").replace("-", "")

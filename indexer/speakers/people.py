@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 
 from ..lexicon import HONORIFICS, NAME_SUFFIX_PATTERN, NAME_SUFFIXES
+from .first_names import first_name_gender
 from .gender import gender_of, group_gender
 from .model import Group, Source, Statement
 from .names import canonical_name, classify_name, name_tokens, surname_key, title_key
@@ -26,6 +27,52 @@ _CUE_AFTER_NAME = re.compile(rf"[ ]+(?:{CUE_VERB})\b")
 _SAID_AFTER_NAME = re.compile(r"[ ]+(?:said|says|told)\b")
 #: What closes 'said Sammon.' after the surname.
 _CLAUSE_MARK = re.compile(r"[ ]*[.,]")
+#: A word of four letters or more, as a headline capitalises each.
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _title_case(text: str, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` capitalises all of its three or more long words."""
+    long_words = _LONG_WORD.findall(text, lo, hi)
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """True when ``at`` stands in a headline: a line, a quoted title on it ('a column
+    entitled "Why Electing Hillary Is More Important Than Electing Obama"') or the rest
+    of a line after page debris, with every word of four letters or more capitalised
+    ('Ted Cruz Hints Trump Would Get …'). There a capitalised run is no name."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    hi = len(text) if hi < 0 else hi
+    opened = max(text.rfind("“", lo, at), text.rfind('"', lo, at))
+    if opened >= 0:
+        ends = [e for e in (text.find("”", at, hi), text.find('"', at, hi)) if e >= 0]
+        if ends:
+            lo, hi = opened + 1, min(ends)
+    if hi - at > 200:
+        return False
+    return (hi - lo <= 200 and _title_case(text, lo, hi)) or _title_case(text, at, hi)
+
+
+def _name_in_headline(name: str) -> str:
+    """The name a headline's capitalised run of three words or more ends with: the surname
+    and the first names or initials right before it ('Offensive Things Donald Trump' ->
+    'Donald Trump', 'Ted Cruz Hints Trump' -> 'Trump'). Two words stay a name ('Salma
+    Hayek Described Her …' was cut at the surname already)."""
+    toks = name.split(" ")
+    end = len(toks) - 1
+    while end > 0 and title_key(toks[end]) in NAME_SUFFIXES:
+        end -= 1
+    if end < 2:
+        return name
+    start = end
+    while start > 0 and (
+        _INITIAL.fullmatch(toks[start - 1]) or first_name_gender(toks[start - 1].lower())
+    ):
+        start -= 1
+    return " ".join(toks[start:])
 
 
 def _speaks_after_quote(
@@ -136,6 +183,8 @@ class Resolver:
                 name, title = canonical_name(text[sm.start() : end])
                 if not name or surname_key(name) != key:
                     continue
+            if _in_headline(text, at):
+                name = _name_in_headline(name)
             if classify_name(name, title) != "person":
                 continue
             ntok = len(name_tokens(name))
