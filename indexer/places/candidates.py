@@ -486,7 +486,9 @@ class MentionFinder:
         toks = self.tokens
         i = 0
         while i < len(toks):
-            if toks[i].upper_initial and not _CONTRACTION.search(toks[i].text):
+            word = toks[i].text
+            if toks[i].upper_initial and not (
+                    ("'" in word or "’" in word) and _CONTRACTION.search(word)):
                 i = self._match_at(i, mentions)
             else:
                 i += 1  # connectors and contractions ("We've") never start a place
