@@ -392,14 +392,15 @@ class MentionFinder:
             return top is None or (top.prior < 5.5 and top.candidate.kind == "city")
         return False
 
-    def _demonym_at(self, i: int) -> tuple[int, Candidate] | None:
-        """A demonym at token i ("Syrian", "Sri Lankan"): (last token index, country).
+    def _demonym_at(self, i: int, first: str) -> tuple[int, Candidate] | None:
+        """A demonym at token i ("Syrian", "Sri Lankan"), whose normalised first word is
+        ``first``: (last token index, country).
 
         Not when it starts or continues a longer proper noun ("Syrian Democratic Forces",
         "Native American"): an organisation named after a people is not a place mention.
         """
         toks, text = self.tokens, self.text
-        if not self.starts.starts_demonym(normalize(toks[i].text).split(" ", 1)[0]):
+        if not self.starts.starts_demonym(first):
             return None  # the cheap test first: most capitalised words start no demonym
         for j in (i + 1, i):
             if j >= len(toks) or (j > i and not _adjacent(text, toks[i], toks[j])):
@@ -468,7 +469,9 @@ class MentionFinder:
         toks = self.tokens
         i = 0
         while i < len(toks):
-            if toks[i].upper_initial and not _CONTRACTION.search(toks[i].text):
+            word = toks[i].text
+            if toks[i].upper_initial and not (
+                    ("'" in word or "’" in word) and _CONTRACTION.search(word)):
                 i = self._match_at(i, mentions)
             else:
                 i += 1  # connectors and contractions ("We've") never start a place
@@ -484,27 +487,30 @@ class MentionFinder:
             tok = toks[i]
             mentions.append(Mention(tok.start, end, normalize(self.text[tok.start:end]), abbr))
             return last + 1
-        demonym = self._demonym_at(i)
+        # the token's normalised first word, which the demonym and name tests both ask
+        first = normalize(toks[i].text).split(" ", 1)[0]
+        demonym = self._demonym_at(i, first)
         if demonym is not None:
             # "Syrian", "British": an adjective of a people, not a mention of the place.
             if demonym[0] > i:
                 self.peoples.append((toks[i].start, toks[demonym[0]].end, demonym[1]))
             return demonym[0] + 1
-        matched, i = self._longest_match(i, mentions)
+        matched, i = self._longest_match(i, mentions, first)
         if not matched:
             if "-" in toks[i].text:
                 mentions.extend(hyphen_parts(self, i))
             i += 1
         return i
 
-    def _longest_match(self, i: int, mentions: list[Mention]) -> tuple[bool, int]:
-        """The longest gazetteer name starting at token i that the rules accept.
+    def _longest_match(self, i: int, mentions: list[Mention], first: str) -> tuple[bool, int]:
+        """The longest gazetteer name starting at token i (normalised first word ``first``)
+        that the rules accept.
 
         Returns (True, the token after it) when one is added; else (False, the token the
         scan goes on from: i, or the end of a name kept aside as ``deferred``).
         """
         toks = self.tokens
-        if not self.starts.starts_name(normalize(toks[i].text).split(" ", 1)[0]):
+        if not self.starts.starts_name(first):
             return False, i  # no name starts with this word
         for j in self._ngram_end(i):
             start, end = toks[i].start, toks[j].end

@@ -11,17 +11,24 @@ from dataclasses import dataclass
 from .words import CONNECTORS
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")
-#: Where a word of :data:`TOKEN` may start: not after a letter, nor after a letter and a
-#: joiner (which would have continued that word).
-_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_][-'’.])"
 JOINERS = "-'’."
 _UPPER = "".join(sorted({re.escape(ch) for ch in map(chr, range(0x10000)) if ch.isupper()}))
+_CONNECTORS = sorted(CONNECTORS, key=len, reverse=True)
+_INITIALS = "".join(sorted({c[0] for c in _CONNECTORS}))  # lower case: none is in _UPPER
 #: The words of :data:`TOKEN` that a place can start or continue: those opening with a
-#: capital, and connectors.
+#: capital, and connectors, where a word may start: not after a letter, nor after a
+#: letter and a joiner (which would have continued that word). The pattern opens with
+#: the class of every possible first character, so ``finditer`` skips to the next
+#: candidate in C instead of trying the whole pattern at every character; the word-start
+#: tests therefore look behind that first character (the "." is it), a capital is a first
+#: character that no connector has, and each connector checks its own first letter
+#: behind it.
 _WANTED = re.compile(
-    _WORD_START + "(?:[" + _UPPER + "][^\\W\\d_]*(?:[-'’.][^\\W\\d_]+)*\\.?"
-    "|(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True))
-    + ")(?![^\\W\\d_]|[-'’][^\\W\\d_]|\\.))"
+    "[" + _UPPER + _INITIALS + "]"
+    r"(?<![^\W\d_].)(?<![^\W\d_][-'’.].)"
+    "(?:(?<![" + _INITIALS + r"])[^\W\d_]*(?:[-'’.][^\W\d_]+)*\.?"
+    "|(?:" + "|".join(f"(?<={c[0]}){c[1:]}" for c in _CONNECTORS)
+    + r")(?![^\W\d_]|[-'’][^\W\d_]|\.))"
 )
 
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -8,7 +8,7 @@ from bisect import insort
 from dataclasses import dataclass
 
 from .gender import gender_of, group_gender
-from .mentions import in_quotes
+from .mentions import QuoteMarks
 from .model import Group, Source, Statement
 from .names import name_tokens, surname_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
@@ -89,10 +89,13 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
     people a later "he said" may point back to."""
     out: list[Mention] = []
     for ps, pe in paras:
+        quotes = QuoteMarks(text, ps, pe)
         for m in SPEECH_CUE.finditer(text, ps, pe):
             if not m.group("verb"):
                 continue
             pos = m.start()
+            if quotes.inside(pos):
+                continue  # quoted speech names no source a "he said" points back to
             lo = sentence_start(text, max(ps, pos - 160), pos)
             chunk = text[lo:pos]
             cut = max(chunk.rfind(c) for c in '"“”;:')
@@ -125,12 +128,12 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                         src = None  # 'He says Obama "knows ...': Obama is the clause's subject
                 if inverted and (src is None or src.kind != "person"):
                     src = before  # no name after "said": the subject stands
-            if src is not None and src.kind == "person" and not in_quotes(text, ps, pos):
+            if src is not None and src.kind == "person":
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
-            if b is not None and not in_quotes(text, ps, at):
+            if b is not None and not quotes.inside(at):
                 opener = _opening_person(text, b, pe)
                 if opener is not None:
                     out.append(Mention(at, opener))

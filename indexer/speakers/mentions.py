@@ -6,6 +6,7 @@ quotation): the candidates the learned speaker model scores, and the named sourc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .model import Source
@@ -27,13 +28,24 @@ _CUE_AFTER = re.compile(
     + SPEECH_CUE_ALTERNATIVES
 )
 _CUE_BEFORE = re.compile(r"(?:" + SPEECH_CUE_ALTERNATIVES + r")[ ,]+(?:\w+\s+){0,4}$")
-def in_quotes(text: str, lo: int, pos: int) -> bool:
-    """True when ``pos`` sits inside a quotation opened after ``lo`` (its paragraph start)."""
-    opened = False
-    for m in QUOTE_MARK.finditer(text, lo, pos):
-        ch = m.group()
-        opened = True if ch == "“" else False if ch == "”" else not opened
-    return opened
+class QuoteMarks:
+    """Whether a position of one paragraph sits inside a quotation opened in it: the
+    paragraph's quote marks are read once, not again from its start for every name."""
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self._at: list[int] = []
+        self._open: list[bool] = []
+        opened = False
+        for m in QUOTE_MARK.finditer(text, lo, hi):
+            ch = m.group()
+            opened = True if ch == "“" else False if ch == "”" else not opened
+            self._at.append(m.start())
+            self._open.append(opened)
+
+    def inside(self, pos: int) -> bool:
+        """True when ``pos`` (in the paragraph) follows an opening mark not yet closed."""
+        before = bisect_left(self._at, pos)
+        return self._open[before - 1] if before else False
 
 
 #: What a mention's own sentence says of it: (inside quotes, a cue verb after it, one
@@ -45,11 +57,11 @@ Mention = tuple[int, int, str, Source, Flags]
 _LEAD_WORDS = re.compile(r"\W*(?:And|But|Then|So|Still|Yet|Now|Later)?[ ,]*\W*")
 
 
-def _mention_flags(text: str, ps: int, pe: int, a: int, b: int) -> Flags:
+def _mention_flags(text: str, ps: int, pe: int, quotes: QuoteMarks, a: int, b: int) -> Flags:
     """The features of one mention that do not depend on the quote."""
     start = sentence_start(text, ps, a)
     return (
-        in_quotes(text, ps, a),
+        quotes.inside(a),
         _CUE_AFTER.match(text, b, min(pe, b + 120)) is not None,
         _CUE_BEFORE.search(text, max(ps, a - 40), a) is not None,
         _PREPOSITION_BEFORE.search(text, max(ps, a - 25), a) is not None,
@@ -74,12 +86,13 @@ class PersonMentions:
             if found is None:
                 ps, pe = self.paras[pi]
                 found = []
+                quotes = QuoteMarks(self.text, ps, pe)
                 for m in NAME_SEQ_RE.finditer(self.text, ps, pe):
                     src = _person(m.group())
                     if src is not None:
                         a, b = m.span()
                         found.append((a, b, surname_key(src.name), src,
-                                      _mention_flags(self.text, ps, pe, a, b)))
+                                      _mention_flags(self.text, ps, pe, quotes, a, b)))
                 self._by_para[pi] = found
             out.extend(found)
         return out

@@ -5,6 +5,7 @@ modules can embed them in their own patterns."""
 from __future__ import annotations
 
 import re
+import string
 
 from ..lexicon import NAME_SUFFIX_PATTERN, TITLE_ABBREVIATIONS
 from .letters import LETTERS, UPPER
@@ -44,11 +45,14 @@ _ABBR_ALT = "|".join(
 
 _WORD = rf"[{UPPER}][{LETTERS}]*(?:['’\-][{LETTERS}]+)*"
 
+#: Articles joined to a name by a hyphen: "al-Baghdadi".
+_ARTICLES = "al|el|ad|as|ash|at|an|ar|bin|ibn"
+
 _TOK = (
     rf"(?:(?:{_ABBR_ALT}|Jr|Sr|St)\."  # Maj. Gen. Jr.
     rf"|(?:[{UPPER}]\.){{2,}}"  # U.S.
     rf"|[{UPPER}]\.(?={_SP}[{UPPER}])"  # initial W.
-    rf"|(?:al|el|ad|as|ash|at|an|ar|bin|ibn)-{_WORD}"  # al-Baghdadi
+    rf"|(?:{_ARTICLES})-{_WORD}"  # al-Baghdadi
     rf"|{_WORD})"
 )
 
@@ -59,10 +63,21 @@ _PARTICLE = (
 )
 
 #: A run of capitalised words: titles, initials, particles and a Jr./Sr./II/III suffix.
-NAME_SEQ = (
+_NAME_RUN = (
     rf"(?<![\w'’\-.]){_TOK}(?:{_SP}(?:{_PARTICLE}{_SP})*{_TOK})*"
     rf"(?:,?{_SP}(?:{NAME_SUFFIX_PATTERN})(?![\w]))?"
 )
+#: The lower-case ASCII letters no name opens with (a name opens with a capital, UPPER
+#: holds no lower-case letter, or a title's or an article's first letter: "al-Baghdadi").
+#: A small class: it is in every pattern built on the name, and a copy of the capitals'
+#: would cost each its compile time.
+_NOT_NAME_FIRST = "".join(
+    c for c in string.ascii_lowercase
+    if c not in {w[0] for w in f"{_ABBR_ALT}|Jr|Sr|St|{_ARTICLES}".split("|")})
+#: :data:`_NAME_RUN` behind a look at its first character: at most lower-case words that
+#: test fails before ``re`` tries the titles one by one, in every pattern built on it
+#: that is searched. Same matches.
+NAME_SEQ = rf"(?![{_NOT_NAME_FIRST}]){_NAME_RUN}"
 
 NAME_SEQ_RE = re.compile(NAME_SEQ)
 

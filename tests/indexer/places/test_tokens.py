@@ -3,13 +3,15 @@ place name, found without visiting the others (newsfacet.indexer.places.tokens).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.gazetteer import get_gazetteer
 from newsfacet.indexer.places.candidates import CONNECTORS, MentionFinder
 from newsfacet.indexer.places.capitals import written_in_lower_case
-from newsfacet.indexer.places.tokens import TOKEN, tokenize
+from newsfacet.indexer.places.tokens import _UPPER, TOKEN, tokenize
 
 #: Text made of the characters the word pattern treats specially.
 TEXT = st.lists(st.sampled_from([*"aofdeZSRÄéжЖ-'’. ,3_", "of", "de la", "St."]),
@@ -64,3 +66,44 @@ def test_skipping_words_no_name_starts_with_changes_nothing(text: str) -> None:
     slow.starts = _Everything()  # type: ignore[assignment]
     assert [(m.start, m.end, m.key) for m in fast.find()] == [
         (m.start, m.end, m.key) for m in slow.find()]
+
+
+
+#: The scan's words as one pattern: word-start tests, then a capitalised word or a
+#: connector. Slow (it is tried at every character), so only the reference.
+_PLAIN = re.compile(
+    r"(?<![^\W\d_])(?<![^\W\d_][-'’.])(?:[" + _UPPER + r"][^\W\d_]*(?:[-'’.][^\W\d_]+)*\.?"
+    "|(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True))
+    + r")(?![^\W\d_]|[-'’][^\W\d_]|\.))"
+)
+
+
+def _plain_tokens(text: str) -> list[tuple[int, int, str, bool, bool]]:
+    """The tokens as the one-pattern scan made them."""
+    out = []
+    for m in _PLAIN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        if not word[0].isupper():
+            out.append((start, end, word, False, False))
+            continue
+        if word[-1] == "." and len(word) > 3 and "." not in word[:-1]:
+            end -= 1
+            word = word[:-1]
+        poss = re.search(r"['’]s?$", word)
+        if poss and poss.start() > 0:
+            end -= len(poss.group())
+            word = word[: poss.start()]
+        out.append((start, end, word, True, len(word) > 1 and word.isupper()))
+    return out
+
+
+#: Capitals that are no letters ("Ⓐ", "Ⅻ"), a titlecase letter, joiners, digits, and the
+#: characters a connector may follow.
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*"aAoOdDlLeEuUtTyYnNfFhHpP-'’. ,\n3_(\"Ⓐǅé", "Ⅻ", "of", "de",
+                                 "del", "upon", "the", "Of", "St.", " the ", "’s"]),
+                max_size=30).map("".join))
+def test_tokens_are_those_of_the_one_pattern_scan(text: str) -> None:
+    assert [(t.start, t.end, t.text, t.upper_initial, t.all_caps)
+            for t in tokenize(text)] == _plain_tokens(text)
