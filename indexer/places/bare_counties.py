@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ..lexicon import PERSON_TITLES
 from .mention import Mention
+from .spans import SpanIndex
 from .words import COMMON_WORDS, INSTITUTION_WORDS, PLACE_PREFIXES, PLACE_SUFFIXES
 
 #: A county's full name as the text writes it: "DeKalb County", "Avoyelles Parish",
@@ -78,7 +79,8 @@ def bare_counties(text: str, mentions: list[Mention],
     if not added:
         return mentions
     # a small town of the same name gives way ("in Osceola" beside "Osceola County")
-    kept = [m for m in mentions
-            if not (m.small and any(a.start < m.end and m.start < a.end for a in added))]
-    added = [a for a in added if not any(a.start < m.end and m.start < a.end for m in kept)]
+    bare = SpanIndex((a.start, a.end) for a in added)
+    kept = [m for m in mentions if not (m.small and bare.overlaps(m.start, m.end))]
+    taken = SpanIndex((m.start, m.end) for m in kept)
+    added = [a for a in added if not taken.overlaps(a.start, a.end)]
     return sorted(kept + added, key=lambda m: m.start)

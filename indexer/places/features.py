@@ -19,6 +19,7 @@ from dataclasses import replace
 from ..lexicon import CALENDAR_WORDS
 from .candidates import Mention
 from .hosts import street_hosts
+from .spans import SpanIndex
 from .tokens import Token
 from .words import COMMON_WORDS
 
@@ -170,7 +171,8 @@ def _with_listed_streets(text: str, spans: list[tuple[int, int]]) -> list[tuple[
                 listed.append(name.span())
     if not listed:
         return spans
-    listed = [(s, e) for s, e in listed if not any(a < e and s < b for a, b in spans)]
+    taken = SpanIndex(spans)
+    listed = [(s, e) for s, e in listed if not taken.overlaps(s, e)]
     return sorted(spans + listed)
 
 
@@ -186,10 +188,10 @@ def attach_features(text: str, tokens: Sequence[Token],
     if not spans:
         return mentions
     # A name the gazetteer knows as a whole is that place ("Elbow Lake", "Lake Charles").
-    spans = [(s, e) for s, e in spans
-             if not any(m.start <= s and e <= m.end for m in mentions)]
-    kept = [m for m in mentions
-            if m.start < 0 or not any(s <= m.start and m.end <= e for s, e in spans)]
+    named = SpanIndex((m.start, m.end) for m in mentions)
+    spans = [(s, e) for s, e in spans if not named.holds(s, e)]
+    features = SpanIndex(spans)
+    kept = [m for m in mentions if m.start < 0 or not features.holds(m.start, m.end)]
     towns = [m for m in kept if (m.start >= 0 or m.dateline) and m.choice is not None
              and m.choice.kind == "city" and m.choice.latitude is not None]
     if not towns:
@@ -225,5 +227,6 @@ def _with_bare_rivers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             bare.append((m.start() + 4, m.end()))
     if not bare:
         return spans
-    bare = [(s, e) for s, e in bare if not any(a < e and s < b for a, b in spans)]
+    taken = SpanIndex(spans)
+    bare = [(s, e) for s, e in bare if not taken.overlaps(s, e)]
     return sorted(spans + bare)

@@ -13,7 +13,7 @@ from .model import Group, Source, Statement
 from .names import name_tokens, surname_key
 from .patterns import NAME_SEQ, NAME_SEQ_RE, SENTENCE_BOUNDARY, SPEECH_CUE
 from .people import Resolver
-from .sentences import sentence_start
+from .sentences import CONTEXT_CHARS, sentence_start
 from .sources import role_then_name, source_from_name, source_from_object, source_from_phrase
 
 #: A party tag after a legislator's name, which the sentence's verb follows: 'Rep. Sean
@@ -179,8 +179,8 @@ def narrative_subject(
 ) -> int | None:
     """'Johnson demurred. "...," he said.': with no earlier speaker, "he" is the person who
     last opened a sentence in this or the previous paragraph."""
-    lo = paras[max(0, item.para - 1)][0]
     hi = item.open_pos
+    lo = max(paras[max(0, item.para - 1)][0], hi - CONTEXT_CHARS)
     best: Source | None = None
     for b in _SENT_START_NAME.finditer(text, lo, hi):
         best = _opening_person(text, b, hi) or best

@@ -34,9 +34,15 @@ def gender_of(name: str, title: str | None) -> str:
 
 
 def group_gender(group: Group) -> str:
-    """The gender a group's names and aliases agree on ('' when unknown or mixed)."""
-    found = {gender_of(n, t) for n, t in group.names} | {
-        gender_of("", a.split()[0]) for a in group.aliases if " " in a
-    }
-    found.discard("")
-    return found.pop() if len(found) == 1 else ""
+    """The gender a group's names and aliases agree on ('' when unknown or mixed).
+
+    Names and aliases are only ever added, so only those added since the last question
+    are read: a text quoting one person thousands of times asks at every quote."""
+    names_read, aliases_read, found = group.genders_seen
+    if names_read < len(group.names) or aliases_read < len(group.aliases):
+        found = found | {gender_of(n, t) for n, t in group.names[names_read:]} | {
+            gender_of("", a.split()[0]) for a in group.aliases[aliases_read:] if " " in a
+        }
+        group.genders_seen = (len(group.names), len(group.aliases), found)
+    known = found - {""}
+    return next(iter(known)) if len(known) == 1 else ""

@@ -26,7 +26,7 @@ from .coreference import gender_of
 from .mentions import Flags, PersonMentions
 from .model import Source, Statement
 from .people import Resolver
-from .sentences import sentence_start
+from .sentences import CONTEXT_CHARS, sentence_start
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 
@@ -105,7 +105,9 @@ def candidates(
     if mentions is None:
         mentions = PersonMentions(text, paras)
     first, last = max(0, item.para - 2), min(len(paras) - 1, item.para + 1)
-    for a, b, key, src, fl in mentions.between(first, last):
+    window = mentions.between(
+        first, last, item.open_pos - CONTEXT_CHARS, item.end + CONTEXT_CHARS)
+    for a, b, key, src, fl in window:
         if not item.open_pos <= a < item.end:  # not a name inside the quote itself
             found.setdefault(key, []).append((a, b, src))
             flags[a] = fl

@@ -77,25 +77,37 @@ class PersonMentions:
         self.text = text
         self.paras = paras
         self._by_para: dict[int, list[Mention]] = {}
+        self._starts: dict[int, list[int]] = {}
 
-    def between(self, first: int, last: int) -> list[Mention]:
-        """Mentions in paragraphs ``first`` to ``last`` (inclusive), in text order."""
+    def between(self, first: int, last: int, lo: int = 0, hi: int | None = None
+                ) -> list[Mention]:
+        """Mentions in paragraphs ``first`` to ``last`` (inclusive) that start in
+        [``lo``, ``hi``), in text order. Found by bisection: a quote in a paragraph of
+        thousands of names reads only the names near it."""
         out: list[Mention] = []
         for pi in range(first, last + 1):
             found = self._by_para.get(pi)
             if found is None:
-                ps, pe = self.paras[pi]
-                found = []
-                quotes = QuoteMarks(self.text, ps, pe)
-                for m in NAME_SEQ_RE.finditer(self.text, ps, pe):
-                    src = _person(m.group())
-                    if src is not None:
-                        a, b = m.span()
-                        found.append((a, b, surname_key(src.name), src,
-                                      _mention_flags(self.text, ps, pe, quotes, a, b)))
-                self._by_para[pi] = found
-            out.extend(found)
+                found = self._by_para[pi] = self._scan(pi)
+                self._starts[pi] = [m[0] for m in found]
+            starts = self._starts[pi]
+            i = bisect_left(starts, lo) if lo > 0 else 0
+            j = len(starts) if hi is None else bisect_left(starts, hi)
+            out.extend(found[i:j])
         return out
+
+    def _scan(self, pi: int) -> list[Mention]:
+        """The people named in paragraph ``pi``, in text order."""
+        ps, pe = self.paras[pi]
+        found: list[Mention] = []
+        quotes = QuoteMarks(self.text, ps, pe)
+        for m in NAME_SEQ_RE.finditer(self.text, ps, pe):
+            src = _person(m.group())
+            if src is not None:
+                a, b = m.span()
+                found.append((a, b, surname_key(src.name), src,
+                              _mention_flags(self.text, ps, pe, quotes, a, b)))
+        return found
 
 
 @lru_cache(maxsize=4096)

@@ -48,3 +48,6 @@ class Group:
     aliases: list[str] = field(default_factory=list)
     items: list[Statement] = field(default_factory=list)
     kind: str = "person"  # or "organization": such groups never take a person's mention
+    #: The genders its names and aliases have shown so far, and how many of each were read
+    #: (:func:`.gender.group_gender` reads only what was added since).
+    genders_seen: tuple[int, int, frozenset[str]] = (0, 0, frozenset())

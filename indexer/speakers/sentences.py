@@ -76,6 +76,10 @@ def _bounds(text: str) -> _Bounds:
 #: are far shorter; a text without stops would otherwise make every quote read back to its
 #: paragraph's start, and a long paragraph of quotes quadratic.
 MAX_SENTENCE_CHARS = 2_000
+#: How far from a quote its speaker is looked for, in characters, however long its
+#: paragraphs: a news paragraph is a few hundred; one of 200,000 (hostile input) would
+#: otherwise make every quote read every name in it.
+CONTEXT_CHARS = 6_000
 
 
 def sentence_start(text: str, lo: int, pos: int) -> int:
