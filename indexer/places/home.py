@@ -34,6 +34,8 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
     for state in called:
         votes[state] += STATE_NAME_VOTES
     seen: set[str] = set()
+    # a phone number, a state's name or a name that means a US place first
+    american = bool(called)
     for m in mentions:
         if m.key in seen or m.demonym or not m.entries:
             continue
@@ -43,6 +45,7 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
         # for every state holding a town or county so named.
         states = {e.candidate.admin1 for e in m.entries if is_us_state(e.candidate)}
         named = bool(states)
+        american = american or named or m.entries[0].candidate.country_code == "US"
         if not named and m.entries[0].candidate.kind in ("country", "continent", "region"):
             continue  # "Germany", "France": the US towns so named say nothing
         if not named:
@@ -54,10 +57,8 @@ def home_state(gaz: Gazetteer, mentions: list[Mention],
         weight = STATE_NAME_VOTES if named else 1
         for state in states:
             votes[state] += weight
-    if not votes or not (called or any(
-            m.entries and m.entries[0].candidate.country_code == "US" and not m.demonym
-            for m in mentions)):
-        return None  # no name of the text means the US first: "Rotterdam" and "Bergen"
+    if not votes or not american:
+        return None  # nothing American in the text: "Rotterdam" and "Bergen" abroad
     ranked = votes.most_common(2)
     best, n = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0
