@@ -57,12 +57,16 @@ _QUARTERS = frozenset({"N.E.", "N.W.", "S.E.", "S.W."})
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m|t)$", re.IGNORECASE)
 
 #: "Republic of Iraq", "Kingdom of Saudi Arabia": the title belongs to the country mention.
-_TITLE_WORDS = (r"(?:(?:Islamic|Federal|People's|People’s|Democratic|Arab|Socialist"
-                r"|Hashemite|Syrian|United|Plurinational|Bolivarian|Independent|Sovereign)\s+)")
+_TITLE_NAMES = ("Islamic", "Federal", "People's", "People’s", "Democratic", "Arab", "Socialist",
+                "Hashemite", "Syrian", "United", "Plurinational", "Bolivarian", "Independent",
+                "Sovereign")
+_TITLE_WORDS = r"(?:(?:" + "|".join(_TITLE_NAMES) + r")\s+)"
 _COUNTRY_TITLE = re.compile(
     _TITLE_WORDS + r"*(?:(?:Republic|Kingdom|State|Commonwealth|Federation|Emirate|Sultanate"
     r"|Principality|Grand\s+Duchy)\s+of\s+(?:the\s+)?|" + _TITLE_WORDS + r")$"
 )
+#: The word each match of :data:`_COUNTRY_TITLE` ends with, before its closing spaces.
+_TITLE_ENDS = ("of", "the", *_TITLE_NAMES)
 
 #: Words after a name that make it a disease's ("Marburg virus", "Lyme disease").
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|viruses|fever|disease|flu|strain|variant)\b",
@@ -111,6 +115,18 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _adjacent(text: str, left: Token, right: Token) -> bool:
     """True when two tokens are separated by a single space (same phrase)."""
     return text[left.end : right.start] == " "
+
+
+def country_title(text: str, start: int) -> re.Match[str] | None:
+    """The title right before a country's name at ``start`` ("Republic of"), if any.
+
+    Most country names have none, and the search tries every one of the 60 characters
+    before; a title ends with one of :data:`_TITLE_ENDS` and spaces, tested first.
+    """
+    lo = max(0, start - 60)
+    if not text[lo:start].rstrip().endswith(_TITLE_ENDS):
+        return None
+    return _COUNTRY_TITLE.search(text, lo, start)
 
 
 #: The first words of every gazetteer name, per gazetteer: a capitalised word that
@@ -542,7 +558,7 @@ class MentionFinder:
                 mentions.append(Mention(start, end, key, entries, small=True, located=located))
                 return True, j + 1
             if entries[0].candidate.kind == "country":
-                title = _COUNTRY_TITLE.search(self.text, max(0, start - 60), start)
+                title = country_title(self.text, start)
                 # "Democratic People's Republic of Korea" is not the Republic of Korea,
                 # "Democratic Republic of the Congo" not the Republic of the Congo
                 full = self.gaz.entries_for_key(normalize(self.text[title.start():end])
