@@ -204,8 +204,9 @@ def _footer_start(lines: list[tuple[int, str]]) -> int:
     for i in range(len(lines) - 1, max(len(lines) - 4, -1), -1):
         line = lines[i][1]
         # A phone number ends a contact line, not a paragraph that mentions one: a
-        # one-line article giving a number was dropped whole.
-        contact = _PHONE.search(line) and len(line) <= FOOTER_LINE_MAX
+        # one-line article giving a number was dropped whole. (The length first: the
+        # search tries every position of a long paragraph.)
+        contact = len(line) <= FOOTER_LINE_MAX and _PHONE.search(line) is not None
         if contact or _FOOTER_LEAD.match(line) or is_chrome(line):
             end = i
         else:
