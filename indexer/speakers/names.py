@@ -142,6 +142,8 @@ _PLACE_FRAGMENTS = {
 
 #: "Brennan, Jr.": the comma before a suffix is spelling, not a break in the name.
 _SUFFIX_COMMA = re.compile(rf",\s*({NAME_SUFFIX_PATTERN})(?![\w])")
+#: A possessive ending a name ("Brennan's").
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _norm_token(tok: str) -> str:
@@ -237,9 +239,10 @@ def _clean_surface(surface: str) -> str:
     s = WHITESPACE.sub(" ", surface.replace("\u00a0", " ")).strip()
     s = PARENTHESES.sub("", s)
     s = s.strip(" ,;:—–-")
-    s = re.sub(r"['’]s$", "", s)
-    s = _SUFFIX_COMMA.sub(r" \1", s)
-    return s
+    s = _POSSESSIVE_END.sub("", s)
+    # a replacement with a group reference costs a call into Python even where nothing
+    # matches, and most names have no comma
+    return _SUFFIX_COMMA.sub(r" \1", s) if "," in s else s
 
 
 def _first_name_before_surname(toks: list[str]) -> bool:
