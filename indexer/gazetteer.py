@@ -101,7 +101,6 @@ REGION_WORDS = ("Governorate", "Province", "Region", "Prefecture", "Oblast", "St
 SMALL_WORLD_MEMO = 100_000
 
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[\s-]+(?=\w{4,})", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 #: Abbreviated first words of town names ("Mt. Pleasant"), normalised, and their full form.
 _SHORT_HEADS = {"mt ": "mount", "st ": "saint", "ft ": "fort"}
 
@@ -116,7 +115,7 @@ def normalize(name: str) -> str:
         text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = text.casefold().replace("ʼ", "").replace("'", "").replace("’", "").replace("‘", "")
     text = text.replace(".", " ").replace("-", " ").replace("‐", " ").replace("–", " ")
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # runs of whitespace as one space, none at the ends
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,15 @@ def test_the_ascii_shortcut_of_normalize_changes_no_key(name: str) -> None:
     assert normalize(name) == _normalize_by_decomposing(name)
 
 
+@given(st.text(alphabet=st.characters() | st.sampled_from(" \t\n\x1c\x85\xa0\u2028\u3000\u200b.-'"),
+               max_size=20))
+def test_normalize_folds_whitespace_as_the_pattern_did(name: str) -> None:
+    """Whitespace is folded by ``str.split`` (once ``\\s+`` replaced by one space, then
+    stripped): the same characters count as whitespace."""
+    assert normalize(name) == _normalize_by_decomposing(name)
+    assert " ".join(name.split()) == re.sub(r"\s+", " ", name).strip()
+
+
 def _shared_county_names() -> list[str]:
     """Names of US counties that several states have ("Butler County": eight)."""
     gaz = get_gazetteer()
