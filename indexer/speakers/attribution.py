@@ -76,13 +76,22 @@ CUE_VERB_WIDTH = 17
 _CUE_TAIL = 60
 
 
+#: Characters no match of :data:`CUE_BEFORE_QUOTE` holds: its verb is words, its tail
+#: excludes them and its closing punctuation is none of them (``$`` may stand before a
+#: final line break, which is not looked at).
+_CUE_STOPS = '.!?"“”;\n'
+
+
 def _cue_search_start(pre: str) -> int:
     """The first position where :data:`CUE_BEFORE_QUOTE` may match ``pre``: its verb ends
     at most 60 characters before its closing spaces and punctuation (",", ":", "that", a
-    dash) and ``$``. Searching from there finds the same match and skips most of ``pre``.
+    dash) and ``$``, and it starts after the last sentence end or quote mark. Searching
+    from there finds the same match and skips most of ``pre``.
     """
     end = len(pre.rstrip(" \n")[:-4].rstrip(" "))  # no later than where the tail ends
-    return max(0, end - _CUE_TAIL - CUE_VERB_WIDTH)
+    body = pre[:-1] if pre.endswith("\n") else pre
+    stop = max(body.rfind(c) for c in _CUE_STOPS)
+    return max(0, end - _CUE_TAIL - CUE_VERB_WIDTH, stop + 1)
 
 
 def _signature_source(text: str, item: Statement, para_end: int) -> Source | None:
