@@ -23,6 +23,7 @@ from .patterns import (
     SUBJECT_FIRST,
     UPPER,
     VERB_FIRST,
+    cue_search_start,
     is_word_char,
     word_alternation,
 )
@@ -66,32 +67,6 @@ def _may_end_with_participle(pre: str) -> bool:
     if tail.endswith((",", ":")):
         tail = tail[:-1].rstrip(" ")
     return tail.endswith(_PARTICIPLE_WORDS) or "telling" in tail
-
-
-#: The most characters a cue verb of :data:`CUE_BEFORE_QUOTE` spans ("wrote on Facebook";
-#: a test checks it against the pattern).
-CUE_VERB_WIDTH = 17
-#: The most characters :data:`CUE_BEFORE_QUOTE` allows between its verb and the end
-#: (``tail``), besides spaces and the closing punctuation (at most "that").
-_CUE_TAIL = 60
-
-
-#: Characters no match of :data:`CUE_BEFORE_QUOTE` holds: its verb is words, its tail
-#: excludes them and its closing punctuation is none of them (``$`` may stand before a
-#: final line break, which is not looked at).
-_CUE_STOPS = '.!?"“”;\n'
-
-
-def _cue_search_start(pre: str) -> int:
-    """The first position where :data:`CUE_BEFORE_QUOTE` may match ``pre``: its verb ends
-    at most 60 characters before its closing spaces and punctuation (",", ":", "that", a
-    dash) and ``$``, and it starts after the last sentence end or quote mark. Searching
-    from there finds the same match and skips most of ``pre``.
-    """
-    end = len(pre.rstrip(" \n")[:-4].rstrip(" "))  # no later than where the tail ends
-    body = pre[:-1] if pre.endswith("\n") else pre
-    stop = max(body.rfind(c) for c in _CUE_STOPS)
-    return max(0, end - _CUE_TAIL - CUE_VERB_WIDTH, stop + 1)
 
 
 def _signature_source(text: str, item: Statement, para_end: int) -> Source | None:
@@ -292,7 +267,7 @@ def _before_source(text: str, item: Statement, para_start: int) -> Source | None
     lo = max(para_start, item.open_pos - 300)
     pre = text[lo : item.open_pos]
     p = _PARTICIPLE.search(pre) if _may_end_with_participle(pre) else None
-    m = None if p else CUE_BEFORE_QUOTE.search(pre, _cue_search_start(pre))
+    m = None if p else CUE_BEFORE_QUOTE.search(pre, cue_search_start(pre))
     if not m:
         if not p:
             return None

@@ -147,6 +147,32 @@ CUE_BEFORE_QUOTE = re.compile(
     rf"[ ]*$"
 )
 
+#: The most characters a cue verb of :data:`CUE_BEFORE_QUOTE` spans ("wrote on Facebook";
+#: a test checks it against the pattern).
+CUE_VERB_WIDTH = 17
+#: The most characters :data:`CUE_BEFORE_QUOTE` allows between its verb and the end
+#: (``tail``), besides spaces and the closing punctuation (at most "that").
+CUE_TAIL = 60
+
+
+#: Characters no match of :data:`CUE_BEFORE_QUOTE` holds: its verb is words, its tail
+#: excludes them and its closing punctuation is none of them (``$`` may stand before a
+#: final line break, which is not looked at).
+CUE_STOPS = '.!?"“”;\n'
+
+
+def cue_search_start(pre: str) -> int:
+    """The first position where :data:`CUE_BEFORE_QUOTE` may match ``pre``: its verb ends
+    at most 60 characters before its closing spaces and punctuation (",", ":", "that", a
+    dash) and ``$``, and it starts after the last sentence end or quote mark. Searching
+    from there finds the same match and skips most of ``pre``.
+    """
+    end = len(pre.rstrip(" \n")[:-4].rstrip(" "))  # no later than where the tail ends
+    body = pre[:-1] if pre.endswith("\n") else pre
+    stop = max(body.rfind(c) for c in CUE_STOPS)
+    return max(0, end - CUE_TAIL - CUE_VERB_WIDTH, stop + 1)
+
+
 #: Sentence boundary: end punctuation, optional closing marks, space, then a capital.
 SENTENCE_BOUNDARY = re.compile(rf"[.!?][\"”’)\]]*[ \t\u00a0]+(?=[\"“‘(\[]?[{UPPER}0-9])")
 

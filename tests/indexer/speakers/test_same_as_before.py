@@ -222,14 +222,14 @@ cue_ends = st.tuples(
 @settings(max_examples=1000, deadline=None)
 @given(texts | cue_ends)
 def test_the_cue_search_from_its_start_finds_the_same_match(pre: str) -> None:
-    whole = attribution.CUE_BEFORE_QUOTE.search(pre)
-    later = attribution.CUE_BEFORE_QUOTE.search(pre, attribution._cue_search_start(pre))
+    whole = patterns.CUE_BEFORE_QUOTE.search(pre)
+    later = patterns.CUE_BEFORE_QUOTE.search(pre, patterns.cue_search_start(pre))
     assert _found(filter(None, [later])) == _found(filter(None, [whole]))
 
 
 def test_the_cue_verb_width_is_the_patterns() -> None:
     widest = re._parser.parse(patterns._VERB).getwidth()[1]  # type: ignore[attr-defined]
-    assert widest == attribution.CUE_VERB_WIDTH
+    assert widest == patterns.CUE_VERB_WIDTH
 
 
 label_ends = st.tuples(
