@@ -119,6 +119,8 @@ class Resolver:
         #: By surname, its fullest mentions in text order: their offsets and their names.
         self._full_forms: dict[str, tuple[list[int], list[tuple[str, str | None]]]] = {}
         self._speaks_cache: dict[tuple[str, str, bool], bool] = {}
+        #: By surname, every fuller mention of it (:meth:`_scan_full_forms`).
+        self._scans: dict[str, list[tuple[int, int, tuple[str, str | None]]]] = {}
 
     def full_form_in_text(self, surname: str, before: int) -> tuple[str, str | None] | None:
         """A fuller mention of ``surname`` anywhere in the text, nearest before ``before``."""
@@ -150,9 +152,17 @@ class Resolver:
         return found[-1][1] if found else None
 
     def _scan_full_forms(self, surname: str) -> list[tuple[int, int, tuple[str, str | None]]]:
-        """Every fuller mention of ``surname`` in the text, in text order. Read once per
-        surname: a text that quotes one person hundreds of times asks for it at every
-        quote, and a scan per quote made a long text's extraction quadratic."""
+        """Every fuller mention of ``surname`` in the text, in text order: (name tokens,
+        offset, (name, title)). Read once per surname: a text that quotes one person
+        hundreds of times asks for it at every quote, and a scan per quote made a long
+        text's extraction quadratic."""
+        found = self._scans.get(surname)
+        if found is None:
+            found = self._scans[surname] = self._read_full_forms(surname)
+        return found
+
+    def _read_full_forms(self, surname: str) -> list[tuple[int, int, tuple[str, str | None]]]:
+        """:meth:`_scan_full_forms`, read from the text."""
         found: list[tuple[int, int, tuple[str, str | None]]] = []
         text = self.text
         pos = text.find(surname)
