@@ -142,11 +142,13 @@ train: $(STAMP)
 	$(PY) evaluation/train_attribution.py
 
 ## Benchmark against SQLite FTS5 and naive Whoosh (~75 min on 2 cores); writes bench/results/
-## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run. Then the Xapian
+## and docs/performance.md. BENCH_ARGS="--quick" for a 2-minute smoke run. Then extraction
+## time on 40 KB and 160 KB hostile bodies (bench/hostile_extraction.py, ~5 s). Then the Xapian
 ## backend (one database, three shards) on the largest index that run built
 ## (bench/xapian_bench.py; XAPIAN_BENCH_ARGS="--queries 50").
 bench: $(STAMP) xapian
 	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) bench/hostile_extraction.py
 	$(PY) bench/xapian_bench.py $(XAPIAN_BENCH_ARGS)
 
 ## Load-test gunicorn on 127.0.0.1: 16 clients for 60 s over the 37.5k index (built under
