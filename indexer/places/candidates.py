@@ -92,6 +92,12 @@ _DATELINE_AFTER = re.compile(r"\s*(?:--|[—–\x97]|-\s|:\s|\()")
 #: A byline's date right before a dateline ("March 30, 2009 NEWARK --").
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
 
+#: " of " and a capitalised word after a district's name: "the Southern District of
+#: Texas" is a part of Texas (a US court's district), not Hong Kong's Southern District.
+_OF_A_PLACE = re.compile(r" of (?:the )?[A-Z]")
+#: Last words of a region's name that a longer name ("... of Texas") may go on from.
+_PART_WORDS = frozenset({"district", "region", "province", "division", "sector"})
+
 MAX_NGRAM = 4
 #: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
 #: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
@@ -229,7 +235,16 @@ class MentionFinder:
             or self._outlet_in_brackets(i, j)
             or self._disease(i, j)
             or self._named_day(j)
+            or self._part_of_what_follows(i, j)
         )
+
+    def _part_of_what_follows(self, i: int, j: int) -> bool:
+        """A region's name of several words before "of" and another name ("the Southern
+        District of Texas", "Central District of California") names a part of that place,
+        which the text names itself; the gazetteer's region of that name is elsewhere."""
+        last = self.tokens[j]
+        return (i < j and last.text.lower() in _PART_WORDS
+                and _OF_A_PLACE.match(self.text, last.end) is not None)
 
     def _named_day(self, j: int) -> bool:
         """A day named after a place ("Earth Day", "Columbus Day") is no mention of it."""

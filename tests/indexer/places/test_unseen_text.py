@@ -1,0 +1,33 @@
+"""Errors read on text the places rules were never tuned on (issue 18, ninth round):
+political news and press releases (newsfacet.indexer.places)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacet.indexer.places import extract_places
+
+#: US states as news text writes them in full.
+STATES = ["Texas", "Ohio", "California", "Georgia", "New York", "Virginia", "Alabama",
+          "Florida", "Michigan", "Missouri", "North Carolina", "Pennsylvania"]
+
+
+def _places(text: str) -> list[tuple[str, str, str]]:
+    """(mention as written, place name, country code) for every mention of ``text``."""
+    return [(text[s.start : s.end], p.name, p.country_code)
+            for p in extract_places(text) for s in p.mentions]
+
+
+@settings(max_examples=60, deadline=None)
+@given(part=st.sampled_from(["Southern", "Northern", "Eastern", "Western", "Central",
+                             "Middle"]),
+       state=st.sampled_from(STATES),
+       lead=st.sampled_from(["filed in U.S. District Court for the ",
+                             "said the U.S. Attorney for the ", "was charged in the "]))
+def test_a_court_district_of_a_state_is_part_of_the_state(part: str, state: str,
+                                                          lead: str) -> None:
+    text = f"The complaint, {lead}{part} District of {state}, named two men."
+    found = _places(text)
+    assert all(p[2] == "US" for p in found), found
+    assert state in [p[0] for p in found]
