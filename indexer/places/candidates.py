@@ -98,6 +98,10 @@ _OF_A_PLACE = re.compile(r" of (?:the )?[A-Z]")
 #: Last words of a region's name that a longer name ("... of Texas") may go on from.
 _PART_WORDS = frozenset({"district", "region", "province", "division", "sector"})
 
+#: Prior (log10 of the population) under which a town's name read several times as a
+#: person's outvotes as many prepositions of place (a town under 250,000).
+_PERSON_TOWN_PRIOR = 5.4
+
 MAX_NGRAM = 4
 #: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
 #: before ". " ends a sentence ("... Municipal Court Judge. Columbus attorney ...").
@@ -154,6 +158,8 @@ class MentionFinder:
         #: Single words rejected as part of a person-like name, and whether the last
         #: rejection was of that kind.
         self.person_words: set[str] = set()
+        #: How often each of them was read as a person's ("Hillary Clinton" twice).
+        self.person_uses: dict[str, int] = {}
         self._person_like = False
         self._deferred = False
         #: Demonyms of several words the text uses ("South Africans"): (start, end, country).
@@ -562,6 +568,7 @@ class MentionFinder:
             if not self._accept(i, j, entries):
                 if i == j and self._person_like:
                     self.person_words.add(key)
+                    self.person_uses[key] = self.person_uses.get(key, 0) + 1
                 elif self._deferred:
                     mentions.append(Mention(start, end, key, entries, deferred=True,
                                             small=small))
@@ -586,6 +593,15 @@ class MentionFinder:
             return True, j + 1
         return False, i
 
+    def _extra_person_votes(self, key: str) -> int:
+        """Votes for a person beyond the first from the uses of a town's name read as a
+        person's: one per further use, for a town under :data:`_PERSON_TOWN_PRIOR`."""
+        uses = self.person_uses.get(key, 0)
+        if uses < 2:
+            return 0
+        entries = self.gaz.entries_for_key(key)
+        return uses - 1 if entries and entries[0].prior < _PERSON_TOWN_PRIOR else 0
+
     def _one_sense(self, mentions: list[Mention]) -> list[Mention]:
         """Drop what the document shows is a name, not a place, and link "X, Y" pairs."""
         # One sense per document: "Obama" alone is the person "Barack Obama" was, unless
@@ -594,10 +610,17 @@ class MentionFinder:
         votes: dict[str, int] = {}
         for m in mentions:
             if m.key in self.person_words:
-                place = _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
+                # "in Clinton's corner", "a revival of Bush's approach": the preposition
+                # governs what the name owns, so it says nothing of the name's kind
+                place = (None if self.text[m.end : m.end + 2] in _POSS else
+                         _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start))
                 acts = _ACTS_AFTER.match(self.text, m.end)
                 votes[m.key] = votes.get(m.key, 0) + (place is not None) - (acts is not None)
-        self.person_words -= {key for key, vote in votes.items() if vote > 0}
+        # each use read as a person's votes too: "Hillary Clinton" twice outweighs one
+        # "extended to Clinton"; not for a big city ("FBIs Cincinnati Field Office",
+        # "Trump Tower Moscow" read as names' ends)
+        self.person_words -= {key for key, vote in votes.items()
+                              if vote > self._extra_person_votes(key)}
         mentions = [
             m
             for m in mentions

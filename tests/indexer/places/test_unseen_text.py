@@ -44,3 +44,39 @@ def test_a_party_letter_before_a_state_names_the_state(state: str, party: str, w
     text = "The vote was close. " + form.format(who=who, party=party, state=state) + " no."
     found = [p for p in extract_places(text) if p.country_code == "US"]
     assert [(p.name, p.kind) for p in found] == [(state, "admin")]
+
+
+#: Surnames that are also towns of under 250,000 people.
+SURNAMES = ["Clinton", "Warren", "Davis", "Murray", "Harvey", "Graham", "Bush", "Roosevelt"]
+FIRST_NAMES = ["Hillary", "Ruth", "Kim", "Patty", "Steve", "Lindsey", "Laura", "Joseph"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(surname=st.sampled_from(SURNAMES), first=st.sampled_from(FIRST_NAMES),
+       prep=st.sampled_from(["in", "of", "to", "from", "at"]),
+       owned=st.sampled_from(["corner", "favor", "approach", "campaign", "record"]))
+def test_a_preposition_before_a_persons_possessive_is_no_place(surname: str, first: str,
+                                                               prep: str, owned: str) -> None:
+    text = (f"Voters warmed to {first} {surname} this year. Most of them are firmly "
+            f"{prep} {surname}'s {owned} now, the poll found.")
+    assert surname not in [p[0] for p in _places(text)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(surname=st.sampled_from(SURNAMES), first=st.sampled_from(FIRST_NAMES),
+       prep=st.sampled_from(["in", "of", "to", "from"]))
+def test_a_name_written_as_a_persons_twice_outvotes_one_preposition(
+        surname: str, first: str, prep: str) -> None:
+    text = (f"{first} {surname} spoke first. Critics of {first} {surname} answered. The "
+            f"offer was extended {prep} {surname} and the rest on Monday.")
+    assert surname not in [p[0] for p in _places(text)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(city=st.sampled_from(["Cincinnati", "Oakland", "Moscow", "Houston", "Baltimore"]),
+       lead=st.sampled_from(["the FBIs", "Trump Tower", "Rep. Ann"]))
+def test_a_big_citys_name_after_capitalised_words_twice_stays_a_place_after_in(
+        city: str, lead: str) -> None:
+    text = (f"Agents of {lead} {city} office met. Later {lead} {city} staff left. The "
+            f"case was filed in {city} on Monday.")
+    assert city in [p[0] for p in _places(text)]
