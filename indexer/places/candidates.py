@@ -15,7 +15,8 @@ from .capitals import bare_dateline, written_in_lower_case
 from .hyphens import hyphen_parts
 from .initials import country_initials
 from .mention import Mention
-from .qualify import qualify, qualify_by_people
+from .people import LOCATIVE_BEFORE, POSS, places_after_all
+from .qualify import part_of_what_follows, qualify, qualify_by_people
 from .starts import name_starts
 from .tokens import Token, tokenize
 from .words import (
@@ -38,16 +39,7 @@ _SAID_AFTER = re.compile(r"\s(?:said|says|told|added|explained|noted|asked|recal
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s$")
 
-#: A preposition of place right before a name: "in Laconia" is a place, whatever else
-#: the document does with the word.
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
-
-#: A verb right after a name: a person acting ("Bell ran", "Fairfield declined").
-_ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)\b")
-
 #: A person's initial: "Grant W." / "E.J." right before a name, "Virginia L." after one.
-#: A possessive after a name: "St. John's" is a church or hospital, not Saint John.
-_POSS = ("'s", "’s")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: A compass quarter written short before a town ("N.W. Rochester", "S.E. Paris"): a
 #: part of the town, not a person's initials.
@@ -91,16 +83,6 @@ _MODEL_YEAR = re.compile(r"\b[Aa]n?\s(?:19|20)\d\d\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:--|[—–\x97]|-\s|:\s|\()")
 #: A byline's date right before a dateline ("March 30, 2009 NEWARK --").
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s$")
-
-#: " of " and a capitalised word after a district's name: "the Southern District of
-#: Texas" is a part of Texas (a US court's district), not Hong Kong's Southern District.
-_OF_A_PLACE = re.compile(r" of (?:the )?[A-Z]")
-#: Last words of a region's name that a longer name ("... of Texas") may go on from.
-_PART_WORDS = frozenset({"district", "region", "province", "division", "sector"})
-
-#: Prior (log10 of the population) under which a town's name read several times as a
-#: person's outvotes as many prepositions of place (a town under 250,000).
-_PERSON_TOWN_PRIOR = 5.4
 
 MAX_NGRAM = 4
 #: Longest title written abbreviated with a full stop ("Capt.", "Sgt."): a longer title
@@ -241,16 +223,8 @@ class MentionFinder:
             or self._outlet_in_brackets(i, j)
             or self._disease(i, j)
             or self._named_day(j)
-            or self._part_of_what_follows(i, j)
+            or (i < j and part_of_what_follows(self.gaz, self.text, self.tokens[j], entries))
         )
-
-    def _part_of_what_follows(self, i: int, j: int) -> bool:
-        """A region's name of several words before "of" and another name ("the Southern
-        District of Texas", "Central District of California") names a part of that place,
-        which the text names itself; the gazetteer's region of that name is elsewhere."""
-        last = self.tokens[j]
-        return (i < j and last.text.lower() in _PART_WORDS
-                and _OF_A_PLACE.match(self.text, last.end) is not None)
 
     def _named_day(self, j: int) -> bool:
         """A day named after a place ("Earth Day", "Columbus Day") is no mention of it."""
@@ -421,7 +395,7 @@ class MentionFinder:
         if word in RELATION_WORDS and before.endswith(" "):
             return True
         said_before = _SAID_BEFORE.search(before) and text[tok.end : tok.end + 1] in ",.;"
-        if _LOCATIVE_BEFORE.search(before):
+        if LOCATIVE_BEFORE.search(before):
             return False  # "officials in Gainesville said": a place
         if _SAID_AFTER.match(text, tok.end) or said_before:
             entries = self.gaz.entries_for_key(normalize(tok.text))
@@ -556,7 +530,7 @@ class MentionFinder:
             small = False
             if not entries:
                 # "St. John's Health System": a saint's, not a small town's
-                entries = self.gaz.small_us_entries(key, self.text[end:end + 2] not in _POSS)
+                entries = self.gaz.small_us_entries(key, self.text[end:end + 2] not in POSS)
                 world = self.gaz.small_world_entries(key)
                 entries = entries + world if entries and world else entries or world
                 small = True
@@ -575,7 +549,7 @@ class MentionFinder:
                     i = j
                 break
             if small:
-                located = (_LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
+                located = (LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
                            is not None or self._dateline_like(i, j))
                 mentions.append(Mention(start, end, key, entries, small=True, located=located))
                 return True, j + 1
@@ -593,34 +567,13 @@ class MentionFinder:
             return True, j + 1
         return False, i
 
-    def _extra_person_votes(self, key: str) -> int:
-        """Votes for a person beyond the first from the uses of a town's name read as a
-        person's: one per further use, for a town under :data:`_PERSON_TOWN_PRIOR`."""
-        uses = self.person_uses.get(key, 0)
-        if uses < 2:
-            return 0
-        entries = self.gaz.entries_for_key(key)
-        return uses - 1 if entries and entries[0].prior < _PERSON_TOWN_PRIOR else 0
-
     def _one_sense(self, mentions: list[Mention]) -> list[Mention]:
         """Drop what the document shows is a name, not a place, and link "X, Y" pairs."""
         # One sense per document: "Obama" alone is the person "Barack Obama" was, unless
         # the document also puts the name after a preposition of place ("in DeKalb").
         # ... and said more often than it acts: "Bell ran", "Fairfield declined".
-        votes: dict[str, int] = {}
-        for m in mentions:
-            if m.key in self.person_words:
-                # "in Clinton's corner", "a revival of Bush's approach": the preposition
-                # governs what the name owns, so it says nothing of the name's kind
-                place = (None if self.text[m.end : m.end + 2] in _POSS else
-                         _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start))
-                acts = _ACTS_AFTER.match(self.text, m.end)
-                votes[m.key] = votes.get(m.key, 0) + (place is not None) - (acts is not None)
-        # each use read as a person's votes too: "Hillary Clinton" twice outweighs one
-        # "extended to Clinton"; not for a big city ("FBIs Cincinnati Field Office",
-        # "Trump Tower Moscow" read as names' ends)
-        self.person_words -= {key for key, vote in votes.items()
-                              if vote > self._extra_person_votes(key)}
+        self.person_words -= places_after_all(self.gaz, self.text, mentions,
+                                              self.person_uses)
         mentions = [
             m
             for m in mentions
