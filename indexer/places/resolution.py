@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, is_us_state, normalize
+from .alternates import other_name_only
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
@@ -46,6 +47,8 @@ _TOWN_AFTER = re.compile(
 #: ... or before it: "City of Athens", "1301 Lafayette Ave., Lebanon".
 _TOWN_BEFORE = re.compile(
     r"(?:\b(?:City|Town|Village) of |\b(?:St|Ave|Blvd|Rd|Dr|Street|Avenue|Road)\.?, )$")
+#: "in Penacook": written where only a place stands (not "of Google", "at Quinnipiac").
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
 #: A small US town of a state the document never names counts when it lies this close
 #: (km) to a US town or county the document names.
 SMALL_TOWN_KM = 50.0
@@ -286,6 +289,15 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
+def _alternate_supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
+    """True when the text names the state (abroad, the country) of the town an
+    alternate name stands for, or a place near it (:mod:`.alternates`)."""
+    return (m.qualifier is not None or m.dateline
+            or (c.country_code, c.admin1) in ctx.states
+            or (c.country_code != "US" and c.country_code in ctx.countries)
+            or _near(c, m.key, ctx, SMALL_TOWN_KM))
+
+
 def _stray(c: Candidate, m: Mention, ctx: _Context) -> bool:
     """True for a small town or district of a country the text never names, in a text
     that names other countries and is not local US news: "Ribeira" in a story about
@@ -368,6 +380,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
                 choice = max(us, key=score).candidate if us else None
+            elif (other_name_only(m.key, m.entries) and not _alternate_supported(best, m, ctx)
+                  and not any(_IN_BEFORE.search(text, max(0, o.start - 8), o.start)
+                              for o in mentions if o.key == m.key)):
+                choice = None  # "Google" (Topeka), "Quinnipiac" (New Haven)
             elif _stray(best, m, ctx):
                 # a story about named countries means a sense in one of them, or none
                 inside = [e for e in entries if e.candidate.country_code in ctx.countries]

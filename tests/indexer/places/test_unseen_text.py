@@ -80,3 +80,37 @@ def test_a_big_citys_name_after_capitalised_words_twice_stays_a_place_after_in(
     text = (f"Agents of {lead} {city} office met. Later {lead} {city} staff left. The "
             f"case was filed in {city} on Monday.")
     assert city in [p[0] for p in _places(text)]
+
+
+#: Names GeoNames keeps only as another name of a US town under a million people,
+#: spelled unlike it, with that town's state: a company, a poll, a bank, a district.
+OTHER_NAMES = [("Google", "Kansas"), ("Quinnipiac", "Connecticut"), ("The Bank", "New Hampshire"),
+               ("Empire", "Oregon"), ("Black Hawk", "Wisconsin"), ("Penacook", "New Hampshire")]
+#: Spellings and big cities' other names, which need nothing in the text.
+SPELLINGS = [("Irbil", "Erbil"), ("Raqqa", "Raqqah"), ("Vegas", "Las Vegas"),
+             ("Big Apple", "New York City"), ("Kiev", "Kyiv")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(OTHER_NAMES),
+       form=st.sampled_from(["A report by {x} showed prices rose.",
+                             "Shares of {x} fell 3 percent, traders said.",
+                             "The {x} survey found voters split."]))
+def test_another_name_of_a_town_counts_only_beside_its_state(case: tuple[str, str],
+                                                             form: str) -> None:
+    name, state = case
+    text = "Markets were calm on Monday. " + form.format(x=name)
+    assert name not in [p[0] for p in _places(text)]
+    near = text + f" Officials in {state} met later."
+    assert name in [p[0] for p in _places(near)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=st.sampled_from(SPELLINGS),
+       form=st.sampled_from(["Talks opened in {x} on Monday.",
+                             "Markets were calm. A delegation left for {x} today."]))
+def test_a_spelling_or_a_big_citys_other_name_needs_nothing(case: tuple[str, str],
+                                                           form: str) -> None:
+    name, place = case
+    text = form.format(x=name)
+    assert (name, place) in [p[:2] for p in _places(text)]
