@@ -49,6 +49,9 @@ _TOWN_BEFORE = re.compile(
     r"(?:\b(?:City|Town|Village) of |\b(?:St|Ave|Blvd|Rd|Dr|Street|Avenue|Road)\.?, )$")
 #: "in Penacook": written where only a place stands (not "of Google", "at Quinnipiac").
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
+#: US states named that make a text a national story, whose states support a small
+#: town's name only where it is written "in X" or lies near another place named.
+NATIONAL_STATES = 3
 #: A small US town of a state the document never names counts when it lies this close
 #: (km) to a US town or county the document names.
 SMALL_TOWN_KM = 50.0
@@ -432,10 +435,15 @@ def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
     "Riverdale" had become Florida, New York, a village of 3,000."""
     if m.qualifier is None and not m.small and is_us_state(m.entries[0].candidate):
         return m.entries  # "in Florida" is the state, not Florida, New York
+    # a national story names many states: its own state then says little of a small
+    # town's name ("told Congress" beside Arizona), unless written "in X" or near a place
+    national = m.small and m.key not in ctx.located and sum(
+        country == "US" for country, _ in ctx.states) >= NATIONAL_STATES
     local = [
         e
         for e in gaz.small_us_entries(m.key)
-        if ("US", e.candidate.admin1) in ctx.states
+        if (("US", e.candidate.admin1) in ctx.states
+            and (not national or _near(e.candidate, m.key, ctx, SMALL_TOWN_KM)))
         or (e.candidate.admin1 == ctx.home
             and (m.key in ctx.located or (not m.small and ctx.us_focus)))
         or (m.qualifier is not None and _inside(e.candidate, m.qualifier))

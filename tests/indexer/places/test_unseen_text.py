@@ -114,3 +114,23 @@ def test_a_spelling_or_a_big_citys_other_name_needs_nothing(case: tuple[str, str
     name, place = case
     text = form.format(x=name)
     assert (name, place) in [p[:2] for p in _places(text)]
+
+
+#: Small US towns (under 15,000) named like a person, a word or a feast, with a state
+#: that has one.
+SMALL_WORDS = [("Nixon", "Texas"), ("Christmas", "Florida"), ("Santa Claus", "Indiana"),
+               ("Romney", "West Virginia"), ("Sanders", "Arizona"), ("Comfort", "Texas")]
+OTHER_STATES = ["Ohio", "Iowa", "Nevada", "Georgia", "Maine", "Utah"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(case=st.sampled_from(SMALL_WORDS),
+       others=st.lists(st.sampled_from(OTHER_STATES), min_size=2, max_size=3, unique=True))
+def test_a_national_storys_states_support_no_small_town_written_bare(
+        case: tuple[str, str], others: list[str]) -> None:
+    name, state = case
+    states = ", ".join([state, *others])
+    bare = f"Voters in {states} went to the polls, and {name} dominated the talk."
+    assert name not in [p[0] for p in _places(bare)]
+    written = bare + f" A crowd gathered in {name} that night."
+    assert name in [p[0] for p in _places(written)]
