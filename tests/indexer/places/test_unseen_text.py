@@ -134,3 +134,20 @@ def test_a_national_storys_states_support_no_small_town_written_bare(
     assert name not in [p[0] for p in _places(bare)]
     written = bare + f" A crowd gathered in {name} that night."
     assert name in [p[0] for p in _places(written)]
+
+
+#: Institutions and titles of US news that are also small towns, with their town's state.
+INSTITUTION_TOWNS = [("Congress", "Arizona", "Ariz."), ("Supreme", "Louisiana", "La."),
+                     ("Trial", "Maryland", "Md."), ("Secretary", "Maryland", "Md.")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(INSTITUTION_TOWNS),
+       form=st.sampled_from(["Republicans in {w} Court balked.", "Members of {w} Attorney "
+                             "staff met.", "Critics in {w} said no."]))
+def test_an_institutions_word_is_a_town_only_when_qualified(case: tuple[str, str, str],
+                                                           form: str) -> None:
+    word, state, abbr = case
+    text = f"Officials in {state} waited. " + form.format(w=word)
+    assert word not in [p[0] for p in _places(text)]
+    assert word in [p[0] for p in _places(f"Officials met in {word}, {abbr}, on Monday.")]
