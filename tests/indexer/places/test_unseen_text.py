@@ -151,3 +151,20 @@ def test_an_institutions_word_is_a_town_only_when_qualified(case: tuple[str, str
     text = f"Officials in {state} waited. " + form.format(w=word)
     assert word not in [p[0] for p in _places(text)]
     assert word in [p[0] for p in _places(f"Officials met in {word}, {abbr}, on Monday.")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.sampled_from(["Newbury", "Haynes", "Willow", "Upper"]),
+       word=st.sampled_from(["Park", "Township"]),
+       case=st.sampled_from([("Calif.", "Sacramento"), ("Ohio", "Cincinnati"),
+                             ("Mo.", "Kansas City"), ("N.J.", "Trenton")]))
+def test_a_feature_written_with_its_state_is_no_mention_of_another_states_town(
+        name: str, word: str, case: tuple[str, str]) -> None:
+    state, town = case
+    feature = f"{name} {word}"
+    text = (f"WASHINGTON - The company is based in {feature}, {state}, the department "
+            "said on Monday.")
+    hosts = {p[0]: p[1] for p in _places(text)}
+    assert hosts.get(feature) in (None, town), hosts
+    near = text + f" A hearing is set in {town}, {state}."
+    assert {p[0]: p[1] for p in _places(near)}.get(feature) in (None, town)
