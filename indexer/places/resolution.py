@@ -13,7 +13,9 @@ from .alternates import other_name_only
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
+from .people import LOCATIVE_BEFORE
 from .town_shapes import likeliest_town, town_shaped
+from .words import INSTITUTION_WORDS
 
 #: Population below which a single-word foreign town needs its country in the text.
 FOREIGN_TOWN_POPULATION = 100_000
@@ -49,6 +51,10 @@ _TOWN_BEFORE = re.compile(
     r"(?:\b(?:City|Town|Village) of |\b(?:St|Ave|Blvd|Rd|Dr|Street|Avenue|Road)\.?, )$")
 #: "in Penacook": written where only a place stands (not "of Google", "at Quinnipiac").
 _IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
+#: The capitalised word after a name ("Superior" in "Litchfield Superior Court").
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
+#: Words after a town's name that make it the town's: its institutions, "City", "Town".
+_TOWN_WORDS = INSTITUTION_WORDS | {"city", "town", "township", "village", "borough"}
 #: US states named that make a text a national story, whose states support a small
 #: town's name only where it is written "in X" or lies near another place named.
 NATIONAL_STATES = 3
@@ -121,6 +127,9 @@ class _Context:
     #: Countries outside the US where at least two towns the text names lie (their
     #: likeliest sense): a local paper names its towns, not its country.
     town_countries: frozenset[str] = frozenset()
+    #: In a national story (:data:`NATIONAL_STATES` US states named or more), the names
+    #: the text writes after a preposition of place; None in other texts.
+    national: set[str] | None = None
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -301,6 +310,20 @@ def _alternate_supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
             or _near(c, m.key, ctx, SMALL_TOWN_KM))
 
 
+def _written_as_a_town(text: str, key: str, mentions: list[Mention]) -> bool:
+    """True when the text writes ``key`` once where only a place stands ("in Penacook")
+    or before a town's institution ("Litchfield Superior Court", "Shiloh School
+    District"), not "of Google" or "the Quinnipiac poll"."""
+    for o in mentions:
+        if o.key == key and o.start >= 0:
+            nxt = _NEXT_WORD.match(text, o.end)
+            if (_IN_BEFORE.search(text, max(0, o.start - 8), o.start)
+                    or _TOWN_AFTER.match(text, o.end) is not None
+                    or (nxt is not None and nxt.group(1).lower() in _TOWN_WORDS)):
+                return True
+    return False
+
+
 def _stray(c: Candidate, m: Mention, ctx: _Context) -> bool:
     """True for a small town or district of a country the text never names, in a text
     that names other countries and is not local US news: "Ribeira" in a story about
@@ -327,6 +350,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     """
     ctx = _context(mentions, text)
     ctx.home = home_state(gaz, mentions, ctx.phone_states)
+    if sum(country == "US" for country, _ in ctx.states) >= NATIONAL_STATES:
+        # "The tragedy in Santa Fe": names the text writes where only a place stands
+        ctx.national = {o.key for o in mentions if o.start >= 0 and LOCATIVE_BEFORE.search(
+            text, max(0, o.start - 8), o.start)}
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
@@ -437,8 +464,8 @@ def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
         return m.entries  # "in Florida" is the state, not Florida, New York
     # a national story names many states: its own state then says little of a small
     # town's name ("told Congress" beside Arizona), unless written "in X" or near a place
-    national = m.small and m.key not in ctx.located and sum(
-        country == "US" for country, _ in ctx.states) >= NATIONAL_STATES
+    national = (ctx.national is not None and m.key not in ctx.located
+                and m.key not in ctx.national)
     local = [
         e
         for e in gaz.small_us_entries(m.key)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfacet.indexer.gazetteer import get_gazetteer
 from newsfacet.indexer.places import extract_places
 
 #: US states as news text writes them in full.
@@ -162,9 +163,33 @@ def test_a_feature_written_with_its_state_is_no_mention_of_another_states_town(
         name: str, word: str, case: tuple[str, str]) -> None:
     state, town = case
     feature = f"{name} {word}"
-    text = (f"WASHINGTON - The company is based in {feature}, {state}, the department "
+    text = (f"CHICAGO - The company is based in {feature}, {state}, the department "
             "said on Monday.")
     hosts = {p[0]: p[1] for p in _places(text)}
     assert hosts.get(feature) in (None, town), hosts
     near = text + f" A hearing is set in {town}, {state}."
     assert {p[0]: p[1] for p in _places(near)}.get(feature) in (None, town)
+
+
+def _biggest(name: str) -> tuple[str, int | None]:
+    """The name's likeliest sense in the gazetteer alone: (country code, GeoNames id)."""
+    top = get_gazetteer().entries(name)[0].candidate
+    return top.country_code, top.geonameid
+
+
+#: Big places with a small US namesake in a state, and that state.
+BIG_WITH_SMALL = [("Washington", "Pennsylvania"), ("Mexico", "Missouri"),
+                  ("Greece", "New York"), ("Boston", "Kentucky"), ("Bismarck", "Missouri")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(BIG_WITH_SMALL),
+       others=st.lists(st.sampled_from(OTHER_STATES), min_size=2, max_size=3, unique=True))
+def test_a_national_storys_states_leave_a_big_name_its_big_sense(
+        case: tuple[str, str], others: list[str]) -> None:
+    name, state = case
+    states = ", ".join([state, *others])
+    text = f"Candidates toured {states} this week, and {name} came up at every stop."
+    found = [(p.country_code, p.geonameid) for p in extract_places(text)
+             for s in p.mentions if text[s.start : s.end] == name]
+    assert found == [_biggest(name)]
