@@ -411,8 +411,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 us = [e for e in entries if e.candidate.country_code == "US"]
                 choice = max(us, key=score).candidate if us else None
             elif (other_name_only(m.key, m.entries) and not _alternate_supported(best, m, ctx)
-                  and not any(_IN_BEFORE.search(text, max(0, o.start - 8), o.start)
-                              for o in mentions if o.key == m.key)):
+                  and not _written_as_a_town(text, m.key, mentions)):
                 choice = None  # "Google" (Topeka), "Quinnipiac" (New Haven)
             elif _stray(best, m, ctx):
                 # a story about named countries means a sense in one of them, or none

@@ -193,3 +193,15 @@ def test_a_national_storys_states_leave_a_big_name_its_big_sense(
     found = [(p.country_code, p.geonameid) for p in extract_places(text)
              for s in p.mentions if text[s.start : s.end] == name]
     assert found == [_biggest(name)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(OTHER_NAMES),
+       form=st.sampled_from(["Officers of the {x} Police Department arrived.",
+                             "The {x} Town Council met on Monday.",
+                             "Students at {x} High School walked out."]))
+def test_another_name_of_a_town_before_a_towns_institution_stays(case: tuple[str, str],
+                                                                 form: str) -> None:
+    name, _ = case
+    text = "Markets were calm on Monday. " + form.format(x=name)
+    assert name in [p[0] for p in _places(text)]
