@@ -397,6 +397,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
         elif m.key in chosen:
             m.choice = chosen[m.key]
         else:
+            if any(e.main and e.candidate.kind == "country" for e in entries):
+                # a country's own name is no other name of a town: "Puerto Rico" beside
+                # "San Juan" (once called so) is the island
+                entries = [e for e in entries if e.main or e.candidate.kind != "city"]
             has_main = any(e.main for e in entries)
             big = any(e.main and (e.candidate.kind in ("country", "continent")
                                   or _is_state(e.candidate)) for e in entries)

@@ -205,3 +205,20 @@ def test_another_name_of_a_town_before_a_towns_institution_stays(case: tuple[str
     name, _ = case
     text = "Markets were calm on Monday. " + form.format(x=name)
     assert name in [p[0] for p in _places(text)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=st.sampled_from([("Puerto Rico", "San Juan"), ("Vatican", "Rome"),
+                             ("Kuwait", "Kuwait City"), ("Panama", "Panama City"),
+                             ("Guatemala", "Guatemala City")]),
+       form=st.sampled_from(["Aid reached {c} on Monday. Crews in {t} worked late.",
+                             "Officials in {t} said {c} would rebuild.",
+                             "The storm hit {c}, and {t} lost power."]))
+def test_a_countrys_own_name_is_the_country_beside_its_towns(case: tuple[str, str],
+                                                            form: str) -> None:
+    country, town = case
+    text = form.format(c=country, t=town)
+    kinds = {p[0]: p[1] for p in _places(text)}
+    assert kinds.get(country) not in (None, town), kinds
+    assert [p.kind for p in extract_places(text) for s in p.mentions
+            if text[s.start : s.end] == country] == ["country"]
