@@ -301,13 +301,19 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
-def _alternate_supported(c: Candidate, m: Mention, ctx: _Context) -> bool:
+def _alternate_supported(c: Candidate, m: Mention, ctx: _Context, text: str,
+                         mentions: list[Mention]) -> bool:
     """True when the text names the state (abroad, the country) of the town an
-    alternate name stands for, or a place near it (:mod:`.alternates`)."""
-    return (m.qualifier is not None or m.dateline
+    alternate name stands for, or a place near it, or writes the name as a town's
+    (:mod:`.alternates`); written with another state ("Sibley, Mo." for Trenton,
+    Michigan), it is a town the gazetteer lacks."""
+    if m.qualifier is not None:
+        return _inside(c, m.qualifier)
+    return (m.dateline
             or (c.country_code, c.admin1) in ctx.states
             or (c.country_code != "US" and c.country_code in ctx.countries)
-            or _near(c, m.key, ctx, SMALL_TOWN_KM))
+            or _near(c, m.key, ctx, SMALL_TOWN_KM)
+            or _written_as_a_town(text, m.key, mentions))
 
 
 def _written_as_a_town(text: str, key: str, mentions: list[Mention]) -> bool:
@@ -414,8 +420,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
                 choice = max(us, key=score).candidate if us else None
-            elif (other_name_only(m.key, m.entries) and not _alternate_supported(best, m, ctx)
-                  and not _written_as_a_town(text, m.key, mentions)):
+            elif other_name_only(m.key, m.entries) and not _alternate_supported(
+                    best, m, ctx, text, mentions):
                 choice = None  # "Google" (Topeka), "Quinnipiac" (New Haven)
             elif _stray(best, m, ctx):
                 # a story about named countries means a sense in one of them, or none

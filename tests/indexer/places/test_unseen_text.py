@@ -222,3 +222,15 @@ def test_a_countrys_own_name_is_the_country_beside_its_towns(case: tuple[str, st
     assert kinds.get(country) not in (None, town), kinds
     assert [p.kind for p in extract_places(text) for s in p.mentions
             if text[s.start : s.end] == country] == ["country"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=st.sampled_from([("Sibley", "Mo."), ("Penacook", "Vt."), ("Quinnipiac", "Ohio"),
+                             ("Black Hawk", "Iowa")]),
+       form=st.sampled_from(["Friends met in {x}, {s}, on July 24.",
+                             "He lives in {x}, {s}, with his wife."]))
+def test_another_name_written_with_another_state_is_no_place(case: tuple[str, str],
+                                                            form: str) -> None:
+    name, state = case
+    text = form.format(x=name, s=state)
+    assert name not in [p[0] for p in _places(text)]
