@@ -15,7 +15,8 @@ from .capitals import bare_dateline, written_in_lower_case
 from .hyphens import hyphen_parts
 from .initials import country_initials
 from .mention import Mention
-from .qualify import qualify, qualify_by_people
+from .people import LOCATIVE_BEFORE, POSS, places_after_all
+from .qualify import part_of_what_follows, qualify, qualify_by_people
 from .starts import name_starts
 from .tokens import Token, tokenize
 from .words import (
@@ -38,16 +39,7 @@ _SAID_AFTER = re.compile(r"\s(?:said|says|told|added|explained|noted|asked|recal
 
 _SAID_BEFORE = re.compile(r"\b(?:said|says|according\s+to)\s$")
 
-#: A preposition of place right before a name: "in Laconia" is a place, whatever else
-#: the document does with the word.
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
-
-#: A verb right after a name: a person acting ("Bell ran", "Fairfield declined").
-_ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)\b")
-
 #: A person's initial: "Grant W." / "E.J." right before a name, "Virginia L." after one.
-#: A possessive after a name: "St. John's" is a church or hospital, not Saint John.
-_POSS = ("'s", "’s")
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 #: A compass quarter written short before a town ("N.W. Rochester", "S.E. Paris"): a
 #: part of the town, not a person's initials.
@@ -148,6 +140,8 @@ class MentionFinder:
         #: Single words rejected as part of a person-like name, and whether the last
         #: rejection was of that kind.
         self.person_words: set[str] = set()
+        #: How often each of them was read as a person's ("Hillary Clinton" twice).
+        self.person_uses: dict[str, int] = {}
         self._person_like = False
         self._deferred = False
         #: Demonyms of several words the text uses ("South Africans"): (start, end, country).
@@ -229,6 +223,7 @@ class MentionFinder:
             or self._outlet_in_brackets(i, j)
             or self._disease(i, j)
             or self._named_day(j)
+            or (i < j and part_of_what_follows(self.gaz, self.text, self.tokens[j], entries))
         )
 
     def _named_day(self, j: int) -> bool:
@@ -400,7 +395,7 @@ class MentionFinder:
         if word in RELATION_WORDS and before.endswith(" "):
             return True
         said_before = _SAID_BEFORE.search(before) and text[tok.end : tok.end + 1] in ",.;"
-        if _LOCATIVE_BEFORE.search(before):
+        if LOCATIVE_BEFORE.search(before):
             return False  # "officials in Gainesville said": a place
         if _SAID_AFTER.match(text, tok.end) or said_before:
             entries = self.gaz.entries_for_key(normalize(tok.text))
@@ -535,7 +530,7 @@ class MentionFinder:
             small = False
             if not entries:
                 # "St. John's Health System": a saint's, not a small town's
-                entries = self.gaz.small_us_entries(key, self.text[end:end + 2] not in _POSS)
+                entries = self.gaz.small_us_entries(key, self.text[end:end + 2] not in POSS)
                 world = self.gaz.small_world_entries(key)
                 entries = entries + world if entries and world else entries or world
                 small = True
@@ -547,13 +542,14 @@ class MentionFinder:
             if not self._accept(i, j, entries):
                 if i == j and self._person_like:
                     self.person_words.add(key)
+                    self.person_uses[key] = self.person_uses.get(key, 0) + 1
                 elif self._deferred:
                     mentions.append(Mention(start, end, key, entries, deferred=True,
                                             small=small))
                     i = j
                 break
             if small:
-                located = (_LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
+                located = (LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
                            is not None or self._dateline_like(i, j))
                 mentions.append(Mention(start, end, key, entries, small=True, located=located))
                 return True, j + 1
@@ -576,13 +572,8 @@ class MentionFinder:
         # One sense per document: "Obama" alone is the person "Barack Obama" was, unless
         # the document also puts the name after a preposition of place ("in DeKalb").
         # ... and said more often than it acts: "Bell ran", "Fairfield declined".
-        votes: dict[str, int] = {}
-        for m in mentions:
-            if m.key in self.person_words:
-                place = _LOCATIVE_BEFORE.search(self.text, max(0, m.start - 8), m.start)
-                acts = _ACTS_AFTER.match(self.text, m.end)
-                votes[m.key] = votes.get(m.key, 0) + (place is not None) - (acts is not None)
-        self.person_words -= {key for key, vote in votes.items() if vote > 0}
+        self.person_words -= places_after_all(self.gaz, self.text, mentions,
+                                              self.person_uses)
         mentions = [
             m
             for m in mentions

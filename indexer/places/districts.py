@@ -1,11 +1,11 @@
 """A legislator's district after the party's letter: "Tom Bakk, DFL-Cook", "Carrie
-Webster, D-Kanawha", "(R-Berkeley)". News writes it bare, a town or a county without
-"County", so the gazetteer's usual tests (a main town of four letters or more, no
-county without its word) would miss it."""
+Webster, D-Kanawha", "(R-Berkeley)"; a member of Congress's is the state ("R-Texas").
+News writes it bare, a town or a county without "County", so the gazetteer's usual
+tests (a main town of four letters or more, no county without its word) would miss it."""
 
 from __future__ import annotations
 
-from ..gazetteer import Entry, Gazetteer
+from ..gazetteer import Entry, Gazetteer, is_us_state
 from .mention import Mention
 from .words import NOT_PLACES
 
@@ -28,6 +28,11 @@ def district_mention(gaz: Gazetteer, key: str, entries: list[Entry], start: int,
     text is about; None when the name is none of these."""
     if key in NOT_PLACES:
         return None
+    states = [e for e in entries if is_us_state(e.candidate)]
+    if states:
+        # "Sen. Ted Cruz, R-Texas", "(R-Utah)": a member of Congress's state, not Texas
+        # County or Utah County (which were read as the district before)
+        return Mention(start, end, key, states[:1])
     towns = [e for e in entries if e.candidate.kind == "city"]
     small = gaz.small_us_entries(key)
     # a county only where its state has no town of the name: Minnesota's districts are

@@ -71,10 +71,22 @@ def _water_host(text: str, start: int, end: int, towns: Sequence[Mention],
     return min(candidates, key=lambda t: abs(t.start - start))
 
 
+def _town_in(region: Mention, start: int, towns: Sequence[Mention]) -> Mention | None:
+    """The town of ``towns`` inside ``region`` (a country or state) written nearest to
+    ``start``, if any."""
+    c = region.choice
+    assert c is not None
+    inside = [t for t in towns if t.choice is not None
+              and t.choice.country_code == c.country_code
+              and (c.kind == "country" or t.choice.admin1 == c.admin1)]
+    return min(inside, key=lambda t: abs(t.start - start)) if inside else None
+
+
 def street_hosts(text: str, spans: Sequence[tuple[int, int]],
                  towns: Sequence[Mention],
                  regions: Sequence[Mention] = ()) -> list[Mention | None]:
-    """The town of each span in ``spans`` (None only when ``towns`` is empty).
+    """The town of each span in ``spans`` (None when ``towns`` is empty, or when the text
+    writes the span with a state or country none of its towns lies in).
 
     ``towns`` are the text's mentions resolved to a city with coordinates, in text
     order (the dateline's included, with a start of -1 when it is not in the body);
@@ -83,13 +95,18 @@ def street_hosts(text: str, spans: Sequence[tuple[int, int]],
     """
     by_start = {m.start: m for m in towns if m.start >= 0}
     by_end = {m.end: m for m in towns if m.start >= 0}
+    region_at = {m.start: m for m in regions}
     named: dict[str, Mention] = {}
     explicit: list[Mention | None] = []
+    within: list[Mention | None] = []
     for start, end in spans:
-        host = None
+        host = region = None
         gap = _TOWN_AFTER.match(text, end)
         if gap is not None:
             host = by_start.get(gap.end())
+            if host is None and gap.group().startswith(","):
+                region = region_at.get(gap.end())  # "Newbury Park, Calif."
+        within.append(region)
         if host is None and text[start - 3 : start] in _OWNER_GAP:
             host = by_end.get(start - 3)
         explicit.append(host)
@@ -98,7 +115,12 @@ def street_hosts(text: str, spans: Sequence[tuple[int, int]],
     dateline = next((m for m in towns if m.dateline), None)
     placed = [m.start for m in towns if m.start >= 0]
     out: list[Mention | None] = []
-    for (start, end), host in zip(spans, explicit, strict=True):
+    for (start, end), host, region in zip(spans, explicit, within, strict=True):
+        if host is None and region is not None:
+            # written with its state: a town of the text in that state, or none (the
+            # dateline's Washington is no host of "Newbury Park, Calif.")
+            out.append(_town_in(region, start, towns))
+            continue
         if host is None and text[start:end].endswith(_WATER_WORDS):
             host = named.get(text[start:end]) or _water_host(text, start, end, towns,
                                                              regions)

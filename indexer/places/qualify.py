@@ -7,10 +7,34 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ..gazetteer import Candidate, Gazetteer
+from ..gazetteer import Candidate, Entry, Gazetteer
 
 if TYPE_CHECKING:
     from .candidates import Mention
+    from .tokens import Token
+
+#: " of " and capitalised words after a district's name: "the Southern District of
+#: Texas" is a part of Texas (a US court's district), not Hong Kong's Southern District.
+_OF_A_PLACE = re.compile(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})")
+#: Last words of a region's name that a longer name ("... of Texas") may go on from.
+_PART_WORDS = frozenset({"district", "region", "province", "division", "sector"})
+
+
+def part_of_what_follows(gaz: Gazetteer, text: str, last: Token, entries: list[Entry]) -> bool:
+    """True when a region's name of several words, ending with ``last``, goes on with
+    "of" and another name of a country without a region of that name ("the Southern
+    District of Texas", "Central District of California"): a part of that place, which
+    the text names itself; "the Maritime Region of Togo" stays Togo's region."""
+    if last.text.lower() not in _PART_WORDS:
+        return False
+    after = _OF_A_PLACE.match(text, last.end)
+    if after is None:
+        return False
+    words = after.group(1).split(" ")
+    codes = {e.candidate.country_code
+             for k in range(1, len(words) + 1) for name in {" ".join(words[:k])}
+             for form in {name, name.rstrip(".,")} for e in gaz.entries(form)}
+    return not any(e.candidate.country_code in codes for e in entries)
 
 
 def _holds(gaz: Gazetteer, region: Candidate, m: Mention) -> bool:

@@ -9,10 +9,13 @@ import re
 from dataclasses import dataclass, replace
 
 from ..gazetteer import Candidate, Entry, Gazetteer, is_us_state, normalize
+from .alternates import other_name_only
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
+from .people import LOCATIVE_BEFORE
 from .town_shapes import likeliest_town, town_shaped
+from .words import INSTITUTION_WORDS
 
 #: Population below which a single-word foreign town needs its country in the text.
 FOREIGN_TOWN_POPULATION = 100_000
@@ -46,6 +49,15 @@ _TOWN_AFTER = re.compile(
 #: ... or before it: "City of Athens", "1301 Lafayette Ave., Lebanon".
 _TOWN_BEFORE = re.compile(
     r"(?:\b(?:City|Town|Village) of |\b(?:St|Ave|Blvd|Rd|Dr|Street|Avenue|Road)\.?, )$")
+#: "in Penacook": written where only a place stands (not "of Google", "at Quinnipiac").
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s$")
+#: The capitalised word after a name ("Superior" in "Litchfield Superior Court").
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)")
+#: Words after a town's name that make it the town's: its institutions, "City", "Town".
+_TOWN_WORDS = INSTITUTION_WORDS | {"city", "town", "township", "village", "borough"}
+#: US states named that make a text a national story, whose states support a small
+#: town's name only where it is written "in X" or lies near another place named.
+NATIONAL_STATES = 3
 #: A small US town of a state the document never names counts when it lies this close
 #: (km) to a US town or county the document names.
 SMALL_TOWN_KM = 50.0
@@ -115,6 +127,9 @@ class _Context:
     #: Countries outside the US where at least two towns the text names lie (their
     #: likeliest sense): a local paper names its towns, not its country.
     town_countries: frozenset[str] = frozenset()
+    #: In a national story (:data:`NATIONAL_STATES` US states named or more), the names
+    #: the text writes after a preposition of place; None in other texts.
+    national: set[str] | None = None
 
 
 def _context(mentions: list[Mention], text: str = "") -> _Context:
@@ -286,6 +301,35 @@ def _unsupported(c: Candidate, m: Mention, ctx: _Context) -> bool:
     )
 
 
+def _alternate_supported(c: Candidate, m: Mention, ctx: _Context, text: str,
+                         mentions: list[Mention]) -> bool:
+    """True when the text names the state (abroad, the country) of the town an
+    alternate name stands for, or a place near it, or writes the name as a town's
+    (:mod:`.alternates`); written with another state ("Sibley, Mo." for Trenton,
+    Michigan), it is a town the gazetteer lacks."""
+    if m.qualifier is not None:
+        return _inside(c, m.qualifier)
+    return (m.dateline
+            or (c.country_code, c.admin1) in ctx.states
+            or (c.country_code != "US" and c.country_code in ctx.countries)
+            or _near(c, m.key, ctx, SMALL_TOWN_KM)
+            or _written_as_a_town(text, m.key, mentions))
+
+
+def _written_as_a_town(text: str, key: str, mentions: list[Mention]) -> bool:
+    """True when the text writes ``key`` once where only a place stands ("in Penacook")
+    or before a town's institution ("Litchfield Superior Court", "Shiloh School
+    District"), not "of Google" or "the Quinnipiac poll"."""
+    for o in mentions:
+        if o.key == key and o.start >= 0:
+            nxt = _NEXT_WORD.match(text, o.end)
+            if (_IN_BEFORE.search(text, max(0, o.start - 8), o.start)
+                    or _TOWN_AFTER.match(text, o.end) is not None
+                    or (nxt is not None and nxt.group(1).lower() in _TOWN_WORDS)):
+                return True
+    return False
+
+
 def _stray(c: Candidate, m: Mention, ctx: _Context) -> bool:
     """True for a small town or district of a country the text never names, in a text
     that names other countries and is not local US news: "Ribeira" in a story about
@@ -312,6 +356,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     """
     ctx = _context(mentions, text)
     ctx.home = home_state(gaz, mentions, ctx.phone_states)
+    if sum(country == "US" for country, _ in ctx.states) >= NATIONAL_STATES:
+        # "The tragedy in Santa Fe": names the text writes where only a place stands
+        ctx.national = {o.key for o in mentions if o.start >= 0 and LOCATIVE_BEFORE.search(
+            text, max(0, o.start - 8), o.start)}
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
@@ -355,6 +403,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
         elif m.key in chosen:
             m.choice = chosen[m.key]
         else:
+            if any(e.main and e.candidate.kind == "country" for e in entries):
+                # a country's own name is no other name of a town: "Puerto Rico" beside
+                # "San Juan" (once called so) is the island
+                entries = [e for e in entries if e.main or e.candidate.kind != "city"]
             has_main = any(e.main for e in entries)
             big = any(e.main and (e.candidate.kind in ("country", "continent")
                                   or _is_state(e.candidate)) for e in entries)
@@ -368,6 +420,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
                 # School": Ohio's Hamilton, not Bermuda's capital); others are dropped
                 us = [e for e in entries if e.candidate.country_code == "US"]
                 choice = max(us, key=score).candidate if us else None
+            elif other_name_only(m.key, m.entries) and not _alternate_supported(
+                    best, m, ctx, text, mentions):
+                choice = None  # "Google" (Topeka), "Quinnipiac" (New Haven)
             elif _stray(best, m, ctx):
                 # a story about named countries means a sense in one of them, or none
                 inside = [e for e in entries if e.candidate.country_code in ctx.countries]
@@ -416,10 +471,15 @@ def _with_small_towns(gaz: Gazetteer, m: Mention, ctx: _Context) -> list[Entry]:
     "Riverdale" had become Florida, New York, a village of 3,000."""
     if m.qualifier is None and not m.small and is_us_state(m.entries[0].candidate):
         return m.entries  # "in Florida" is the state, not Florida, New York
+    # a national story names many states: its own state then says little of a small
+    # town's name ("told Congress" beside Arizona), unless written "in X" or near a place
+    national = (ctx.national is not None and m.key not in ctx.located
+                and m.key not in ctx.national)
     local = [
         e
         for e in gaz.small_us_entries(m.key)
-        if ("US", e.candidate.admin1) in ctx.states
+        if (("US", e.candidate.admin1) in ctx.states
+            and (not national or _near(e.candidate, m.key, ctx, SMALL_TOWN_KM)))
         or (e.candidate.admin1 == ctx.home
             and (m.key in ctx.located or (not m.small and ctx.us_focus)))
         or (m.qualifier is not None and _inside(e.candidate, m.qualifier))

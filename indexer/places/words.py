@@ -40,6 +40,7 @@ COMMON_WORDS: frozenset[str] = words(
     after before today tonight late early
     police fire rescue emergency health public service services due republic kingdom
     federation emirate sultanate commonwealth army navy maritime
+    congress supreme secretary trial
     """
 ) | CALENDAR_WORDS
 
