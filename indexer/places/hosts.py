@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ..gazetteer import Candidate
 from .mention import Mention
 
 #: What stands between a street and the town the text puts it in: "Main Street in
@@ -48,38 +49,67 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() if right is not None else len(text)
 
 
-def _water_host(text: str, start: int, end: int, towns: Sequence[Mention],
-                regions: Sequence[Mention]) -> Mention | None:
+class _Placed:
+    """The text's towns and regions in text order, and its towns grouped by country and
+    by state, so that a sentence's places and the town of a region nearest a span are
+    found by bisection: a text of thousands of streets or rivers would otherwise read
+    every town and region per street."""
+
+    def __init__(self, towns: Sequence[Mention], regions: Sequence[Mention]) -> None:
+        self.towns = sorted(towns, key=lambda t: t.start)  # stable: text order kept
+        self.town_starts = [t.start for t in self.towns]
+        self.regions = sorted((r for r in regions if r.choice is not None),
+                              key=lambda r: r.start)
+        self.region_starts = [r.start for r in self.regions]
+        self._groups: dict[tuple[str, str | None], tuple[list[int], list[Mention]]] = {}
+        for town in self.towns:
+            if town.choice is None:
+                continue
+            for key in ((town.choice.country_code, None),
+                        (town.choice.country_code, town.choice.admin1)):
+                starts, members = self._groups.setdefault(key, ([], []))
+                starts.append(town.start)
+                members.append(town)
+
+    def nearest(self, region: Candidate | None, start: int, *,
+                in_body: bool = False) -> Mention | None:
+        """The town inside ``region`` (a country or state) written nearest to ``start``,
+        the earlier one on a tie; ``in_body`` leaves out a dateline outside the body."""
+        assert region is not None
+        key = (region.country_code, None if region.kind == "country" else region.admin1)
+        starts, members = self._groups.get(key, ([], []))
+        lo = bisect.bisect_left(starts, 0) if in_body else 0
+        if lo == len(starts):
+            return None
+        k = bisect.bisect_left(starts, start, lo)
+        before = k - 1
+        while before > lo and starts[before - 1] == starts[before]:
+            before -= 1  # the first of towns sharing a start, as min() over text order
+        if k == len(starts):
+            return members[before]
+        if before < lo or starts[k] - start < start - starts[before]:
+            return members[k]
+        return members[before]
+
+
+def _water_host(text: str, start: int, end: int, placed: _Placed) -> Mention | None:
     """A river's or lake's town, from its own sentence: if the sentence names a country
     or state (the first after the river, else the last before), the nearest town of the
     text in it; else the nearest town of the sentence. "Floodwater from the Douro River
     ... in northern Portugal, according to ... the institute in Bergen, Norway" is a
     Portuguese river, not Bergen's; None when the sentence says nothing."""
     left, right = _sentence(text, start, end)
-    inside = [r for r in regions if left <= r.start < right and r.choice is not None]
+    starts = placed.region_starts
+    inside = placed.regions[bisect.bisect_left(starts, left):bisect.bisect_left(starts, right)]
     if inside:
-        after = [r for r in inside if r.start >= end]
-        region = (after[0] if after else inside[-1]).choice
-        assert region is not None
-        candidates = [t for t in towns if t.start >= 0 and t.choice is not None
-                      and t.choice.country_code == region.country_code
-                      and (region.kind == "country" or t.choice.admin1 == region.admin1)]
-    else:
-        candidates = [t for t in towns if left <= t.start < right]
+        k = bisect.bisect_left(starts, end)
+        region = placed.regions[k] if k < len(starts) and starts[k] < right else inside[-1]
+        return placed.nearest(region.choice, start, in_body=True)
+    starts = placed.town_starts
+    candidates = placed.towns[bisect.bisect_left(starts, left):bisect.bisect_left(starts, right)]
     if not candidates:
         return None
     return min(candidates, key=lambda t: abs(t.start - start))
-
-
-def _town_in(region: Mention, start: int, towns: Sequence[Mention]) -> Mention | None:
-    """The town of ``towns`` inside ``region`` (a country or state) written nearest to
-    ``start``, if any."""
-    c = region.choice
-    assert c is not None
-    inside = [t for t in towns if t.choice is not None
-              and t.choice.country_code == c.country_code
-              and (c.kind == "country" or t.choice.admin1 == c.admin1)]
-    return min(inside, key=lambda t: abs(t.start - start)) if inside else None
 
 
 def street_hosts(text: str, spans: Sequence[tuple[int, int]],
@@ -113,17 +143,17 @@ def street_hosts(text: str, spans: Sequence[tuple[int, int]],
         if host is not None:
             named.setdefault(text[start:end], host)
     dateline = next((m for m in towns if m.dateline), None)
+    places = _Placed(towns, regions)
     placed = [m.start for m in towns if m.start >= 0]
     out: list[Mention | None] = []
     for (start, end), host, region in zip(spans, explicit, within, strict=True):
         if host is None and region is not None:
             # written with its state: a town of the text in that state, or none (the
             # dateline's Washington is no host of "Newbury Park, Calif.")
-            out.append(_town_in(region, start, towns))
+            out.append(places.nearest(region.choice, start))
             continue
         if host is None and text[start:end].endswith(_WATER_WORDS):
-            host = named.get(text[start:end]) or _water_host(text, start, end, towns,
-                                                             regions)
+            host = named.get(text[start:end]) or _water_host(text, start, end, places)
         if host is None:
             host = named.get(text[start:end], dateline)
         if host is None and placed:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfacet.indexer.gazetteer import Candidate
 from newsfacet.indexer.places import extract_places
+from newsfacet.indexer.places.hosts import _Placed
+from newsfacet.indexer.places.mention import Mention
 from newsfacet.schema.document import Place
 
 #: Cities the gazetteer resolves alone, one place each.
@@ -96,3 +99,33 @@ def test_a_river_lies_in_the_country_its_sentence_names(
     found = _mentions(text, extract_places(text))
     assert f"{river} River" in found[town]
     assert f"{river} River" not in found[far_town]
+
+
+def _town(start: int, country: str, admin1: str) -> Mention:
+    choice = Candidate(name=f"T{start}", country=country, country_code=country, kind="city",
+                       latitude=0.0, longitude=0.0, admin1=admin1)
+    return Mention(start=start, end=start + 3, key="t", entries=[], choice=choice)
+
+
+_TOWNS = st.lists(st.tuples(st.integers(-1, 12), st.sampled_from(["US", "CA"]),
+                            st.sampled_from(["OH", "TX", ""])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=_TOWNS, country=st.sampled_from(["US", "CA"]),
+       admin1=st.sampled_from(["OH", "TX", ""]), level=st.sampled_from(["country", "admin"]),
+       start=st.integers(0, 12), in_body=st.booleans())
+def test_the_nearest_town_of_a_region_is_the_one_a_full_read_finds(
+        rows: list[tuple[int, str, str]], country: str, admin1: str, level: str, start: int,
+        in_body: bool) -> None:
+    """The bisection over towns grouped by region (linear on a text of thousands of
+    streets written with their state) answers as reading every town did: the town of the
+    region written nearest, the earlier one on a tie."""
+    towns = sorted((_town(*row) for row in rows), key=lambda t: t.start)
+    region = Candidate(name="R", country=country, country_code=country, kind=level,
+                       admin1=admin1, level=0 if level == "country" else 1)
+    inside = [t for t in towns if t.choice is not None and (not in_body or t.start >= 0)
+              and t.choice.country_code == country
+              and (level == "country" or t.choice.admin1 == admin1)]
+    expected = min(inside, key=lambda t: abs(t.start - start)) if inside else None
+    assert _Placed(towns, []).nearest(region, start, in_body=in_body) is expected
