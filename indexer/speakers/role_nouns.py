@@ -1,0 +1,85 @@
+"""'"...," the president writes.': a definite office as the speaker names the one person
+the text gave that title ("President Donald Trump", "House Speaker Paul Ryan").
+
+News names an office holder once in full and then by office as often as by surname: "the
+president said", "the speaker told NBC", "the senator added". An unnamed "an official"
+stays nobody; "the president" is somebody when exactly one person in the text before the
+quote carries the title, and nobody when none or several do. A former president is
+apart: "the former president" is only one titled "former President".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Source
+from .names import name_tokens
+from .sources import source_from_name
+
+#: The office a definite role noun names, and the titles that office is written with
+#: before a name: offices one person holds at a time. "The senator" or "the governor" is
+#: one of many, often named without the title (on PolNeAR train "the senator" after
+#: "Marco! Marco!" went to the one titled senator, Sen. Bernie Sanders).
+_OFFICES: dict[str, str] = {
+    "president": r"President",
+    "vice president": r"Vice[ ]President",
+    "speaker": r"Speaker",
+    "prime minister": r"Prime[ ]Minister",
+    "chancellor": r"Chancellor",
+    "attorney general": r"Attorney[ ]General",
+    "secretary of state": r"Secretary[ ]of[ ]State",
+}
+
+#: The subject phrase: "the president", "the former governor" (a former office holder).
+_ROLE_SUBJECT = re.compile(
+    r"(?i:the)[ ]+(?P<former>former[ ]+)?(?P<office>" + "|".join(
+        o.replace(" ", "[ ]+") for o in _OFFICES) + r")",
+)
+
+#: A titled name per office: the title, then up to four capitalised words of the name.
+_TITLED = {
+    office: re.compile(
+        rf"(?P<before>\b\w+[ ]+)?\b(?:{titles})[ ]+"
+        r"(?P<name>(?:[A-Z][\w.'’-]*[ ]+){0,3}[A-Z][\w'’-]*[a-z])\b"
+    )
+    for office, titles in _OFFICES.items()
+}
+_NOT_THE_OFFICE = {"vice", "deputy", "former", "ex", "late", "assistant", "acting"}
+
+
+class OfficeHolders:
+    """Who holds which office in one text, read once per office (at its first question):
+    a text quoting "the president" a thousand times reads it once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        #: By (office, former): the titled people in text order, as (offset, surname, source).
+        self._found: dict[tuple[str, bool], list[tuple[int, str, Source]]] = {}
+
+    def holder(self, surface: str, before: int, cue: str) -> Source | None:
+        """The person ``surface`` ("the president") stands for before ``before``, when
+        exactly one person there holds that title; else None."""
+        m = _ROLE_SUBJECT.fullmatch(surface.strip(" ,"))
+        if m is None:
+            return None
+        key = (" ".join(m.group("office").lower().split()), m.group("former") is not None)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._read(*key)
+        people = {surname: src for at, surname, src in found if at < before}
+        if len(people) != 1:
+            return None
+        src = next(iter(people.values()))
+        return Source("person", src.surface, src.name, src.title, None, cue)
+
+    def _read(self, office: str, former: bool) -> list[tuple[int, str, Source]]:
+        found: list[tuple[int, str, Source]] = []
+        for t in _TITLED[office].finditer(self.text):
+            word = (t.group("before") or "").strip().lower()
+            if (word == "former") != former or (word in _NOT_THE_OFFICE and word != "former"):
+                continue
+            src = source_from_name(t.group("name"), "", None)
+            toks = name_tokens(src.name) if src.kind == "person" else []
+            if toks:
+                found.append((t.start("name"), toks[-1], src))
+        return found
