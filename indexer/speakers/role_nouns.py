@@ -30,7 +30,7 @@ _OFFICES: dict[str, str] = {
     "secretary of state": r"Secretary[ ]of[ ]State",
 }
 
-#: The subject phrase: "the president", "the former governor" (a former office holder).
+#: The subject phrase: "the president", "the former president" (a former office holder).
 _ROLE_SUBJECT = re.compile(
     r"(?i:the)[ ]+(?P<former>former[ ]+)?(?P<office>" + "|".join(
         o.replace(" ", "[ ]+") for o in _OFFICES) + r")",
@@ -39,7 +39,7 @@ _ROLE_SUBJECT = re.compile(
 #: A titled name per office: the title, then up to four capitalised words of the name.
 _TITLED = {
     office: re.compile(
-        rf"(?P<before>\b\w+[ ]+)?\b(?:{titles})[ ]+"
+        rf"\b(?:{titles})[ ]+"
         r"(?P<name>(?:[A-Z][\w.'’-]*[ ]+){0,3}[A-Z][\w'’-]*[a-z])\b"
     )
     for office, titles in _OFFICES.items()
@@ -54,7 +54,7 @@ class OfficeHolders:
     def __init__(self, text: str) -> None:
         self.text = text
         #: By (office, former): the titled people in text order, as (offset, surname, source).
-        self._found: dict[tuple[str, bool], list[tuple[int, str, Source]]] = {}
+        self._found: dict[tuple[str, bool], list[tuple[int, str, Source, bool]]] = {}
 
     def holder(self, surface: str, before: int, cue: str) -> Source | None:
         """The person ``surface`` ("the president") stands for before ``before``, when
@@ -66,20 +66,32 @@ class OfficeHolders:
         found = self._found.get(key)
         if found is None:
             found = self._found[key] = self._read(*key)
-        people = {surname: src for at, surname, src in found if at < before}
+        # "Guatemala's President Jimmy Morales" beside "President Donald Trump": the one
+        # without a qualifier before the title is "the president"
+        plain = {surname: src for at, surname, src, qualified in found
+                 if at < before and not qualified}
+        people = plain or {surname: src for at, surname, src, _ in found if at < before}
         if len(people) != 1:
             return None
         src = next(iter(people.values()))
         return Source("person", src.surface, src.name, src.title, None, cue)
 
-    def _read(self, office: str, former: bool) -> list[tuple[int, str, Source]]:
-        found: list[tuple[int, str, Source]] = []
+    def _read(self, office: str, former: bool) -> list[tuple[int, str, Source, bool]]:
+        """The people titled ``office`` (former ones or not): offset, surname, source, and
+        whether a word qualifies the title ("Guatemala's", "French", "U.S.")."""
+        found: list[tuple[int, str, Source, bool]] = []
         for t in _TITLED[office].finditer(self.text):
-            word = (t.group("before") or "").strip().lower()
-            if (word == "former") != former or (word in _NOT_THE_OFFICE and word != "former"):
+            words = self.text[max(0, t.start() - 40) : t.start()].rsplit("\n", 1)[-1].split()
+            word = words[-1].lower() if words else ""
+            if (word == "former") != former or word in _NOT_THE_OFFICE - {"former"}:
                 continue
+            if former:
+                words = words[:-1]  # "Guatemala's former President"
             src = source_from_name(t.group("name"), "", None)
             toks = name_tokens(src.name) if src.kind == "person" else []
             if toks:
-                found.append((t.start("name"), toks[-1], src))
+                qualifier = words[-1] if words else ""
+                qualified = (qualifier[:1].isupper() and qualifier[-1:] not in '.!?:;,"”') or \
+                    qualifier.endswith(("'s", "’s"))
+                found.append((t.start("name"), toks[-1], src, qualified))
         return found

@@ -56,3 +56,16 @@ def test_a_former_president_is_not_the_president(
     text = (f"Former President {first} {last} criticised President Lena {other} on Monday."
             f'\n\n"{quote}," the president said.\n\n"We will see," the former president said.')
     assert quotes_by_person(text) == {f"Lena {other}": [quote], f"{first} {last}": ["We will see"]}
+
+
+@settings(deadline=None)
+@given(st.sampled_from(FIRST), st.sampled_from(LAST), st.sampled_from(LAST),
+       st.sampled_from(["Guatemala's", "French", "Ukraine's"]), st.sampled_from(QUOTES))
+def test_a_qualified_foreign_president_does_not_make_the_president_ambiguous(
+    first: str, last: str, other: str, qualifier: str, quote: str
+) -> None:
+    if last == other:
+        return
+    text = (f"President {first} {last} met {qualifier} President Lena {other} on Monday.\n\n"
+            f'"{quote}," the president writes.')
+    assert quotes_by_person(text) == {f"{first} {last}": [quote]}
