@@ -49,6 +49,13 @@ _DASH_SIGNATURE = re.compile(
     rf"[ .]*(?:$|\n)"
 )
 
+#: A signature line of a roundup after the quoted paragraph: 'Dana Milbank, Washington
+#: Post', 'Jen Kirby, Katelyn Burns, and Matthew Yglesias, Vox' (the first name speaks).
+_NAME_OUTLET_LINE = re.compile(
+    rf"(?P<name>{NAME_SEQ})(?:,[ ]+(?:and[ ]+)?{NAME_SEQ})*,[ ]+(?:and[ ]+)?(?:The[ ]+)?"
+    r"[A-Z][\w.&'’-]*(?:[ ]+[A-Z][\w.&'’-]*){0,4}[ ]*"
+)
+
 #: A transcript label opening a quote: '"PENCE: Well, look ...' / 'KAINE: ...'.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}):[ ]")
 
@@ -83,7 +90,8 @@ def _signature_source(text: str, item: Statement, para_end: int) -> Source | Non
 
 def _next_line_signature(text: str, item: Statement, para_end: int) -> Source | None:
     """A signature on its own line after a quote that fills its paragraph: '"..."' then
-    '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets)."""
+    '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets),
+    or a roundup's 'Name, Outlet' line."""
     if not item.whole_para:
         return None
     start = para_end
@@ -91,8 +99,12 @@ def _next_line_signature(text: str, item: Statement, para_end: int) -> Source | 
         start += 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
-    if start >= len(text) or text[start] not in "―—–-" or line_end - start > 120:
+    if start >= len(text) or line_end - start > 120:
         return None
+    if text[start] not in "―—–-":  # a roundup's 'Dana Milbank, Washington Post' ("Editorial
+        # Board, New York Times" is nobody's: not the person quoted before)
+        m = _NAME_OUTLET_LINE.fullmatch(text, start, line_end)
+        return source_from_name(m.group("name"), "―", None) if m else None
     # A space after the dash, so that '-President Obama' reads as a dash and a name.
     line = text[start] + " " + text[start + 1 : min(line_end + 1, len(text))]
     m = _DASH_SIGNATURE.match(line)
