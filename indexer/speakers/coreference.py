@@ -84,6 +84,26 @@ def _participle_word(src: Source) -> bool:
     return " " not in src.name and not src.title and src.name.endswith(("ing", "ed"))
 
 
+#: A title's abbreviation before a name: 'Mr.', 'Sen.', 'Gov.', 'Dr.'.
+_TITLE_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Amb|Maj|Cpl)$"
+)
+
+
+def _opens_sentence(text: str, ps: int, stop: int) -> bool:
+    """False for the period of an abbreviation inside a sentence: '... to re-elect Mr.
+    Cruz next month' opens no sentence with "Cruz" (a "he said" after it went to Cruz,
+    not to the sentence's subject). A title opening the sentence ('Sen. Bernie Sanders
+    said') still lets the name after it open it, as the subject, and so does "by"."""
+    if _TITLE_END.search(text, max(ps, stop - 6), stop) is None:
+        return True  # "U.S. While Clinton ...": other abbreviations may end a sentence
+    word = text.rfind(" ", ps, stop) + 1 or ps
+    before = text[ps:word].rstrip(" \t\u00a0\"“")
+    # 'WASHINGTON — Sen. Bernie Sanders', and the agent of a passive: 'was supported by
+    # Sen. Dianne Feinstein, who said'
+    return not before or before[-1] in ".!?”\"—–-:;(" or before.endswith(" by")
+
+
 def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
     """Every 'NAME said ...' / '... said NAME' in the text, quoted speech or not: the
     people a later "he said" may point back to."""
@@ -130,7 +150,8 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                     src = before  # no name after "said": the subject stands
             if src is not None and src.kind == "person":
                 out.append(Mention(pos, src))
-        starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
+        starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)
+                         if _opens_sentence(text, ps, b.start())]
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
             if b is not None and not quotes.inside(at):
