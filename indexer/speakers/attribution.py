@@ -152,7 +152,8 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
             if src is not None:
                 return src
     m = _LONG_SUBJECT.match(window)
-    if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'
+    if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said', "Rep.
+        # Mike Rogers (R) of Michigan, the chairman of ..., observed"
         return source_from_name(m.group("name"), m.group("verb"), trim_role(m.group("role")))
     # A fragment inside a sentence ('While X proclaims it a "terrific piece," Clinton
     # fixates ...') is followed by the sentence's own clause, not an attribution.
@@ -205,8 +206,9 @@ def _any_verb_after(window: str) -> Source | None:
 
 #: A name with a long appositive before its cue verb, after a quote.
 _LONG_SUBJECT = re.compile(
-    rf"[ ]*(?P<name>{NAME_SEQ}),[ ]+(?P<role>[^\"“”\n]{{5,200}}?),[ ]+(?P<verb>said|says"
-    rf"|added|told|wrote|argued|noted|explained)\b"
+    rf"[ ]*(?P<name>{NAME_SEQ})(?:[ ]*\([RDI](?:-[A-Za-z. ]{{1,15}})?\)(?:[ ]+of[ ]+[A-Z][\w.]+"
+    rf"(?:[ ][A-Z][\w.]+)?)?)?,[ ]+(?P<role>[^\"“”\n]{{5,200}}?),[ ]+(?P<verb>said|says|added"
+    rf"|adds|told|tells|wrote|writes|argued|noted|notes|explained|observed|warned|tweeted)\b"
 )
 
 
