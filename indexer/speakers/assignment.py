@@ -94,6 +94,10 @@ class Assignment:
             self.chain_speaker[item.chain] = (speaker, cue)
             self.last_para_speaker[item.para] = (speaker, cue)
             self.prev_quote_para[item.para] = item.para
+        elif item.reported and speaker is not None:
+            # 'The problem was ..., he said. "Some of it is classified."': the quote after
+            # reported speech in its paragraph is the same speaker's
+            self.last_para_speaker[item.para] = (speaker, cue)
 
     def _speaker_of(self, item: Statement, src: Source) -> int | None:
         """The group an attribution gives ``item`` (None: nobody); notes who spoke last."""
