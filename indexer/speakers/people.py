@@ -301,6 +301,9 @@ class Resolver:
         relative's name, and the pronouns' group joins it.
         """
         self._order = None
+        by_surname: dict[str, list[Group]] = {}
+        for g in self.groups:
+            by_surname.setdefault(g.key[0], []).append(g)
         for group in list(self.groups):
             if group.kind != "person" or not _from_lone_surname(group):
                 continue
@@ -309,8 +312,8 @@ class Resolver:
             if len(have) != 1:
                 continue
             said = {_PRONOUN_GENDER[a] for a in group.aliases if a in _PRONOUN_GENDER}
-            siblings = [g for g in self.groups if g is not group and g.key[0] == group.key[0]
-                        and g.items and all(_by_pronoun(it) for it in g.items)
+            siblings = [g for g in by_surname[group.key[0]] if g is not group
+                        and g in self.groups and g.items and all(_by_pronoun(it) for it in g.items)
                         and group_gender(g) not in have | {""}
                         and all(self._quoted_before(it) is group for it in g.items)]
             right: tuple[str, str | None] | None = None

@@ -11,6 +11,7 @@ apart: "the former president" is only one titled "former President".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .model import Source
 from .names import name_tokens
@@ -47,6 +48,37 @@ _TITLED = {
 _NOT_THE_OFFICE = {"vice", "deputy", "former", "ex", "late", "assistant", "acting"}
 
 
+class _Holders:
+    """The titled people of one office in text order, with, at each of them, the one
+    person named so far (None after a second): a question is a bisection, not a read of
+    every earlier holder (a text may say "the president said" a thousand times)."""
+
+    def __init__(self, found: list[tuple[int, str, Source, bool]]) -> None:
+        self.starts = [at for at, _, _, _ in found]
+        self.plain_starts = [at for at, _, _, qualified in found if not qualified]
+        self._sole: dict[bool, list[Source | None]] = {}
+        for plain in (True, False):
+            sole: list[Source | None] = []
+            first: tuple[str, Source] | None = None
+            many = False
+            for _, surname, src, qualified in found:
+                if not (plain and qualified):
+                    if first is None:
+                        first = (surname, src)
+                    elif surname != first[0]:
+                        many = True
+                sole.append(None if many or first is None else first[1])
+            self._sole[plain] = sole
+
+    def only(self, before: int, plain: bool) -> Source | None:
+        """The one (plain, or any) holder named before ``before``; None for none or two."""
+        k = bisect_left(self.starts, before)
+        return self._sole[plain][k - 1] if k else None
+
+    def any_plain(self, before: int) -> bool:
+        return bisect_left(self.plain_starts, before) > 0
+
+
 class OfficeHolders:
     """Who holds which office in one text, read once per office (at its first question):
     a text quoting "the president" a thousand times reads it once."""
@@ -54,7 +86,7 @@ class OfficeHolders:
     def __init__(self, text: str) -> None:
         self.text = text
         #: By (office, former): the titled people in text order, as (offset, surname, source).
-        self._found: dict[tuple[str, bool], list[tuple[int, str, Source, bool]]] = {}
+        self._found: dict[tuple[str, bool], _Holders] = {}
 
     def holder(self, surface: str, before: int, cue: str) -> Source | None:
         """The person ``surface`` ("the president") stands for before ``before``, when
@@ -65,15 +97,14 @@ class OfficeHolders:
         key = (" ".join(m.group("office").lower().split()), m.group("former") is not None)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = self._read(*key)
+            found = self._found[key] = _Holders(self._read(*key))
         # "Guatemala's President Jimmy Morales" beside "President Donald Trump": the one
         # without a qualifier before the title is "the president"
-        plain = {surname: src for at, surname, src, qualified in found
-                 if at < before and not qualified}
-        people = plain or {surname: src for at, surname, src, _ in found if at < before}
-        if len(people) != 1:
+        src = found.only(before, plain=True)
+        if src is None and not found.any_plain(before):
+            src = found.only(before, plain=False)
+        if src is None:
             return None
-        src = next(iter(people.values()))
         return Source("person", src.surface, src.name, src.title, None, cue)
 
     def _read(self, office: str, former: bool) -> list[tuple[int, str, Source, bool]]:
