@@ -152,6 +152,13 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                 out.append(Mention(pos, src))
         starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)
                          if _opens_sentence(text, ps, b.start())]
+        heading = NAME_SEQ_RE.fullmatch(text, ps, pe) if pe - ps <= 40 else None
+        if heading is not None and " " in heading.group():
+            # a name on a line of its own heads what follows ('Kamala Harris' over 'The
+            # California senator ... "...," she said.'): the person "she" points back to
+            src = source_from_name(heading.group(), "", None)
+            if src.kind == "person":
+                out.append(Mention(ps, src))
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
             if b is not None and not quotes.inside(at):
