@@ -42,3 +42,32 @@ def test_she_after_a_titled_agent_of_a_passive_is_the_agent(
             f"member of the panel, who said none of it was new.\n\n"
             f'"It has never made sense to me," she said in a statement.')
     assert quotes_by_person(text) == {f"{first} {last}": ["It has never made sense to me"]}
+
+
+@settings(deadline=None)
+@given(st.sampled_from(MEN), st.sampled_from(LAST),
+       st.sampled_from(["The Rev.", "Wisconsin Gov.", "Texas Republican Sen."]),
+       st.sampled_from(["he says", "he said"]))
+def test_a_title_heading_the_subject_still_opens_it(
+    first: str, last: str, title: str, cue: str
+) -> None:
+    """A title after "the" or capitalised modifiers heads the sentence's subject ('The Rev.
+    Jeremy Rutledge, pastor of ..., flew back'): the "he" below points to the name."""
+    text = (f"But it was also a community unified. {title} {first} {last}, pastor of the "
+            "church a few blocks away, flew back for the vigil.\n\n"
+            "What he found back home was more than despair.\n\n"
+            f'"I cannot tell you how many people were asking what to do," {cue}.')
+    assert quotes_by_person(text) == {
+        f"{first} {last}": ["I cannot tell you how many people were asking what to do"]}
+
+
+@settings(deadline=None)
+@given(st.sampled_from(MEN), st.sampled_from(LAST), st.sampled_from(LAST))
+def test_a_title_after_a_comma_and_opens_a_clause(first: str, last: str, other: str) -> None:
+    """', and Mr. Storey had identified the culprit': a clause's subject after ", and"."""
+    if other == last:
+        return
+    text = (f"{first} {last} was in a pique. Hurricane {other} was about to hit Texas, and "
+            f"Mr. {last} had identified the culprit. \"This kind of feels like Karma,\" he "
+            "tapped out on Twitter.")
+    assert quotes_by_person(text) == {f"{first} {last}": ["This kind of feels like Karma"]}
