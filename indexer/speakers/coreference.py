@@ -103,6 +103,8 @@ def _opens_sentence(text: str, ps: int, stop: int) -> bool:
         return True  # "U.S. While Clinton ...": other abbreviations may end a sentence
     word = text.rfind(" ", ps, stop) + 1 or ps
     words = text[max(ps, word - 80) : word].split()
+    if words and words[-1].endswith(","):
+        return True  # 'Another pro-gun Democrat, Sen. Mark Warner of Virginia, who'
     while words and words[-1][-1:] not in ".!?" and (
             words[-1][:1].isupper() or words[-1].lower() in ("the", "former")):
         words.pop()

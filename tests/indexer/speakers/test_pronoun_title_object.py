@@ -71,3 +71,17 @@ def test_a_title_after_a_comma_and_opens_a_clause(first: str, last: str, other: 
             f"Mr. {last} had identified the culprit. \"This kind of feels like Karma,\" he "
             "tapped out on Twitter.")
     assert quotes_by_person(text) == {f"{first} {last}": ["This kind of feels like Karma"]}
+
+
+@settings(deadline=None)
+@given(st.sampled_from(MEN), st.sampled_from(LAST), st.sampled_from(["Sen.", "Gov.", "Rep."]))
+def test_a_title_after_an_appositive_comma_heads_the_subject(
+    first: str, last: str, title: str
+) -> None:
+    """'Another pro-gun Democrat, Sen. Mark Warner of Virginia, who ..., has called ...'."""
+    text = ('"We will see how it plays," said Alex Conant, a strategist.\n\n'
+            f"Update at noon.\n\nAnother pro-gun Democrat, {title} {first} {last} of Virginia, "
+            "who touts his rating, has called the shooting a game changer.\n\n"
+            '"I believe every American has rights," he told a station in Richmond.')
+    quotes = quotes_by_person(text)
+    assert quotes.get(f"{first} {last}") == ["I believe every American has rights"]
