@@ -91,14 +91,18 @@ def _signature_source(text: str, item: Statement, para_end: int) -> Source | Non
 def _next_line_signature(text: str, item: Statement, para_end: int) -> Source | None:
     """A signature on its own line after a quote that fills its paragraph: '"..."' then
     '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets),
-    or a roundup's 'Name, Outlet' line."""
+    or a roundup's 'Name, Outlet' line, also under two or three quoted paragraphs."""
     if not item.whole_para:
         return None
-    start = para_end
-    while start < len(text) and text[start].isspace():
-        start += 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = para_end
+    for _ in range(3):  # the signature under a block of quoted paragraphs signs them all
+        start = line_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not (text[start : start + 1] in ('"', "“") and text[line_end - 1] in '"”'):
+            break
     if start >= len(text) or line_end - start > 120:
         return None
     if text[start] not in "―—–-":  # a roundup's 'Dana Milbank, Washington Post' ("Editorial

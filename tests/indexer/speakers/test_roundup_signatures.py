@@ -32,3 +32,18 @@ def test_a_name_and_outlet_line_signs_the_quote_above_it(
         paragraphs += ["“It is crucial that senators act now to stop this war.”",
                        "Editorial Board, New York Times"]
     assert quotes_by_person("\n\n".join(paragraphs)) == expected
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(WRITERS), min_size=2, max_size=3, unique=True),
+       st.integers(min_value=2, max_value=3))
+def test_a_signature_signs_the_block_of_quoted_paragraphs_above_it(
+    writers: list[str], block: int
+) -> None:
+    paragraphs = ["From the Left"]
+    expected: dict[str, list[str]] = {}
+    for k, writer in enumerate(writers):
+        quotes = [f"Point {k}.{j} is that the movement will lose." for j in range(block)]
+        paragraphs += [f"“{q}”" for q in quotes] + [f"{writer}, The Week"]
+        expected[writer] = quotes
+    assert quotes_by_person("\n\n".join(paragraphs)) == expected
