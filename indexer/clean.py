@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .inline_chrome import pieces as line_pieces
 from .lexicon import MONTH_PATTERN
 
 #: Lines that site frames add around every page (government banners, share bars, menus).
@@ -286,12 +287,13 @@ def clean_text(text: str, *, read_header: bool, title_known: bool = False) -> Cl
             previous = line
             continue
         previous = line
-        if pieces:
-            pieces.append("\n\n")
-            pos += 2
-        out.segments.append(Segment(pos, source_start, len(line)))
-        pieces.append(line)
-        pos += len(line)
+        for start, end, new_paragraph in line_pieces(line):
+            if pieces and new_paragraph:
+                pieces.append("\n\n")
+                pos += 2
+            out.segments.append(Segment(pos, source_start + start, end - start))
+            pieces.append(line[start:end])
+            pos += end - start
     out.body = "".join(pieces)
     _read_dateline(out)
     return out

@@ -59,6 +59,7 @@ def extract_speakers(text: str) -> list[Speaker]:
     statements = find_statements(text, paras)
     resolver = Resolver(text)
     Assignment(text, paras, resolver).run(statements)
+    resolver.agree_family_names()
     speakers = [s for s in (_speaker(text, g) for g in resolver.groups) if s is not None]
     speakers.sort(key=lambda sp: sp.quotes[0].start)
     return speakers

@@ -19,6 +19,7 @@ from .model import Source, Statement
 from .organisations import Organisations
 from .people import Resolver
 from .quotes import is_title_of_work
+from .role_nouns import OfficeHolders
 
 #: A speaker found for a quote, as its group index (None: nobody), with the cue.
 Attributed = tuple[int | None, str]
@@ -45,6 +46,7 @@ class Assignment:
         self.orgs = Organisations(text, resolver)
         self.people = PersonMentions(text, paras)  # people named, scanned on first need
         self.pronouns = Pronouns(text, paras, resolver)
+        self.offices = OfficeHolders(text)
         self.last_person: int | None = None  # group of the most recent person-ish speaker
         self.blocked = False  # the most recent speaker was an unnamed person ("an official")
         self.blocked_at = (-1, -1)  # where that unnamed person spoke: (position, paragraph)
@@ -92,6 +94,10 @@ class Assignment:
             self.chain_speaker[item.chain] = (speaker, cue)
             self.last_para_speaker[item.para] = (speaker, cue)
             self.prev_quote_para[item.para] = item.para
+        elif item.reported and speaker is not None:
+            # 'The problem was ..., he said. "Some of it is classified."': the quote after
+            # reported speech in its paragraph is the same speaker's
+            self.last_para_speaker[item.para] = (speaker, cue)
 
     def _speaker_of(self, item: Statement, src: Source) -> int | None:
         """The group an attribution gives ``item`` (None: nobody); notes who spoke last."""
@@ -101,6 +107,9 @@ class Assignment:
         ):
             # '"…," May said.' after "Theresa May": the surname, not the month
             src = Source("person", src.surface, src.surface, None, src.role, src.cue)
+        if src.kind in {"anon", "org"} and (holder := self.offices.holder(
+                src.surface, item.open_pos, src.cue)) is not None:
+            src = holder  # "the president writes": the one person titled President
         if src.kind == "person":
             speaker = self.resolver.add(item, src)
             if speaker is not None:

@@ -49,6 +49,13 @@ _DASH_SIGNATURE = re.compile(
     rf"[ .]*(?:$|\n)"
 )
 
+#: A signature line of a roundup after the quoted paragraph: 'Dana Milbank, Washington
+#: Post', 'Jen Kirby, Katelyn Burns, and Matthew Yglesias, Vox' (the first name speaks).
+_NAME_OUTLET_LINE = re.compile(
+    rf"(?P<name>{NAME_SEQ})(?:,[ ]+(?:and[ ]+)?{NAME_SEQ})*,[ ]+(?:and[ ]+)?(?:The[ ]+)?"
+    r"[A-Z][\w.&'’-]*(?:[ ]+[A-Z][\w.&'’-]*){0,4}[ ]*"
+)
+
 #: A transcript label opening a quote: '"PENCE: Well, look ...' / 'KAINE: ...'.
 _TRANSCRIPT_LABEL = re.compile(r"(?P<name>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,2}):[ ]")
 
@@ -83,16 +90,25 @@ def _signature_source(text: str, item: Statement, para_end: int) -> Source | Non
 
 def _next_line_signature(text: str, item: Statement, para_end: int) -> Source | None:
     """A signature on its own line after a quote that fills its paragraph: '"..."' then
-    '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets)."""
+    '- Sanders.' or '-President Obama, tweeting after the speech.' (fact checks, tweets),
+    or a roundup's 'Name, Outlet' line, also under two or three quoted paragraphs."""
     if not item.whole_para:
         return None
-    start = para_end
-    while start < len(text) and text[start].isspace():
-        start += 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    if start >= len(text) or text[start] not in "―—–-" or line_end - start > 120:
+    line_end = para_end
+    for _ in range(3):  # the signature under a block of quoted paragraphs signs them all
+        start = line_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        if not (text[start : start + 1] in ('"', "“") and text[line_end - 1] in '"”'):
+            break
+    if start >= len(text) or line_end - start > 120:
         return None
+    if text[start] not in "―—–-":  # a roundup's 'Dana Milbank, Washington Post' ("Editorial
+        # Board, New York Times" is nobody's: not the person quoted before)
+        m = _NAME_OUTLET_LINE.fullmatch(text, start, line_end)
+        return source_from_name(m.group("name"), "―", None) if m else None
     # A space after the dash, so that '-President Obama' reads as a dash and a name.
     line = text[start] + " " + text[start + 1 : min(line_end + 1, len(text))]
     m = _DASH_SIGNATURE.match(line)
@@ -140,7 +156,8 @@ def _after_source(text: str, item: Statement, para_end: int) -> Source | None:
             if src is not None:
                 return src
     m = _LONG_SUBJECT.match(window)
-    if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said'
+    if m:  # '"...," Scott Pruitt, the attorney general of Oklahoma, one of ..., said', "Rep.
+        # Mike Rogers (R) of Michigan, the chairman of ..., observed"
         return source_from_name(m.group("name"), m.group("verb"), trim_role(m.group("role")))
     # A fragment inside a sentence ('While X proclaims it a "terrific piece," Clinton
     # fixates ...') is followed by the sentence's own clause, not an attribution.
@@ -193,8 +210,9 @@ def _any_verb_after(window: str) -> Source | None:
 
 #: A name with a long appositive before its cue verb, after a quote.
 _LONG_SUBJECT = re.compile(
-    rf"[ ]*(?P<name>{NAME_SEQ}),[ ]+(?P<role>[^\"“”\n]{{5,200}}?),[ ]+(?P<verb>said|says"
-    rf"|added|told|wrote|argued|noted|explained)\b"
+    rf"[ ]*(?P<name>{NAME_SEQ})(?:[ ]*\([RDI](?:-[A-Za-z. ]{{1,15}})?\)(?:[ ]+of[ ]+[A-Z][\w.]+"
+    rf"(?:[ ][A-Z][\w.]+)?)?)?,[ ]+(?P<role>[^\"“”\n]{{5,200}}?),[ ]+(?P<verb>said|says|added"
+    rf"|adds|told|tells|wrote|writes|argued|noted|notes|explained|observed|warned|tweeted)\b"
 )
 
 

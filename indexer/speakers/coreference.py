@@ -7,6 +7,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass
 
+from .first_names import FIRST_NAMES
 from .gender import gender_of, group_gender
 from .mentions import QuoteMarks
 from .model import Group, Source, Statement
@@ -84,6 +85,44 @@ def _participle_word(src: Source) -> bool:
     return " " not in src.name and not src.title and src.name.endswith(("ing", "ed"))
 
 
+#: A title's abbreviation before a name: 'Mr.', 'Sen.', 'Gov.', 'Dr.'.
+_TITLE_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Hon|Amb|Maj|Cpl)$"
+)
+
+
+def _opens_sentence(text: str, ps: int, stop: int) -> bool:
+    """False for the period of an abbreviation inside a sentence: '... to re-elect Mr.
+    Cruz next month' opens no sentence with "Cruz" (a "he said" after it went to Cruz,
+    not to the sentence's subject). A title that heads a subject still lets the name after
+    it open a sentence: at the sentence's start, after capitalised modifiers or "the"
+    ('The Rev. Jeremy Rutledge', 'Wisconsin Gov. Scott Walker'), after a dateline dash,
+    after ", and" or ", but" opening a clause (', and Mr. Storey had') and after "by"
+    ('supported by Sen. Dianne Feinstein, who said')."""
+    if _TITLE_END.search(text, max(ps, stop - 6), stop) is None:
+        return True  # "U.S. While Clinton ...": other abbreviations may end a sentence
+    word = text.rfind(" ", ps, stop) + 1 or ps
+    words = text[max(ps, word - 80) : word].split()
+    if words and words[-1].endswith(","):
+        return True  # 'Another pro-gun Democrat, Sen. Mark Warner of Virginia, who'
+    while words and words[-1][-1:] not in ".!?" and (
+            words[-1][:1].isupper() or words[-1].lower() in ("the", "former")):
+        words.pop()
+    if not words:
+        return True
+    last = words[-1].rstrip("\"“")
+    joined = last in ("and", "but") and len(words) > 1 and words[-2].endswith(",")
+    return not last or last[-1] in ".!?”\"—–-:;(" or last == "by" or joined
+
+
+def _used_again(text: str, surname: str, after: int) -> bool:
+    """True when ``surname`` stands as a word after ``after`` (its first occurrence only:
+    one look per heading line)."""
+    at = text.find(surname, after)
+    return at >= 0 and not text[at - 1].isalnum() and not text[at + len(surname) :
+                                                               at + len(surname) + 1].isalnum()
+
+
 def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
     """Every 'NAME said ...' / '... said NAME' in the text, quoted speech or not: the
     people a later "he said" may point back to."""
@@ -130,7 +169,19 @@ def source_mentions(text: str, paras: list[tuple[int, int]]) -> list[Mention]:
                     src = before  # no name after "said": the subject stands
             if src is not None and src.kind == "person":
                 out.append(Mention(pos, src))
-        starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)]
+        starts = [ps] + [b.end() for b in SENTENCE_BOUNDARY.finditer(text, ps, pe)
+                         if _opens_sentence(text, ps, b.start())]
+        heading = NAME_SEQ_RE.fullmatch(text, ps, pe) if pe - ps <= 40 else None
+        if heading is not None and " " in heading.group() and (
+                heading.group().split(" ", 1)[0].lower() in FIRST_NAMES
+                or _used_again(text, heading.group().rsplit(" ", 1)[-1], pe)):
+            # a name on a line of its own heads what follows ('Kamala Harris' over 'The
+            # California senator ... "...," she said.'): the person "she" points back to;
+            # a known first name or a surname the text uses again, so that "Story
+            # Continued Below" (a page's furniture) heads nothing
+            src = source_from_name(heading.group(), "", None)
+            if src.kind == "person":
+                out.append(Mention(ps, src))
         for at in starts:
             b = _NAME_OPENING.match(text, at, pe)
             if b is not None and not quotes.inside(at):

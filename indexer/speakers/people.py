@@ -110,6 +110,10 @@ def _speaks_after_quote(
     return False
 
 
+#: Pronoun aliases and the gender they give a group.
+_PRONOUN_GENDER = {"he": "m", "He": "m", "she": "f", "She": "f"}
+
+
 class Resolver:
     """Maps person mentions to groups: surname alone joins the most recent full name."""
 
@@ -121,6 +125,8 @@ class Resolver:
         self._speaks_cache: dict[tuple[str, str, bool], bool] = {}
         #: By surname, every fuller mention of it (:meth:`_scan_full_forms`).
         self._scans: dict[str, list[tuple[int, int, tuple[str, str | None]]]] = {}
+        #: Every quote's start and group, in text order (:meth:`_quoted_before`).
+        self._order: tuple[list[int], list[Group]] | None = None
 
     def full_form_in_text(self, surname: str, before: int) -> tuple[str, str | None] | None:
         """A fuller mention of ``surname`` anywhere in the text, nearest before ``before``."""
@@ -284,6 +290,65 @@ class Resolver:
         self.groups.append(Group(key))
         return self._attach(self.groups[-1], item, src, names)
 
+    def agree_family_names(self) -> None:
+        """Give a group read from a lone surname the full name its "he"/"she" agree with.
+
+        "Obama said" takes the surname's fuller mention nearest before it, which may be a
+        relative's ('"Barack Obama and Michelle Obama have signed ...," the company said.
+        ... "...," Obama said. "...," he continued.'). The pronoun after it then either
+        joined the group (its name disagrees with it) or, refused for its gender, went to
+        the relative, who has no other quote. Either way the group takes the
+        relative's name, and the pronouns' group joins it.
+        """
+        self._order = None
+        by_surname: dict[str, list[Group]] = {}
+        for g in self.groups:
+            by_surname.setdefault(g.key[0], []).append(g)
+        for group in list(self.groups):
+            if group.kind != "person" or not _from_lone_surname(group):
+                continue
+            wrong = [(n, t) for n, t in group.names if len(name_tokens(n)) >= 2]
+            have = {gender_of(n, t) for n, t in wrong} - {""}
+            if len(have) != 1:
+                continue
+            said = {_PRONOUN_GENDER[a] for a in group.aliases if a in _PRONOUN_GENDER}
+            siblings = [g for g in by_surname[group.key[0]] if g is not group
+                        and g in self.groups and g.items and all(_by_pronoun(it) for it in g.items)
+                        and group_gender(g) not in have | {""}
+                        and all(self._quoted_before(it) is group for it in g.items)]
+            right: tuple[str, str | None] | None = None
+            if len(said) == 1 and not said & have:
+                right = self._nearest_full_form(wrong[0][0], said.pop(), group.items[0].start)
+            elif not said and len(siblings) == 1:
+                right = next((n, t) for n, t in siblings[0].names if len(name_tokens(n)) >= 2)
+                group.items = sorted(group.items + siblings[0].items, key=lambda it: it.start)
+                group.aliases += [a for a in siblings[0].aliases if a not in group.aliases]
+                self.groups.remove(siblings[0])
+                self._order = None
+            if right is not None:
+                group.names = [right if nt in wrong else nt for nt in group.names]
+
+    def _quoted_before(self, item: Statement) -> Group | None:
+        """The group of the quote just before ``item`` (whoever's it is); the quotes are
+        put in order once per document."""
+        if self._order is None:
+            pairs = sorted(((it.start, i) for i, g in enumerate(self.groups) for it in g.items))
+            self._order = ([p for p, _ in pairs], [self.groups[i] for _, i in pairs])
+        starts, groups = self._order
+        k = bisect_left(starts, item.start)
+        return groups[k - 1] if k else None
+
+    def _nearest_full_form(
+        self, name: str, gender: str, before: int
+    ) -> tuple[str, str | None] | None:
+        """The fuller mention of ``name``'s surname of ``gender`` nearest before ``before``,
+        else the first one."""
+        found = [(at, full) for _, at, full in self._scan_full_forms(name_tokens(name)[-1])
+                 if len(name_tokens(full[0])) >= 2 and gender_of(*full) == gender]
+        if not found:
+            return None
+        return ([f for at, f in found if at < before] or [found[0][1]])[-1]
+
     def attach(self, idx: int, item: Statement, src: Source) -> int:
         """Record in group ``idx`` a mention resolved outside the group's names ("he")."""
         return self._attach(self.groups[idx], item, src, [], idx)
@@ -304,6 +369,17 @@ class Resolver:
             group.aliases.append(src.surface)
         group.items.append(item)
         return self.groups.index(group) if idx is None else idx
+
+
+def _from_lone_surname(group: Group) -> bool:
+    """True when every name the text gave ``group`` is a surname or a pronoun: its full
+    name came from elsewhere in the text, by nearness alone."""
+    return all(a in _PRONOUN_GENDER or len(name_tokens(a)) <= 1 for a in group.aliases)
+
+
+def _by_pronoun(item: Statement) -> bool:
+    """True for a quote a pronoun said ('"...," he continued')."""
+    return item.cue.split(" ", 1)[0] in _PRONOUN_GENDER
 
 
 def _genders_differ(group: Group, names: list[tuple[str, str | None]]) -> bool:
