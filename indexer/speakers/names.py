@@ -73,9 +73,6 @@ STOP_WORDS = {
     "additionally", "ultimately", "basically", "frankly", "honestly", "notably", "surely",
     "unfortunately", "fortunately", "naturally", "really", "likewise", "interestingly",
     "besides", "maybe", "perhaps", "four", "five", "six", "seven", "eight", "nine", "ten",
-    # prepositions and participles that open a sentence before a name ("Given Trump's
-    # distrust of polling", "Unlike Clinton"), and "Other" ("Other Infowars hosts")
-    "given", "following", "including", "unlike", "regarding", "other",
 } | CALENDAR_WORDS
 
 #: Capitalised descriptors before a name that are neither name nor title ("Democrat Tom
@@ -270,12 +267,9 @@ def _drop_descriptors(toks: list[str]) -> list[str]:
         len(toks) >= 3
         and toks[0].endswith("ing")
         and toks[0].lower() not in FIRST_NAMES
-        and (toks[1].lower() in FIRST_NAMES or (len(toks[0]) >= 7 and toks[1][1:].islower()))
+        and toks[1].lower() in FIRST_NAMES
     ):
-        # "Using Ted Cruz", "Watching Kamala Harris": a participle opening the sentence,
-        # not a first name (a first name not in the table needs a participle of 7+ letters:
-        # "Sterling J. Marsh", "Ming Chen" stay)
-        toks.pop(0)
+        toks.pop(0)  # "Using Ted Cruz": a participle opening the sentence, not a first name
     owner = [k for k, t in enumerate(toks[:-1]) if t.endswith(("'s", "’s"))]
     if owner:
         toks = toks[owner[-1] + 1 :]  # "Fox's Chris Wallace", "The Washington Post's Ed Lee"
