@@ -32,7 +32,7 @@ from .speakers import extract_speakers
 _ROLE_WORDS = INSTITUTION_WORDS | frozenset(PERSON_TITLES)
 
 #: Bumped whenever extraction changes, so re-indexing re-extracts unchanged documents.
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 
 
 def _clean(article: Article) -> tuple[CleanText, dict[str, str | None]]:
