@@ -7,13 +7,17 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from speaker_checks import quotes_by_person
 
+from newsfacet.indexer.lexicon import PLACE_WORDS
 from newsfacet.indexer.speakers.first_name_table import CENSUS_FEMALE, CENSUS_MALE
 from newsfacet.indexer.speakers.first_names import FEMALE_NAMES, MALE_NAMES
 
 LAST = ["Boone", "Verhoef", "Lindqvist", "Okonkwo", "Castellanos", "Nakamura"]
-#: First names whose gender both the hand list and the census agree on.
-MEN = sorted((MALE_NAMES & CENSUS_MALE) - FEMALE_NAMES)
-WOMEN = sorted((FEMALE_NAMES & CENSUS_FEMALE) - MALE_NAMES)
+#: First names whose gender both the hand list and the census agree on, less those that
+#: are also place words ("Virginia"): "was Virginia Boone, a retired steelworker" is not
+#: read as a person at all without a title or a speech verb beside it (a known limit of
+#: names.classify_name, apart from the honorific this test is about).
+MEN = sorted((MALE_NAMES & CENSUS_MALE) - FEMALE_NAMES - PLACE_WORDS)
+WOMEN = sorted((FEMALE_NAMES & CENSUS_FEMALE) - MALE_NAMES - PLACE_WORDS)
 
 
 @settings(max_examples=60, deadline=None)
