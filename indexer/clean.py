@@ -28,6 +28,8 @@ _CHROME = re.compile(
       | menu\s+search$ | listen\ live\b | you\ are\ here\b
       | (?:advertisement|share|print|email|tweet|share\ this(?:\ article)?|close|menu|search)$
       | follow\ us\b | subscribe\b | sign\ up\ for\b
+      | (?:the\ )?(?:story|article)\ continues?\ below$ | story\ continued\ below$
+      | continue\ reading(?:\ (?:below|the\ (?:main\ )?story))?$
       | all\ rights\ reserved | copyright\b | ©
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -160,10 +162,18 @@ def _holds(line: str, words: tuple[str, ...]) -> bool:
     return any(w in low for w in words) or any(c in line for c in _ODD_CASES)
 
 
+#: A link to another story as its headline and "Read more" (The Guardian's inline links:
+#: "Can the US break its cycle of gun control failure? Read more"): a short line, since
+#: a paragraph that ends so without a full stop is rarer than the link.
+_READ_MORE_ENDS = ("Read more", "Read More", "READ MORE")
+_READ_MORE_LINE_MAX = 200
+
+
 def is_chrome(line: str) -> bool:
     """Site frame, navigation or a link to another story: never body text."""
     return bool(
-        _CHROME_AT_START.match(line)
+        (line.endswith(_READ_MORE_ENDS) and len(line) <= _READ_MORE_LINE_MAX)
+        or _CHROME_AT_START.match(line)
         or (_holds(line, ("sensitive",)) and _CHROME.match(line))
         or _READ_MORE.match(line)
         or (any(s in line for s in _BREADCRUMB_SEPARATORS) and _BREADCRUMB.match(line))

@@ -129,3 +129,31 @@ def test_a_sentence_opening_with_by_is_no_byline(opening: str, who: str, place: 
     byline: a word in capitals later on is no dateline."""
     text = f"{opening} {who} arrived, {place} -- and others -- had left."
     assert clean_text(text, read_header=False).dateline_place is None
+
+
+_WORDS = st.lists(st.sampled_from(["the", "council", "voted", "on", "a", "budget", "for",
+                                   "roads", "and", "parks", "mayor", "says"]),
+                  min_size=3, max_size=14)
+
+
+@settings(max_examples=40, deadline=None)
+@given(headline=_WORDS, stop=st.sampled_from(["", "?", "'"]),
+       read_more=st.sampled_from(["Read more", "Read More", "READ MORE"]),
+       marker=st.sampled_from(["Story Continued Below", "Continue reading the main story",
+                               "Article continues below"]))
+def test_links_to_other_stories_and_continuation_marks_are_dropped(
+        headline: list[str], stop: str, read_more: str, marker: str) -> None:
+    """A headline closed by "Read more" (an inline link to another story) and a
+    "Story Continued Below" line (an advertisement's place) are page furniture."""
+    first = "The council met on Tuesday to vote on the budget."
+    last = '"We will fix the roads," the mayor said.'
+    link = " ".join(headline).capitalize() + stop + " " + read_more
+    body = clean_text(f"{first}\n\n{link}\n\n{marker}\n\n{last}", read_header=False).body
+    assert body == f"{first}\n\n{last}"
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=_WORDS)
+def test_a_sentence_about_reading_more_stays(words: list[str]) -> None:
+    line = " ".join(words).capitalize() + " so that children read more."
+    assert clean_text(line, read_header=False).body == line
