@@ -15,7 +15,7 @@ from .capitals import bare_dateline, written_in_lower_case
 from .hyphens import hyphen_parts
 from .initials import country_initials
 from .mention import Mention
-from .people import LOCATIVE_BEFORE, POSS, places_after_all
+from .people import LOCATIVE_BEFORE, POSS, after_locative, places_after_all
 from .qualify import part_of_what_follows, qualify, qualify_by_people
 from .starts import name_starts
 from .tokens import Token, tokenize
@@ -549,8 +549,7 @@ class MentionFinder:
                     i = j
                 break
             if small:
-                located = (LOCATIVE_BEFORE.search(self.text, max(0, start - 8), start)
-                           is not None or self._dateline_like(i, j))
+                located = after_locative(self.text, start) or self._dateline_like(i, j)
                 mentions.append(Mention(start, end, key, entries, small=True, located=located))
                 return True, j + 1
             if entries[0].candidate.kind == "country":

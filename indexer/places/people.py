@@ -14,6 +14,12 @@ from .mention import Mention
 #: the document does with the word.
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|from|of|to|outside|across)\s$")
 
+
+def after_locative(text: str, start: int) -> bool:
+    """True when a preposition of place ends right before ``start`` ("in X", "near X"):
+    the name there is written where only a place stands."""
+    return LOCATIVE_BEFORE.search(text, max(0, start - 8), start) is not None
+
 #: A verb right after a name: a person acting ("Bell ran", "Fairfield declined").
 _ACTS_AFTER = re.compile(r"\s(?:was|is|had|has|could|would|will|did|[a-z]{2,}ed)\b")
 
@@ -46,9 +52,8 @@ def places_after_all(gaz: Gazetteer, text: str, mentions: Iterable[Mention],
         if m.key in person_uses:
             # "in Clinton's corner", "a revival of Bush's approach": the preposition
             # governs what the name owns, so it says nothing of the name's kind
-            place = (None if text[m.end : m.end + 2] in POSS else
-                     LOCATIVE_BEFORE.search(text, max(0, m.start - 8), m.start))
+            place = text[m.end : m.end + 2] not in POSS and after_locative(text, m.start)
             acts = _ACTS_AFTER.match(text, m.end)
-            votes[m.key] = votes.get(m.key, 0) + (place is not None) - (acts is not None)
+            votes[m.key] = votes.get(m.key, 0) + place - (acts is not None)
     return {key for key, vote in votes.items()
             if vote > _extra_votes(gaz, key, person_uses[key])}

@@ -13,7 +13,7 @@ from .alternates import other_name_only
 from .area_codes import phone_regions
 from .candidates import Mention
 from .home import home_state
-from .people import LOCATIVE_BEFORE
+from .people import after_locative
 from .town_shapes import likeliest_town, town_shaped
 from .words import INSTITUTION_WORDS
 
@@ -358,8 +358,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], text: str = "") -> list[Men
     ctx.home = home_state(gaz, mentions, ctx.phone_states)
     if sum(country == "US" for country, _ in ctx.states) >= NATIONAL_STATES:
         # "The tragedy in Santa Fe": names the text writes where only a place stands
-        ctx.national = {o.key for o in mentions if o.start >= 0 and LOCATIVE_BEFORE.search(
-            text, max(0, o.start - 8), o.start)}
+        ctx.national = {o.key for o in mentions
+                        if o.start >= 0 and after_locative(text, o.start)}
     kept: list[Mention] = []
     chosen: dict[str, Candidate | None] = {}
     unplaced: list[Mention] = []
